@@ -1,0 +1,77 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// The targets baton owns, so the strict settings below apply to them and not to dependencies.
+let ownTargets: [Target] = [
+  .systemLibrary(
+    name: "CEditLine",
+    pkgConfig: "libedit",
+    providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+  ),
+  .target(name: "LineEditing", dependencies: ["CEditLine"]),
+  .target(name: "BatonModel"),
+  .target(
+    name: "IntentMatching",
+    dependencies: ["BatonModel", .product(name: "Yams", package: "Yams")]
+  ),
+  .target(
+    name: "WorkspaceStore",
+    dependencies: ["BatonModel", .product(name: "GRDB", package: "GRDB.swift")],
+    resources: [.copy("Resources/demo-company.json")]
+  ),
+  .target(name: "Actions", dependencies: ["BatonModel", "WorkspaceStore"]),
+  .target(name: "Assistant", dependencies: ["BatonModel", "IntentMatching", "Actions", "WorkspaceStore"]),
+  .target(name: "Rendering", dependencies: ["BatonModel"]),
+  .target(
+    name: "BatonCLI",
+    dependencies: [
+      "Assistant", "Rendering", "LineEditing", "IntentMatching", "WorkspaceStore", "BatonModel",
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ],
+    resources: [.copy("../../intents")]
+  ),
+  .executableTarget(
+    name: "baton",
+    dependencies: ["BatonCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+  ),
+  .target(name: "CPTY", path: "Tests/CPTY"),
+  .target(
+    name: "BatonTestSupport",
+    dependencies: ["Assistant", "Rendering", "IntentMatching", "WorkspaceStore", "BatonModel"],
+    path: "Tests/BatonTestSupport"
+  ),
+  .testTarget(name: "IntentMatchingTests", dependencies: ["IntentMatching", "BatonModel"]),
+  .testTarget(name: "WorkspaceStoreTests", dependencies: ["WorkspaceStore", "BatonModel"]),
+  .testTarget(
+    name: "AssistantTests",
+    dependencies: ["Assistant", "BatonTestSupport", "Rendering", "WorkspaceStore", "BatonModel"]
+  ),
+  .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+  .testTarget(
+    name: "BatonCLITests",
+    dependencies: ["BatonCLI", "CPTY", "baton", "BatonTestSupport"],
+    exclude: ["Transcripts"]
+  ),
+]
+
+let package = Package(
+  name: "baton",
+  platforms: [.macOS(.v15)],
+  products: [.executable(name: "baton", targets: ["baton"])],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: ownTargets
+)
+
+// Strict settings for baton's own Swift targets only; dependencies keep theirs.
+for target in package.targets where target.type != .system && target.name != "CPTY" {
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [
+      .enableUpcomingFeature("ExistentialAny"),
+      .enableUpcomingFeature("MemberImportVisibility"),
+      .treatAllWarnings(as: .error),
+    ]
+}

@@ -1,0 +1,81 @@
+import BatonModel
+import WorkspaceStore
+
+/// Looking at deals: one deal, or a list by stage, owner or account.
+enum DealActions {
+  /// `deal.show`: stage, owner, amount, dates, and which exit criteria the deal meets.
+  static let show: ActionHandler = { request, workspace in
+    guard let key = request.key("deal") else { return Replies.missing("deal") }
+    guard let id = Int64(key), let deal = try workspace.deal(id: id) else {
+      let nearest = try Int64(key).map { try workspace.nearestDealIDs(to: $0) } ?? []
+      return Replies.notFound("deal \(key)", nearest: nearest.map { "deal \($0)" })
+    }
+    let currency = try workspace.setting("currency") ?? "USD"
+    var lines = ["Deal \(deal.id): \(deal.name)"]
+    lines.append("  Account: \(deal.account ?? "-")   Owner: \(deal.owner ?? "-")")
+    let stage = try workspace.stage(id: deal.stage)
+    var stageLine = "  Stage: \(deal.stageName)"
+    if let category = stage?.forecastCategory, let probability = stage?.probability {
+      stageLine += " (\(category), \(probability) %)"
+    }
+    stageLine += ", since \(deal.stageChangedDate.iso) (\(deal.stageChangedDate.days(to: request.today)) days)"
+    lines.append(stageLine)
+    lines.append(
+      "  Amount: \(deal.amount.map { Money.format($0, currency: currency) } ?? "-")   Close date: \(deal.closeDate?.iso ?? "-")   Created: \(deal.createdDate.iso)"
+    )
+    var data: [String: JSONValue] = [
+      "id": .int(deal.id), "name": .string(deal.name), "crm_id": deal.crmID.map(JSONValue.string) ?? .null,
+      "account": deal.account.map(JSONValue.string) ?? .null, "owner": deal.owner.map(JSONValue.string) ?? .null,
+      "stage": .string(deal.stage), "amount": deal.amount.map(JSONValue.int) ?? .null,
+      "close_date": deal.closeDate.map { .string($0.iso) } ?? .null, "created_date": .string(deal.createdDate.iso),
+      "stage_changed_date": .string(deal.stageChangedDate.iso),
+    ]
+    if let criteria = stage?.exitCriteria, !criteria.isEmpty {
+      let evidence = try workspace.evidence(forDeal: deal.id)
+      let unmet = criteria.filter { !evidence.contains("\($0.evidenceKind):\($0.evidenceKey)") }
+      let met = criteria.count - unmet.count
+      var line = "  Exit criteria for \(deal.stageName): \(met) of \(criteria.count) met"
+      if !unmet.isEmpty { line += "; missing: " + unmet.map(\.wording).joined(separator: "; ") }
+      lines.append(line + ".")
+      data["exit_criteria_met"] = .int(Int64(met))
+      data["exit_criteria_missing"] = .array(unmet.map { .string($0.wording) })
+    }
+    return Reply(kind: .answer, text: lines.joined(separator: "\n"), data: .object(data))
+  }
+
+  /// `deal.list`: open deals filtered by stage, owner ("my deals" is the actor's) or account.
+  static let list: ActionHandler = { request, workspace in
+    var owner = request.key("person")
+    if owner == "@me" { owner = request.actor.handle }
+    let stage = request.key("stage")
+    let account = request.key("account").flatMap { Int64($0) }
+    let limit = 25
+    let deals = try workspace.deals(stage: stage, ownerHandle: owner, accountID: account, limit: limit + 1)
+    var filters: [String] = []
+    if let stage { filters.append("in \(request.slots["stage"]?.value.display ?? stage)") }
+    if let owner { filters.append("owned by \(owner == request.actor.handle ? "you" : request.slots["person"]?.value.display ?? owner)") }
+    if let name = request.slots["account"]?.value.display { filters.append("at \(name)") }
+    let description = (stage == nil ? "Open deals" : "Deals") + (filters.isEmpty ? "" : " " + filters.joined(separator: ", "))
+    guard !deals.isEmpty else {
+      return Reply(kind: .answer, text: "\(description): none.", data: ["deals": []])
+    }
+    let currency = try workspace.setting("currency") ?? "USD"
+    let shown = deals.prefix(limit)
+    let table = Table(
+      header: ["#", "Deal", "Account", "Owner", "Stage", "Amount", "Close"],
+      rows: shown.map { deal in
+        [String(deal.id), deal.name, deal.account ?? "-", deal.owner ?? "-", deal.stageName,
+         deal.amount.map { Money.format($0, currency: currency) } ?? "-", deal.closeDate?.iso ?? "-"]
+      },
+      alignments: [.right, .left, .left, .left, .left, .right, .left])
+    var blocks: [Block] = [.text("\(description):"), .table(table)]
+    if deals.count > limit { blocks.append(.text("Showing the first \(limit); narrow by stage, owner or account.")) }
+    return Reply(
+      kind: .table, blocks: blocks,
+      data: ["deals": .array(shown.map { deal in
+        ["id": .int(deal.id), "name": .string(deal.name), "account": deal.account.map(JSONValue.string) ?? .null,
+         "owner": deal.owner.map(JSONValue.string) ?? .null, "stage": .string(deal.stage),
+         "amount": deal.amount.map(JSONValue.int) ?? .null, "close_date": deal.closeDate.map { .string($0.iso) } ?? .null]
+      }), "truncated": .bool(deals.count > limit)])
+  }
+}

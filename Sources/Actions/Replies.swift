@@ -1,0 +1,26 @@
+import BatonModel
+
+/// Replies several actions share.
+enum Replies {
+  /// A record the line named does not exist.
+  static func notFound(_ what: String, nearest: [String] = []) -> Reply {
+    let hint = nearest.isEmpty ? "" : " Nearest: \(nearest.joined(separator: ", "))."
+    return Reply(
+      kind: .refused, text: "No \(what) in the workspace.\(hint)",
+      data: ["reason": "not_found", "missing": .string(what), "nearest": .array(nearest.map(JSONValue.string))])
+  }
+
+  /// A required slot reached the action empty; the resolver should have asked.
+  static func missing(_ slot: String) -> Reply {
+    Reply(kind: .error, text: "Which \(slot)? Name one and ask again.", data: ["missing_slot": .string(slot)])
+  }
+
+  /// "a, b and c".
+  static func list(_ items: [String]) -> String {
+    switch items.count {
+    case 0: return ""
+    case 1: return items[0]
+    default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import BatonModel
+import Foundation
+import IntentMatching
+
+/// The session's own actions: they read or change the conversation, not the workspace.
+enum SessionActions {
+  static let names: Set<String> = [
+    "session.help", "session.context", "session.why", "session.reset", "session.quit",
+  ]
+
+  /// Runs `action` if it is a session action; nil otherwise.
+  static func run(_ action: String, session: Session, slots: [String: SlotValue]) -> (
+    reply: Reply, ends: Bool
+  )? {
+    switch action {
+    case "session.help": return (help(session, topic: slots["topic"]?.value.key), false)
+    case "session.context": return (context(session), false)
+    case "session.why": return (why(session), false)
+    case "session.reset":
+      session.reset()
+      return (Reply(kind: .done, text: "Context cleared."), false)
+    case "session.quit": return (Reply(kind: .done, text: "Bye."), true)
+    default: return nil
+    }
+  }
+
+  private static func help(_ session: Session, topic: String?) -> Reply {
+    var intents = session.matcher.catalog.intents
+    if let topic = topic?.lowercased() {
+      let filtered = intents.filter {
+        $0.name.lowercased().contains(topic) || $0.description.lowercased().contains(topic)
+      }
+      if !filtered.isEmpty { intents = filtered }
+    }
+    let rows = intents.map { intent in
+      [intent.examples.first.map { Session.readable($0.text) } ?? intent.name, intent.description]
+    }
+    return Reply(
+      kind: .table,
+      blocks: [
+        .text("Ask in your own words; for example:"),
+        .table(Table(header: ["Say", "To get"], rows: rows)),
+        .text("Follow-ups keep the subject: “and who is consulted?”, “what about forecast categories”. Type why to see how a line was read."),
+      ],
+      data: ["intents": .array(intents.map { ["name": .string($0.name), "description": .string($0.description)] })])
+  }
+
+  private static func context(_ session: Session) -> Reply {
+    let state = session.state
+    let focus = ConversationState.displayOrder.compactMap { kind in
+      state.focus[kind].map { (kind, $0) }
+    }
+    guard !focus.isEmpty || state.lastIntent != nil else {
+      return Reply(kind: .answer, text: "Nothing is in focus yet.", data: ["focus": [:]])
+    }
+    var lines = focus.map { "  \($0.0.rawValue): \($0.1.display)" }
+    if let last = state.lastIntent { lines.insert("  last question: \(last.name)", at: 0) }
+    var data: [String: JSONValue] = [:]
+    for (kind, value) in focus { data[kind.rawValue] = .string(value.key) }
+    return Reply(
+      kind: .answer, text: "In focus:\n" + lines.joined(separator: "\n"),
+      data: ["focus": .object(data), "last_intent": state.lastIntent.map { .string($0.name) } ?? .null])
+  }
+
+  private static func why(_ session: Session) -> Reply {
+    guard let match = session.state.lastMatch else {
+      return Reply(kind: .answer, text: "There is no earlier line to explain.")
+    }
+    return Explanation.reply(for: match, intent: session.state.lastIntent?.name)
+  }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Assistant
+import BatonModel
+import Foundation
+import LineEditing
+
+/// `baton`: opens the conversation at a terminal, or runs a script or `-c` lines.
+public struct BatonCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "baton",
+    abstract: "A conversational command assistant for revenue operations.",
+    discussion: """
+      With no -c or -f and a terminal on both ends, baton opens an interactive conversation.
+      Otherwise it reads one line at a time (blank lines and # comments skipped), prints one
+      reply per line and no prompt.
+
+      ENVIRONMENT:
+        BATON_WORKSPACE  the workspace file (as --workspace)
+        BATON_INTENTS    an extra intents folder (as --intents)
+        BATON_USER       who acts (as --as)
+        BATON_HISTORY    the history file (default $XDG_STATE_HOME/baton/history)
+        BATON_TODAY      a fixed date (YYYY-MM-DD) for reproducible transcripts
+        NO_COLOR         no colour, even on a terminal
+
+      \(BatonExit.helpText)
+      """,
+    subcommands: [InitCommand.self, IntentsCommand.self]
+  )
+
+  @Option(name: .customShort("c"), help: ArgumentHelp("Answer this line and exit; repeat for more, run in order.", valueName: "TEXT"))
+  var commands: [String] = []
+
+  @Option(name: .customShort("f"), help: ArgumentHelp("Run the lines of FILE (- for standard input).", valueName: "FILE"))
+  var file: String?
+
+  @Flag(help: "Print one JSON object per input line.")
+  var json = false
+
+  @Flag(help: "Print each input line before its reply.")
+  var echo = false
+
+  @Flag(help: "Stop at the first line that fails.")
+  var strict = false
+
+  @Flag(help: "Show how each line was read (candidates, scores, entities).")
+  var explain = false
+
+  @Flag(help: "Confirm side effects without asking (for scripts).")
+  var yes = false
+
+  @Option(help: ArgumentHelp("The workspace file.", valueName: "PATH"))
+  var workspace: String?
+
+  @Option(help: ArgumentHelp("An extra folder of intent files.", valueName: "DIR"))
+  var intents: String?
+
+  @Option(name: .customLong("as"), help: ArgumentHelp("Who acts: a handle or a unique first name.", valueName: "HANDLE"))
+  var actor: String?
+
+  public init() {}
+
+  public func run() throws {
+    let environment = BatonEnvironment()
+    do {
+      var options = ConversationLoop.Options()
+      options.json = json
+      options.echo = echo
+      options.strict = strict
+      options.explain = explain
+      let interactive = commands.isEmpty && file == nil && Terminal.isInteractive
+      options.interactive = interactive
+      options.colour = !json && Terminal.usesColour(environment: environment.variables, isTerminal: Terminal.stdoutIsTerminal)
+      options.width = Terminal.columns()
+
+      var scriptLines: [String]? = nil
+      if !commands.isEmpty {
+        scriptLines = commands
+        options.source = "-c"
+      } else if let file, file != "-" {
+        guard let data = FileManager.default.contents(atPath: file) else {
+          throw Failure(exit: .usage, message: "cannot read the script file \(file)")
+        }
+        scriptLines = String(decoding: data, as: UTF8.self)
+          .split(separator: "\n", omittingEmptySubsequences: false)
+          .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        if scriptLines?.last == "" { scriptLines?.removeLast() }
+        options.source = file
+      }
+
+      let factory = SessionFactory(environment: environment, workspacePath: workspace, intentsFlag: intents, actorFlag: actor)
+      let (session, names) = try factory.make()
+      let loop = ConversationLoop(options: options)
+      let output = StandardOutput()
+      let succeeded: Bool
+      if let scriptLines {
+        var reader = ScriptedLineReader(lines: scriptLines)
+        succeeded = loop.run(reader: &reader, session: session, output: output)
+      } else if interactive {
+        let words = session.completionWords(names: names)
+        let history = HistoryStore(url: HistoryStore.defaultURL(environment: environment.variables))
+        guard var reader = EditLineReader(historyStore: history, completer: { _ in words }) else {
+          throw Failure(exit: .internalError, message: "libedit could not start on this terminal")
+        }
+        output.write("baton: ask about owners, stages, metrics and deals. Type help, or quit to leave.")
+        succeeded = loop.run(reader: &reader, session: session, output: output)
+        return  // at a terminal, a failed line is not a failed session
+      } else {
+        var reader = PlainLineReader()
+        succeeded = loop.run(reader: &reader, session: session, output: output)
+      }
+      if !succeeded { throw BatonExit.lineFailed.exitCode }
+    } catch let failure as Failure {
+      FileHandle.standardError.write(Data("baton: error: \(failure.message)\n".utf8))
+      throw failure.exit.exitCode
+    }
+  }
+}

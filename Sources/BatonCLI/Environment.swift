@@ -1,0 +1,65 @@
+import BatonModel
+import Foundation
+
+/// Where baton's files are and what day it is, from flags and the environment.
+struct BatonEnvironment {
+  var variables: [String: String]
+
+  init(_ variables: [String: String] = ProcessInfo.processInfo.environment) {
+    self.variables = variables
+  }
+
+  /// `--workspace`, then `BATON_WORKSPACE`, then `$XDG_DATA_HOME/baton/workspace.sqlite`.
+  func workspacePath(_ flag: String?) -> String {
+    if let flag, !flag.isEmpty { return flag }
+    if let path = variables["BATON_WORKSPACE"], !path.isEmpty { return path }
+    return dataHome().appendingPathComponent("baton/workspace.sqlite").path
+  }
+
+  /// Whether the path is the default one, which baton creates with the demo on first run.
+  func dataHome() -> URL {
+    if let path = variables["XDG_DATA_HOME"], !path.isEmpty { return URL(fileURLWithPath: path) }
+    return home().appendingPathComponent(".local/share")
+  }
+
+  func home() -> URL {
+    URL(fileURLWithPath: variables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory())
+  }
+
+  /// The built-in intents, then `~/.config/baton/intents` if present, then `--intents` /
+  /// `BATON_INTENTS`: later folders add intents and phrasings.
+  func intentDirectories(_ flag: String?) throws -> [URL] {
+    var directories = [try builtInIntents()]
+    let config =
+      variables["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+      ?? home().appendingPathComponent(".config")
+    let user = config.appendingPathComponent("baton/intents")
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: user.path, isDirectory: &isFolder), isFolder.boolValue {
+      directories.append(user)
+    }
+    if let extra = flag ?? variables["BATON_INTENTS"], !extra.isEmpty {
+      directories.append(URL(fileURLWithPath: extra))
+    }
+    return directories
+  }
+
+  /// The copy of the top-level `intents/` folder bundled with the executable.
+  func builtInIntents() throws -> URL {
+    guard let url = Bundle.module.url(forResource: "intents", withExtension: nil) else {
+      throw Failure(exit: .internalError, message: "the built-in intents are missing from the bundle; please report this")
+    }
+    return url
+  }
+
+  /// Today, or `BATON_TODAY` (an ISO date) so transcripts and tests have a fixed clock.
+  func today() throws -> Day {
+    if let text = variables["BATON_TODAY"], !text.isEmpty {
+      guard let day = Day(iso: text) else {
+        throw Failure(exit: .usage, message: "BATON_TODAY must be a date like 2026-11-23, not '\(text)'")
+      }
+      return day
+    }
+    return Day(Date())
+  }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Where the loop writes: stdout for replies, stderr for diagnostics. A protocol so the loop
+/// can be tested without a process.
+public protocol Output: AnyObject {
+  func write(_ text: String)
+  func diagnose(_ text: String)
+}
+
+/// The process's real standard output and error.
+final class StandardOutput: Output {
+  func write(_ text: String) {
+    print(text)
+  }
+
+  func diagnose(_ text: String) {
+    fflush(nil)  // replies written so far come before the diagnostic
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+}
+
+/// Collects what the loop writes, for tests.
+public final class CapturedOutput: Output {
+  public private(set) var stdout: [String] = []
+  public private(set) var stderr: [String] = []
+
+  public init() {}
+
+  public func write(_ text: String) { stdout.append(text) }
+  public func diagnose(_ text: String) { stderr.append(text) }
+}

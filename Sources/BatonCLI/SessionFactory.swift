@@ -1,0 +1,64 @@
+import Assistant
+import BatonModel
+import Foundation
+import IntentMatching
+import WorkspaceStore
+
+/// Builds a session from flags and the environment: intents, workspace, actor, clock. Each
+/// failure carries the exit status it deserves.
+struct SessionFactory {
+  var environment: BatonEnvironment
+  var workspacePath: String?
+  var intentsFlag: String?
+  var actorFlag: String?
+
+  func make() throws -> (Session, [NamedEntity]) {
+    let today = try environment.today()
+    let (catalog, diagnostics) = IntentLoader.load(directories: try environment.intentDirectories(intentsFlag))
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      throw Failure(exit: .badInput, message: diagnostics.map(\.description).joined(separator: "\n"))
+    }
+    let (unhandled, _) = Session.unmatchedActions(in: catalog)
+    if let intent = unhandled.first {
+      throw Failure(
+        exit: .badInput,
+        message: "\(intent.file):\(intent.line):1: error: intent '\(intent.name)' names the action '\(intent.action)', which baton has no handler for")
+    }
+    let path = environment.workspacePath(workspacePath)
+    let workspace: Workspace
+    do {
+      let existed = FileManager.default.fileExists(atPath: path)
+      workspace = try Workspace.open(path: path, createIfMissing: today)
+      if !existed {
+        FileHandle.standardError.write(Data("baton: created a demo workspace at \(path)\n".utf8))
+      }
+    } catch let error as WorkspaceError {
+      throw Failure(exit: .workspaceUnusable, message: "\(error)")
+    }
+    let actor = try resolveActor(workspace)
+    let names = try workspaceCall { try workspace.vocabulary() }
+    let matcher = IntentMatcher(catalog: catalog, names: names)
+    return (Session(workspace: workspace, matcher: matcher, actor: actor, today: { today }), names)
+  }
+
+  /// `--as`, then `BATON_USER`, then the workspace's default user.
+  private func resolveActor(_ workspace: Workspace) throws -> Actor {
+    let requested = actorFlag ?? environment.variables["BATON_USER"].flatMap { $0.isEmpty ? nil : $0 }
+    let name = try requested ?? workspaceCall { try workspace.setting("default_user") }
+    guard let name else {
+      throw Failure(exit: .usage, message: "the workspace has no default user; name one with --as HANDLE")
+    }
+    guard let actor = try workspaceCall({ try workspace.actor(named: name) }) else {
+      throw Failure(exit: .usage, message: "no one in the workspace is called '\(name)' (use a handle or a unique first name)")
+    }
+    return actor
+  }
+
+  private func workspaceCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as WorkspaceError {
+      throw Failure(exit: .workspaceUnusable, message: "\(error)")
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// A calendar day, with no time or zone: close dates, due dates, periods.
+///
+/// Stored as ISO text (`2026-11-23`) so the workspace sorts and compares days as strings.
+/// Arithmetic goes through the day number of the proleptic Gregorian calendar, which is exact
+/// and needs no `Calendar`.
+public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+  /// Days since 1970-01-01.
+  public var ordinal: Int
+
+  public init(ordinal: Int) { self.ordinal = ordinal }
+
+  public init(year: Int, month: Int, day: Int) {
+    // Howard Hinnant's days_from_civil.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    ordinal = era * 146_097 + doe - 719_468
+  }
+
+  /// The day `date` falls on in UTC.
+  public init(_ date: Date) {
+    ordinal = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+  }
+
+  /// Parses `YYYY-MM-DD`; nil for anything else or an impossible date.
+  public init?(iso text: some StringProtocol) {
+    let parts = text.split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    self.init(year: year, month: month, day: day)
+    guard self.components == (year, month, day) else { return nil }
+  }
+
+  /// Year, month and day.
+  public var components: (year: Int, month: Int, day: Int) {
+    let z = ordinal + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+
+  /// ISO 8601: `2026-11-23`.
+  public var iso: String {
+    let (year, month, day) = components
+    return String(format: "%04d-%02d-%02d", year, month, day)
+  }
+
+  public var description: String { iso }
+
+  /// 1 is Monday … 7 is Sunday (ISO).
+  public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
+
+  /// The day `count` days later (earlier when negative).
+  public func adding(days count: Int) -> Day { Day(ordinal: ordinal + count) }
+
+  /// Days from `self` to `other`.
+  public func days(to other: Day) -> Int { other.ordinal - ordinal }
+
+  /// The quarter this day is in.
+  public var quarter: Quarter {
+    let (year, month, _) = components
+    return Quarter(year: year, number: (month - 1) / 3 + 1)
+  }
+
+  public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+}
+
+/// A calendar quarter, the period targets and forecasts use.
+public struct Quarter: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+  public var year: Int
+  /// 1 to 4.
+  public var number: Int
+
+  public init(year: Int, number: Int) {
+    self.year = year
+    self.number = number
+  }
+
+  /// The first day of the quarter.
+  public var start: Day { Day(year: year, month: (number - 1) * 3 + 1, day: 1) }
+  /// The last day of the quarter.
+  public var end: Day { next.start.adding(days: -1) }
+  public var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1) : Quarter(year: year, number: number + 1) }
+  public var previous: Quarter {
+    number == 1 ? Quarter(year: year - 1, number: 4) : Quarter(year: year, number: number - 1)
+  }
+
+  /// `2026-Q4`: the key targets are stored under.
+  public var key: String { "\(year)-Q\(number)" }
+  public var description: String { "Q\(number) \(year)" }
+
+  public static func < (lhs: Quarter, rhs: Quarter) -> Bool {
+    (lhs.year, lhs.number) < (rhs.year, rhs.number)
+  }
+}

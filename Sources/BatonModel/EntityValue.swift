@@ -1,0 +1,33 @@
+/// One recognized thing: its kind, a canonical key the store understands, and how to say it.
+public struct EntityValue: Hashable, Codable, Sendable {
+  public var kind: EntityKind
+  /// The canonical key: a record id ("42", "sales-ops"), an ISO date, a number, or the text.
+  public var key: String
+  /// The name shown to people ("deal 42", "Sales Ops").
+  public var display: String
+
+  public init(kind: EntityKind, key: String, display: String) {
+    self.kind = kind
+    self.key = key
+    self.display = display
+  }
+}
+
+/// A slot's value and where it came from.
+public struct SlotValue: Hashable, Codable, Sendable {
+  /// Where the resolver found a slot's value.
+  public enum Source: String, Codable, Sendable {
+    /// Said on this line.
+    case line
+    /// Filled from the conversation's focus or the last turn.
+    case context
+  }
+
+  public var value: EntityValue
+  public var source: Source
+
+  public init(_ value: EntityValue, source: Source = .line) {
+    self.value = value
+    self.source = source
+  }
+}

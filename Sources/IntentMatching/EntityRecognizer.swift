@@ -1,0 +1,106 @@
+import BatonModel
+
+/// Finds the things a line names: workspace names and vocabulary (longest match wins, typos
+/// tolerated), record numbers ("deal 42", "#42"), dates, periods, company sizes, numbers.
+struct EntityRecognizer: Sendable {
+  let gazetteer: Gazetteer
+
+  /// Words that say what kind of record the number after them is.
+  private static let labels: [String: EntityKind] = [
+    "deal": .deal, "deals": .deal, "opportunity": .deal, "opp": .deal, "task": .task,
+    "tasks": .task, "lead": .lead, "leads": .lead, "change": .change, "cr": .change,
+    "request": .change, "proposal": .change,
+  ]
+  /// Words after a number that make it a company size.
+  private static let sizeWords: Set<String> = [
+    "employees", "employee", "people", "person", "staff", "heads", "headcount", "fte", "ftes",
+  ]
+
+  init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+  /// Recognizes entities in `tokens`, scanning left to right with the longest match first.
+  func recognize(_ tokens: [String], corrected: Set<Int>, today: Day) -> [RecognizedEntity] {
+    let temporal = TemporalParser(today: today)
+    var result: [RecognizedEntity] = []
+    var index = 0
+    while index < tokens.count {
+      var candidates: [(values: [EntityValue], length: Int)] = []
+      if let (value, length) = temporal.match(tokens, at: index) {
+        candidates.append(([value], length))
+      }
+      if let labelled = labelledNumber(tokens, at: index) { candidates.append(labelled) }
+      if let size = size(tokens, at: index) { candidates.append(([size.0], size.1)) }
+      if let found = gazetteer.longestMatch(tokens, at: index) {
+        candidates.append((found.entities.map(Self.value), found.length))
+      }
+      if let number = Int64(tokens[index]) {
+        candidates.append(([EntityValue(kind: .number, key: String(number), display: tokens[index])], 1))
+      } else if tokens[index].allSatisfy(\.isNumber) {
+        // Digits too long for a number are still a number the user typed; keep them as text
+        // so "deal 99999999999999999999" gets "no such deal" rather than a crash.
+        candidates.append(([EntityValue(kind: .number, key: tokens[index], display: tokens[index])], 1))
+      }
+      // Longest wins; among equals, the order above (dates, labels, sizes, names, numbers).
+      if let best = candidates.enumerated().max(by: {
+        $0.element.length != $1.element.length
+          ? $0.element.length < $1.element.length : $0.offset > $1.offset
+      })?.element {
+        let range = index..<index + best.length
+        result.append(
+          RecognizedEntity(
+            values: best.values, range: range,
+            surface: tokens[range].joined(separator: " "),
+            corrected: range.contains { corrected.contains($0) }))
+        index += best.length
+      } else {
+        index += 1
+      }
+    }
+    return result
+  }
+
+  private static func value(_ entity: NamedEntity) -> EntityValue {
+    EntityValue(kind: entity.kind, key: entity.key, display: entity.display)
+  }
+
+  /// "deal 42", "task #5", "change request 3", "lead no 17".
+  private func labelledNumber(_ tokens: [String], at start: Int) -> ([EntityValue], Int)? {
+    guard let kind = Self.labels[tokens[start]] else { return nil }
+    var offset = 1
+    if kind == .change, start + 1 < tokens.count, tokens[start + 1] == "request" { offset = 2 }
+    if start + offset < tokens.count, ["number", "no", "id"].contains(tokens[start + offset]) {
+      offset += 1
+    }
+    guard start + offset < tokens.count else { return nil }
+    let text = tokens[start + offset]
+    guard !text.isEmpty, text.allSatisfy(\.isNumber) else { return nil }
+    let display = kind == .change ? "change \(text)" : "\(kind.rawValue) \(text)"
+    return ([EntityValue(kind: kind, key: text, display: display)], offset + 1)
+  }
+
+  /// "120 employees", "a 120-person company", "$25m arr", "25 million arr".
+  private func size(_ tokens: [String], at start: Int) -> (EntityValue, Int)? {
+    var text = tokens[start]
+    var multiplier: Int64 = 1
+    var length = 1
+    if let last = text.last, last == "m" || last == "k", Int64(text.dropLast()) != nil {
+      multiplier = last == "m" ? 1_000_000 : 1_000
+      text.removeLast()
+    }
+    guard let number = Int64(text) else { return nil }
+    if start + length < tokens.count, ["million", "mm", "m"].contains(tokens[start + length]) {
+      multiplier = 1_000_000
+      length += 1
+    }
+    guard start + length < tokens.count else { return nil }
+    let next = tokens[start + length]
+    if next == "arr" || next == "revenue" {
+      let value = number * multiplier
+      return (EntityValue(kind: .size, key: "arr:\(value)", display: "$\(value / 1_000_000)M ARR"), length + 1)
+    }
+    if multiplier == 1, Self.sizeWords.contains(next) {
+      return (EntityValue(kind: .size, key: "employees:\(number)", display: "\(number) employees"), length + 1)
+    }
+    return nil
+  }
+}

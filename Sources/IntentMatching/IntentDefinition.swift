@@ -1,0 +1,71 @@
+import BatonModel
+
+/// One intent as its file declares it.
+public struct IntentDefinition: Hashable, Sendable {
+  public var name: String
+  /// One line, shown by `help`.
+  public var description: String
+  /// The handler that runs it.
+  public var action: String
+  /// Whether running it changes the workspace; such intents need a stricter confidence, all
+  /// their required slots, and a confirmation.
+  public var sideEffects: Bool
+  public var slots: [SlotDefinition]
+  public var examples: [Example]
+  /// Where it was declared, for diagnostics.
+  public var file: String
+  public var line: Int
+
+  /// The slot with this name, if declared.
+  public func slot(named name: String) -> SlotDefinition? { slots.first { $0.name == name } }
+}
+
+/// A slot of an intent: its name, its type, whether the intent needs it.
+public struct SlotDefinition: Hashable, Sendable {
+  public var name: String
+  public var type: EntityKind
+  public var required: Bool
+}
+
+/// An example phrasing with slot markers: `who owns {responsibility}`.
+public struct Example: Hashable, Sendable {
+  public var text: String
+  public var line: Int
+
+  /// The slot names the example marks, in order.
+  public var markers: [String] {
+    var result: [String] = []
+    var current: String?
+    for character in text {
+      if character == "{" {
+        current = ""
+      } else if character == "}", let name = current {
+        result.append(name)
+        current = nil
+      } else if current != nil {
+        current?.append(character)
+      }
+    }
+    return result
+  }
+}
+
+/// Every intent and vocabulary entry loaded from the intent folders.
+public struct IntentCatalog: Sendable {
+  public var intents: [IntentDefinition]
+  /// Closed word lists from the files' `vocabulary:` sections (RACI letters, decisions,
+  /// groupings), recognized like workspace names.
+  public var vocabulary: [NamedEntity]
+  /// Phrases that open a follow-up ("and", "what about"): the line reuses the last intent.
+  public var followupCues: [String]
+
+  public init(intents: [IntentDefinition], vocabulary: [NamedEntity], followupCues: [String] = []) {
+    self.intents = intents
+    self.vocabulary = vocabulary
+    self.followupCues = followupCues
+  }
+
+  public func intent(named name: String) -> IntentDefinition? {
+    intents.first { $0.name == name }
+  }
+}

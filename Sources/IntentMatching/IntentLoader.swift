@@ -1,0 +1,132 @@
+import BatonModel
+import Foundation
+import Yams
+
+/// Reads intent files (`*.yaml` in one or more folders) into a catalog and diagnostics.
+///
+/// Pure: it reads the folders it is given and nothing else (no working directory, no
+/// environment), so the CLI decides where intents come from and tests can point anywhere.
+public enum IntentLoader {
+  /// The newest file format this baton reads.
+  public static let supportedVersion = 1
+
+  private static let fileKeys: Set<String> = ["version", "intents", "vocabulary", "followups"]
+  private static let intentKeys: Set<String> = [
+    "name", "description", "action", "side_effects", "slots", "examples",
+  ]
+
+  /// Loads every `*.yaml` file of `directories`, in order; a later folder adds intents and
+  /// phrasings to the earlier ones (a user's folder extends the built-in one).
+  public static func load(directories: [URL]) -> (IntentCatalog, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var intents: [IntentDefinition] = []
+    var vocabulary: [NamedEntity] = []
+    var followups: [String] = []
+    for directory in directories {
+      let files: [String]
+      do {
+        files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+          .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+      } catch {
+        diagnostics.append(
+          Diagnostic(.error, file: directory.path, line: 1, column: 1, "cannot read the folder"))
+        continue
+      }
+      for name in files {
+        let url = directory.appendingPathComponent(name)
+        let display = displayPath(url)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+          diagnostics.append(Diagnostic(.error, file: display, line: 1, column: 1, "cannot read"))
+          continue
+        }
+        let parsed = parse(String(decoding: data, as: UTF8.self), file: display)
+        diagnostics += parsed.diagnostics
+        vocabulary += parsed.vocabulary
+        followups += parsed.followups
+        for intent in parsed.intents {
+          if let index = intents.firstIndex(where: { $0.name == intent.name }) {
+            // Same name again: its examples are extra phrasings for the existing intent.
+            intents[index].examples += intent.examples
+          } else {
+            intents.append(intent)
+          }
+        }
+      }
+    }
+    return (
+      IntentCatalog(intents: intents, vocabulary: vocabulary, followupCues: followups), diagnostics)
+  }
+
+  /// Parses one file's text.
+  public static func parse(_ text: String, file: String) -> ParsedFile {
+    var reader = FileReader(file: file)
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      reader.yamlError(error)
+      return ParsedFile(diagnostics: reader.diagnostics)
+    } catch {
+      reader.error(at: nil, "\(error)")
+      return ParsedFile(diagnostics: reader.diagnostics)
+    }
+    guard let root, case .mapping(let mapping) = root else {
+      reader.error(at: root, "an intent file is a mapping with `version` and `intents`")
+      return ParsedFile(diagnostics: reader.diagnostics)
+    }
+    reader.warnUnknownKeys(mapping, allowed: fileKeys, what: "file")
+    guard let versionNode = mapping["version"] else {
+      reader.error(at: root, "missing `version: \(supportedVersion)`")
+      return ParsedFile(diagnostics: reader.diagnostics)
+    }
+    guard let version = versionNode.int, version >= 1 else {
+      reader.error(at: versionNode, "`version` must be a whole number")
+      return ParsedFile(diagnostics: reader.diagnostics)
+    }
+    guard version <= supportedVersion else {
+      reader.error(
+        at: versionNode,
+        "version \(version) is newer than this baton reads (\(supportedVersion))",
+        notes: ["upgrade baton, or write the file in version \(supportedVersion)"])
+      return ParsedFile(diagnostics: reader.diagnostics)
+    }
+    var intents: [IntentDefinition] = []
+    if let list = mapping["intents"] {
+      if case .sequence(let sequence) = list {
+        for node in sequence {
+          if let intent = reader.intent(node, keys: intentKeys) { intents.append(intent) }
+        }
+      } else {
+        reader.error(at: list, "`intents` is a list")
+      }
+    }
+    let vocabulary = mapping["vocabulary"].map { reader.vocabulary($0) } ?? []
+    var followups: [String] = []
+    if let list = mapping["followups"] {
+      if case .sequence(let items) = list {
+        followups = items.compactMap(\.string)
+      } else {
+        reader.error(at: list, "`followups` is a list of phrases")
+      }
+    }
+    return ParsedFile(
+      intents: intents, vocabulary: vocabulary, followups: followups,
+      diagnostics: reader.diagnostics)
+  }
+
+  /// Paths under the working directory are shown relative to it, as compilers do.
+  static func displayPath(_ url: URL) -> String {
+    let path = url.standardizedFileURL.path
+    let cwd = FileManager.default.currentDirectoryPath
+    if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+    return path
+  }
+}
+
+/// What one intent file holds.
+public struct ParsedFile: Sendable {
+  public var intents: [IntentDefinition] = []
+  public var vocabulary: [NamedEntity] = []
+  public var followups: [String] = []
+  public var diagnostics: [Diagnostic] = []
+}

@@ -1,0 +1,145 @@
+import BatonModel
+
+/// Turns a line into an intent and its slots, or "not understood".
+///
+/// Built once per session from the intent catalogue and the workspace's names; matching is
+/// then read-only, so one matcher serves every turn.
+public struct IntentMatcher: Sendable {
+  public let catalog: IntentCatalog
+  /// Below this confidence the line is not understood.
+  public var threshold: Double
+  /// Intents that change the workspace must clear this stricter bar.
+  public var sideEffectThreshold: Double
+
+  private let normalizer = Normalizer()
+  private let recognizer: EntityRecognizer
+  private let corrector: TypoCorrector
+  private let ranker: Ranker
+  /// The kinds each intent's markers stand for, to delexicalize examples.
+  private let exampleRefs: [(intent: Int, example: Int)]
+
+  public init(
+    catalog: IntentCatalog, names: [NamedEntity], threshold: Double = 0.5,
+    sideEffectThreshold: Double = 0.6
+  ) {
+    self.catalog = catalog
+    self.threshold = threshold
+    self.sideEffectThreshold = sideEffectThreshold
+    let gazetteer = Gazetteer(names + catalog.vocabulary, normalizer: normalizer)
+    recognizer = EntityRecognizer(gazetteer: gazetteer)
+    var examples: [(words: [String], intent: Int)] = []
+    var refs: [(Int, Int)] = []
+    var exampleWords = Set<String>()
+    for (intentIndex, intent) in catalog.intents.enumerated() {
+      for (exampleIndex, example) in intent.examples.enumerated() {
+        let words = Self.delexicalize(example, intent: intent, normalizer: normalizer)
+        exampleWords.formUnion(words.filter { !$0.hasPrefix("{") })
+        examples.append((words, intentIndex))
+        refs.append((intentIndex, exampleIndex))
+      }
+    }
+    exampleRefs = refs
+    corrector = TypoCorrector(words: gazetteer.words.union(exampleWords))
+    ranker = Ranker(examples: examples, intentCount: catalog.intents.count)
+  }
+
+  /// Reads `line`, with dates relative to `today`.
+  public func match(_ line: String, today: Day) -> Match {
+    var tokens = normalizer.tokens(line)
+    var corrections: [(typed: String, readAs: String)] = []
+    var corrected = Set<Int>()
+    for index in tokens.indices {
+      if let fix = corrector.correct(tokens[index].text) {
+        corrections.append((tokens[index].text, fix))
+        tokens[index].text = fix
+        corrected.insert(index)
+      }
+    }
+    let words = tokens.map(\.text)
+    let entities = recognizer.recognize(words, corrected: corrected, today: today)
+    let (scores, vector) = ranker.rank(Self.delexicalize(words, entities: entities))
+    let candidates = scores.prefix(5).filter { $0.example >= 0 }.map { scored in
+      Match.Candidate(
+        intent: catalog.intents[scored.intent].name, score: scored.score,
+        example: example(at: scored.example)?.text ?? "")
+    }
+    var result = Match(
+      input: line, tokens: tokens, corrections: corrections, entities: entities,
+      candidates: candidates, intent: nil, slots: [:], decidingWords: [], threshold: threshold)
+    guard let best = scores.first, best.example >= 0 else { return result }
+    let intent = catalog.intents[best.intent]
+    result.threshold = intent.sideEffects ? sideEffectThreshold : threshold
+    result.decidingWords = ranker.decidingFeatures(vector, example: best.example)
+    guard best.score >= result.threshold else { return result }
+    result.intent = intent
+    result.slots = SlotFiller().fill(
+      intent, entities: entities, tokens: tokens, example: example(at: best.example))
+    return result
+  }
+
+  /// Recognizes entities alone, for answers to a pending question ("42", "the Globex one").
+  public func entities(in line: String, today: Day) -> [RecognizedEntity] {
+    var words = normalizer.tokens(line).map(\.text)
+    for index in words.indices { if let fix = corrector.correct(words[index]) { words[index] = fix } }
+    return recognizer.recognize(words, corrected: [], today: today)
+  }
+
+  /// The normalized words of `line`.
+  public func normalizedWords(_ line: String) -> [String] {
+    normalizer.tokens(line).map(\.text)
+  }
+
+  private func example(at index: Int) -> Example? {
+    guard exampleRefs.indices.contains(index) else { return nil }
+    let ref = exampleRefs[index]
+    return catalog.intents[ref.intent].examples[ref.example]
+  }
+
+  /// The example's words with each `{slot}` replaced by `{type}`.
+  static func delexicalize(_ example: Example, intent: IntentDefinition, normalizer: Normalizer)
+    -> [String]
+  {
+    var words: [String] = []
+    var literal = ""
+    var marker: String?
+    for character in example.text {
+      if character == "{" {
+        words += normalizer.tokens(literal).map(\.text)
+        literal = ""
+        marker = ""
+      } else if character == "}", let name = marker {
+        let type = intent.slot(named: name)?.type.rawValue ?? name
+        words.append("{\(type)}")
+        marker = nil
+      } else if marker != nil {
+        marker?.append(character)
+      } else {
+        literal.append(character)
+      }
+    }
+    return words + normalizer.tokens(literal).map(\.text)
+  }
+
+  /// The line's words with each recognized span replaced by the kinds it may be.
+  static func delexicalize(_ words: [String], entities: [RecognizedEntity]) -> [String] {
+    var result: [String] = []
+    var index = 0
+    var entityIndex = 0
+    while index < words.count {
+      if entityIndex < entities.count, entities[entityIndex].range.lowerBound == index {
+        let entity = entities[entityIndex]
+        var kinds: [String] = []
+        for kind in entity.kinds where !kinds.contains("{\(kind.rawValue)}") {
+          kinds.append("{\(kind.rawValue)}")
+        }
+        result += kinds
+        index = entity.range.upperBound
+        entityIndex += 1
+      } else {
+        result.append(words[index])
+        index += 1
+      }
+    }
+    return result
+  }
+}

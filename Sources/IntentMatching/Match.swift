@@ -1,0 +1,32 @@
+import BatonModel
+
+/// How the matcher read one line: its words, what they name, the ranked intents, and the
+/// slots of the winner. Everything `why` and `--explain` show comes from here.
+public struct Match: Sendable {
+  /// One ranked intent.
+  public struct Candidate: Hashable, Sendable {
+    public var intent: String
+    public var score: Double
+    /// The example it came nearest to.
+    public var example: String
+  }
+
+  public var input: String
+  public var tokens: [Token]
+  /// Typos corrected on the way: (as typed, read as).
+  public var corrections: [(typed: String, readAs: String)]
+  public var entities: [RecognizedEntity]
+  /// The best few intents, best first.
+  public var candidates: [Candidate]
+  /// The intent understood, or nil when the line is below the confidence threshold.
+  public var intent: IntentDefinition?
+  /// Slot values taken from the line.
+  public var slots: [String: EntityValue]
+  /// The words that weighed most for the winner.
+  public var decidingWords: [String]
+  /// The threshold the winner had to pass.
+  public var threshold: Double
+
+  /// The top candidate's score, 0 when there is none.
+  public var confidence: Double { candidates.first?.score ?? 0 }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import BatonModel
+
+/// Fills an intent's slots from the entities of a line, by type and in order; free-text
+/// slots take the words the nearest example has in the slot's place.
+struct SlotFiller: Sendable {
+  /// Kinds a bare number may stand for ("move 42 to negotiation").
+  private static let numberedKinds: Set<EntityKind> = [.deal, .task, .lead, .change, .number]
+
+  func fill(
+    _ intent: IntentDefinition, entities: [RecognizedEntity], tokens: [Token], example: Example?
+  ) -> [String: EntityValue] {
+    var slots: [String: EntityValue] = [:]
+    var used = Set<Int>()
+    for slot in intent.slots where slot.type != .text {
+      for (index, entity) in entities.enumerated() where !used.contains(index) {
+        if let value = entity.value(of: slot.type) {
+          slots[slot.name] = value
+          used.insert(index)
+          break
+        }
+        if Self.numberedKinds.contains(slot.type), let number = entity.value(of: .number) {
+          let display = slot.type == .number ? number.display : "\(slot.type.rawValue) \(number.key)"
+          slots[slot.name] = EntityValue(kind: slot.type, key: number.key, display: display)
+          used.insert(index)
+          break
+        }
+      }
+    }
+    if let example {
+      for slot in intent.slots where slot.type == .text {
+        if let text = freeText(for: slot.name, example: example, tokens: tokens, entities: entities,
+          filled: slots)
+        {
+          slots[slot.name] = EntityValue(kind: .text, key: text, display: text)
+        }
+      }
+    }
+    return slots
+  }
+
+  /// The words of the line between the example's literal word before `{name}` and its
+  /// literal word after it.
+  private func freeText(
+    for name: String, example: Example, tokens: [Token], entities: [RecognizedEntity],
+    filled: [String: EntityValue]
+  ) -> String? {
+    let parts = example.text.lowercased().components(separatedBy: "{\(name)}")
+    guard parts.count == 2 else { return nil }
+    let normalizer = Normalizer()
+    let before = literalWords(parts[0], normalizer: normalizer)
+    let after = literalWords(parts[1], normalizer: normalizer)
+    let stems = tokens.map { FeatureExtractor.stem($0.text) }
+    var start = 0
+    if let anchor = before.last.map(FeatureExtractor.stem),
+      let position = stems.firstIndex(of: anchor)
+    {
+      start = position + 1
+    } else if !before.isEmpty {
+      // No anchor typed: skip the leading words the example has before the slot.
+      let lead = Set(before.map(FeatureExtractor.stem))
+      while start < stems.count && lead.contains(stems[start]) { start += 1 }
+    }
+    var end = tokens.count
+    if let anchor = after.first.map(FeatureExtractor.stem),
+      let position = stems[start...].firstIndex(of: anchor)
+    {
+      end = position
+    }
+    guard start < end else { return nil }
+    let words = tokens[start..<end].map(\.surface)
+    let text = words.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    return text.isEmpty ? nil : text
+  }
+
+  /// The literal words of an example fragment, markers dropped.
+  private func literalWords(_ fragment: String, normalizer: Normalizer) -> [String] {
+    var text = ""
+    var inMarker = false
+    for character in fragment {
+      if character == "{" { inMarker = true; text.append(" ") }
+      else if character == "}" { inMarker = false; text.append(" ") }
+      else if !inMarker { text.append(character) }
+    }
+    return normalizer.tokens(text).map(\.text)
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
+    var slice = Substring(self)
+    while let first = slice.first, set.contains(first) { slice.removeFirst() }
+    while let last = slice.last, set.contains(last) { slice.removeLast() }
+    return String(slice)
+  }
+}
+
+extension Set where Element == Character {
+  fileprivate static let whitespaces: Set<Character> = [" ", "\t"]
+}

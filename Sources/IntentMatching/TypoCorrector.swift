@@ -1,0 +1,56 @@
+/// Replaces a word the matcher does not know with the one known word it is a typo of, within
+/// an edit distance that grows with length ("ownz" → owns, "critera" → criteria).
+struct TypoCorrector: Sendable {
+  private let known: Set<String>
+  /// Known words by length, so a lookup only compares words that could be close.
+  private let byLength: [Int: [String]]
+
+  init(words: Set<String>) {
+    known = words
+    var byLength: [Int: [String]] = [:]
+    for word in words where word.utf8.count >= 3 && !word.contains(where: \.isNumber) {
+      byLength[word.utf8.count, default: []].append(word)
+    }
+    for key in byLength.keys { byLength[key]?.sort() }
+    self.byLength = byLength
+  }
+
+  func isKnown(_ word: String) -> Bool { known.contains(word) }
+
+  /// The correction for `word`, or nil when it is known, too short, or not close to exactly
+  /// one best candidate.
+  func correct(_ word: String) -> String? {
+    let length = word.utf8.count
+    let tolerance = EditDistance.tolerance(forLength: length)
+    guard tolerance > 0, !known.contains(word), !word.contains(where: \.isNumber) else {
+      return nil
+    }
+    var best: String?
+    var bestDistance = tolerance + 1
+    var tie = false
+    for candidateLength in (length - tolerance)...(length + tolerance) {
+      for candidate in byLength[candidateLength] ?? [] {
+        // A typo rarely changes the first letter; requiring it keeps corrections sane.
+        guard candidate.first == word.first else { continue }
+        let distance = EditDistance.distance(word, candidate, limit: bestDistance)
+        if distance < bestDistance {
+          best = candidate
+          bestDistance = distance
+          tie = false
+        } else if distance == bestDistance && distance <= tolerance, let current = best {
+          // Among equally close words, one of the same length is the likelier typo
+          // ("ownz" is "owns" rather than "own").
+          let currentSame = current.utf8.count == length
+          let candidateSame = candidateLength == length
+          if candidateSame && !currentSame {
+            best = candidate
+            tie = false
+          } else if candidateSame == currentSame {
+            tie = true
+          }
+        }
+      }
+    }
+    return tie ? nil : best
+  }
+}

@@ -1,0 +1,15 @@
+/// What one attempt to read a line produced.
+public enum LineEvent: Equatable, Sendable {
+  /// A line, without its trailing newline.
+  case line(String)
+  /// Ctrl-C at the prompt: the partial line is dropped and the caller prompts again.
+  case interrupted
+  /// End of input: Ctrl-D on an empty line, or the end of a piped file.
+  case eof
+}
+
+/// A source of input lines: libedit at a terminal, a pipe or file otherwise, a list in tests.
+public protocol LineReader {
+  /// Reads one line, showing `prompt` where the reader shows prompts at all.
+  mutating func readLine(prompt: String) -> LineEvent
+}

@@ -1,0 +1,33 @@
+import BatonModel
+import Foundation
+
+/// Renders a turn as one JSON object on one line, keys sorted so the bytes are stable:
+/// `{"data":…,"input":…,"intent":…,"kind":…,"ok":…,"slots":{…},"text":…}`.
+public struct JSONRenderer: Sendable {
+  public init() {}
+
+  public func render(_ turn: Turn) -> String {
+    var slots: [String: JSONValue] = [:]
+    for (name, slot) in turn.slots {
+      slots[name] = [
+        "kind": .string(slot.value.kind.rawValue), "value": .string(slot.value.key),
+        "display": .string(slot.value.display), "from": .string(slot.source.rawValue),
+      ]
+    }
+    let object: JSONValue = [
+      "input": .string(turn.input),
+      "intent": turn.intent.map(JSONValue.string) ?? .null,
+      "slots": .object(slots),
+      "ok": .bool(turn.reply.ok),
+      "kind": .string(turn.reply.kind.rawValue),
+      "text": .string(TextRenderer(width: nil, colour: false).render(turn.reply)),
+      "data": turn.reply.data,
+    ]
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(object) else {
+      return #"{"error":"unencodable reply","ok":false}"#
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,24 @@
+/// Makes workspace text safe to print: control characters and escape sequences in data (a
+/// deal named with ESC codes) are shown escaped, never sent raw to the terminal.
+public enum TerminalSafe {
+  public static func escape(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if needsEscape(scalar) {
+        result += scalar.value < 0x20 ? "^" + String(UnicodeScalar(scalar.value + 0x40).map(Character.init) ?? "?") : "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0A: return false  // newline separates lines of a reply
+    case 0x00..<0x20, 0x7F, 0x80..<0xA0: return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import BatonModel
+
+/// Renders replies as text for people: paragraphs and aligned tables, colour only where the
+/// caller says colour is allowed.
+public struct TextRenderer: Sendable {
+  public var width: Int?
+  public var colour: Bool
+
+  public init(width: Int?, colour: Bool) {
+    self.width = width
+    self.colour = colour
+  }
+
+  public func render(_ reply: Reply) -> String {
+    var lines: [String] = []
+    for block in reply.blocks {
+      switch block {
+      case .text(let text): lines.append(TerminalSafe.escape(text))
+      case .table(let table): lines += TableLayout(width: width).render(table)
+      }
+    }
+    let text = lines.joined(separator: "\n")
+    guard colour else { return text }
+    switch reply.kind {
+    case .refused, .error, .notUnderstood: return "\u{1B}[31m" + text + "\u{1B}[0m"
+    case .question: return "\u{1B}[33m" + text + "\u{1B}[0m"
+    default: return text
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import BatonModel
+internal import GRDB
+
+extension Workspace {
+  /// A deal by number, or nil.
+  public func deal(id: Int64) throws -> Deal? {
+    try read { db in try deals(db, where: "d.id = ?", [id], limit: 1).first }
+  }
+
+  /// Deals in a stage, of an owner, of an account; open ones only unless `includeClosed`.
+  public func deals(
+    stage: String? = nil, ownerHandle: String? = nil, accountID: Int64? = nil,
+    includeClosed: Bool = false, limit: Int = 50
+  ) throws -> [Deal] {
+    var conditions: [String] = []
+    var arguments: [any DatabaseValueConvertible] = []
+    if let stage {
+      conditions.append("d.stage_id = ?")
+      arguments.append(stage)
+    } else if !includeClosed {
+      conditions.append("d.stage_id NOT IN ('closed-won', 'closed-lost')")
+    }
+    if let ownerHandle {
+      conditions.append("p.handle = ?")
+      arguments.append(ownerHandle)
+    }
+    if let accountID {
+      conditions.append("d.account_id = ?")
+      arguments.append(accountID)
+    }
+    let clause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+    return try read { db in
+      try deals(db, where: clause, StatementArguments(arguments), limit: limit)
+    }
+  }
+
+  /// The deal numbers nearest to `id` that exist, for "no deal 4242; did you mean …".
+  public func nearestDealIDs(to id: Int64, limit: Int = 3) throws -> [Int64] {
+    try read { db in
+      try Int64.fetchAll(
+        db, sql: "SELECT id FROM deal ORDER BY abs(id - ?) LIMIT ?", arguments: [id, limit])
+    }
+  }
+
+  private func deals(
+    _ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int
+  ) throws -> [Deal] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT d.*, a.name AS account_name, p.name AS owner_name, p.handle AS owner_handle,
+               s.name AS stage_name
+        FROM deal d
+        LEFT JOIN account a ON a.id = d.account_id
+        LEFT JOIN person p ON p.id = d.owner_id
+        JOIN stage s ON s.id = d.stage_id
+        WHERE \(clause) ORDER BY d.id LIMIT \(max(1, limit))
+        """, arguments: arguments
+    ).map { row in
+      Deal(
+        id: row["id"], crmID: row["crm_id"], name: row["name"], account: row["account_name"],
+        owner: row["owner_name"], ownerHandle: row["owner_handle"], stage: row["stage_id"],
+        stageName: row["stage_name"], amount: row["amount"],
+        closeDate: (row["close_date"] as String?).flatMap { Day(iso: $0) },
+        createdDate: Day(iso: row["created_date"] as String) ?? Day(ordinal: 0),
+        stageChangedDate: Day(iso: row["stage_changed_date"] as String) ?? Day(ordinal: 0))
+    }
+  }
+}
+
+extension Workspace {
+  /// The evidence recorded on a deal, as `kind:key` strings ("document:proposal").
+  public func evidence(forDeal id: Int64) throws -> Set<String> {
+    try read { db in
+      Set(
+        try String.fetchAll(
+          db, sql: "SELECT kind || ':' || key FROM deal_evidence WHERE deal_id = ?",
+          arguments: [id]))
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import BatonModel
+import Foundation
+internal import GRDB
+
+extension Workspace {
+  /// A lifecycle stage with its exit criteria, or nil.
+  public func stage(id: String) throws -> Stage? {
+    try read { db in try stages(db, where: id).first }
+  }
+
+  /// Every lifecycle stage, in order.
+  public func stages() throws -> [Stage] {
+    try read { db in try stages(db, where: nil) }
+  }
+
+  /// A metric's definition, or nil.
+  public func metric(id: String) throws -> MetricDefinition? {
+    try read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM metric WHERE id = ?", arguments: [id]).map { row in
+        MetricDefinition(
+          id: row["id"], name: row["name"], fullName: row["full_name"],
+          ownerTeam: row["owner_team"], definition: row["definition"], formula: row["formula"])
+      }
+    }
+  }
+
+  /// Every handoff rule, or the one with `id`.
+  public func handoffRules(id: String? = nil) throws -> [HandoffRule] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: "SELECT * FROM handoff_rule \(id == nil ? "" : "WHERE id = ?") ORDER BY id",
+        arguments: id.map { [$0] } ?? []
+      ).map { row in
+        let fields: String = row["required_fields"]
+        return HandoffRule(
+          id: row["id"], name: row["name"], fromTeam: row["from_team"], toTeam: row["to_team"],
+          triggerStage: row["trigger_stage"],
+          requiredFields: (try? JSONDecoder().decode([String].self, from: Data(fields.utf8))) ?? [],
+          slaHours: row["sla_hours"], acceptanceRule: row["acceptance_rule"])
+      }
+    }
+  }
+
+  /// A workspace setting, such as `default_user` or `currency`.
+  public func setting(_ key: String) throws -> String? {
+    try read { db in
+      try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+    }
+  }
+
+  /// The person with this handle, or the only one with this first name, as an actor.
+  public func actor(named handleOrFirstName: String) throws -> Actor? {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT id, handle, name, role FROM person
+          WHERE lower(handle) = lower(?1) OR lower(name) = lower(?1)
+             OR lower(substr(name, 1, instr(name || ' ', ' ') - 1)) = lower(?1)
+          """, arguments: [handleOrFirstName])
+      guard rows.count == 1, let row = rows.first, let role = Role(rawValue: row["role"]) else {
+        return nil
+      }
+      return Actor(personID: row["id"], handle: row["handle"], name: row["name"], role: role)
+    }
+  }
+
+  private func stages(_ db: Database, where id: String?) throws -> [Stage] {
+    let arguments: StatementArguments = id.map { [$0] } ?? []
+    var criteria: [String: [ExitCriterion]] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT stage_id, wording, evidence_kind, evidence_key FROM exit_criterion
+        \(id == nil ? "" : "WHERE stage_id = ?") ORDER BY position
+        """, arguments: arguments)
+    {
+      criteria[row["stage_id"], default: []].append(
+        ExitCriterion(
+          wording: row["wording"], evidenceKind: row["evidence_kind"],
+          evidenceKey: row["evidence_key"]))
+    }
+    return try Row.fetchAll(
+      db, sql: "SELECT * FROM stage \(id == nil ? "" : "WHERE id = ?") ORDER BY position",
+      arguments: arguments
+    ).map { row in
+      let stageID: String = row["id"]
+      return Stage(
+        id: stageID, name: row["name"], position: row["position"], kind: row["kind"],
+        definition: row["definition"], forecastCategory: row["forecast_category"],
+        probability: row["probability"], typicalDays: row["typical_days"],
+        exitCriteria: criteria[stageID] ?? [])
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import BatonModel
+internal import GRDB
+
+extension Workspace {
+  /// One responsibility with its row of the ownership matrix, or nil.
+  public func responsibility(id: String) throws -> Responsibility? {
+    try read { db in try responsibilities(db, where: id).first }
+  }
+
+  /// Every responsibility, in name order.
+  public func responsibilities() throws -> [Responsibility] {
+    try read { db in try responsibilities(db, where: nil) }
+  }
+
+  /// What a team is named for in the ownership matrix.
+  public func ownership(ofTeam id: String) throws -> [OwnershipEntry] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.name, x.letter FROM raci x JOIN responsibility r ON r.id = x.responsibility_id
+          WHERE x.party_kind = 'team' AND x.party_id = ? ORDER BY r.name
+          """, arguments: [id]
+      ).compactMap { row in
+        RACIRole(rawValue: row[1]).map { OwnershipEntry(responsibility: row[0], role: $0, via: nil) }
+      }
+    }
+  }
+
+  /// What a person is named for: directly, or through the team they lead.
+  public func ownership(ofPerson handle: String) throws -> [OwnershipEntry] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.name, x.letter, NULL AS via FROM raci x
+            JOIN responsibility r ON r.id = x.responsibility_id
+            WHERE x.party_kind = 'person' AND x.party_id = ?
+          UNION ALL
+          SELECT r.name, x.letter, t.name FROM raci x
+            JOIN responsibility r ON r.id = x.responsibility_id
+            JOIN team t ON t.id = x.party_id AND x.party_kind = 'team'
+            WHERE t.lead_handle = ?
+          ORDER BY 1
+          """, arguments: [handle, handle]
+      ).compactMap { row in
+        RACIRole(rawValue: row[1]).map { OwnershipEntry(responsibility: row[0], role: $0, via: row[2]) }
+      }
+    }
+  }
+
+  /// A team, or nil.
+  public func team(id: String) throws -> Team? {
+    try read { db in
+      try Row.fetchOne(
+        db,
+        sql: """
+          SELECT t.*, p.name AS lead_name FROM team t LEFT JOIN person p ON p.handle = t.lead_handle
+          WHERE t.id = ?
+          """, arguments: [id]
+      ).map { row in
+        Team(
+          id: row["id"], name: row["name"], lead: row["lead_name"], reportsTo: row["reports_to"],
+          serves: row["serves"], focus: row["focus"], scope: row["scope"],
+          governsCrossTeamRules: row["governs_cross_team"])
+      }
+    }
+  }
+
+  private func responsibilities(_ db: Database, where id: String?) throws -> [Responsibility] {
+    let filter = id == nil ? "" : "WHERE r.id = ?"
+    let arguments: StatementArguments = id.map { [$0] } ?? []
+    var result: [String: Responsibility] = [:]
+    var order: [String] = []
+    for row in try Row.fetchAll(
+      db, sql: "SELECT * FROM responsibility r \(filter) ORDER BY r.name", arguments: arguments)
+    {
+      let key: String = row["id"]
+      order.append(key)
+      result[key] = Responsibility(
+        id: key, name: row["name"], area: row["area"], salesOpsOwns: row["sales_ops_owns"],
+        revopsGoverns: row["revops_governs"], assignments: [:])
+    }
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT x.responsibility_id, x.letter, x.party_kind, x.party_id,
+               COALESCE(t.name, p.name) AS name,
+               CASE WHEN x.party_kind = 'team' THEN lead.name ELSE p.title END AS detail
+        FROM raci x
+        LEFT JOIN team t ON x.party_kind = 'team' AND t.id = x.party_id
+        LEFT JOIN person lead ON lead.handle = t.lead_handle
+        LEFT JOIN person p ON x.party_kind = 'person' AND p.handle = x.party_id
+        \(id == nil ? "" : "WHERE x.responsibility_id = ?")
+        ORDER BY x.position
+        """, arguments: arguments)
+    for row in rows {
+      guard let role = RACIRole(rawValue: row["letter"]),
+        let kind = Party.Kind(rawValue: row["party_kind"])
+      else { continue }
+      let party = Party(
+        kind: kind, id: row["party_id"], name: row["name"] ?? row["party_id"], detail: row["detail"])
+      result[row["responsibility_id"]]?.assignments[role, default: []].append(party)
+    }
+    return order.compactMap { result[$0] }
+  }
+}

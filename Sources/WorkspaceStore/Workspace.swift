@@ -1,0 +1,145 @@
+import BatonModel
+import Foundation
+internal import GRDB
+
+/// A baton workspace: one SQLite file holding the revenue team's records and audit log.
+///
+/// Actions see only this type's methods and plain model values, never GRDB, so a second
+/// backend (a shared PostgreSQL server) can take its place without touching them.
+public final class Workspace: Sendable {
+  /// Where the file is, or `:memory:`.
+  public let path: String
+  let queue: DatabaseQueue
+
+  private init(path: String, queue: DatabaseQueue) {
+    self.path = path
+    self.queue = queue
+  }
+
+  /// What a new workspace holds.
+  public enum Content: Sendable {
+    /// The schema only, with the given default user's record missing.
+    case empty
+    /// The demo company, with dates laid out relative to `today`.
+    case demo(today: Day, extraDeals: Int = 0)
+  }
+
+  /// Opens the workspace at `path`, creating it with the demo company when the file does not
+  /// exist yet.
+  ///
+  /// - Throws: `WorkspaceError` when the file is locked, corrupt, unwritable or newer.
+  public static func open(path: String, createIfMissing today: Day?) throws -> Workspace {
+    if !FileManager.default.fileExists(atPath: path) {
+      guard let today else {
+        throw WorkspaceError.unwritable(path: path, detail: "no such file")
+      }
+      try create(at: path, content: .demo(today: today), force: false)
+    }
+    return try mapErrors(path: path) {
+      let queue = try DatabaseQueue(path: path, configuration: configuration())
+      try prepare(queue, path: path)
+      return Workspace(path: path, queue: queue)
+    }
+  }
+
+  /// A private workspace in memory, for tests and benchmarks.
+  public static func inMemory(_ content: Content) throws -> Workspace {
+    try mapErrors(path: ":memory:") {
+      let queue = try DatabaseQueue(configuration: configuration())
+      try Migrations.migrator.migrate(queue)
+      try queue.write { db in try fill(db, with: content) }
+      return Workspace(path: ":memory:", queue: queue)
+    }
+  }
+
+  /// Makes a new workspace file. It is built beside `path` and renamed into place, so a
+  /// failure or a kill part-way leaves no half-made workspace.
+  public static func create(at path: String, content: Content, force: Bool) throws {
+    let manager = FileManager.default
+    if manager.fileExists(atPath: path) && !force {
+      throw WorkspaceError.alreadyExists(path: path)
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty {
+      do {
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw WorkspaceError.unwritable(path: path, detail: "cannot create the folder \(folder)")
+      }
+    }
+    let temporary = "\(path).creating-\(ProcessInfo.processInfo.processIdentifier)"
+    defer { try? manager.removeItem(atPath: temporary) }
+    try mapErrors(path: path) {
+      let queue = try DatabaseQueue(path: temporary, configuration: configuration())
+      try Migrations.migrator.migrate(queue)
+      try queue.write { db in try fill(db, with: content) }
+      try queue.close()
+    }
+    for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
+    guard rename(temporary, path) == 0 else {
+      throw WorkspaceError.unwritable(path: path, detail: String(cString: strerror(errno)))
+    }
+  }
+
+  /// The connection settings every workspace uses.
+  static func configuration() -> Configuration {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    // Wait for another session's write rather than fail at once; past this, "locked".
+    configuration.busyMode = .timeout(3)
+    configuration.label = "baton.workspace"
+    return configuration
+  }
+
+  /// Checks the file, turns on WAL and brings an older schema up to date.
+  private static func prepare(_ queue: DatabaseQueue, path: String) throws {
+    let (superseded, complete) = try queue.read { db in
+      try db.execute(sql: "SELECT count(*) FROM sqlite_master")  // fails on a non-database file
+      return (
+        try Migrations.migrator.hasBeenSuperseded(db),
+        try Migrations.migrator.hasCompletedMigrations(db)
+      )
+    }
+    if superseded { throw WorkspaceError.newerSchema(path: path) }
+    try queue.writeWithoutTransaction { db in
+      // WAL lets a reader go on while another session writes.
+      if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+      }
+    }
+    if !complete { try Migrations.migrator.migrate(queue) }
+  }
+
+  private static func fill(_ db: Database, with content: Content) throws {
+    switch content {
+    case .empty:
+      try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('currency', 'USD')")
+    case .demo(let today, let extraDeals):
+      try DemoSeeder(today: today, extraDeals: extraDeals).seed(db)
+    }
+  }
+
+  /// Runs `body` and turns SQLite's errors into the `WorkspaceError` a user can act on.
+  static func mapErrors<T>(path: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DatabaseError {
+      throw WorkspaceError(error, path: path)
+    }
+  }
+}
+
+extension WorkspaceError {
+  init(_ error: DatabaseError, path: String) {
+    switch error.resultCode {
+    case .SQLITE_BUSY, .SQLITE_LOCKED:
+      self = .locked(path: path)
+    case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+      self = .corrupt(path: path, detail: error.message ?? "not a database")
+    case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL:
+      self = .unwritable(path: path, detail: error.message ?? "\(error.resultCode)")
+    default:
+      self = .corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
+    }
+  }
+}

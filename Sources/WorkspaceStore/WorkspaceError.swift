@@ -1,0 +1,36 @@
+import Foundation
+
+/// Why a workspace cannot be used. Each case says what to do; the CLI maps all of them to
+/// exit status 74.
+public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
+  /// Another process holds the write lock longer than the busy timeout.
+  case locked(path: String)
+  /// The file is not a SQLite database, or SQLite found it damaged.
+  case corrupt(path: String, detail: String)
+  /// The file or its folder cannot be written or created.
+  case unwritable(path: String, detail: String)
+  /// A newer baton made this workspace; this one does not know its schema.
+  case newerSchema(path: String)
+  /// `baton init` would overwrite a workspace without `--force`.
+  case alreadyExists(path: String)
+  /// The demo data file is missing or broken; a packaging bug.
+  case demoData(String)
+
+  public var description: String {
+    switch self {
+    case .locked(let path):
+      return "the workspace \(path) is locked by another baton; try again when it has finished"
+    case .corrupt(let path, let detail):
+      return
+        "the workspace \(path) is not a usable baton workspace (\(detail)); restore it from a backup or make a new one with `baton init --force`"
+    case .unwritable(let path, let detail):
+      return "cannot write the workspace \(path): \(detail)"
+    case .newerSchema(let path):
+      return "the workspace \(path) was made by a newer baton; upgrade baton to open it"
+    case .alreadyExists(let path):
+      return "a workspace already exists at \(path); add --force to replace it"
+    case .demoData(let detail):
+      return "the demo company data is unusable: \(detail). Please file a bug."
+    }
+  }
+}
