@@ -40,11 +40,16 @@ let ownTargets: [Target] = [
     dependencies: ["Assistant", "Rendering", "IntentMatching", "WorkspaceStore", "BatonModel"],
     path: "Tests/BatonTestSupport"
   ),
-  .testTarget(name: "IntentMatchingTests", dependencies: ["IntentMatching", "BatonModel"]),
+  .testTarget(
+    name: "IntentMatchingTests",
+    dependencies: ["IntentMatching", "BatonModel", "BatonTestSupport", "WorkspaceStore"],
+    exclude: ["Fixtures"]
+  ),
   .testTarget(name: "WorkspaceStoreTests", dependencies: ["WorkspaceStore", "BatonModel"]),
   .testTarget(
     name: "AssistantTests",
-    dependencies: ["Assistant", "BatonTestSupport", "Rendering", "WorkspaceStore", "BatonModel"]
+    dependencies: ["Assistant", "BatonTestSupport", "Rendering", "WorkspaceStore", "BatonModel"],
+    exclude: ["Transcripts"]
   ),
   .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
   .testTarget(

@@ -8,8 +8,10 @@ struct ConversationState {
   /// The last intent run, and its slots, for follow-ups.
   var lastIntent: IntentDefinition?
   var lastSlots: [String: SlotValue] = [:]
-  /// How the last line was read, for `why`.
+  /// How the last line was read, for `--explain`.
   var lastMatch: Match?
+  /// How the line before `why` was read: what `why` explains.
+  var explainable: Match?
   var lastExplanation: String?
   /// A question waiting for its answer.
   var pending: PendingQuestion?

@@ -74,6 +74,8 @@ public final class Session {
   public func handle(_ line: String) -> Turn {
     let day = today()
     let match = matcher.match(line, today: day)
+    // `why` explains the line before it, so it must not replace what it explains.
+    if match.intent?.action != "session.why" { state.explainable = match }
     if let pending = state.pending {
       state.pending = nil
       if let answered = answer(pending, with: line, match: match, today: day) { return answered }
@@ -91,8 +93,11 @@ public final class Session {
     if let followup = followUp(match) {
       return run(followup.intent, slots: followup.slots, input: line, today: day)
     }
-    guard let intent = match.intent else { return notUnderstood(match) }
+    guard var intent = match.intent else { return notUnderstood(match) }
     var slots = match.slots.mapValues { SlotValue($0, source: .line) }
+    if let alternative = completableAlternative(to: intent, slots: slots, match: match) {
+      (intent, slots) = alternative
+    }
     // A follow-up of the same question keeps the slots the line did not change.
     if intent.name == state.lastIntent?.name {
       for (name, value) in state.lastSlots where slots[name] == nil && intent.slot(named: name)?.required == true {
@@ -142,6 +147,26 @@ public final class Session {
       state.lastSlots = slots
     }
     return Turn(input: input, intent: intent.name, slots: slots, reply: reply, endsSession: ends)
+  }
+
+  /// When the winner lacks a required slot that nothing in focus can fill, a near-tied
+  /// candidate that the line and focus complete is the likelier reading ("how is it defined"
+  /// with a stage in focus is the stage's definition, not a metric's).
+  private func completableAlternative(
+    to intent: IntentDefinition, slots: [String: SlotValue], match: Match
+  ) -> (IntentDefinition, [String: SlotValue])? {
+    func complete(_ candidate: IntentDefinition, _ filled: [String: SlotValue]) -> Bool {
+      candidate.slots.allSatisfy { !$0.required || filled[$0.name] != nil || state.focus[$0.type] != nil }
+    }
+    guard !complete(intent, slots), let best = match.candidates.first else { return nil }
+    for candidate in match.candidates.dropFirst() where best.score - candidate.score <= 0.1 {
+      guard let other = matcher.catalog.intent(named: candidate.intent), !other.sideEffects,
+        let otherSlots = matcher.slots(of: match, readAs: candidate.intent)
+      else { continue }
+      let filled = otherSlots.mapValues { SlotValue($0, source: .line) }
+      if complete(other, filled) { return (other, filled) }
+    }
+    return nil
   }
 
   /// A line opening with a follow-up cue ("and", "what about") whose names all fit the last

@@ -63,7 +63,7 @@ enum SessionActions {
   }
 
   private static func why(_ session: Session) -> Reply {
-    guard let match = session.state.lastMatch else {
+    guard let match = session.state.explainable else {
       return Reply(kind: .answer, text: "There is no earlier line to explain.")
     }
     return Explanation.reply(for: match, intent: session.state.lastIntent?.name)

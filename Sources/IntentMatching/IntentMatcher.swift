@@ -32,8 +32,13 @@ public struct IntentMatcher: Sendable {
     var exampleWords = Set<String>()
     for (intentIndex, intent) in catalog.intents.enumerated() {
       for (exampleIndex, example) in intent.examples.enumerated() {
-        let words = Self.delexicalize(example, intent: intent, normalizer: normalizer)
-        exampleWords.formUnion(words.filter { !$0.hasPrefix("{") })
+        let marked = Self.delexicalize(example, intent: intent, normalizer: normalizer)
+        exampleWords.formUnion(marked.filter { !$0.hasPrefix("{") })
+        // Names written out in an example ("stage exit criteria for {stage}") are read the
+        // way a line's are, so example and line meet on the same placeholders.
+        let named = recognizer.recognize(marked, corrected: [], today: Day(ordinal: 0))
+          .filter { entity in !entity.kinds.contains(.number) && !entity.kinds.contains(.date) }
+        let words = Self.delexicalize(marked, entities: named)
         examples.append((words, intentIndex))
         refs.append((intentIndex, exampleIndex))
       }
@@ -75,6 +80,17 @@ public struct IntentMatcher: Sendable {
     result.slots = SlotFiller().fill(
       intent, entities: entities, tokens: tokens, example: example(at: best.example))
     return result
+  }
+
+  /// The slots `match`'s line fills for another candidate intent, for a resolver that
+  /// prefers a near-tied reading the context can complete.
+  public func slots(of match: Match, readAs name: String) -> [String: EntityValue]? {
+    guard let intent = catalog.intent(named: name),
+      let candidate = match.candidates.first(where: { $0.intent == name }),
+      candidate.score >= (intent.sideEffects ? sideEffectThreshold : threshold)
+    else { return nil }
+    let example = intent.examples.first { $0.text == candidate.example }
+    return SlotFiller().fill(intent, entities: match.entities, tokens: match.tokens, example: example)
   }
 
   /// Recognizes entities alone, for answers to a pending question ("42", "the Globex one").

@@ -1,0 +1,49 @@
+import Assistant
+import BatonModel
+import BatonTestSupport
+import Foundation
+import Rendering
+import Testing
+
+/// The acceptance tests: every story in `Transcripts/` replayed through a real session on the
+/// demo workspace (in memory, fixed day), output compared line by line.
+///
+/// A file's header may say `# json` (render as `--json`) or `# as: HANDLE` (the actor).
+@Suite struct TranscriptTests {
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Transcripts")
+
+  static var names: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { $0.hasSuffix(".transcript") }.sorted()
+  }
+
+  @Test func everyStoryHasATranscript() {
+    #expect(Self.names.count >= 8)
+  }
+
+  @Test(arguments: TranscriptTests.names)
+  func replay(_ name: String) throws {
+    let transcript = try Transcript(url: Self.directory.appendingPathComponent(name))
+    let json = transcript.header.contains("# json")
+    let actor =
+      transcript.header.first { $0.hasPrefix("# as: ") }.map { String($0.dropFirst(6)) } ?? "priya"
+    let session = try Fixtures.session(actor: actor)
+    let text = TextRenderer(width: 100, colour: false)
+    var actual: [String] = []
+    for step in transcript.steps {
+      let turn = session.handle(step.input)
+      actual.append(json ? JSONRenderer().render(turn) : text.render(turn.reply))
+    }
+    if Transcript.recording {
+      try transcript.record(actual)
+      Issue.record("re-recorded \(name); review the diff and run again without BATON_RECORD")
+      return
+    }
+    for (step, output) in zip(transcript.steps, actual) where step.expected != output {
+      Issue.record(
+        "\(name): “\(step.input)” answered differently:\n\(Transcript.diff(expected: step.expected, actual: output))"
+      )
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import Assistant
+import BatonModel
+import Foundation
+import IntentMatching
+import WorkspaceStore
+
+/// Shared set-up for tests: the repository's real intents, a demo workspace in memory, a
+/// session at a fixed day.
+public enum Fixtures {
+  /// The fixed day every transcript runs on: a Monday in Q4, so "Friday" and "this quarter"
+  /// are stable.
+  public static let today = Day(year: 2026, month: 11, day: 23)
+
+  /// The repository's top folder, found from this file's path.
+  public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The top-level `intents/` folder.
+  public static var intentsDirectory: URL { repositoryRoot.appendingPathComponent("intents") }
+
+  /// The product catalogue, failing loudly on any loader error.
+  public static func catalog() throws -> IntentCatalog {
+    let (catalog, diagnostics) = IntentLoader.load(directories: [intentsDirectory])
+    let errors = diagnostics.filter { $0.severity == .error }
+    guard errors.isEmpty else {
+      throw FixtureError(errors.map(\.description).joined(separator: "\n"))
+    }
+    return catalog
+  }
+
+  /// A session on a fresh in-memory demo workspace, acting as `actor`.
+  public static func session(actor handle: String = "priya", today: Day = Fixtures.today) throws
+    -> Session
+  {
+    let workspace = try Workspace.inMemory(.demo(today: today))
+    let matcher = IntentMatcher(catalog: try catalog(), names: try workspace.vocabulary())
+    guard let actor = try workspace.actor(named: handle) else {
+      throw FixtureError("no person '\(handle)' in the demo workspace")
+    }
+    return Session(workspace: workspace, matcher: matcher, actor: actor, today: { today })
+  }
+}
+
+/// A set-up step that could not be done.
+public struct FixtureError: Error, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
