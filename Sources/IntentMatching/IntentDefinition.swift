@@ -58,6 +58,9 @@ public struct IntentCatalog: Sendable {
   public var vocabulary: [NamedEntity]
   /// Phrases that open a follow-up ("and", "what about"): the line reuses the last intent.
   public var followupCues: [String]
+  /// Words that point at something in focus ("it", "that deal"); the resolver fills the
+  /// slot from the context, so the matcher treats them as known.
+  public var references: [String] = []
 
   public init(intents: [IntentDefinition], vocabulary: [NamedEntity], followupCues: [String] = []) {
     self.intents = intents

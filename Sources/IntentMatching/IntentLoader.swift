@@ -10,7 +10,7 @@ public enum IntentLoader {
   /// The newest file format this baton reads.
   public static let supportedVersion = 1
 
-  private static let fileKeys: Set<String> = ["version", "intents", "vocabulary", "followups"]
+  private static let fileKeys: Set<String> = ["version", "intents", "vocabulary", "followups", "references"]
   private static let intentKeys: Set<String> = [
     "name", "description", "action", "side_effects", "slots", "examples",
   ]
@@ -22,6 +22,7 @@ public enum IntentLoader {
     var intents: [IntentDefinition] = []
     var vocabulary: [NamedEntity] = []
     var followups: [String] = []
+    var references: [String] = []
     for directory in directories {
       let files: [String]
       do {
@@ -43,6 +44,7 @@ public enum IntentLoader {
         diagnostics += parsed.diagnostics
         vocabulary += parsed.vocabulary
         followups += parsed.followups
+        references += parsed.references
         for intent in parsed.intents {
           if let index = intents.firstIndex(where: { $0.name == intent.name }) {
             // Same name again: its examples are extra phrasings for the existing intent.
@@ -54,7 +56,11 @@ public enum IntentLoader {
       }
     }
     return (
-      IntentCatalog(intents: intents, vocabulary: vocabulary, followupCues: followups), diagnostics)
+      {
+        var catalog = IntentCatalog(intents: intents, vocabulary: vocabulary, followupCues: followups)
+        catalog.references = references
+        return catalog
+      }(), diagnostics)
   }
 
   /// Parses one file's text.
@@ -109,8 +115,16 @@ public enum IntentLoader {
         reader.error(at: list, "`followups` is a list of phrases")
       }
     }
+    var references: [String] = []
+    if let list = mapping["references"] {
+      if case .sequence(let items) = list {
+        references = items.compactMap(\.string)
+      } else {
+        reader.error(at: list, "`references` is a list of words")
+      }
+    }
     return ParsedFile(
-      intents: intents, vocabulary: vocabulary, followups: followups,
+      intents: intents, vocabulary: vocabulary, followups: followups, references: references,
       diagnostics: reader.diagnostics)
   }
 
@@ -128,5 +142,6 @@ public struct ParsedFile: Sendable {
   public var intents: [IntentDefinition] = []
   public var vocabulary: [NamedEntity] = []
   public var followups: [String] = []
+  public var references: [String] = []
   public var diagnostics: [Diagnostic] = []
 }

@@ -10,6 +10,8 @@ public struct IntentMatcher: Sendable {
   public var threshold: Double
   /// Intents that change the workspace must clear this stricter bar.
   public var sideEffectThreshold: Double
+  /// The bar for a line that leaves a required slot empty and has unknown words.
+  public var unknownWordThreshold = 0.65
 
   private let normalizer = Normalizer()
   private let recognizer: EntityRecognizer
@@ -44,7 +46,9 @@ public struct IntentMatcher: Sendable {
       }
     }
     exampleRefs = refs
-    corrector = TypoCorrector(words: gazetteer.words.union(exampleWords))
+    let known = gazetteer.words.union(exampleWords).union(TemporalParser.vocabulary)
+      .union(catalog.references.flatMap { Normalizer().tokens($0).map(\.text) })
+    corrector = TypoCorrector(words: known)
     ranker = Ranker(examples: examples, intentCount: catalog.intents.count)
   }
 
@@ -75,10 +79,21 @@ public struct IntentMatcher: Sendable {
     let intent = catalog.intents[best.intent]
     result.threshold = intent.sideEffects ? sideEffectThreshold : threshold
     result.decidingWords = ranker.decidingFeatures(vector, example: best.example)
+    let slots = SlotFiller().fill(
+      intent, entities: entities, tokens: tokens, example: example(at: best.example))
+    // A required slot the line leaves empty while it has words baton does not know ("the
+    // meaning of life") is likelier a question from elsewhere than a missing name: demand
+    // the stricter bar before asking for it.
+    let unfilled = intent.slots.contains { $0.required && slots[$0.name] == nil }
+    let covered = Set(entities.flatMap { Array($0.range) })
+    let unknown = tokens.indices.contains { index in
+      !covered.contains(index) && !corrector.isKnown(tokens[index].text)
+        && !tokens[index].text.allSatisfy(\.isNumber)
+    }
+    if unfilled && unknown { result.threshold = max(result.threshold, unknownWordThreshold) }
     guard best.score >= result.threshold else { return result }
     result.intent = intent
-    result.slots = SlotFiller().fill(
-      intent, entities: entities, tokens: tokens, example: example(at: best.example))
+    result.slots = slots
     return result
   }
 

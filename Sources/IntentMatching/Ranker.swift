@@ -33,7 +33,8 @@ struct Ranker: Sendable {
     let raw = examples.map { extractor.features($0.words) }
     var documentFrequency: [Int] = []
     for features in raw {
-      for key in features.keys {
+      // Sorted, so feature numbers (and the order sums run in) are the same every build.
+      for key in features.keys.sorted() {
         if let id = featureIDs[key] {
           documentFrequency[id] += 1
         } else {
@@ -56,15 +57,16 @@ struct Ranker: Sendable {
     }
     centroidPostings = Array(repeating: [], count: idf.count)
     for (intent, centroid) in centroids.enumerated() {
-      let norm = centroid.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      let entries = centroid.sorted { $0.key < $1.key }
+      let norm = entries.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
       guard norm > 0 else { continue }
-      for (id, weight) in centroid { centroidPostings[id].append((intent, weight / norm)) }
+      for (id, weight) in entries { centroidPostings[id].append((intent, weight / norm)) }
     }
   }
 
   /// Every intent's score for `words`, best first; the features that decided are returned
   /// for explanations.
-  func rank(_ words: [String]) -> (scores: [Scored], vector: [Int: Double]) {
+  func rank(_ words: [String]) -> (scores: [Scored], vector: [(id: Int, weight: Double)]) {
     let vector = normalized(extractor.features(words))
     var exampleScores = [Double](repeating: 0, count: exampleIntent.count)
     var centroidScores = [Double](repeating: 0, count: intentCount)
@@ -89,9 +91,12 @@ struct Ranker: Sendable {
   }
 
   /// The words of the line that contributed most to `example`'s score.
-  func decidingFeatures(_ vector: [Int: Double], example: Int, limit: Int = 4) -> [String] {
+  func decidingFeatures(_ vector: [(id: Int, weight: Double)], example: Int, limit: Int = 4)
+    -> [String]
+  {
+    let present = Set(vector.map(\.id))
     var names = [Int: String]()
-    for (name, id) in featureIDs where vector[id] != nil { names[id] = name }
+    for (name, id) in featureIDs where present.contains(id) { names[id] = name }
     var contributions: [(String, Double)] = []
     for (id, weight) in vector {
       guard let posting = postings[id].first(where: { $0.example == example }),
@@ -99,17 +104,21 @@ struct Ranker: Sendable {
       else { continue }
       contributions.append((String(name.dropFirst(2)), weight * posting.weight))
     }
-    return contributions.sorted { $0.1 > $1.1 }.prefix(limit).map(\.0)
+    return contributions.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
   }
 
-  private func normalized(_ features: [String: Double]) -> [Int: Double] {
-    var vector: [Int: Double] = [:]
+  /// The TF-IDF vector of `features`, unit length, in feature order: summing in a fixed
+  /// order makes scores identical bit for bit from one build of the engine to the next
+  /// (a dictionary's order changes from one instance to another).
+  private func normalized(_ features: [String: Double]) -> [(id: Int, weight: Double)] {
+    var vector: [(id: Int, weight: Double)] = []
     for (key, value) in features {
       guard let id = featureIDs[key] else { continue }
-      vector[id] = value * idf[id]
+      vector.append((id, value * idf[id]))
     }
-    let norm = vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    guard norm > 0 else { return [:] }
-    return vector.mapValues { $0 / norm }
+    vector.sort { $0.id < $1.id }
+    let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+    guard norm > 0 else { return [] }
+    return vector.map { ($0.id, $0.weight / norm) }
   }
 }

@@ -12,6 +12,13 @@ struct TemporalParser: Sendable {
     "fri": 5, "sat": 6, "sun": 7,
   ]
 
+  /// Every word a date or period may use, so typo correction leaves them alone.
+  static let vocabulary: Set<String> = Set(weekdays.keys).union([
+    "today", "tonight", "eod", "tomorrow", "yesterday", "next", "this", "last", "previous",
+    "current", "week", "month", "quarter", "year", "end", "of", "the", "in", "day", "days",
+    "weeks", "q1", "q2", "q3", "q4",
+  ])
+
   /// A date or period starting at `start`, with how many tokens it spans.
   func match(_ tokens: [String], at start: Int) -> (EntityValue, Int)? {
     func word(_ offset: Int) -> String? {

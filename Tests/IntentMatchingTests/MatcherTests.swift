@@ -1,0 +1,136 @@
+import BatonModel
+import BatonTestSupport
+import Foundation
+import IntentMatching
+import Testing
+import WorkspaceStore
+
+/// The matcher measured as a whole on paraphrases written for the tests (not copies of the
+/// intent files' examples), with the slots each must fill.
+@Suite struct MatcherTests {
+  static let today = Fixtures.today
+
+  static func matcher() throws -> IntentMatcher {
+    let workspace = try Workspace.inMemory(.demo(today: today))
+    return IntentMatcher(catalog: try Fixtures.catalog(), names: try workspace.vocabulary())
+  }
+
+  /// (line, intent, expected slots as name=key).
+  static let paraphrases: [(String, String, [String: String])] = [
+    ("who is the owner of stage exit criteria", "ownership.who", ["responsibility": "stage-exit-criteria"]),
+    ("which group owns forecast categories", "ownership.who", ["responsibility": "forecast-categories"]),
+    ("who's accountable for quota planning", "ownership.who", ["responsibility": "quota-support", "raci": "A"]),
+    ("who gets consulted on territory rules?", "ownership.who", ["responsibility": "territory-rules", "raci": "C"]),
+    ("who is informed about comp plans", "ownership.who", ["responsibility": "compensation-plans", "raci": "I"]),
+    ("who should I ask about lead scoring", "ownership.who", ["responsibility": "lead-scoring"]),
+    ("who owns the crm fields", "ownership.who", ["responsibility": "crm-fields"]),
+    ("what does marketing operations own", "ownership.of", ["team": "marketing-ops"]),
+    ("what is jordan accountable for", "ownership.of", ["person": "jordan", "raci": "A"]),
+    ("what is salesops responsible for", "ownership.of", ["team": "sales-ops", "raci": "R"]),
+    ("which responsibilities does RevOps have", "ownership.of", ["team": "revops"]),
+    ("show me the RACI", "ownership.matrix", [:]),
+    ("raci matrix for territory rules", "ownership.matrix", ["responsibility": "territory-rules"]),
+    ("how does revops differ from sales ops", "compare.functions", ["team": "revops", "other": "sales-ops"]),
+    ("revenue operations versus sales operations", "compare.functions", ["team": "revops", "other": "sales-ops"]),
+    ("what is a marketing qualified lead", "stage.define", ["stage": "mql"]),
+    ("explain what Negotiation means", "stage.define", ["stage": "negotiation"]),
+    ("what's needed to leave discovery", "stage.exit_criteria", ["stage": "discovery"]),
+    ("exit criteria of the proposal stage", "stage.exit_criteria", ["stage": "proposal"]),
+    ("what has to happen before a deal exits negotation", "stage.exit_criteria", ["stage": "negotiation"]),
+    ("what do we need to hand over at closed won", "handoff.rule", ["stage": "closed-won"]),
+    ("what is the marketing to sales handoff rule", "handoff.rule", ["handoff": "marketing-to-sales"]),
+    ("how do we calculate net revenue retention", "metric.define", ["metric": "nrr"]),
+    ("what does win rate mean", "metric.define", ["metric": "win-rate"]),
+    ("define pipeline coverage", "metric.define", ["metric": "pipeline-coverage"]),
+    ("show me deal #42", "deal.show", ["deal": "42"]),
+    ("tell me about deal number 8", "deal.show", ["deal": "8"]),
+    ("what's the status of deal forty two", "deal.show", ["deal": "42"]),
+    ("which deals are in proposal", "deal.list", ["stage": "proposal"]),
+    ("show Sam's deals", "deal.list", ["person": "sam"]),
+    ("what can I ask you", "session.help", [:]),
+    ("what's in focus", "session.context", [:]),
+    ("how did you read that", "session.why", [:]),
+    ("forget it, start over", "session.reset", [:]),
+    ("goodbye", "session.quit", [:]),
+  ]
+
+  static let outOfScope = [
+    "what's the weather like tomorrow", "tell me a joke", "delete all deals", "drop table deals;",
+    "rm -rf /", "asdkjh qwe zzz", "'; DROP TABLE deal; --", "%s%s%s%n", "book a flight to Paris",
+    "what is the meaning of life", "sudo shutdown now", "play some music",
+  ]
+
+  @Test func paraphrasesAreUnderstoodWithTheirSlots() throws {
+    let matcher = try Self.matcher()
+    var intentHits = 0
+    var slotHits = 0
+    var slotTotal = 0
+    var failures: [String] = []
+    for (line, intent, slots) in Self.paraphrases {
+      let match = matcher.match(line, today: Self.today)
+      if match.intent?.name == intent { intentHits += 1 } else {
+        failures.append("“\(line)”: expected \(intent), got \(match.intent?.name ?? "not understood") (\(match.candidates.first.map { "\($0.intent) \($0.score)" } ?? ""))")
+      }
+      for (name, key) in slots {
+        slotTotal += 1
+        if match.slots[name]?.key == key { slotHits += 1 } else {
+          failures.append("“\(line)”: slot \(name) expected \(key), got \(match.slots[name]?.key ?? "nothing")")
+        }
+      }
+    }
+    let intentAccuracy = Double(intentHits) / Double(Self.paraphrases.count)
+    let slotAccuracy = Double(slotHits) / Double(max(1, slotTotal))
+    #expect(intentAccuracy >= 0.95, "intent accuracy \(intentAccuracy)\n\(failures.joined(separator: "\n"))")
+    #expect(slotAccuracy >= 0.90, "slot accuracy \(slotAccuracy)\n\(failures.joined(separator: "\n"))")
+  }
+
+  @Test func outOfScopeLinesAreNotUnderstood() throws {
+    let matcher = try Self.matcher()
+    for line in Self.outOfScope {
+      let match = matcher.match(line, today: Self.today)
+      #expect(match.intent == nil, "“\(line)” was read as \(match.intent?.name ?? "") at \(match.confidence)")
+    }
+  }
+
+  @Test func typosAreTolerated() throws {
+    let matcher = try Self.matcher()
+    let match = matcher.match("who ownz stage exit critera", today: Self.today)
+    #expect(match.intent?.name == "ownership.who")
+    #expect(match.slots["responsibility"]?.key == "stage-exit-criteria")
+    #expect(match.corrections.map(\.readAs) == ["owns", "criteria"])
+  }
+
+  @Test func datesAndPeriodsAreRecognizedAgainstTheClock() throws {
+    let matcher = try Self.matcher()
+    func values(_ line: String) -> [String] {
+      matcher.entities(in: line, today: Self.today).flatMap(\.values).filter { [.date, .period, .size].contains($0.kind) }.map(\.key)
+    }
+    #expect(values("by friday") == ["2026-11-27"])
+    #expect(values("tomorrow") == ["2026-11-24"])
+    #expect(values("next week") == ["2026-11-30"])
+    #expect(values("end of quarter") == ["2026-12-31"])
+    #expect(values("this quarter") == ["2026-Q4"])
+    #expect(values("q3") == ["2026-Q3"])
+    #expect(values("a 120 person company") == ["employees:120"])
+  }
+
+  @Test func theEngineBuildsIdenticallyTwice() throws {
+    let one = try Self.matcher()
+    let two = try Self.matcher()
+    for (line, _, _) in Self.paraphrases {
+      let a = one.match(line, today: Self.today)
+      let b = two.match(line, today: Self.today)
+      #expect(a.candidates == b.candidates)
+      #expect(a.slots == b.slots)
+    }
+  }
+
+  @Test func hostileLinesNeverCrash() throws {
+    let matcher = try Self.matcher()
+    let lines = [
+      "", "   ", "\u{1B}[31mred\u{1B}[0m", "deal 99999999999999999999", String(repeating: "deal ", count: 10_000),
+      String(repeating: "x", count: 100_000), "\u{0}\u{7}\u{8}", "%@ %d %n", "$(reboot)", "show deal -1",
+    ]
+    for line in lines { _ = matcher.match(line, today: Self.today) }
+  }
+}
