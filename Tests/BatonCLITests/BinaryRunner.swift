@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs the built `baton` binary as a user would, with its own HOME and a fixed clock.
+struct BinaryRunner {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The binary beside this test bundle (SwiftPM builds it because the tests depend on it).
+  static let executable: URL = {
+    var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    while url.path != "/" {
+      let candidate = url.deletingLastPathComponent().appendingPathComponent("baton")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      url = url.deletingLastPathComponent()
+    }
+    return URL(fileURLWithPath: ".build/debug/baton")
+  }()
+
+  let home: URL
+
+  init() throws {
+    home = FileManager.default.temporaryDirectory.appendingPathComponent("baton-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+  }
+
+  var environment: [String: String] {
+    ["HOME": home.path, "LANG": "C.UTF-8", "NO_COLOR": "1", "BATON_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin"]
+  }
+
+  var workspace: String { home.appendingPathComponent(".local/share/baton/workspace.sqlite").path }
+
+  func run(_ arguments: [String], stdin: String = "", extra: [String: String] = [:]) throws -> Result {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.environment = environment.merging(extra) { $1 }
+    process.currentDirectoryURL = home
+    let input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    input.fileHandleForWriting.write(Data(stdin.utf8))
+    try input.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+      stderr: String(decoding: err, as: UTF8.self))
+  }
+}

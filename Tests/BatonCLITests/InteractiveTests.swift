@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// The REPL at a real (pseudo-)terminal: editing keys, UTF-8, history, completion, Ctrl-C,
+/// Ctrl-D. Assertions read baton's own replies, which prove what line it received.
+@Suite(.serialized) struct InteractiveTests {
+  static let answer = "Stage exit criteria: governed by RevOps"
+
+  private func start(_ runner: BinaryRunner) throws -> PTYProcess {
+    var environment = runner.environment
+    environment["TERM"] = "xterm"
+    let process = try PTYProcess(executable: BinaryRunner.executable, environment: environment)
+    try process.expect("baton › ")
+    try process.waitForRawMode()
+    return process
+  }
+
+  @Test func editingKeysChangeTheLineBeforeItIsSent() throws {
+    let runner = try BinaryRunner()
+    let baton = try start(runner)
+    // Type without "exit", go left over "criteria" and insert it; Ctrl-A then Ctrl-E.
+    baton.send("who owns stage criteria")
+    baton.send(String(repeating: "\u{1B}[D", count: 8))
+    baton.send("exit \u{01}\u{05}\r")
+    try baton.expect(Self.answer)
+    try baton.expect("› ")
+    try baton.waitForRawMode()
+    baton.send("\u{04}")
+    #expect(try baton.waitExit() == 0)
+  }
+
+  @Test func utf8InputArrivesWhole() throws {
+    let runner = try BinaryRunner()
+    let baton = try start(runner)
+    baton.send("Zoë 日本\r")
+    try baton.expect("Not understood: “Zoë 日本”")
+    baton.send("\u{04}")
+    #expect(try baton.waitExit() == 0)
+  }
+
+  @Test func historyIsRecalledAndKeptAcrossSessions() throws {
+    let runner = try BinaryRunner()
+    let first = try start(runner)
+    first.send("what is an SQL\r")
+    try first.expect("SQL: A sales-qualified lead")
+    try first.expect("› ")
+    try first.waitForRawMode()
+    first.send("\u{1B}[A\r")  // up-arrow recalls it in the same session
+    try first.expect("SQL: A sales-qualified lead")
+    try first.expect("› ")
+    try first.waitForRawMode()
+    first.send("\u{04}")
+    #expect(try first.waitExit() == 0)
+
+    let history = runner.home.appendingPathComponent(".local/state/baton/history")
+    let mode = try FileManager.default.attributesOfItem(atPath: history.path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+
+    let second = try start(runner)
+    second.send("\u{1B}[A\r")
+    try second.expect("SQL: A sales-qualified lead")
+    try second.expect("› ")
+    try second.waitForRawMode()
+    second.send("\u{04}")
+    #expect(try second.waitExit() == 0)
+  }
+
+  @Test func tabCompletesCommandWordsAndNames() throws {
+    let runner = try BinaryRunner()
+    let baton = try start(runner)
+    baton.send("who owns stage exit crit\t")
+    baton.send("\r")
+    try baton.expect(Self.answer)
+    try baton.expect("› ")
+    try baton.waitForRawMode()
+    baton.send("show deals at Glo\t\r")
+    try baton.expect("Open deals at Globex")
+    try baton.expect("› ")
+    try baton.waitForRawMode()
+    baton.send("\u{04}")
+    #expect(try baton.waitExit() == 0)
+  }
+
+  @Test func ctrlCClearsTheLineAndKeepsRunning() throws {
+    let runner = try BinaryRunner()
+    let baton = try start(runner)
+    baton.send("blorp")
+    baton.send("\u{03}")
+    try baton.expect("^C")
+    try baton.expect("› ")
+    try baton.waitForRawMode()
+    baton.send("who owns stage exit criteria\r")
+    let seen = try baton.expect(Self.answer)
+    #expect(!seen.contains("Not understood"))
+    try baton.expect("› ")
+    try baton.waitForRawMode()
+    baton.send("quit\r")
+    try baton.expect("Bye.")
+    #expect(try baton.waitExit() == 0)
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// The built binary with piped input, files and flags: what a script sees.
+@Suite(.serialized) struct ScriptedModeTests {
+  @Test func pipedQuestionIsAnsweredWithNoPromptAndExitZero() throws {
+    let runner = try BinaryRunner()
+    let result = try runner.run([], stdin: "who owns stage exit criteria\n")
+    #expect(result.status == 0)
+    #expect(result.stdout == "Stage exit criteria: governed by RevOps (Jordan, accountable); Sales Ops (Priya, responsible) owns rep behaviour and manager inspection; VP Sales (Taylor) consulted; CRO (Morgan) informed.\n")
+    #expect(result.stderr == "baton: created a demo workspace at \(runner.workspace)\n")
+    // The second run reuses the workspace and says nothing on stderr.
+    let again = try runner.run(["-c", "what is an SQL"])
+    #expect(again.status == 0 && again.stderr.isEmpty)
+  }
+
+  @Test func notUnderstoodExitsOneWithASuggestion() throws {
+    let runner = try BinaryRunner()
+    let result = try runner.run(["-c", "blorp", "-c", "who own stage exit criteria pls"])
+    #expect(result.status == 1)
+    #expect(result.stdout.hasPrefix("Not understood: “blorp”."))
+    #expect(result.stderr.contains("baton:-c:1: not_understood: Not understood: “blorp”."))
+    let suggestion = try runner.run(["-c", "who is the boss of everything"])
+    #expect(suggestion.status == 1)
+    #expect(suggestion.stdout.contains("Did you mean: “who owns stage exit criteria”"))
+  }
+
+  @Test func scriptFilesNameTheFailingLineAndStrictStops() throws {
+    let runner = try BinaryRunner()
+    let script = runner.home.appendingPathComponent("review.txt")
+    try "# monday review\n\nwho owns territory rules\nblorp\nwhat is an SQL\n".write(to: script, atomically: true, encoding: .utf8)
+    let result = try runner.run(["-f", script.path, "--echo"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("baton:\(script.path):4: not_understood:"))
+    #expect(result.stdout.contains("> who owns territory rules\nTerritory rules:"))
+    #expect(result.stdout.contains("> what is an SQL\nSQL:"))
+    let strict = try runner.run(["-f", script.path, "--strict"])
+    #expect(strict.status == 1)
+    #expect(!strict.stdout.contains("SQL:"))
+  }
+
+  @Test func jsonPrintsOneSortedObjectPerLine() throws {
+    let runner = try BinaryRunner()
+    let result = try runner.run(["--json"], stdin: "who owns stage exit criteria\nand who is consulted?\nblorp\n")
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 3)
+    let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+    #expect(objects[0]["intent"] as? String == "ownership.who")
+    #expect(objects[0]["ok"] as? Bool == true)
+    let slots = objects[1]["slots"] as? [String: [String: String]]
+    #expect(slots?["responsibility"]?["from"] == "context")
+    #expect(slots?["raci"]?["value"] == "C")
+    #expect(objects[2]["kind"] as? String == "not_understood")
+    #expect(objects[2]["intent"] is NSNull)
+    #expect(lines[0].hasPrefix(#"{"data":"#))
+  }
+
+  @Test func aCorruptOrLockedWorkspaceExits74WithNothingWritten() throws {
+    let runner = try BinaryRunner()
+    let path = runner.home.appendingPathComponent("broken.sqlite").path
+    let garbage = Data(repeating: 0x42, count: 2048)
+    try garbage.write(to: URL(fileURLWithPath: path))
+    let result = try runner.run(["--workspace", path, "-c", "who owns stage exit criteria"])
+    #expect(result.status == 74)
+    #expect(result.stderr.contains("is not a usable baton workspace"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+
+    // Another process holds the write lock: baton waits its busy timeout, then says so.
+    let locked = runner.home.appendingPathComponent("locked.sqlite").path
+    #expect(try runner.run(["init", locked]).status == 0)
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    holder.arguments = [locked]
+    let holderInput = Pipe()
+    holder.standardInput = holderInput
+    holder.standardOutput = FileHandle.nullDevice
+    try holder.run()
+    holderInput.fileHandleForWriting.write(Data("PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE setting SET value = value;\n".utf8))
+    Thread.sleep(forTimeInterval: 0.5)
+    let blocked = try runner.run(["--workspace", locked, "-c", "who owns stage exit criteria"])
+    try holderInput.fileHandleForWriting.close()
+    holder.waitUntilExit()
+    #expect(blocked.status == 74)
+    #expect(blocked.stderr.contains("is locked by another baton"))
+  }
+
+  @Test func aBrokenIntentFileExits65WithFileAndLine() throws {
+    let runner = try BinaryRunner()
+    let folder = runner.home.appendingPathComponent("my-intents")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try "version: 1\nintents:\n  - name: deal.peek\n    action: deal.show\n    slots:\n      deal: dael\n    examples:\n      - peek at {deal}\n"
+      .write(to: folder.appendingPathComponent("deals.yaml"), atomically: true, encoding: .utf8)
+    let result = try runner.run(["--intents", folder.path, "-c", "show deal 42"])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("my-intents/deals.yaml:6:13: error: unknown slot type 'dael'"))
+    #expect(result.stderr.contains("note: did you mean 'deal'?"))
+    let check = try runner.run(["intents", "check", folder.path])
+    #expect(check.status == 65)
+    let builtIn = try runner.run(["intents", "check"])
+    #expect(builtIn.status == 0)
+    #expect(builtIn.stdout.contains("0 errors, 0 warnings"))
+  }
+
+  @Test func usageErrorsExit64AndHelpListsExitCodes() throws {
+    let runner = try BinaryRunner()
+    #expect(try runner.run(["--no-such-flag"]).status == 64)
+    #expect(try runner.run(["--as", "nobody", "-c", "help"]).status == 64)
+    #expect(try runner.run(["-f", "/nonexistent/script.txt"]).status == 64)
+    let help = try runner.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("74  workspace unusable"))
+  }
+
+  @Test func escapeSequencesInDataAreShownEscaped() throws {
+    let runner = try BinaryRunner()
+    let result = try runner.run(["-c", "show deal \u{1B}[31m42"])
+    #expect(!result.stdout.contains("\u{1B}"))
+    #expect(!result.stderr.contains("\u{1B}"))
+  }
+}
