@@ -12,8 +12,11 @@ enum CompareFunctions {
       var lines = ["\(first.name)" + (first.serves.map { " serves \($0)" } ?? "") + "."]
       if let focus = first.focus { lines.append("Focus: \(focus).") }
       if let scope = first.scope { lines.append("Scope: \(scope).") }
-      lines.append(first.governsCrossTeamRules ? "It governs cross-team rules." : "It does not govern cross-team rules.")
-      if let lead = first.lead { lines.append("Led by \(lead)" + (first.reportsTo.map { ", reporting to \($0)." } ?? ".")) }
+      lines.append(
+        first.governsCrossTeamRules ? "It governs cross-team rules." : "It does not govern cross-team rules.")
+      if let lead = first.lead {
+        lines.append("Led by \(lead)" + (first.reportsTo.map { ", reporting to \($0)." } ?? "."))
+      }
       return Reply(kind: .answer, text: lines.joined(separator: " "), data: json(first))
     }
     guard let second = try workspace.team(id: secondID) else { return Replies.notFound("team '\(secondID)'") }
@@ -30,7 +33,9 @@ enum CompareFunctions {
     var blocks: [Block] = [.table(table)]
     let pair = Set([first.id, second.id])
     if pair == ["revops", "sales-ops"], let rule { blocks.append(.text("The rule: \(rule)")) }
-    return Reply(kind: .table, blocks: blocks, data: ["teams": [json(first), json(second)], "rule": rule.map(JSONValue.string) ?? .null])
+    return Reply(
+      kind: .table, blocks: blocks,
+      data: ["teams": [json(first), json(second)], "rule": rule.map(JSONValue.string) ?? .null])
   }
 
   static func json(_ team: Team) -> JSONValue {

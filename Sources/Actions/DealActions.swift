@@ -53,9 +53,13 @@ enum DealActions {
     let deals = try workspace.deals(stage: stage, ownerHandle: owner, accountID: account, limit: limit + 1)
     var filters: [String] = []
     if let stage { filters.append("in \(request.slots["stage"]?.value.display ?? stage)") }
-    if let owner { filters.append("owned by \(owner == request.actor.handle ? "you" : request.slots["person"]?.value.display ?? owner)") }
+    if let owner {
+      filters.append(
+        "owned by \(owner == request.actor.handle ? "you" : request.slots["person"]?.value.display ?? owner)")
+    }
     if let name = request.slots["account"]?.value.display { filters.append("at \(name)") }
-    let description = (stage == nil ? "Open deals" : "Deals") + (filters.isEmpty ? "" : " " + filters.joined(separator: ", "))
+    let description =
+      (stage == nil ? "Open deals" : "Deals") + (filters.isEmpty ? "" : " " + filters.joined(separator: ", "))
     guard !deals.isEmpty else {
       return Reply(kind: .answer, text: "\(description): none.", data: ["deals": []])
     }
@@ -64,18 +68,26 @@ enum DealActions {
     let table = Table(
       header: ["#", "Deal", "Account", "Owner", "Stage", "Amount", "Close"],
       rows: shown.map { deal in
-        [String(deal.id), deal.name, deal.account ?? "-", deal.owner ?? "-", deal.stageName,
-         deal.amount.map { Money.format($0, currency: currency) } ?? "-", deal.closeDate?.iso ?? "-"]
+        [
+          String(deal.id), deal.name, deal.account ?? "-", deal.owner ?? "-", deal.stageName,
+          deal.amount.map { Money.format($0, currency: currency) } ?? "-", deal.closeDate?.iso ?? "-",
+        ]
       },
       alignments: [.right, .left, .left, .left, .left, .right, .left])
     var blocks: [Block] = [.text("\(description):"), .table(table)]
     if deals.count > limit { blocks.append(.text("Showing the first \(limit); narrow by stage, owner or account.")) }
     return Reply(
       kind: .table, blocks: blocks,
-      data: ["deals": .array(shown.map { deal in
-        ["id": .int(deal.id), "name": .string(deal.name), "account": deal.account.map(JSONValue.string) ?? .null,
-         "owner": deal.owner.map(JSONValue.string) ?? .null, "stage": .string(deal.stage),
-         "amount": deal.amount.map(JSONValue.int) ?? .null, "close_date": deal.closeDate.map { .string($0.iso) } ?? .null]
-      }), "truncated": .bool(deals.count > limit)])
+      data: [
+        "deals": .array(
+          shown.map { deal in
+            [
+              "id": .int(deal.id), "name": .string(deal.name), "account": deal.account.map(JSONValue.string) ?? .null,
+              "owner": deal.owner.map(JSONValue.string) ?? .null, "stage": .string(deal.stage),
+              "amount": deal.amount.map(JSONValue.int) ?? .null,
+              "close_date": deal.closeDate.map { .string($0.iso) } ?? .null,
+            ]
+          }), "truncated": .bool(deals.count > limit),
+      ])
   }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import BatonModel
+import Foundation
 import WorkspaceStore
 
 /// `handoff.rule`: a handoff's trigger, required context, SLA and acceptance rule.
@@ -35,11 +35,16 @@ enum HandoffRuleAction {
       """
     }.joined(separator: "\n")
     let data: JSONValue = [
-      "rules": .array(rules.map { rule in
-        ["id": .string(rule.id), "name": .string(rule.name), "from": .string(rule.fromTeam), "to": .string(rule.toTeam),
-         "trigger_stage": .string(rule.triggerStage), "required_fields": .array(rule.requiredFields.map(JSONValue.string)),
-         "sla_hours": .int(Int64(rule.slaHours)), "acceptance_rule": .string(rule.acceptanceRule)]
-      })
+      "rules": .array(
+        rules.map { rule in
+          [
+            "id": .string(rule.id), "name": .string(rule.name), "from": .string(rule.fromTeam),
+            "to": .string(rule.toTeam),
+            "trigger_stage": .string(rule.triggerStage),
+            "required_fields": .array(rule.requiredFields.map(JSONValue.string)),
+            "sla_hours": .int(Int64(rule.slaHours)), "acceptance_rule": .string(rule.acceptanceRule),
+          ]
+        })
     ]
     return Reply(kind: .answer, text: text, data: data)
   }

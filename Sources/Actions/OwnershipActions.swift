@@ -53,7 +53,8 @@ enum OwnershipActions {
       let what = only.map { "\($0.word) " } ?? "named "
       return Reply(kind: .answer, text: "\(name) is not \(what)in the ownership matrix.", data: .object(data))
     }
-    return Reply(kind: .answer, text: "\(name):\n" + lines.map { "  " + $0 }.joined(separator: "\n"), data: .object(data))
+    return Reply(
+      kind: .answer, text: "\(name):\n" + lines.map { "  " + $0 }.joined(separator: "\n"), data: .object(data))
   }
 
   /// `ownership.matrix`: the RACI table, whole or for one responsibility.
@@ -71,9 +72,10 @@ enum OwnershipActions {
       return Reply(kind: .answer, text: "The workspace has no responsibilities yet.", data: ["rows": []])
     }
     let rows = items.map { item in
-      [item.name] + [RACIRole.accountable, .responsible, .consulted, .informed].map { role in
-        item.parties(role).map(\.name).joined(separator: ", ")
-      }
+      [item.name]
+        + [RACIRole.accountable, .responsible, .consulted, .informed].map { role in
+          item.parties(role).map(\.name).joined(separator: ", ")
+        }
     }
     let table = Table(header: ["Responsibility", "Accountable", "Responsible", "Consulted", "Informed"], rows: rows)
     return Reply(kind: .table, blocks: [.table(table)], data: ["rows": .array(items.map(json))])

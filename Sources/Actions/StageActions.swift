@@ -21,12 +21,14 @@ enum StageActions {
     guard let id = request.key("stage") else { return Replies.missing("stage") }
     guard let stage = try workspace.stage(id: id) else { return Replies.notFound("stage '\(id)'") }
     guard !stage.exitCriteria.isEmpty else {
-      return Reply(kind: .answer, text: "\(stage.name) has no exit criteria: a deal does not leave it.", data: json(stage))
+      return Reply(
+        kind: .answer, text: "\(stage.name) has no exit criteria: a deal does not leave it.", data: json(stage))
     }
     let lines = stage.exitCriteria.enumerated().map { index, criterion in
       "  \(index + 1). \(criterion.wording) (checks \(criterion.evidenceDescription))"
     }
-    return Reply(kind: .answer, text: "Exit criteria for \(stage.name):\n" + lines.joined(separator: "\n"), data: json(stage))
+    return Reply(
+      kind: .answer, text: "Exit criteria for \(stage.name):\n" + lines.joined(separator: "\n"), data: json(stage))
   }
 
   static func json(_ stage: Stage) -> JSONValue {
@@ -35,10 +37,13 @@ enum StageActions {
       "kind": .string(stage.kind), "definition": .string(stage.definition),
       "forecast_category": stage.forecastCategory.map(JSONValue.string) ?? .null,
       "probability": stage.probability.map { .int(Int64($0)) } ?? .null,
-      "exit_criteria": .array(stage.exitCriteria.map { criterion in
-        ["wording": .string(criterion.wording), "evidence_kind": .string(criterion.evidenceKind),
-         "evidence_key": .string(criterion.evidenceKey)]
-      }),
+      "exit_criteria": .array(
+        stage.exitCriteria.map { criterion in
+          [
+            "wording": .string(criterion.wording), "evidence_kind": .string(criterion.evidenceKind),
+            "evidence_key": .string(criterion.evidenceKey),
+          ]
+        }),
     ]
   }
 }

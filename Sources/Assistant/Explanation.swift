@@ -14,25 +14,41 @@ public enum Explanation {
       lines.append(
         "Recognized: "
           + match.entities.map { entity in
-            "“\(entity.surface)” = " + entity.values.map { "\($0.kind.rawValue) \($0.display)" }.joined(separator: " or ")
+            "“\(entity.surface)” = "
+              + entity.values.map { "\($0.kind.rawValue) \($0.display)" }.joined(separator: " or ")
           }.joined(separator: "; "))
     }
     let rows = match.candidates.prefix(3).map { candidate in
       [candidate.intent, String(format: "%.2f", candidate.score), candidate.example]
     }
     let verdict =
-      match.intent.map { "Understood as \($0.name) (confidence \(String(format: "%.2f", match.confidence)), threshold \(String(format: "%.2f", match.threshold)))." }
+      match.intent.map {
+        "Understood as \($0.name) (confidence \(String(format: "%.2f", match.confidence)), threshold \(String(format: "%.2f", match.threshold)))."
+      }
       ?? "Not understood: the best score \(String(format: "%.2f", match.confidence)) is below the threshold \(String(format: "%.2f", match.threshold))."
-    var blocks: [Block] = [.text(lines.joined(separator: "\n")), .table(Table(header: ["Intent", "Score", "Nearest example"], rows: rows)), .text(verdict)]
+    var blocks: [Block] = [
+      .text(lines.joined(separator: "\n")), .table(Table(header: ["Intent", "Score", "Nearest example"], rows: rows)),
+      .text(verdict),
+    ]
     if !match.decidingWords.isEmpty {
       blocks.append(.text("Deciding words: " + match.decidingWords.joined(separator: ", ")))
     }
     let data: JSONValue = [
       "normalized": .string(match.tokens.map(\.text).joined(separator: " ")),
-      "candidates": .array(match.candidates.map { ["intent": .string($0.intent), "score": .double(($0.score * 1000).rounded() / 1000), "example": .string($0.example)] }),
-      "entities": .array(match.entities.map { entity in
-        ["text": .string(entity.surface), "values": .array(entity.values.map { ["kind": .string($0.kind.rawValue), "key": .string($0.key)] })]
-      }),
+      "candidates": .array(
+        match.candidates.map {
+          [
+            "intent": .string($0.intent), "score": .double(($0.score * 1000).rounded() / 1000),
+            "example": .string($0.example),
+          ]
+        }),
+      "entities": .array(
+        match.entities.map { entity in
+          [
+            "text": .string(entity.surface),
+            "values": .array(entity.values.map { ["kind": .string($0.kind.rawValue), "key": .string($0.key)] }),
+          ]
+        }),
       "corrections": .array(match.corrections.map { ["typed": .string($0.typed), "read_as": .string($0.readAs)] }),
       "deciding_words": .array(match.decidingWords.map(JSONValue.string)),
       "threshold": .double(match.threshold),

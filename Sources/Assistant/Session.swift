@@ -136,7 +136,8 @@ public final class Session {
       } catch let error as WorkspaceError {
         reply = Reply(kind: .error, text: "\(error)", data: ["error": .string("workspace")])
       } catch {
-        reply = Reply(kind: .error, text: "Internal error: \(error). Please file a bug.", data: ["error": .string("internal")])
+        reply = Reply(
+          kind: .error, text: "Internal error: \(error). Please file a bug.", data: ["error": .string("internal")])
       }
     } else {
       reply = Reply(kind: .error, text: "No handler for the action '\(intent.action)'. Please file a bug.")
@@ -243,8 +244,10 @@ public final class Session {
       input: match.input, intent: nil, slots: [:],
       reply: Reply(
         kind: .notUnderstood, text: text,
-        data: ["suggestions": .array(suggestions.map(JSONValue.string)),
-               "confidence": .double((match.confidence * 100).rounded() / 100)]))
+        data: [
+          "suggestions": .array(suggestions.map(JSONValue.string)),
+          "confidence": .double((match.confidence * 100).rounded() / 100),
+        ]))
   }
 
   /// An example with its markers filled by typical values, to show a user.

@@ -40,7 +40,9 @@ enum SessionActions {
       blocks: [
         .text("Ask in your own words; for example:"),
         .table(Table(header: ["Say", "To get"], rows: rows)),
-        .text("Follow-ups keep the subject: “and who is consulted?”, “what about forecast categories”. Type why to see how a line was read."),
+        .text(
+          "Follow-ups keep the subject: “and who is consulted?”, “what about forecast categories”. Type why to see how a line was read."
+        ),
       ],
       data: ["intents": .array(intents.map { ["name": .string($0.name), "description": .string($0.description)] })])
   }

@@ -27,10 +27,13 @@ public struct BatonCommand: ParsableCommand {
     subcommands: [InitCommand.self, IntentsCommand.self]
   )
 
-  @Option(name: .customShort("c"), help: ArgumentHelp("Answer this line and exit; repeat for more, run in order.", valueName: "TEXT"))
+  @Option(
+    name: .customShort("c"),
+    help: ArgumentHelp("Answer this line and exit; repeat for more, run in order.", valueName: "TEXT"))
   var commands: [String] = []
 
-  @Option(name: .customShort("f"), help: ArgumentHelp("Run the lines of FILE (- for standard input).", valueName: "FILE"))
+  @Option(
+    name: .customShort("f"), help: ArgumentHelp("Run the lines of FILE (- for standard input).", valueName: "FILE"))
   var file: String?
 
   @Flag(help: "Print one JSON object per input line.")
@@ -54,7 +57,8 @@ public struct BatonCommand: ParsableCommand {
   @Option(help: ArgumentHelp("An extra folder of intent files.", valueName: "DIR"))
   var intents: String?
 
-  @Option(name: .customLong("as"), help: ArgumentHelp("Who acts: a handle or a unique first name.", valueName: "HANDLE"))
+  @Option(
+    name: .customLong("as"), help: ArgumentHelp("Who acts: a handle or a unique first name.", valueName: "HANDLE"))
   var actor: String?
 
   public init() {}
@@ -69,7 +73,8 @@ public struct BatonCommand: ParsableCommand {
       options.explain = explain
       let interactive = commands.isEmpty && file == nil && Terminal.isInteractive
       options.interactive = interactive
-      options.colour = !json && Terminal.usesColour(environment: environment.variables, isTerminal: Terminal.stdoutIsTerminal)
+      options.colour =
+        !json && Terminal.usesColour(environment: environment.variables, isTerminal: Terminal.stdoutIsTerminal)
       options.width = Terminal.columns()
 
       var scriptLines: [String]? = nil
@@ -87,7 +92,8 @@ public struct BatonCommand: ParsableCommand {
         options.source = file
       }
 
-      let factory = SessionFactory(environment: environment, workspacePath: workspace, intentsFlag: intents, actorFlag: actor)
+      let factory = SessionFactory(
+        environment: environment, workspacePath: workspace, intentsFlag: intents, actorFlag: actor)
       let (session, names) = try factory.make()
       let loop = ConversationLoop(options: options)
       let output = StandardOutput()

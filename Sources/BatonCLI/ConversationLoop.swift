@@ -60,7 +60,8 @@ public struct ConversationLoop {
       if !turn.reply.ok {
         allSucceeded = false
         if !options.interactive {
-          let first = TextRenderer(width: nil, colour: false).render(turn.reply)
+          let first =
+            TextRenderer(width: nil, colour: false).render(turn.reply)
             .split(separator: "\n").first.map(String.init) ?? ""
           output.diagnose("baton:\(options.source):\(lineNumber): \(turn.reply.kind.rawValue): \(first)")
           if options.strict { return false }

@@ -47,7 +47,8 @@ struct BatonEnvironment {
   /// The copy of the top-level `intents/` folder bundled with the executable.
   func builtInIntents() throws -> URL {
     guard let url = Bundle.module.url(forResource: "intents", withExtension: nil) else {
-      throw Failure(exit: .internalError, message: "the built-in intents are missing from the bundle; please report this")
+      throw Failure(
+        exit: .internalError, message: "the built-in intents are missing from the bundle; please report this")
     }
     return url
   }

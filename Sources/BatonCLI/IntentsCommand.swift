@@ -38,7 +38,9 @@ struct IntentsCommand: ParsableCommand {
 
     private func actionFindings(_ catalog: IntentCatalog) -> [Diagnostic] {
       Session.unmatchedActions(in: catalog).unhandled.map { intent in
-        Diagnostic(.error, file: intent.file, line: intent.line, column: 1, "intent '\(intent.name)' names the action '\(intent.action)', which baton has no handler for")
+        Diagnostic(
+          .error, file: intent.file, line: intent.line, column: 1,
+          "intent '\(intent.name)' names the action '\(intent.action)', which baton has no handler for")
       }
     }
   }

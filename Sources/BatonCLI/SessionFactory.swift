@@ -22,7 +22,9 @@ struct SessionFactory {
     if let intent = unhandled.first {
       throw Failure(
         exit: .badInput,
-        message: "\(intent.file):\(intent.line):1: error: intent '\(intent.name)' names the action '\(intent.action)', which baton has no handler for")
+        message:
+          "\(intent.file):\(intent.line):1: error: intent '\(intent.name)' names the action '\(intent.action)', which baton has no handler for"
+      )
     }
     let path = environment.workspacePath(workspacePath)
     let workspace: Workspace
@@ -49,7 +51,8 @@ struct SessionFactory {
       throw Failure(exit: .usage, message: "the workspace has no default user; name one with --as HANDLE")
     }
     guard let actor = try workspaceCall({ try workspace.actor(named: name) }) else {
-      throw Failure(exit: .usage, message: "no one in the workspace is called '\(name)' (use a handle or a unique first name)")
+      throw Failure(
+        exit: .usage, message: "no one in the workspace is called '\(name)' (use a handle or a unique first name)")
     }
     return actor
   }

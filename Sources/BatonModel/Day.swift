@@ -92,7 +92,9 @@ public struct Quarter: Hashable, Comparable, Codable, Sendable, CustomStringConv
   public var start: Day { Day(year: year, month: (number - 1) * 3 + 1, day: 1) }
   /// The last day of the quarter.
   public var end: Day { next.start.adding(days: -1) }
-  public var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1) : Quarter(year: year, number: number + 1) }
+  public var next: Quarter {
+    number == 4 ? Quarter(year: year + 1, number: 1) : Quarter(year: year, number: number + 1)
+  }
   public var previous: Quarter {
     number == 1 ? Quarter(year: year - 1, number: 4) : Quarter(year: year, number: number - 1)
   }

@@ -60,7 +60,8 @@ public enum IntentLoader {
         var catalog = IntentCatalog(intents: intents, vocabulary: vocabulary, followupCues: followups)
         catalog.references = references
         return catalog
-      }(), diagnostics)
+      }(), diagnostics
+    )
   }
 
   /// Parses one file's text.

@@ -26,8 +26,7 @@ public struct Normalizer: Sendable {
       let surfaceWord = String(raw)
       // Apostrophes: expand contractions, drop possessive 's.
       let apostrophed = folded.replacingOccurrences(of: "’", with: "'")
-      if let expansion = Self.contractions[apostrophed.trimmingCharacters(in: Self.edgePunctuation)]
-      {
+      if let expansion = Self.contractions[apostrophed.trimmingCharacters(in: Self.edgePunctuation)] {
         result += expansion.map { Token(text: $0, surface: $0) }
         continue
       }

@@ -1,5 +1,5 @@
-import Foundation
 import BatonModel
+import Foundation
 
 /// Fills an intent's slots from the entities of a line, by type and in order; free-text
 /// slots take the words the nearest example has in the slot's place.
@@ -29,7 +29,8 @@ struct SlotFiller: Sendable {
     }
     if let example {
       for slot in intent.slots where slot.type == .text {
-        if let text = freeText(for: slot.name, example: example, tokens: tokens, entities: entities,
+        if let text = freeText(
+          for: slot.name, example: example, tokens: tokens, entities: entities,
           filled: slots)
         {
           slots[slot.name] = EntityValue(kind: .text, key: text, display: text)
@@ -78,9 +79,13 @@ struct SlotFiller: Sendable {
     var text = ""
     var inMarker = false
     for character in fragment {
-      if character == "{" { inMarker = true; text.append(" ") }
-      else if character == "}" { inMarker = false; text.append(" ") }
-      else if !inMarker { text.append(character) }
+      if character == "{" {
+        inMarker = true; text.append(" ")
+      } else if character == "}" {
+        inMarker = false; text.append(" ")
+      } else if !inMarker {
+        text.append(character)
+      }
     }
     return normalizer.tokens(text).map(\.text)
   }

@@ -1,9 +1,10 @@
+import CEditLine
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CEditLine
 
 /// Reads lines at a terminal through libedit's native API: emacs keys, UTF-8, history with
 /// up-arrow and Ctrl-R, Tab completion, Ctrl-C clearing the line.

@@ -1,9 +1,10 @@
+import CEditLine
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CEditLine
 
 /// The Swift state libedit's C callbacks reach through `EL_CLIENTDATA`.
 ///

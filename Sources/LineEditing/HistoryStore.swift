@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
 
 /// baton's own history file: one entry per line, appended as each line is entered.
 ///
@@ -60,8 +61,9 @@ public struct HistoryStore: Sendable {
   private func rewrite(_ entries: [String]) {
     let text = entries.map(Self.escape).joined(separator: "\n") + "\n"
     let temp = url.appendingPathExtension("tmp")
-    guard FileManager.default.createFile(
-      atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+    guard
+      FileManager.default.createFile(
+        atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
     else { return }
     _ = rename(temp.path, url.path)
   }

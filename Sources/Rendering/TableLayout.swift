@@ -32,7 +32,8 @@ public struct TableLayout: Sendable {
       }
       lines.append(trimTrailing(parts.joined(separator: String(repeating: " ", count: gap))))
       if rowIndex == 0 {
-        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap)))
+        lines.append(
+          widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap)))
       }
     }
     return lines

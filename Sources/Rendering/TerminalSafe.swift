@@ -6,7 +6,10 @@ public enum TerminalSafe {
     var result = ""
     for scalar in text.unicodeScalars {
       if needsEscape(scalar) {
-        result += scalar.value < 0x20 ? "^" + String(UnicodeScalar(scalar.value + 0x40).map(Character.init) ?? "?") : "\\u{\(String(scalar.value, radix: 16))}"
+        result +=
+          scalar.value < 0x20
+          ? "^" + String(UnicodeScalar(scalar.value + 0x40).map(Character.init) ?? "?")
+          : "\\u{\(String(scalar.value, radix: 16))}"
       } else {
         result.unicodeScalars.append(scalar)
       }

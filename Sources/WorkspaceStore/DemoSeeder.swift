@@ -235,7 +235,8 @@ struct DemoSeeder {
         let reached = stage == "closed-won" ? 3 : Int.random(in: 1...3, using: &random)
         path = Array(Self.openPath.prefix(reached)) + [stage]
         let cycle = Int.random(in: 20...150, using: &random)
-        closeDate = min(created.adding(days: cycle), today.adding(days: -(id == 8 ? 2 : Int.random(in: 0...40, using: &random))))
+        closeDate = min(
+          created.adding(days: cycle), today.adding(days: -(id == 8 ? 2 : Int.random(in: 0...40, using: &random))))
         if closeDate <= created { closeDate = created.adding(days: 1) }
         stageChanged = closeDate
       default:

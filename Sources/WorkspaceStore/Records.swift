@@ -1,5 +1,5 @@
-import Foundation
 import BatonModel
+import Foundation
 
 /// A team or a person named in the ownership matrix.
 public struct Party: Hashable, Sendable {

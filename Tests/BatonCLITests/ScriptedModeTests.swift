@@ -7,7 +7,10 @@ import Testing
     let runner = try BinaryRunner()
     let result = try runner.run([], stdin: "who owns stage exit criteria\n")
     #expect(result.status == 0)
-    #expect(result.stdout == "Stage exit criteria: governed by RevOps (Jordan, accountable); Sales Ops (Priya, responsible) owns rep behaviour and manager inspection; VP Sales (Taylor) consulted; CRO (Morgan) informed.\n")
+    #expect(
+      result.stdout
+        == "Stage exit criteria: governed by RevOps (Jordan, accountable); Sales Ops (Priya, responsible) owns rep behaviour and manager inspection; VP Sales (Taylor) consulted; CRO (Morgan) informed.\n"
+    )
     #expect(result.stderr == "baton: created a demo workspace at \(runner.workspace)\n")
     // The second run reuses the workspace and says nothing on stderr.
     let again = try runner.run(["-c", "what is an SQL"])
@@ -28,7 +31,8 @@ import Testing
   @Test func scriptFilesNameTheFailingLineAndStrictStops() throws {
     let runner = try BinaryRunner()
     let script = runner.home.appendingPathComponent("review.txt")
-    try "# monday review\n\nwho owns territory rules\nblorp\nwhat is an SQL\n".write(to: script, atomically: true, encoding: .utf8)
+    try "# monday review\n\nwho owns territory rules\nblorp\nwhat is an SQL\n".write(
+      to: script, atomically: true, encoding: .utf8)
     let result = try runner.run(["-f", script.path, "--echo"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("baton:\(script.path):4: not_understood:"))
@@ -76,7 +80,8 @@ import Testing
     holder.standardInput = holderInput
     holder.standardOutput = FileHandle.nullDevice
     try holder.run()
-    holderInput.fileHandleForWriting.write(Data("PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE setting SET value = value;\n".utf8))
+    holderInput.fileHandleForWriting.write(
+      Data("PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE setting SET value = value;\n".utf8))
     Thread.sleep(forTimeInterval: 0.5)
     let blocked = try runner.run(["--workspace", locked, "-c", "who owns stage exit criteria"])
     try holderInput.fileHandleForWriting.close()
@@ -89,7 +94,8 @@ import Testing
     let runner = try BinaryRunner()
     let folder = runner.home.appendingPathComponent("my-intents")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try "version: 1\nintents:\n  - name: deal.peek\n    action: deal.show\n    slots:\n      deal: dael\n    examples:\n      - peek at {deal}\n"
+    try
+      "version: 1\nintents:\n  - name: deal.peek\n    action: deal.show\n    slots:\n      deal: dael\n    examples:\n      - peek at {deal}\n"
       .write(to: folder.appendingPathComponent("deals.yaml"), atomically: true, encoding: .utf8)
     let result = try runner.run(["--intents", folder.path, "-c", "show deal 42"])
     #expect(result.status == 65)

@@ -68,12 +68,18 @@ import WorkspaceStore
     var failures: [String] = []
     for (line, intent, slots) in Self.paraphrases {
       let match = matcher.match(line, today: Self.today)
-      if match.intent?.name == intent { intentHits += 1 } else {
-        failures.append("“\(line)”: expected \(intent), got \(match.intent?.name ?? "not understood") (\(match.candidates.first.map { "\($0.intent) \($0.score)" } ?? ""))")
+      if match.intent?.name == intent {
+        intentHits += 1
+      } else {
+        failures.append(
+          "“\(line)”: expected \(intent), got \(match.intent?.name ?? "not understood") (\(match.candidates.first.map { "\($0.intent) \($0.score)" } ?? ""))"
+        )
       }
       for (name, key) in slots {
         slotTotal += 1
-        if match.slots[name]?.key == key { slotHits += 1 } else {
+        if match.slots[name]?.key == key {
+          slotHits += 1
+        } else {
           failures.append("“\(line)”: slot \(name) expected \(key), got \(match.slots[name]?.key ?? "nothing")")
         }
       }
@@ -103,7 +109,9 @@ import WorkspaceStore
   @Test func datesAndPeriodsAreRecognizedAgainstTheClock() throws {
     let matcher = try Self.matcher()
     func values(_ line: String) -> [String] {
-      matcher.entities(in: line, today: Self.today).flatMap(\.values).filter { [.date, .period, .size].contains($0.kind) }.map(\.key)
+      matcher.entities(in: line, today: Self.today).flatMap(\.values).filter {
+        [.date, .period, .size].contains($0.kind)
+      }.map(\.key)
     }
     #expect(values("by friday") == ["2026-11-27"])
     #expect(values("tomorrow") == ["2026-11-24"])

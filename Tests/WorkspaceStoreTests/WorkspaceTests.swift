@@ -31,7 +31,11 @@ import WorkspaceStore
       #expect(item.parties(.accountable).count == 1, "\(item.name) needs exactly one Accountable")
     }
     let stages = try workspace.stages().map(\.name)
-    #expect(stages == ["Lead", "MQL", "SAL", "SQL", "Discovery", "Proposal", "Negotiation", "Closed-Won", "Closed-Lost", "Onboarding", "Renewal", "Expansion"])
+    #expect(
+      stages == [
+        "Lead", "MQL", "SAL", "SQL", "Discovery", "Proposal", "Negotiation", "Closed-Won", "Closed-Lost", "Onboarding",
+        "Renewal", "Expansion",
+      ])
     #expect(try workspace.deal(id: 42)?.stage == "proposal")
     #expect(try workspace.deal(id: 8)?.stage == "closed-won")
     let names = try workspace.vocabulary()
@@ -64,7 +68,8 @@ import WorkspaceStore
 
   @Test func aFileThatIsNotADatabaseIsCorrupt() throws {
     let path = temporaryPath()
-    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
     #expect {
       try Workspace.open(path: path, createIfMissing: nil)
