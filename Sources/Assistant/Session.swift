@@ -230,7 +230,7 @@ public final class Session {
 
   private func notUnderstood(_ match: Match) -> Turn {
     let suggestions = match.candidates.prefix(3).compactMap { candidate -> String? in
-      guard candidate.score > 0, let intent = matcher.catalog.intent(named: candidate.intent),
+      guard let intent = matcher.catalog.intent(named: candidate.intent),
         let example = intent.examples.first
       else { return nil }
       return Self.readable(example.text)

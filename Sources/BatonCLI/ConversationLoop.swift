@@ -1,5 +1,6 @@
 import Assistant
 import BatonModel
+import Foundation
 import LineEditing
 import Rendering
 
@@ -43,7 +44,7 @@ public struct ConversationLoop {
       case .line(let text): line = text
       }
       lineNumber += 1
-      let trimmed = line.trimmingCharacters(in: [" ", "\t", "\r"])
+      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
       // Blank lines and comments are skipped, so a script can be annotated.
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       if options.echo { output.write("> " + trimmed) }
@@ -77,14 +78,5 @@ public struct ConversationLoop {
     guard options.colour else { return text }
     // \u{1} brackets the escapes so libedit does not count them in the prompt's width.
     return "\u{1}\u{1B}[1;32m\u{1}" + text + "\u{1}\u{1B}[0m\u{1}"
-  }
-}
-
-extension String {
-  fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-    var slice = Substring(self)
-    while let first = slice.first, set.contains(first) { slice.removeFirst() }
-    while let last = slice.last, set.contains(last) { slice.removeLast() }
-    return String(slice)
   }
 }

@@ -90,16 +90,3 @@ struct SlotFiller: Sendable {
     return normalizer.tokens(text).map(\.text)
   }
 }
-
-extension String {
-  fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-    var slice = Substring(self)
-    while let first = slice.first, set.contains(first) { slice.removeFirst() }
-    while let last = slice.last, set.contains(last) { slice.removeLast() }
-    return String(slice)
-  }
-}
-
-extension Set where Element == Character {
-  fileprivate static let whitespaces: Set<Character> = [" ", "\t"]
-}

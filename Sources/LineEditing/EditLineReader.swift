@@ -1,4 +1,5 @@
 import CEditLine
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -88,17 +89,4 @@ public final class EditLineReader: LineReader {
     }
     return .line(line)
   }
-}
-
-extension String {
-  fileprivate func trimmingCharacters(in set: Set<Character>) -> Substring {
-    var slice = Substring(self)
-    while let first = slice.first, set.contains(first) { slice.removeFirst() }
-    while let last = slice.last, set.contains(last) { slice.removeLast() }
-    return slice
-  }
-}
-
-extension Set where Element == Character {
-  fileprivate static let whitespaces: Set<Character> = [" ", "\t"]
 }
