@@ -73,7 +73,7 @@ public struct ConversationLoop {
   }
 
   /// `baton › `, or `baton [deal 42] › ` with something in focus; green on a colour terminal.
-  func prompt(_ focus: String?) -> String {
+  public func prompt(_ focus: String?) -> String {
     let text = focus.map { "baton [\($0)] › " } ?? "baton › "
     guard options.colour else { return text }
     // \u{1} brackets the escapes so libedit does not count them in the prompt's width.

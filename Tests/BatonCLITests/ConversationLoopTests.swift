@@ -1,0 +1,44 @@
+import BatonCLI
+import BatonTestSupport
+import LineEditing
+import Testing
+
+/// The REPL loop against a scripted line reader: no process, no terminal.
+@Suite struct ConversationLoopTests {
+  @Test func skipsBlanksAndCommentsAndReportsFailuresWithLineNumbers() throws {
+    var options = ConversationLoop.Options()
+    options.source = "review.txt"
+    var reader = ScriptedLineReader(lines: ["# weekly review", "", "what is an SQL", "blorp", "define MQL"])
+    let output = CapturedOutput()
+    let succeeded = ConversationLoop(options: options).run(
+      reader: &reader, session: try Fixtures.session(), output: output)
+    #expect(!succeeded)
+    #expect(output.stdout.count == 3)
+    #expect(output.stdout[0].hasPrefix("SQL: A sales-qualified lead"))
+    #expect(
+      output.stderr == [
+        "baton:review.txt:4: not_understood: Not understood: “blorp”. Did you mean: “show deal 42”, “deals in SQL”, “how is NRR defined”? Type help for what baton can do."
+      ])
+  }
+
+  @Test func interruptsAreIgnoredStrictStopsAndQuitEnds() throws {
+    var strict = ConversationLoop.Options()
+    strict.strict = true
+    var reader = ScriptedLineReader(events: [.interrupted, .line("blorp"), .line("what is an SQL")])
+    let output = CapturedOutput()
+    #expect(!ConversationLoop(options: strict).run(reader: &reader, session: try Fixtures.session(), output: output))
+    #expect(output.stdout.count == 1)
+
+    var quitting = ScriptedLineReader(lines: ["quit", "what is an SQL"])
+    let quitOutput = CapturedOutput()
+    #expect(
+      ConversationLoop(options: .init()).run(reader: &quitting, session: try Fixtures.session(), output: quitOutput))
+    #expect(quitOutput.stdout == ["Bye."])
+  }
+
+  @Test func thePromptShowsTheFocus() {
+    let loop = ConversationLoop(options: .init())
+    #expect(loop.prompt(nil) == "baton › ")
+    #expect(loop.prompt("deal 42") == "baton [deal 42] › ")
+  }
+}
