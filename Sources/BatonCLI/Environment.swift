@@ -16,7 +16,7 @@ struct BatonEnvironment {
     return dataHome().appendingPathComponent("baton/workspace.sqlite").path
   }
 
-  /// Whether the path is the default one, which baton creates with the demo on first run.
+  /// `$XDG_DATA_HOME`, else `~/.local/share`.
   func dataHome() -> URL {
     if let path = variables["XDG_DATA_HOME"], !path.isEmpty { return URL(fileURLWithPath: path) }
     return home().appendingPathComponent(".local/share")

@@ -60,12 +60,16 @@ public struct IntentCatalog: Sendable {
   public var followupCues: [String]
   /// Words that point at something in focus ("it", "that deal"); the resolver fills the
   /// slot from the context, so the matcher treats them as known.
-  public var references: [String] = []
+  public var references: [String]
 
-  public init(intents: [IntentDefinition], vocabulary: [NamedEntity], followupCues: [String] = []) {
+  public init(
+    intents: [IntentDefinition], vocabulary: [NamedEntity], followupCues: [String] = [],
+    references: [String] = []
+  ) {
     self.intents = intents
     self.vocabulary = vocabulary
     self.followupCues = followupCues
+    self.references = references
   }
 
   public func intent(named name: String) -> IntentDefinition? {

@@ -140,6 +140,16 @@ struct FileReader {
     return result
   }
 
+  /// A top-level list of phrases (`followups:`, `references:`); empty when absent.
+  mutating func phrases(_ node: Node?, named key: String) -> [String] {
+    guard let node else { return [] }
+    guard case .sequence(let items) = node else {
+      error(at: node, "`\(key)` is a list of phrases")
+      return []
+    }
+    return items.compactMap(\.string)
+  }
+
   /// `vocabulary:` maps a kind to canonical keys and their phrases.
   mutating func vocabulary(_ node: Node) -> [NamedEntity] {
     guard case .mapping(let kinds) = node else {

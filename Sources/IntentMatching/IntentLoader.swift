@@ -56,11 +56,9 @@ public enum IntentLoader {
       }
     }
     return (
-      {
-        var catalog = IntentCatalog(intents: intents, vocabulary: vocabulary, followupCues: followups)
-        catalog.references = references
-        return catalog
-      }(), diagnostics
+      IntentCatalog(
+        intents: intents, vocabulary: vocabulary, followupCues: followups, references: references),
+      diagnostics
     )
   }
 
@@ -108,22 +106,8 @@ public enum IntentLoader {
       }
     }
     let vocabulary = mapping["vocabulary"].map { reader.vocabulary($0) } ?? []
-    var followups: [String] = []
-    if let list = mapping["followups"] {
-      if case .sequence(let items) = list {
-        followups = items.compactMap(\.string)
-      } else {
-        reader.error(at: list, "`followups` is a list of phrases")
-      }
-    }
-    var references: [String] = []
-    if let list = mapping["references"] {
-      if case .sequence(let items) = list {
-        references = items.compactMap(\.string)
-      } else {
-        reader.error(at: list, "`references` is a list of words")
-      }
-    }
+    let followups = reader.phrases(mapping["followups"], named: "followups")
+    let references = reader.phrases(mapping["references"], named: "references")
     return ParsedFile(
       intents: intents, vocabulary: vocabulary, followups: followups, references: references,
       diagnostics: reader.diagnostics)

@@ -64,6 +64,12 @@ final class PTYProcess {
     }
   }
 
+  /// Waits for the next prompt and for the terminal to be ready to type at.
+  func awaitPrompt() throws {
+    try expect("› ")
+    try waitForRawMode()
+  }
+
   /// Waits for the process to end and returns its exit status.
   func waitExit(timeout: Double = 5) throws -> Int32 {
     let deadline = Date().addingTimeInterval(timeout)
