@@ -33,6 +33,7 @@ import Testing
     let baton = try start(runner)
     baton.send("Zoë 日本\r")
     try baton.expect("Not understood: “Zoë 日本”")
+    try baton.awaitPrompt()
     baton.send("\u{04}")
     #expect(try baton.waitExit() == 0)
   }
@@ -79,6 +80,9 @@ import Testing
     let runner = try BinaryRunner()
     let baton = try start(runner)
     baton.send("blorp")
+    // A person presses Ctrl-C after the text is on screen; so does the test.
+    try baton.expect("blorp")
+    try baton.waitUntilReading()
     baton.send("\u{03}")
     try baton.expect("^C")
     try baton.awaitPrompt()

@@ -70,6 +70,18 @@ final class PTYProcess {
     try waitForRawMode()
   }
 
+  /// Waits until the child is blocked reading the terminal (`/proc/PID/wchan`), so a signal
+  /// sent now interrupts that read, as a key pressed after the screen settled would.
+  func waitUntilReading(timeout: Double = 5) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+      let channel = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? ""
+      if channel.contains("wait_woken") || channel.contains("tty_read") { return }
+      guard Date() < deadline else { throw PTYError("never blocked reading; wchan '\(channel)'") }
+      usleep(2_000)
+    }
+  }
+
   /// Waits for the process to end and returns its exit status.
   func waitExit(timeout: Double = 5) throws -> Int32 {
     let deadline = Date().addingTimeInterval(timeout)
