@@ -15,6 +15,8 @@ struct ConversationState {
   var lastExplanation: String?
   /// A question waiting for its answer.
   var pending: PendingQuestion?
+  /// A side effect waiting for "yes" or "no".
+  var confirmation: PendingConfirmation?
 
   /// Record kinds, most recently useful first, for the prompt and `context`.
   static let displayOrder: [EntityKind] = [

@@ -12,28 +12,49 @@ public final class Session {
   public private(set) var actor: Actor
   private let registry: ActionRegistry
   private let today: () -> Day
+  private let now: () -> String
+  /// What a side effect's confirmation does: ask, assume yes, or refuse.
+  public var confirmations: ConfirmationPolicy
   var state = ConversationState()
+  /// The audit rows of the changes made in this session, oldest first: what `undo` reverses.
+  /// Kept apart from the focus, so `reset` does not forget them.
+  private(set) var changes: [Int64] = []
   private let followupCues: [[String]]
+  /// The normalized words of `confirm.yes` and `confirm.no` examples, taken as they are when a
+  /// confirmation is pending; with the "y" and "n" that the "[y/N]" prompt itself offers (too
+  /// short to be examples: they would rank against any line with a stray letter).
+  private let answers: [String: String]
 
   /// - Parameters:
   ///   - today: the clock, injected so tests and transcripts are stable.
+  ///   - now: this moment as ISO 8601, for the audit log; by default 09:00 UTC of `today`.
   public init(
     workspace: Workspace, matcher: IntentMatcher, actor: Actor,
-    registry: ActionRegistry = .standard, today: @escaping () -> Day
+    registry: ActionRegistry = .standard, confirmations: ConfirmationPolicy = .ask,
+    today: @escaping () -> Day, now: (() -> String)? = nil
   ) {
     self.workspace = workspace
     self.matcher = matcher
     self.actor = actor
     self.registry = registry
+    self.confirmations = confirmations
     self.today = today
+    self.now = now ?? { "\(today().iso)T09:00:00Z" }
     followupCues = matcher.catalog.followupCues
       .map { matcher.normalizedWords($0) }
       .sorted { $0.count > $1.count }
+    var answers = ["y": "confirm.yes", "n": "confirm.no"]
+    for name in ["confirm.yes", "confirm.no"] {
+      for example in matcher.catalog.intent(named: name)?.examples ?? [] {
+        answers[matcher.normalizedWords(example.text).joined(separator: " ")] = name
+      }
+    }
+    self.answers = answers
   }
 
   /// The action names this session can run: workspace actions and the session's own.
   public static func knownActions(_ registry: ActionRegistry = .standard) -> Set<String> {
-    Set(registry.handlers.keys).union(SessionActions.names)
+    registry.names.union(SessionActions.names)
   }
 
   /// The intent actions that have no handler, and handlers no intent names.
@@ -74,6 +95,14 @@ public final class Session {
   public func handle(_ line: String) -> Turn {
     let day = today()
     let match = matcher.match(line, today: day)
+    if let confirmation = state.confirmation {
+      state.confirmation = nil
+      if let answer = confirmationAnswer(line, match) {
+        state.lastMatch = match
+        return confirm(confirmation, yes: answer == "confirm.yes", line: line, today: day)
+      }
+      // Anything else drops the question: nothing was written, and the line is a new command.
+    }
     // `why` explains the line before it, so it must not replace what it explains.
     if match.intent?.action != "session.why" { state.explainable = match }
     if let pending = state.pending {
@@ -128,17 +157,14 @@ public final class Session {
     if let sessionReply = SessionActions.run(intent.action, session: self, slots: slots) {
       reply = sessionReply.reply
       ends = sessionReply.ends
+    } else if registry.workflow(for: intent.action) != nil {
+      reply = runWorkflow(
+        intent.action, intent: intent.name, slots: slots, input: input, today: today, confirmed: false)
     } else if let handler = registry.handler(for: intent.action) {
       let request = ActionRequest(
-        action: intent.action, slots: slots, actor: actor, input: input, today: today)
-      do {
-        reply = try handler(request, workspace)
-      } catch let error as WorkspaceError {
-        reply = Reply(kind: .error, text: "\(error)", data: ["error": .string("workspace")])
-      } catch {
-        reply = Reply(
-          kind: .error, text: "Internal error: \(error). Please file a bug.", data: ["error": .string("internal")])
-      }
+        action: intent.action, slots: slots, actor: actor, input: input, today: today, intent: intent.name,
+        now: now())
+      reply = Self.guarded { try handler(request, workspace) }
     } else {
       reply = Reply(kind: .error, text: "No handler for the action '\(intent.action)'. Please file a bug.")
     }
@@ -148,6 +174,101 @@ public final class Session {
       state.lastSlots = slots
     }
     return Turn(input: input, intent: intent.name, slots: slots, reply: reply, endsSession: ends)
+  }
+
+  /// Runs a side effect: its handler checks the rules and proposes a plan, which runs at once
+  /// when confirmed (or `--yes`), waits for "yes" at a terminal, or is refused in a script.
+  private func runWorkflow(
+    _ action: String, intent: String, slots: [String: SlotValue], input: String, today: Day, confirmed: Bool
+  ) -> Reply {
+    guard let workflow = registry.workflow(for: action) else {
+      return Reply(kind: .error, text: "No handler for the action '\(action)'. Please file a bug.")
+    }
+    let request = ActionRequest(
+      action: action, slots: slots, actor: actor, input: input, today: today, intent: intent, now: now(),
+      ownChanges: changes)
+    var planned: Plan?
+    let checked = Self.guarded {
+      switch try workflow(request, workspace) {
+      case .reply(let reply): return reply
+      case .plan(let plan):
+        planned = plan
+        return Reply(kind: .question, text: plan.summary, data: plan.data)
+      }
+    }
+    guard let plan = planned else {
+      // Refusals are audited too: who tried what, and why it was refused.
+      if checked.kind == .refused {
+        try? workspace.recordRefusal(request.audit, reason: checked.firstLine)
+      }
+      return checked
+    }
+    switch (confirmed, confirmations) {
+    case (false, .ask):
+      state.confirmation = PendingConfirmation(action: action, intent: intent, slots: slots, input: input)
+      return Reply(
+        kind: .question, blocks: [.text(plan.summary), .text("Proceed? [y/N]")],
+        data: Self.merged(plan.data, ["confirm": true]))
+    case (false, .refuse):
+      return Reply(
+        kind: .refused,
+        blocks: [.text(plan.summary), .text("Not done: a script confirms side effects with --yes.")],
+        data: Self.merged(plan.data, ["reason": "confirmation_required"]))
+    default:
+      break
+    }
+    var reply = Self.guarded { try plan.perform() }
+    if case .object(let data) = reply.data, case .int(let auditID)? = data["audit_id"] { changes.append(auditID) }
+    guard reply.ok, let followUp = plan.followUp else { return reply }
+    if confirmations == .assumeYes {
+      let next = runWorkflow(followUp.action, intent: intent, slots: slots, input: input, today: today, confirmed: true)
+      reply.blocks += next.blocks
+      reply.data = Self.merged(reply.data, ["follow_up": next.data])
+    } else {
+      state.confirmation = PendingConfirmation(action: followUp.action, intent: intent, slots: slots, input: input)
+      reply.blocks.append(.text(followUp.question + " [y/N]"))
+      reply.data = Self.merged(reply.data, ["follow_up": .string(followUp.question)])
+    }
+    return reply
+  }
+
+  /// "yes"/"no" (and "y", "sure", "cancel"…) as the answer to a confirmation, or nil.
+  private func confirmationAnswer(_ line: String, _ match: Match) -> String? {
+    if let exact = answers[match.tokens.map(\.text).joined(separator: " ")] { return exact }
+    guard let name = match.intent?.name, name == "confirm.yes" || name == "confirm.no" else { return nil }
+    return name
+  }
+
+  private func confirm(_ pending: PendingConfirmation, yes: Bool, line: String, today: Day) -> Turn {
+    let intent = yes ? "confirm.yes" : "confirm.no"
+    guard yes else {
+      return Turn(
+        input: line, intent: intent, slots: pending.slots,
+        reply: Reply(kind: .done, text: "Cancelled; nothing changed.", data: ["cancelled": .string(pending.action)]))
+    }
+    let reply = runWorkflow(
+      pending.action, intent: pending.intent, slots: pending.slots, input: pending.input, today: today, confirmed: true)
+    return Turn(input: line, intent: intent, slots: pending.slots, reply: reply)
+  }
+
+  /// Runs an action body, turning what it throws into the reply a user can act on.
+  private static func guarded(_ body: () throws -> Reply) -> Reply {
+    do {
+      return try body()
+    } catch let conflict as ChangeConflict {
+      return Reply(kind: .refused, text: "Not done: \(conflict).", data: ["reason": "conflict"])
+    } catch let error as WorkspaceError {
+      return Reply(kind: .error, text: "\(error)", data: ["error": .string("workspace")])
+    } catch {
+      return Reply(
+        kind: .error, text: "Internal error: \(error). Please file a bug.", data: ["error": .string("internal")])
+    }
+  }
+
+  private static func merged(_ data: JSONValue, _ extra: [String: JSONValue]) -> JSONValue {
+    guard case .object(var object) = data else { return .object(extra) }
+    for (key, value) in extra { object[key] = value }
+    return .object(object)
   }
 
   /// When the winner lacks a required slot that nothing in focus can fill, a near-tied
@@ -233,7 +354,7 @@ public final class Session {
       guard let intent = matcher.catalog.intent(named: candidate.intent),
         let example = intent.examples.first
       else { return nil }
-      return Self.readable(example.text)
+      return Self.readable(example.text, intent: intent)
     }
     var text = "Not understood: “\(match.input.trimmingCharacters(in: .whitespaces))”."
     if !suggestions.isEmpty {
@@ -250,17 +371,35 @@ public final class Session {
         ]))
   }
 
-  /// An example with its markers filled by typical values, to show a user.
-  static func readable(_ example: String) -> String {
-    let samples = [
-      "{responsibility}": "stage exit criteria", "{deal}": "deal 42", "{stage}": "SQL",
-      "{team}": "Sales Ops", "{other}": "RevOps", "{person}": "Priya", "{metric}": "NRR",
-      "{account}": "Globex", "{handoff}": "sales to CS", "{raci}": "consulted", "{topic}": "workflows",
-    ]
+  /// An example with its markers filled by typical values of their types, to show a user.
+  static func readable(_ example: String, intent: IntentDefinition) -> String {
     var text = example
-    for (marker, sample) in samples { text = text.replacingOccurrences(of: marker, with: sample) }
+    var used = Set<EntityKind>()
+    for slot in intent.slots {
+      // A second slot of one type ("the difference between {team} and {other}") gets another.
+      let sample =
+        slot.type == .text
+        ? textSamples[slot.name] : used.insert(slot.type).inserted ? samples[slot.type] : otherSamples[slot.type]
+      text = text.replacingOccurrences(of: "{\(slot.name)}", with: sample ?? slot.name)
+    }
     return text
   }
+
+  private static let samples: [EntityKind: String] = [
+    .responsibility: "stage exit criteria", .deal: "deal 42", .stage: "SQL", .team: "Sales Ops", .person: "Priya",
+    .metric: "NRR", .account: "Globex", .handoff: "sales to CS", .raci: "consulted", .change: "change 1",
+    .lead: "lead 17", .task: "task 3", .decision: "approve", .date: "Friday", .period: "this quarter",
+    .size: "120 people", .group: "by owner", .number: "30",
+  ]
+
+  private static let otherSamples: [EntityKind: String] = [
+    .team: "RevOps", .stage: "Negotiation", .person: "Jordan", .deal: "deal 8",
+  ]
+
+  private static let textSamples = [
+    "change": "a new stage Verbal Commit", "title": "send the contract", "reason": "the buyer confirmed by email",
+    "topic": "workflows", "problem": "a territory dispute between two AEs",
+  ]
 
   /// Clears the focus and any pending question.
   func reset() { state = ConversationState() }

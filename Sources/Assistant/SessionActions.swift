@@ -5,7 +5,8 @@ import IntentMatching
 /// The session's own actions: they read or change the conversation, not the workspace.
 enum SessionActions {
   static let names: Set<String> = [
-    "session.help", "session.context", "session.why", "session.reset", "session.quit",
+    "session.help", "session.context", "session.why", "session.reset", "session.quit", "confirm.yes",
+    "confirm.no",
   ]
 
   /// Runs `action` if it is a session action; nil otherwise.
@@ -20,6 +21,9 @@ enum SessionActions {
       session.reset()
       return (Reply(kind: .done, text: "Context cleared."), false)
     case "session.quit": return (Reply(kind: .done, text: "Bye."), true)
+    case "confirm.yes", "confirm.no":
+      // A pending confirmation is answered before matching; here there is none.
+      return (Reply(kind: .answer, text: "There is nothing to confirm.", data: ["confirm": .null]), false)
     default: return nil
     }
   }
@@ -27,13 +31,15 @@ enum SessionActions {
   private static func help(_ session: Session, topic: String?) -> Reply {
     var intents = session.matcher.catalog.intents
     if let topic = topic?.lowercased() {
+      // A topic is an intent file's area ("workflows", "tasks"), or a word of a name or description.
       let filtered = intents.filter {
         $0.name.lowercased().contains(topic) || $0.description.lowercased().contains(topic)
+          || URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent.lowercased() == topic
       }
       if !filtered.isEmpty { intents = filtered }
     }
     let rows = intents.map { intent in
-      [intent.examples.first.map { Session.readable($0.text) } ?? intent.name, intent.description]
+      [intent.examples.first.map { Session.readable($0.text, intent: intent) } ?? intent.name, intent.description]
     }
     return Reply(
       kind: .table,

@@ -19,7 +19,8 @@ public struct BatonCommand: ParsableCommand {
         BATON_INTENTS    an extra intents folder (as --intents)
         BATON_USER       who acts (as --as)
         BATON_HISTORY    the history file (default $XDG_STATE_HOME/baton/history)
-        BATON_TODAY      a fixed date (YYYY-MM-DD) for reproducible transcripts
+        BATON_TODAY      a fixed date (YYYY-MM-DD) for reproducible transcripts; the
+                         audit log then records 09:00 UTC of that day
         NO_COLOR         no colour, even on a terminal
 
       \(BatonExit.helpText)
@@ -95,6 +96,8 @@ public struct BatonCommand: ParsableCommand {
       let factory = SessionFactory(
         environment: environment, workspacePath: workspace, intentsFlag: intents, actorFlag: actor)
       let (session, names) = try factory.make()
+      // A terminal asks before a side effect; a script needs --yes, or is refused.
+      session.confirmations = yes ? .assumeYes : (interactive ? .ask : .refuse)
       let loop = ConversationLoop(options: options)
       let output = StandardOutput()
       let succeeded: Bool

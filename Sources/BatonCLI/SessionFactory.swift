@@ -40,7 +40,11 @@ struct SessionFactory {
     let actor = try resolveActor(workspace)
     let names = try workspaceCall { try workspace.vocabulary() }
     let matcher = IntentMatcher(catalog: catalog, names: names)
-    return (Session(workspace: workspace, matcher: matcher, actor: actor, today: { today }), names)
+    let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
+    let session = Session(
+      workspace: workspace, matcher: matcher, actor: actor, today: { today },
+      now: fixedClock ? nil : { ISO8601DateFormatter().string(from: Date()) })
+    return (session, names)
   }
 
   /// `--as`, then `BATON_USER`, then the workspace's default user.

@@ -34,6 +34,14 @@ public struct Reply: Sendable, Equatable {
   }
 
   public var ok: Bool { kind.isSuccess }
+
+  /// The first line of the first paragraph: a refusal's reason, a diagnostic's message.
+  public var firstLine: String {
+    for block in blocks {
+      if case .text(let text) = block { return text.split(separator: "\n").first.map(String.init) ?? "" }
+    }
+    return ""
+  }
 }
 
 /// One piece of a reply's human text.

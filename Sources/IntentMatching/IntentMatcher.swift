@@ -66,7 +66,8 @@ public struct IntentMatcher: Sendable {
     }
     let words = tokens.map(\.text)
     let entities = recognizer.recognize(words, corrected: corrected, today: today)
-    let (scores, vector) = ranker.rank(Self.delexicalize(words, entities: entities))
+    var (scores, vector) = ranker.rank(Self.delexicalize(words, entities: entities))
+    scores = rereadFreeText(scores, words: words, tokens: tokens, entities: entities)
     let candidates = scores.prefix(5).filter { $0.example >= 0 }.map { scored in
       Match.Candidate(
         intent: catalog.intents[scored.intent].name, score: scored.score,
@@ -95,6 +96,39 @@ public struct IntentMatcher: Sendable {
     result.intent = intent
     result.slots = slots
     return result
+  }
+
+  /// A line that carries free text ("propose a new stage Verbal Commit") scores low against
+  /// every example, since its own words dilute it. For each leading candidate with a free-text
+  /// slot, the line is read again with that slot's words (found by the nearest example's
+  /// anchors) standing as `{text}`, and the candidate keeps the better score.
+  private func rereadFreeText(
+    _ scores: [Ranker.Scored], words: [String], tokens: [Token], entities: [RecognizedEntity]
+  ) -> [Ranker.Scored] {
+    var updated = scores
+    let filler = SlotFiller()
+    for (position, scored) in scores.prefix(3).enumerated() {
+      let intent = catalog.intents[scored.intent]
+      let textSlots = intent.slots.filter { $0.type == .text }
+      guard !textSlots.isEmpty else { continue }
+      // Every example whose anchors the line has may place the free text differently.
+      var tried = Set<[Range<Int>]>()
+      for example in intent.examples {
+        let spans = textSlots.compactMap {
+          filler.freeTextRange(for: $0.name, example: example, tokens: tokens, anchored: true)
+        }
+        guard !spans.isEmpty, tried.insert(spans).inserted else { continue }
+        let outside = entities.filter { entity in !spans.contains { $0.overlaps(entity.range) } }
+        let reread = Self.delexicalize(words, entities: outside, freeText: spans)
+        if let better = ranker.rank(reread).scores.first(where: { $0.intent == scored.intent }),
+          better.score > updated[position].score
+        {
+          updated[position] = better
+        }
+      }
+    }
+    // Ties keep the catalogue's order, so the engine stays deterministic.
+    return updated.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
   }
 
   /// The slots `match`'s line fills for another candidate intent, for a resolver that
@@ -151,13 +185,20 @@ public struct IntentMatcher: Sendable {
     return words + normalizer.tokens(literal).map(\.text)
   }
 
-  /// The line's words with each recognized span replaced by the kinds it may be.
-  static func delexicalize(_ words: [String], entities: [RecognizedEntity]) -> [String] {
+  /// The line's words with each recognized span replaced by the kinds it may be, and each
+  /// free-text span by `{text}`.
+  static func delexicalize(
+    _ words: [String], entities: [RecognizedEntity], freeText: [Range<Int>] = []
+  ) -> [String] {
     var result: [String] = []
     var index = 0
     var entityIndex = 0
     while index < words.count {
-      if entityIndex < entities.count, entities[entityIndex].range.lowerBound == index {
+      if let span = freeText.first(where: { $0.lowerBound == index }) {
+        result.append("{text}")
+        index = span.upperBound
+        while entityIndex < entities.count && entities[entityIndex].range.lowerBound < index { entityIndex += 1 }
+      } else if entityIndex < entities.count, entities[entityIndex].range.lowerBound == index {
         let entity = entities[entityIndex]
         var kinds: [String] = []
         for kind in entity.kinds where !kinds.contains("{\(kind.rawValue)}") {

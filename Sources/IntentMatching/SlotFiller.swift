@@ -46,6 +46,17 @@ struct SlotFiller: Sendable {
     for name: String, example: Example, tokens: [Token], entities: [RecognizedEntity],
     filled: [String: EntityValue]
   ) -> String? {
+    guard let range = freeTextRange(for: name, example: example, tokens: tokens, anchored: false) else {
+      return nil
+    }
+    let text = tokens[range].map(\.surface).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    return text.isEmpty ? nil : text
+  }
+
+  /// Where in the line the free text of slot `name` lies, by the example's anchors. With
+  /// `anchored`, only when the line has the literal word the example puts before the slot
+  /// (or, for a slot that opens the example, the word after it), and leaves some words out.
+  func freeTextRange(for name: String, example: Example, tokens: [Token], anchored: Bool) -> Range<Int>? {
     let parts = example.text.lowercased().components(separatedBy: "{\(name)}")
     guard parts.count == 2 else { return nil }
     let normalizer = Normalizer()
@@ -53,10 +64,12 @@ struct SlotFiller: Sendable {
     let after = literalWords(parts[1], normalizer: normalizer)
     let stems = tokens.map { FeatureExtractor.stem($0.text) }
     var start = 0
+    var hasAnchor = false
     if let anchor = before.last.map(FeatureExtractor.stem),
       let position = stems.firstIndex(of: anchor)
     {
       start = position + 1
+      hasAnchor = true
     } else if !before.isEmpty {
       // No anchor typed: skip the leading words the example has before the slot.
       let lead = Set(before.map(FeatureExtractor.stem))
@@ -67,11 +80,11 @@ struct SlotFiller: Sendable {
       let position = stems[start...].firstIndex(of: anchor)
     {
       end = position
+      if before.isEmpty { hasAnchor = true }
     }
     guard start < end else { return nil }
-    let words = tokens[start..<end].map(\.surface)
-    let text = words.joined(separator: " ").trimmingCharacters(in: .whitespaces)
-    return text.isEmpty ? nil : text
+    if anchored && (!hasAnchor || end - start == tokens.count) { return nil }
+    return start..<end
   }
 
   /// The literal words of an example fragment, markers dropped.

@@ -171,6 +171,17 @@ struct DemoSeeder {
   private func seedAccounts(
     _ demo: DemoCompany, _ db: Database, people: [String: Int64]
   ) throws -> [(id: Int64, account: DemoCompany.Account)] {
+    // Routing follows the territories: each territory's reps, with room for 12 open leads.
+    for territory in demo.territoryReps.keys.sorted() {
+      for handle in demo.territoryReps[territory] ?? [] {
+        guard let person = people[handle] else {
+          throw WorkspaceError.demoData("territory rep '\(handle)' is not a person")
+        }
+        try db.execute(
+          sql: "INSERT INTO routing_rule(territory, person_id, capacity) VALUES (?, ?, 12)",
+          arguments: [territory, person])
+      }
+    }
     var result: [(id: Int64, account: DemoCompany.Account)] = []
     for (index, account) in demo.accounts.enumerated() {
       let reps = demo.territoryReps[account.territory] ?? []

@@ -6,11 +6,27 @@ enum Migrations {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in try createV1(db) }
+    migrator.registerMigration("v2") { db in try createV2(db) }
     return migrator
   }
 
   /// The identifiers of all migrations, oldest first; tests open each earlier schema.
   static var identifiers: [String] { migrator.migrations }
+
+  /// Lead routing rules, and a note on audit rows (a refusal's reason, an override's).
+  private static func createV2(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE audit ADD COLUMN note TEXT;
+        -- Which reps take leads of a territory (and optionally a segment), and how many open
+        -- leads each may hold before routing passes them by.
+        CREATE TABLE routing_rule (
+          id INTEGER PRIMARY KEY, territory TEXT NOT NULL, segment TEXT,
+          person_id INTEGER NOT NULL REFERENCES person(id), capacity INTEGER NOT NULL DEFAULT 15);
+        CREATE INDEX lead_owner ON lead(owner_id, status);
+        CREATE INDEX audit_undoes ON audit(undoes);
+        """)
+  }
 
   private static func createV1(_ db: Database) throws {
     try db.execute(

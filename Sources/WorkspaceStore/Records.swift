@@ -95,6 +95,7 @@ public struct Deal: Hashable, Sendable {
   public var id: Int64
   public var crmID: String?
   public var name: String
+  public var accountID: Int64?
   public var account: String?
   public var owner: String?
   public var ownerHandle: String?

@@ -58,7 +58,8 @@ extension Workspace {
         """, arguments: arguments
     ).map { row in
       Deal(
-        id: row["id"], crmID: row["crm_id"], name: row["name"], account: row["account_name"],
+        id: row["id"], crmID: row["crm_id"], name: row["name"], accountID: row["account_id"],
+        account: row["account_name"],
         owner: row["owner_name"], ownerHandle: row["owner_handle"], stage: row["stage_id"],
         stageName: row["stage_name"], amount: row["amount"],
         closeDate: (row["close_date"] as String?).flatMap { Day(iso: $0) },

@@ -15,10 +15,10 @@ import Testing
     #expect(!succeeded)
     #expect(output.stdout.count == 3)
     #expect(output.stdout[0].hasPrefix("SQL: A sales-qualified lead"))
+    #expect(output.stderr.count == 1)
     #expect(
-      output.stderr == [
-        "baton:review.txt:4: not_understood: Not understood: “blorp”. Did you mean: “show deal 42”, “deals in SQL”, “how is NRR defined”? Type help for what baton can do."
-      ])
+      output.stderr.first?.hasPrefix("baton:review.txt:4: not_understood: Not understood: “blorp”. Did you mean: “")
+        == true)
   }
 
   @Test func interruptsAreIgnoredStrictStopsAndQuitEnds() throws {

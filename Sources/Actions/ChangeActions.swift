@@ -1,0 +1,116 @@
+import BatonModel
+import WorkspaceStore
+
+/// Governed changes: proposing a new stage, field or rule; RevOps deciding; listing them.
+enum ChangeActions {
+  /// The questions governance asks before deciding, by kind of change (DOMAIN.md).
+  static let questions: [String: [String]] = [
+    "stage": [
+      "What evidence moves a deal into it?", "Does it change forecast categories?", "How does Finance read it?",
+      "What does CS need downstream?",
+    ],
+    "field": [
+      "What is its source of truth?", "Which downstream reports use it?", "What data-quality burden does it add?",
+    ],
+    "rule": [
+      "Which teams does it cross?", "What does it change in routing and reporting?", "Who is accountable for it?",
+    ],
+    "other": ["Which teams and systems does it touch?", "Who is accountable for it?"],
+  ]
+
+  /// The kind of change a description asks for, from its words.
+  static func kind(of text: String) -> String {
+    let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+    if words.contains("stage") || words.contains("stages") { return "stage" }
+    if words.contains("field") || words.contains("fields") || words.contains("property") { return "field" }
+    if !words.isDisjoint(with: ["rule", "rules", "sla", "routing", "handoff", "criteria", "category"]) {
+      return "rule"
+    }
+    return "other"
+  }
+
+  /// `change.propose`: opens a change request owned by RevOps.
+  static let propose: WorkflowHandler = { request, workspace in
+    if let refusal = Permissions.require(.rep, to: "proposing changes", request) { return refusal }
+    guard let text = request.key("change"), !text.isEmpty else { return .reply(Replies.missing("change")) }
+    let title = text.prefix(1).uppercased() + text.dropFirst()
+    let kind = kind(of: text)
+    let asks = questions[kind] ?? []
+    let data: [String: JSONValue] = [
+      "title": .string(title), "kind": .string(kind), "owner_team": "revops",
+      "questions": .array(asks.map(JSONValue.string)),
+    ]
+    return .plan(
+      Plan(summary: "Open a change request “\(title)” (\(kind)), for RevOps to decide.", data: .object(data)) {
+        let (changeID, auditID) = try workspace.proposeChange(
+          title: title, kind: kind, description: request.input, by: request.actor.personID, request.audit)
+        var done = data
+        done["change"] = .int(changeID)
+        return Replies.done(
+          "Opened change \(changeID) “\(title)”, owned by RevOps. Before deciding, RevOps will ask:\n"
+            + asks.map { "  - \($0)" }.joined(separator: "\n"), auditID: auditID, done)
+      })
+  }
+
+  /// `change.decide`: RevOps approves or rejects an open change; a rejection needs a reason.
+  static let decide: WorkflowHandler = { request, workspace in
+    guard let key = request.key("change") else { return .reply(Replies.missing("change")) }
+    guard let id = Int64(key), let change = try workspace.changeRequest(id: id) else {
+      let nearest = try Int64(key).map { try workspace.nearestChangeIDs(to: $0) } ?? []
+      return .reply(Replies.notFound("change \(key)", nearest: nearest.map { "change \($0)" }))
+    }
+    if let refusal = Permissions.require(.revops, to: "deciding governed changes", request) { return refusal }
+    guard change.status == "open" else {
+      return .reply(
+        Reply(
+          kind: .answer,
+          text:
+            "Change \(id) was already \(change.status) by \(change.decidedBy ?? "someone") at \(change.decidedAt ?? "?")"
+            + (change.reason.map { ": \($0)" } ?? "") + ".",
+          data: ["change": .int(id), "status": .string(change.status), "already_done": true]))
+    }
+    let approve = request.key("decision") != "reject"
+    let reason = request.key("reason")
+    if !approve && reason == nil {
+      return Replies.refused(
+        "A rejection needs a reason: reject change \(id) because …", reason: "reason_required", ["change": .int(id)])
+    }
+    let verb = approve ? "Approve" : "Reject"
+    let data: [String: JSONValue] = [
+      "change": .int(id), "decision": .string(approve ? "approved" : "rejected"),
+      "reason": reason.map(JSONValue.string) ?? .null,
+    ]
+    return .plan(
+      Plan(
+        summary: "\(verb) change \(id) “\(change.title)”" + (reason.map { " because \($0)" } ?? "") + ".",
+        data: .object(data)
+      ) {
+        let auditID = try workspace.decideChange(
+          id: id, approve: approve, reason: reason, by: request.actor.personID, request.audit)
+        return Replies.done(
+          "Change \(id) “\(change.title)” is \(approve ? "approved" : "rejected")" + (reason.map { ": \($0)" } ?? "")
+            + ".",
+          auditID: auditID, data)
+      })
+  }
+
+  /// `change.list`: the open change requests.
+  static let list: ActionHandler = { _, workspace in
+    let changes = try workspace.changeRequests()
+    guard !changes.isEmpty else {
+      return Reply(kind: .answer, text: "No open change requests.", data: ["changes": []])
+    }
+    let table = Table(
+      header: ["#", "Change", "Kind", "Proposed by", "Opened"],
+      rows: changes.map { [String($0.id), $0.title, $0.kind, $0.proposedBy ?? "-", String($0.createdAt.prefix(10))] },
+      alignments: [.right, .left, .left, .left, .left])
+    return Reply(
+      kind: .table, blocks: [.text("Open change requests (RevOps decides):"), .table(table)],
+      data: [
+        "changes": .array(
+          changes.map {
+            ["id": .int($0.id), "title": .string($0.title), "kind": .string($0.kind), "status": .string($0.status)]
+          })
+      ])
+  }
+}

@@ -1,0 +1,92 @@
+import BatonModel
+import WorkspaceStore
+
+/// `deal.move`: moves a deal between opportunity stages. Moving forward checks the exit
+/// criteria of every stage left behind against the deal's evidence; RevOps may override with
+/// a reason, which is recorded.
+enum DealMoveAction {
+  /// Stage kinds a deal moves between; lifecycle and customer stages belong to leads and
+  /// accounts.
+  static let dealKinds: Set<String> = ["opportunity", "won", "lost"]
+
+  static let run: WorkflowHandler = { request, workspace in
+    let deal: Deal
+    switch try Lookup.deal(request, workspace) {
+    case .found(let found): deal = found
+    case .refused(let reply): return .reply(reply)
+    }
+    guard let stageID = request.key("stage") else { return .reply(Replies.missing("stage")) }
+    let stages = try workspace.stages()
+    guard let target = stages.first(where: { $0.id == stageID }),
+      let current = stages.first(where: { $0.id == deal.stage })
+    else { return .reply(Replies.notFound("stage \(stageID)")) }
+    if let refusal = Permissions.requireOwnOrOps(owner: deal.ownerHandle, to: "moving deal \(deal.id)", request) {
+      return refusal
+    }
+    guard target.id != current.id else {
+      return .reply(
+        Reply(kind: .answer, text: "Deal \(deal.id) is already in \(target.name).", data: ["stage": .string(target.id)])
+      )
+    }
+    guard dealKinds.contains(target.kind) else {
+      let names = stages.filter { dealKinds.contains($0.kind) }.map(\.name)
+      return Replies.refused(
+        "\(target.name) is not a deal stage; deals move between \(Replies.list(names)).", reason: "not_a_deal_stage")
+    }
+    if current.kind != "opportunity", let refusal = Permissions.require(.revops, to: "reopening a closed deal", request)
+    {
+      return refusal
+    }
+    let reason = request.key("reason")
+    // Criteria are checked only when moving forward to an open or won stage; losing a deal
+    // or moving it back needs no evidence.
+    let leaving = stages.filter {
+      $0.position >= current.position && $0.position < target.position && $0.kind == "opportunity"
+    }
+    let unmet: [(Stage, ExitCriterion)]
+    if target.kind == "lost" || current.kind != "opportunity" {
+      unmet = []
+    } else {
+      let evidence = try workspace.evidence(forDeal: deal.id)
+      unmet = leaving.flatMap { stage in
+        stage.exitCriteria.filter { !evidence.contains("\($0.evidenceKind):\($0.evidenceKey)") }.map { (stage, $0) }
+      }
+    }
+    let unmetData: JSONValue = .array(
+      unmet.map {
+        ["stage": .string($0.0.id), "criterion": .string($0.1.wording), "evidence": .string($0.1.evidenceDescription)]
+      })
+    if !unmet.isEmpty {
+      guard let reason else {
+        let list = unmet.map { "  - \($0.1.wording) (\($0.0.name): needs \($0.1.evidenceDescription))" }
+        return .reply(
+          Reply(
+            kind: .refused,
+            text: "Deal \(deal.id) cannot move to \(target.name): \(unmet.count) exit criteria unmet.\n"
+              + list.joined(separator: "\n")
+              + "\nRecord the evidence, or (RevOps) override: move deal \(deal.id) to \(target.name) anyway because …",
+            data: ["reason": "exit_criteria", "unmet": unmetData, "deal": .int(deal.id), "stage": .string(target.id)]))
+      }
+      if let refusal = Permissions.require(.revops, to: "overriding exit criteria", request) { return refusal }
+    }
+    let closes = target.kind == "won" || target.kind == "lost"
+    var summary = "Move deal \(deal.id) (\(deal.name)) from \(current.name) to \(target.name)"
+    if closes { summary += ", closing it on \(request.today.iso)" }
+    summary += "."
+    if !unmet.isEmpty, let reason { summary += " Overriding \(unmet.count) unmet exit criteria because \(reason)." }
+    let data: [String: JSONValue] = [
+      "deal": .int(deal.id), "from": .string(current.id), "to": .string(target.id),
+      "override_reason": unmet.isEmpty ? .null : reason.map(JSONValue.string) ?? .null, "unmet": unmetData,
+    ]
+    return .plan(
+      Plan(summary: summary, data: .object(data)) {
+        let auditID = try workspace.moveDeal(
+          id: deal.id, from: current.id, to: target.id, on: request.today, closes: closes,
+          note: unmet.isEmpty ? nil : reason, request.audit)
+        var text = "Moved deal \(deal.id) to \(target.name)."
+        if !unmet.isEmpty { text += " Override recorded: \(reason ?? "")." }
+        if target.id == "closed-won" { text += " Next: trigger handoff for deal \(deal.id)." }
+        return Replies.done(text, auditID: auditID, data)
+      })
+  }
+}

@@ -1,0 +1,81 @@
+import BatonModel
+import Foundation
+import WorkspaceStore
+
+/// `handoff.trigger`: hands a Closed-Won deal to customer success by the sales-to-CS rule:
+/// required context checked, the account's CSM assigned (or routed), the onboarding task
+/// created within the SLA, the run recorded. Once only.
+enum HandoffTriggerAction {
+  static let run: WorkflowHandler = { request, workspace in
+    let deal: Deal
+    switch try Lookup.deal(request, workspace) {
+    case .found(let found): deal = found
+    case .refused(let reply): return .reply(reply)
+    }
+    if let refusal = Permissions.requireOwnOrOps(owner: deal.ownerHandle, to: "handing off deal \(deal.id)", request) {
+      return refusal
+    }
+    if let run = try workspace.handoffRun(dealID: deal.id) {
+      return .reply(
+        Reply(
+          kind: .answer,
+          text: "Deal \(deal.id) was already handed off by \(run.actor) at \(run.at); nothing to do.",
+          data: ["deal": .int(deal.id), "already_done": true, "by": .string(run.actor), "at": .string(run.at)]))
+    }
+    guard let rule = try workspace.handoffRules().first(where: { $0.triggerStage == "closed-won" }) else {
+      return Replies.refused("The workspace has no sales-to-CS handoff rule.", reason: "no_rule")
+    }
+    guard deal.stage == rule.triggerStage else {
+      return Replies.refused(
+        "Only a Closed-Won deal is handed off; deal \(deal.id) is in \(deal.stageName).", reason: "wrong_stage",
+        ["deal": .int(deal.id), "stage": .string(deal.stage)])
+    }
+    let evidence = try workspace.evidence(forDeal: deal.id)
+    let missing = rule.requiredFields.filter { !evidence.contains("field:\($0)") }
+    guard missing.isEmpty else {
+      let names = missing.map { $0.replacingOccurrences(of: "_", with: " ") }
+      return Replies.refused(
+        "Deal \(deal.id) cannot be handed off: the \(rule.name.lowercased()) rule needs \(Replies.list(names)), which \(deal.owner ?? "the rep") must fill first.",
+        reason: "missing_context", ["deal": .int(deal.id), "missing": .array(missing.map(JSONValue.string))])
+    }
+    let account = try deal.accountID.flatMap { try workspace.account(id: $0) }
+    let csm: Person
+    let routed: Bool
+    if let assigned = account?.csm {
+      (csm, routed) = (assigned, false)
+    } else if let least = try workspace.csmsByLoad().first?.person {
+      (csm, routed) = (least, true)
+    } else {
+      return Replies.refused(
+        "No customer success manager is in the workspace to take deal \(deal.id).", reason: "no_csm")
+    }
+    let due = request.today.adding(days: (rule.slaHours + 23) / 24)
+    let title = "Onboarding kickoff for \(deal.name)"
+    var steps = [String]()
+    if routed {
+      steps.append("assign \(csm.name) as CSM for \(account?.name ?? "the account") (fewest accounts)")
+    } else {
+      steps.append("notify \(csm.name), the CSM for \(account?.name ?? "the account")")
+    }
+    steps.append("create the task “\(title)” for \(csm.name), due \(due.iso) (SLA \(rule.slaHours) h)")
+    steps.append("record the handoff")
+    let data: [String: JSONValue] = [
+      "deal": .int(deal.id), "csm": .string(csm.handle), "csm_routed": .bool(routed), "due": .string(due.iso),
+      "rule": .string(rule.id),
+    ]
+    return .plan(
+      Plan(
+        summary: "Hand deal \(deal.id) (\(deal.name)) to customer success: " + Replies.list(steps) + ".",
+        data: .object(data)
+      ) {
+        let (taskID, auditID) = try workspace.recordHandoff(
+          dealID: deal.id, accountID: deal.accountID, csm: csm, assignCSM: routed, taskTitle: title, due: due,
+          request.audit)
+        var done = data
+        done["task"] = .int(taskID)
+        return Replies.done(
+          "Handed deal \(deal.id) to customer success: \(csm.name) owns task \(taskID) “\(title)”, due \(due.iso). \(rule.acceptanceRule)",
+          auditID: auditID, done)
+      })
+  }
+}

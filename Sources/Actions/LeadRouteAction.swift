@@ -1,0 +1,65 @@
+import BatonModel
+import WorkspaceStore
+
+/// `lead.route`: picks a rep by the workspace's routing rules (segment or territory, then
+/// capacity, then round-robin) and says why that rep.
+enum LeadRouteAction {
+  static let run: WorkflowHandler = { request, workspace in
+    if let refusal = Permissions.require(.ops, to: "routing leads", request) { return refusal }
+    guard let key = request.key("lead") else { return .reply(Replies.missing("lead")) }
+    guard let id = Int64(key), let lead = try workspace.lead(id: id) else {
+      let nearest = try Int64(key).map { try workspace.nearestLeadIDs(to: $0) } ?? []
+      return .reply(Replies.notFound("lead \(key)", nearest: nearest.map { "lead \($0)" }))
+    }
+    if let owner = lead.owner {
+      return .reply(
+        Reply(
+          kind: .answer, text: "Lead \(id) (\(lead.name), \(lead.company)) is already with \(owner.name).",
+          data: ["lead": .int(id), "owner": .string(owner.handle), "already_done": true]))
+    }
+    guard lead.status != "disqualified" else {
+      return Replies.refused("Lead \(id) is disqualified; it is not routed.", reason: "disqualified")
+    }
+    guard let territory = lead.territory else {
+      return Replies.refused(
+        "Lead \(id) has no territory, so no routing rule applies; assign it by hand.", reason: "no_territory")
+    }
+    let candidates = try workspace.routingCandidates(territory: territory, segment: lead.segment)
+    guard !candidates.isEmpty else {
+      return Replies.refused(
+        "No routing rule covers the \(territory) territory; add one or assign lead \(id) by hand.", reason: "no_rule")
+    }
+    // Segment rules first; then whoever has room; then the most room; then whoever routing
+    // served longest ago (round-robin).
+    let specific = candidates.filter { $0.segment != nil }
+    let pool = specific.contains { $0.openLeads < $0.capacity } ? specific : candidates.filter { $0.segment == nil }
+    let open = pool.filter { $0.openLeads < $0.capacity }
+    guard
+      let chosen = open.min(by: { a, b in
+        (a.capacity - a.openLeads, b.lastRouted ?? "") > (b.capacity - b.openLeads, a.lastRouted ?? "")
+      })
+    else {
+      let loads = pool.map { "\($0.person.name) \($0.openLeads)/\($0.capacity)" }
+      return Replies.refused(
+        "Every rep for \(territory) is at capacity (\(Replies.list(loads))); raise a capacity or assign lead \(id) by hand.",
+        reason: "at_capacity")
+    }
+    let loads = open.map { "\($0.person.name) holds \($0.openLeads) of \($0.capacity)" }
+    let tie = open.filter { $0.capacity - $0.openLeads == chosen.capacity - chosen.openLeads }.count > 1
+    let why =
+      "\(chosen.segment.map { "\($0) " } ?? "")\(territory) is covered by \(Replies.list(pool.map(\.person.name))); "
+      + "\(Replies.list(loads)) open leads; \(chosen.person.name) has the most room"
+      + (tie ? " and was routed to least recently" : "") + "."
+    let data: [String: JSONValue] = [
+      "lead": .int(id), "rep": .string(chosen.person.handle), "territory": .string(territory), "why": .string(why),
+    ]
+    return .plan(
+      Plan(
+        summary: "Route lead \(id) (\(lead.name), \(lead.company)) to \(chosen.person.name). Why: \(why)",
+        data: .object(data)
+      ) {
+        let auditID = try workspace.routeLead(id: id, to: chosen.person, reason: why, request.audit)
+        return Replies.done("Routed lead \(id) to \(chosen.person.name). \(why)", auditID: auditID, data)
+      })
+  }
+}

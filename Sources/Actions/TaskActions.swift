@@ -1,0 +1,111 @@
+import BatonModel
+import WorkspaceStore
+
+/// Tasks: assigning follow-ups with due dates, listing them, marking them done.
+enum TaskActions {
+  /// `task.assign`: a task for a person, optionally on a deal, optionally due by a date.
+  static let assign: WorkflowHandler = { request, workspace in
+    let owner: Person
+    switch try Lookup.person("person", request, workspace) {
+    case .found(let found): owner = found
+    case .refused(let reply): return .reply(reply)
+    }
+    var deal: Deal?
+    if request.key("deal") != nil {
+      switch try Lookup.deal(request, workspace) {
+      case .found(let found): deal = found
+      case .refused(let reply): return .reply(reply)
+      }
+    }
+    // A rep may give themselves a task, or any task on a deal they own.
+    let ownsIt = owner.handle == request.actor.handle || (deal != nil && deal?.ownerHandle == request.actor.handle)
+    if let refusal = Permissions.requireOwnOrOps(
+      owner: ownsIt ? request.actor.handle : nil, to: "assigning tasks to others", request)
+    {
+      return refusal
+    }
+    let due = request.key("date").flatMap { Day(iso: $0) }
+    if let due, due < request.today {
+      return Replies.refused("The due date \(due.iso) is in the past.", reason: "past_due_date")
+    }
+    let title =
+      request.key("title").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+      ?? deal.map { "Follow up on \($0.name)" } ?? "Follow up"
+    var summary = "Create the task “\(title)” for \(owner.name)"
+    if let deal { summary += " on deal \(deal.id)" }
+    summary += due.map { ", due \(weekdayName($0)) \($0.iso)." } ?? ", with no due date."
+    let data: [String: JSONValue] = [
+      "title": .string(title), "owner": .string(owner.handle), "deal": deal.map { .int($0.id) } ?? .null,
+      "due": due.map { .string($0.iso) } ?? .null,
+    ]
+    return .plan(
+      Plan(summary: summary, data: .object(data)) {
+        let (taskID, auditID) = try workspace.createTask(
+          title: title, dealID: deal?.id, owner: owner, due: due, request.audit)
+        var done = data
+        done["task"] = .int(taskID)
+        return Replies.done(
+          "Created task \(taskID) “\(title)” for \(owner.name)" + (due.map { ", due \($0.iso)." } ?? "."),
+          auditID: auditID, done)
+      })
+  }
+
+  /// `task.list`: open tasks, of one person if named ("my tasks" is the actor's).
+  static let list: ActionHandler = { request, workspace in
+    var handle = request.key("person")
+    if handle == "@me" { handle = request.actor.handle }
+    let tasks = try workspace.tasks(ownerHandle: handle)
+    let whose =
+      handle == request.actor.handle
+      ? "Your open tasks"
+      : handle.map { _ in "Open tasks for \(request.slots["person"]?.value.display ?? "")" } ?? "Open tasks"
+    guard !tasks.isEmpty else { return Reply(kind: .answer, text: "\(whose): none.", data: ["tasks": []]) }
+    let table = Table(
+      header: ["#", "Task", "Owner", "Deal", "Due"],
+      rows: tasks.map { task in
+        [
+          String(task.id), task.title, task.owner.name, task.dealID.map { "deal \($0)" } ?? "-",
+          task.dueDate.map { due in due < request.today ? "\(due.iso) (overdue)" : due.iso } ?? "-",
+        ]
+      }, alignments: [.right, .left, .left, .left, .left])
+    return Reply(
+      kind: .table, blocks: [.text("\(whose):"), .table(table)],
+      data: [
+        "tasks": .array(
+          tasks.map {
+            [
+              "id": .int($0.id), "title": .string($0.title), "owner": .string($0.owner.handle),
+              "deal": $0.dealID.map(JSONValue.int) ?? .null, "due": $0.dueDate.map { .string($0.iso) } ?? .null,
+            ]
+          })
+      ])
+  }
+
+  /// `task.complete`: marks an open task done; a rep only their own.
+  static let complete: WorkflowHandler = { request, workspace in
+    guard let key = request.key("task") else { return .reply(Replies.missing("task")) }
+    guard let id = Int64(key), let task = try workspace.task(id: id) else {
+      let nearest = try Int64(key).map { try workspace.nearestTaskIDs(to: $0) } ?? []
+      return .reply(Replies.notFound("task \(key)", nearest: nearest.map { "task \($0)" }))
+    }
+    if let refusal = Permissions.requireOwnOrOps(owner: task.owner.handle, to: "completing others' tasks", request) {
+      return refusal
+    }
+    guard task.status == "open" else {
+      return .reply(
+        Reply(
+          kind: .answer, text: "Task \(id) “\(task.title)” is already done.",
+          data: ["task": .int(id), "already_done": true]))
+    }
+    return .plan(
+      Plan(summary: "Mark task \(id) “\(task.title)” (\(task.owner.name)) done.", data: ["task": .int(id)]) {
+        let auditID = try workspace.completeTask(id: id, request.audit)
+        return Replies.done("Task \(id) “\(task.title)” is done.", auditID: auditID, ["task": .int(id)])
+      })
+  }
+
+  /// "Friday" for a due date, so the plan reads as the user said it.
+  static func weekdayName(_ day: Day) -> String {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][day.weekday - 1]
+  }
+}

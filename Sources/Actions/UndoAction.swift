@@ -1,0 +1,20 @@
+import BatonModel
+import WorkspaceStore
+
+/// `session.undo`: reverses the caller's latest change that is not undone yet, from the
+/// audit log; refuses when a later change by anyone depends on it.
+enum UndoAction {
+  static let run: WorkflowHandler = { request, workspace in
+    guard let id = try workspace.latestUndoable(among: request.ownChanges),
+      let entry = try workspace.activity(limit: 200).first(where: { $0.id == id })
+    else {
+      return Replies.refused("Nothing to undo: you have made no change in this session.", reason: "nothing_to_undo")
+    }
+    let data: [String: JSONValue] = ["undoes": .int(id), "input": .string(entry.input)]
+    return .plan(
+      Plan(summary: "Undo “\(entry.input)” (\(Replies.list(entry.records))).", data: .object(data)) {
+        let (_, auditID) = try workspace.undo(auditID: id, request.audit)
+        return Replies.done("Undone: “\(entry.input)”.", auditID: auditID, data)
+      })
+  }
+}

@@ -1,0 +1,95 @@
+import BatonModel
+import Foundation
+internal import GRDB
+
+/// Writes rows inside one transaction and keeps each row's image before and after, so the
+/// audit log can show the change and undo can reverse it exactly.
+final class ChangeRecorder {
+  /// One row touched: its table, its id, and its columns before and after (nil when the row
+  /// did not exist).
+  struct RecordChange: Codable, Equatable {
+    var table: String
+    var id: Int64
+    var before: [String: JSONValue]?
+    var after: [String: JSONValue]?
+
+    var label: String { "\(table.replacingOccurrences(of: "_", with: " ")) \(id)" }
+  }
+
+  let db: Database
+  private(set) var changes: [RecordChange] = []
+
+  init(_ db: Database) { self.db = db }
+
+  /// Inserts a row and returns its id.
+  @discardableResult
+  func insert(_ table: String, _ values: [String: (any DatabaseValueConvertible)?]) throws -> Int64 {
+    let columns = values.keys.sorted()
+    try db.execute(
+      sql:
+        "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+      arguments: StatementArguments(columns.map { values[$0] ?? nil }))
+    let id = db.lastInsertedRowID
+    changes.append(RecordChange(table: table, id: id, before: nil, after: try Self.image(db, table, id)))
+    return id
+  }
+
+  /// Updates columns of one row.
+  func update(_ table: String, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) throws {
+    let before = try Self.image(db, table, id)
+    let columns = values.keys.sorted()
+    try db.execute(
+      sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+      arguments: StatementArguments(columns.map { values[$0] ?? nil } + [id]))
+    changes.append(RecordChange(table: table, id: id, before: before, after: try Self.image(db, table, id)))
+  }
+
+  /// A row's columns as JSON values, or nil when it does not exist.
+  static func image(_ db: Database, _ table: String, _ id: Int64) throws -> [String: JSONValue]? {
+    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id]) else {
+      return nil
+    }
+    var image: [String: JSONValue] = [:]
+    for (column, value) in row {
+      switch value.storage {
+      case .null: image[column] = .null
+      case .int64(let number): image[column] = .int(number)
+      case .double(let number): image[column] = .double(number)
+      case .string(let text): image[column] = .string(text)
+      case .blob(let data): image[column] = .string(data.base64EncodedString())
+      }
+    }
+    return image
+  }
+
+  /// Puts a row back to `image`: deletes it when the image is nil, inserts or overwrites it
+  /// otherwise.
+  static func restore(_ db: Database, _ table: String, _ id: Int64, to image: [String: JSONValue]?) throws {
+    guard let image else {
+      try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
+      return
+    }
+    let columns = image.keys.sorted()
+    let values: [(any DatabaseValueConvertible)?] = columns.map { column in
+      switch image[column] ?? .null {
+      case .int(let number): return number
+      case .double(let number): return number
+      case .string(let text): return text
+      case .bool(let flag): return flag
+      default: return nil
+      }
+    }
+    // UPDATE rather than INSERT OR REPLACE: a replace deletes first, and the delete would
+    // cascade to the rows that refer to this one (a deal's evidence and history).
+    if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) == true {
+      try db.execute(
+        sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+        arguments: StatementArguments(values + [id]))
+    } else {
+      try db.execute(
+        sql:
+          "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+        arguments: StatementArguments(values))
+    }
+  }
+}

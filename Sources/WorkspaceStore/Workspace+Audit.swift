@@ -1,0 +1,191 @@
+import BatonModel
+import Foundation
+internal import GRDB
+
+extension Workspace {
+  /// Makes one change: `body` writes through the recorder inside a single immediate
+  /// transaction, and the audit row is written in the same transaction, so a change is never
+  /// without its audit row nor half-done. Returns the body's result and the audit row's id.
+  func change<T>(
+    _ context: AuditContext, note: String? = nil, _ body: (ChangeRecorder) throws -> T
+  ) throws -> (T, auditID: Int64) {
+    try Self.mapErrors(path: path) {
+      try queue.writeWithoutTransaction { db in
+        var result: (T, Int64)?
+        // Immediate: take the write lock before reading, so two sessions acting on one record
+        // queue up instead of both reading the old state.
+        try db.inTransaction(.immediate) {
+          let recorder = ChangeRecorder(db)
+          let value = try body(recorder)
+          let id = try Self.writeAudit(
+            db, context, outcome: "done", changes: recorder.changes, undoes: nil, note: note)
+          if let pause = Self.debugPauseInsideWrites { usleep(pause) }
+          result = (value, id)
+          return .commit
+        }
+        guard let result else { throw ChangeConflict("the change was rolled back") }
+        return result
+      }
+    }
+  }
+
+  /// For the kill-mid-write tests: `BATON_DEBUG_PAUSE_IN_WRITE_MS` holds every change open
+  /// that long before it commits.
+  static let debugPauseInsideWrites: UInt32? = ProcessInfo.processInfo
+    .environment["BATON_DEBUG_PAUSE_IN_WRITE_MS"].flatMap { UInt32($0) }.map { $0 * 1000 }
+
+  /// Records a refused side effect, so refusals are audited too.
+  public func recordRefusal(_ context: AuditContext, reason: String) throws {
+    try write { db in
+      _ = try Self.writeAudit(
+        db, context, outcome: "refused", changes: [], undoes: nil, note: reason)
+    }
+  }
+
+  private static func writeAudit(
+    _ db: Database, _ context: AuditContext, outcome: String, changes: [ChangeRecorder.RecordChange],
+    undoes: Int64?, note: String? = nil
+  ) throws -> Int64 {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let records = changes.map { ["table": JSONValue.string($0.table), "id": .int($0.id)] as JSONValue }
+    let before = changes.map { $0.before.map(JSONValue.object) ?? .null }
+    let after = changes.map { $0.after.map(JSONValue.object) ?? .null }
+    func text(_ value: JSONValue) throws -> String {
+      String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+    try db.execute(
+      sql: """
+        INSERT INTO audit(at, actor, input, intent, action, outcome, records, before, after, undoes, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        context.at, context.actor, context.input, context.intent, context.action, outcome,
+        try text(.array(records)), try text(.array(before)), try text(.array(after)), undoes, note,
+      ])
+    return db.lastInsertedRowID
+  }
+
+  /// Reverses the change recorded in audit row `id`, itself as a new audited change.
+  ///
+  /// - Throws: `ChangeConflict` when the row was already undone, recorded no change, or a
+  ///   later change touched the same records (naming who and what).
+  @discardableResult
+  public func undo(auditID id: Int64, _ context: AuditContext) throws -> (entry: AuditEntry, auditID: Int64) {
+    try Self.mapErrors(path: path) {
+      try queue.writeWithoutTransaction { db in
+        var result: (AuditEntry, Int64)?
+        try db.inTransaction(.immediate) {
+          guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]),
+            let entry = try Self.entry(row)
+          else { throw ChangeConflict("there is no change \(id) in the audit log") }
+          if let undone = try Row.fetchOne(
+            db, sql: "SELECT actor, at FROM audit WHERE undoes = ?", arguments: [id])
+          {
+            throw ChangeConflict(
+              "that change was already undone by \(undone["actor"] as String) at \(undone["at"] as String)")
+          }
+          let changes = try Self.changes(row)
+          guard entry.outcome == "done", !changes.isEmpty else {
+            throw ChangeConflict("“\(entry.input)” changed nothing, so there is nothing to undo")
+          }
+          // A record that no longer looks as this change left it was changed later; undoing
+          // would throw that later change away.
+          for change in changes where try ChangeRecorder.image(db, change.table, change.id) != change.after {
+            let later = try Row.fetchOne(
+              db,
+              sql: """
+                SELECT actor, input FROM audit WHERE id > ? AND outcome = 'done'
+                AND records LIKE ? ORDER BY id DESC LIMIT 1
+                """, arguments: [id, "%{\"id\":\(change.id),\"table\":\"\(change.table)\"}%"])
+            let who = later.map { " by \($0["actor"] as String) (“\($0["input"] as String)”)" } ?? ""
+            throw ChangeConflict(
+              "\(change.label) was changed again later\(who); undo that first or change it by hand")
+          }
+          var inverse: [ChangeRecorder.RecordChange] = []
+          for change in changes.reversed() {
+            try ChangeRecorder.restore(db, change.table, change.id, to: change.before)
+            inverse.append(
+              .init(table: change.table, id: change.id, before: change.after, after: change.before))
+          }
+          let auditID = try Self.writeAudit(db, context, outcome: "done", changes: inverse, undoes: id)
+          result = (entry, auditID)
+          return .commit
+        }
+        guard let result else { throw ChangeConflict("the undo was rolled back") }
+        return result
+      }
+    }
+  }
+
+  /// The audit log, newest first: since a moment, touching one record, or by one actor.
+  public func activity(
+    since: String? = nil, table: String? = nil, recordID: Int64? = nil, action: String? = nil, limit: Int = 20
+  ) throws -> [AuditEntry] {
+    var conditions = ["1"]
+    var arguments: [any DatabaseValueConvertible] = []
+    if let since {
+      conditions.append("at >= ?")
+      arguments.append(since)
+    }
+    if let table, let recordID {
+      conditions.append("records LIKE ?")
+      arguments.append("%{\"id\":\(recordID),\"table\":\"\(table)\"}%")
+    }
+    if let action {
+      conditions.append("action = ?")
+      arguments.append(action)
+    }
+    return try read { db in
+      try Row.fetchAll(
+        db,
+        sql:
+          "SELECT * FROM audit WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT \(max(1, limit))",
+        arguments: StatementArguments(arguments)
+      ).compactMap { try Self.entry($0) }
+    }
+  }
+
+  /// The actor's latest change among `ids` that is not undone yet.
+  public func latestUndoable(among ids: [Int64]) throws -> Int64? {
+    guard !ids.isEmpty else { return nil }
+    return try read { db in
+      try Int64.fetchOne(
+        db,
+        sql: """
+          SELECT id FROM audit a WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
+          AND outcome = 'done' AND records != '[]' AND undoes IS NULL
+          AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
+          ORDER BY id DESC LIMIT 1
+          """)
+    }
+  }
+
+  private static func entry(_ row: Row) throws -> AuditEntry? {
+    let records = try changes(row).map(\.label)
+    return AuditEntry(
+      id: row["id"], at: row["at"], actor: row["actor"], input: row["input"], intent: row["intent"],
+      action: row["action"], outcome: row["outcome"], records: records, undoes: row["undoes"],
+      note: row["note"])
+  }
+
+  private static func changes(_ row: Row) throws -> [ChangeRecorder.RecordChange] {
+    let decoder = JSONDecoder()
+    func decode<T: Decodable>(_ column: String, as type: T.Type) -> T? {
+      guard let text: String = row[column] else { return nil }
+      return try? decoder.decode(T.self, from: Data(text.utf8))
+    }
+    struct Reference: Decodable {
+      var table: String
+      var id: Int64
+    }
+    let references = decode("records", as: [Reference].self) ?? []
+    let before = decode("before", as: [[String: JSONValue]?].self) ?? []
+    let after = decode("after", as: [[String: JSONValue]?].self) ?? []
+    return references.enumerated().map { index, reference in
+      .init(
+        table: reference.table, id: reference.id,
+        before: index < before.count ? before[index] : nil, after: index < after.count ? after[index] : nil)
+    }
+  }
+}

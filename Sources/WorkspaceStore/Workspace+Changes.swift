@@ -1,0 +1,72 @@
+import BatonModel
+internal import GRDB
+
+extension Workspace {
+  /// A change request by number.
+  public func changeRequest(id: Int64) throws -> ChangeRequest? {
+    try read { db in try Self.changeRequests(db, where: "c.id = ?", [id]).first }
+  }
+
+  /// Change requests, open ones unless `includeDecided`, newest first.
+  public func changeRequests(includeDecided: Bool = false) throws -> [ChangeRequest] {
+    try read { db in try Self.changeRequests(db, where: includeDecided ? "1" : "c.status = 'open'", []) }
+  }
+
+  /// The change numbers nearest to `id` that exist.
+  public func nearestChangeIDs(to id: Int64) throws -> [Int64] {
+    try read { db in
+      try Int64.fetchAll(db, sql: "SELECT id FROM change_request ORDER BY abs(id - ?) LIMIT 3", arguments: [id])
+    }
+  }
+
+  private static func changeRequests(
+    _ db: Database, where clause: String, _ arguments: StatementArguments
+  ) throws -> [ChangeRequest] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.*, p.name AS proposer, d.name AS decider FROM change_request c
+        LEFT JOIN person p ON p.id = c.proposed_by LEFT JOIN person d ON d.id = c.decided_by
+        WHERE \(clause) ORDER BY c.id DESC LIMIT 100
+        """, arguments: arguments
+    ).map { row in
+      ChangeRequest(
+        id: row["id"], title: row["title"], kind: row["kind"], description: row["description"],
+        proposedBy: row["proposer"], ownerTeam: row["owner_team"], status: row["status"],
+        decidedBy: row["decider"], decidedAt: row["decided_at"], reason: row["reason"], createdAt: row["created_at"])
+    }
+  }
+
+  /// Opens a governed change request, owned by RevOps.
+  public func proposeChange(
+    title: String, kind: String, description: String, by proposer: Int64, _ context: AuditContext
+  ) throws -> (changeID: Int64, auditID: Int64) {
+    try change(context) { recorder in
+      try recorder.insert(
+        "change_request",
+        [
+          "title": title, "kind": kind, "description": description, "proposed_by": proposer,
+          "owner_team": "revops", "status": "open", "created_at": context.at,
+        ])
+    }
+  }
+
+  /// Approves or rejects an open change request; one decided meanwhile is a `ChangeConflict`.
+  @discardableResult
+  public func decideChange(
+    id: Int64, approve: Bool, reason: String?, by decider: Int64, _ context: AuditContext
+  ) throws -> Int64 {
+    try change(context, note: reason) { recorder in
+      guard
+        try String.fetchOne(recorder.db, sql: "SELECT status FROM change_request WHERE id = ?", arguments: [id])
+          == "open"
+      else { throw ChangeConflict("change \(id) was decided by someone else just now") }
+      try recorder.update(
+        "change_request", id: id,
+        [
+          "status": approve ? "approved" : "rejected", "decided_by": decider, "decided_at": context.at,
+          "reason": reason,
+        ])
+    }.auditID
+  }
+}

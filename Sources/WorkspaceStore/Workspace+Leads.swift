@@ -1,0 +1,63 @@
+import BatonModel
+internal import GRDB
+
+extension Workspace {
+  /// A lead by number.
+  public func lead(id: Int64) throws -> Lead? {
+    try read { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]) else {
+        return nil
+      }
+      return Lead(
+        id: row["id"], name: row["name"], company: row["company"], segment: row["segment"],
+        territory: row["territory"], score: row["score"], status: row["status"],
+        owner: try Self.person(db, id: row["owner_id"]))
+    }
+  }
+
+  /// The lead numbers nearest to `id` that exist.
+  public func nearestLeadIDs(to id: Int64) throws -> [Int64] {
+    try read { db in
+      try Int64.fetchAll(db, sql: "SELECT id FROM lead ORDER BY abs(id - ?) LIMIT 3", arguments: [id])
+    }
+  }
+
+  /// The reps whose routing rules cover a territory, with their open leads and when routing
+  /// last gave them one. Rules naming the lead's segment come first.
+  public func routingCandidates(territory: String, segment: String?) throws -> [RoutingCandidate] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT p.*, r.territory AS rule_territory, r.segment AS rule_segment, r.capacity,
+            (SELECT count(*) FROM lead l WHERE l.owner_id = p.id AND l.status IN ('mql', 'sal', 'sql')) AS open_leads,
+            (SELECT max(w.at) FROM workflow_run w WHERE w.kind = 'route' AND w.actor != '' AND w.details = p.handle)
+              AS last_routed
+          FROM routing_rule r JOIN person p ON p.id = r.person_id
+          WHERE r.territory = ? AND (r.segment IS NULL OR r.segment = ?)
+          ORDER BY r.segment IS NULL, r.id
+          """, arguments: [territory, segment]
+      ).compactMap { row in
+        Self.person(row).map {
+          RoutingCandidate(
+            person: $0, territory: row["rule_territory"], segment: row["rule_segment"], capacity: row["capacity"],
+            openLeads: row["open_leads"], lastRouted: row["last_routed"])
+        }
+      }
+    }
+  }
+
+  /// Gives a lead its rep and records the routing run; a lead routed meanwhile is a
+  /// `ChangeConflict`.
+  @discardableResult
+  public func routeLead(id: Int64, to rep: Person, reason: String, _ context: AuditContext) throws -> Int64 {
+    try change(context, note: reason) { recorder in
+      guard try Int64?.fetchOne(recorder.db, sql: "SELECT owner_id FROM lead WHERE id = ?", arguments: [id]) == nil
+      else { throw ChangeConflict("lead \(id) was routed by someone else just now") }
+      try recorder.update("lead", id: id, ["owner_id": rep.id])
+      try recorder.insert(
+        "workflow_run",
+        ["kind": "route", "actor": context.actor, "at": context.at, "status": "done", "details": rep.handle])
+    }.auditID
+  }
+}
