@@ -45,7 +45,11 @@ let ownTargets: [Target] = [
     dependencies: ["IntentMatching", "BatonModel", "BatonTestSupport", "WorkspaceStore"],
     exclude: ["Fixtures"]
   ),
-  .testTarget(name: "WorkspaceStoreTests", dependencies: ["WorkspaceStore", "BatonModel"]),
+  .testTarget(
+    name: "WorkspaceStoreTests",
+    dependencies: ["WorkspaceStore", "BatonModel", .product(name: "GRDB", package: "GRDB.swift")],
+    exclude: ["Fixtures"]
+  ),
   .testTarget(
     name: "AssistantTests",
     dependencies: ["Assistant", "BatonTestSupport", "Rendering", "WorkspaceStore", "BatonModel"],

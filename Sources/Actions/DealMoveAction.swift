@@ -62,7 +62,8 @@ enum DealMoveAction {
         return .reply(
           Reply(
             kind: .refused,
-            text: "Deal \(deal.id) cannot move to \(target.name): \(unmet.count) exit criteria unmet.\n"
+            text:
+              "Deal \(deal.id) cannot move to \(target.name): \(Replies.count(unmet.count, "exit criterion", "exit criteria")) unmet.\n"
               + list.joined(separator: "\n")
               + "\nRecord the evidence, or (RevOps) override: move deal \(deal.id) to \(target.name) anyway because …",
             data: ["reason": "exit_criteria", "unmet": unmetData, "deal": .int(deal.id), "stage": .string(target.id)]))
@@ -73,7 +74,10 @@ enum DealMoveAction {
     var summary = "Move deal \(deal.id) (\(deal.name)) from \(current.name) to \(target.name)"
     if closes { summary += ", closing it on \(request.today.iso)" }
     summary += "."
-    if !unmet.isEmpty, let reason { summary += " Overriding \(unmet.count) unmet exit criteria because \(reason)." }
+    if !unmet.isEmpty, let reason {
+      summary +=
+        " Overriding \(Replies.count(unmet.count, "unmet exit criterion", "unmet exit criteria")) because \(reason)."
+    }
     let data: [String: JSONValue] = [
       "deal": .int(deal.id), "from": .string(current.id), "to": .string(target.id),
       "override_reason": unmet.isEmpty ? .null : reason.map(JSONValue.string) ?? .null, "unmet": unmetData,

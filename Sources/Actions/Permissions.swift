@@ -18,11 +18,11 @@ enum Permissions {
   }
 
   static func refusal(_ role: Role, to what: String, _ request: ActionRequest, own: Bool = false) -> Reply {
-    let scope = own ? " (a rep may, on their own records)" : ""
+    let scope = own ? " (or rep, on their own records)" : ""
     return Reply(
       kind: .refused,
       text:
-        "\(what.prefix(1).uppercased() + what.dropFirst()) needs the \(role.rawValue) role\(scope); \(request.actor.name) is a \(request.actor.role.rawValue).",
+        "\(what.prefix(1).uppercased() + what.dropFirst()) needs the \(role.rawValue) role\(scope); \(request.actor.name) is \(Replies.article(request.actor.role.rawValue)) \(request.actor.role.rawValue).",
       data: [
         "reason": "permission", "needed_role": .string(role.rawValue), "role": .string(request.actor.role.rawValue),
       ])

@@ -15,6 +15,16 @@ enum Replies {
     Reply(kind: .error, text: "Which \(slot)? Name one and ask again.", data: ["missing_slot": .string(slot)])
   }
 
+  /// "a" or "an" before `word`.
+  static func article(_ word: String) -> String {
+    "aeiou".contains(word.first.map { Character($0.lowercased()) } ?? "x") ? "an" : "a"
+  }
+
+  /// "1 criterion", "2 criteria": `count` with the right form of the noun.
+  static func count(_ count: Int, _ singular: String, _ plural: String) -> String {
+    "\(count) \(count == 1 ? singular : plural)"
+  }
+
   /// "a, b and c".
   static func list(_ items: [String]) -> String {
     switch items.count {

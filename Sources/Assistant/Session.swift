@@ -141,7 +141,7 @@ public final class Session {
     -> Turn
   {
     var slots = slots
-    for slot in intent.slots where slot.required && slots[slot.name] == nil {
+    for slot in intent.slots where (slot.required || slot.fromContext) && slots[slot.name] == nil {
       if let value = state.focus[slot.type] { slots[slot.name] = SlotValue(value, source: .context) }
     }
     if let missing = intent.slots.first(where: { $0.required && slots[$0.name] == nil }) {
@@ -168,7 +168,8 @@ public final class Session {
     } else {
       reply = Reply(kind: .error, text: "No handler for the action '\(intent.action)'. Please file a bug.")
     }
-    if reply.ok && !intent.name.hasPrefix("session.") {
+    // The conversation's own intents (help, undo, yes) do not change what it is about.
+    if reply.ok && !intent.name.hasPrefix("session.") && !intent.name.hasPrefix("confirm.") {
       state.remember(slots)
       state.lastIntent = intent
       state.lastSlots = slots

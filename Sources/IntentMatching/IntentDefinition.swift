@@ -25,6 +25,16 @@ public struct SlotDefinition: Hashable, Sendable {
   public var name: String
   public var type: EntityKind
   public var required: Bool
+  /// An optional slot the conversation's focus fills when the line leaves it out: the deal a
+  /// follow-up task is for. (A required slot is always filled from the focus.)
+  public var fromContext: Bool
+
+  public init(name: String, type: EntityKind, required: Bool, fromContext: Bool = false) {
+    self.name = name
+    self.type = type
+    self.required = required
+    self.fromContext = fromContext
+  }
 }
 
 /// An example phrasing with slot markers: `who owns {responsibility}`.

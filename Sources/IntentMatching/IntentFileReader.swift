@@ -102,7 +102,7 @@ struct FileReader {
     return text
   }
 
-  /// `slots:` maps a slot name to its type, or to `{type: …, required: true}`.
+  /// `slots:` maps a slot name to its type, or to `{type: …, required: true, context: true}`.
   private mutating func slots(_ node: Node) -> [SlotDefinition] {
     guard case .mapping(let mapping) = node else {
       error(at: node, "`slots` maps each slot name to its type")
@@ -113,14 +113,16 @@ struct FileReader {
       guard let name = key.string else { continue }
       var typeNode = value
       var required = false
+      var fromContext = false
       if case .mapping(let details) = value {
-        warnUnknownKeys(details, allowed: ["type", "required"], what: "slot")
+        warnUnknownKeys(details, allowed: ["type", "required", "context"], what: "slot")
         guard let type = details["type"] else {
           error(at: value, "slot '\(name)' has no `type`")
           continue
         }
         typeNode = type
         required = details["required"]?.bool ?? false
+        fromContext = details["context"]?.bool ?? false
       }
       guard let typeName = typeNode.string else {
         error(at: typeNode, "slot '\(name)' needs a type name")
@@ -135,7 +137,7 @@ struct FileReader {
           })
         continue
       }
-      result.append(SlotDefinition(name: name, type: type, required: required))
+      result.append(SlotDefinition(name: name, type: type, required: required, fromContext: fromContext))
     }
     return result
   }

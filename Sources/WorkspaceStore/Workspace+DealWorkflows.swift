@@ -12,11 +12,13 @@ extension Workspace {
     _ context: AuditContext
   ) throws -> Int64 {
     try change(context, note: note) { recorder in
-      let current = try String.fetchOne(
-        recorder.db, sql: "SELECT stage_id FROM deal WHERE id = ?", arguments: [id])
-      guard current == expected else {
+      let current = try Row.fetchOne(
+        recorder.db, sql: "SELECT d.stage_id, s.name FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.id = ?",
+        arguments: [id])
+      guard let current, current[0] as String == expected else {
         throw ChangeConflict(
-          "deal \(id) was moved to \(current ?? "nowhere") by someone else just now; look again before moving it")
+          "deal \(id) was moved to \(current?[1] as String? ?? "nowhere") by someone else just now; look again before moving it"
+        )
       }
       var values: [String: (any DatabaseValueConvertible)?] = ["stage_id": stage, "stage_changed_date": day.iso]
       if closes { values["close_date"] = day.iso }

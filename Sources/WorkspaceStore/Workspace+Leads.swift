@@ -31,7 +31,7 @@ extension Workspace {
         sql: """
           SELECT p.*, r.territory AS rule_territory, r.segment AS rule_segment, r.capacity,
             (SELECT count(*) FROM lead l WHERE l.owner_id = p.id AND l.status IN ('mql', 'sal', 'sql')) AS open_leads,
-            (SELECT max(w.at) FROM workflow_run w WHERE w.kind = 'route' AND w.actor != '' AND w.details = p.handle)
+            (SELECT max(w.at) FROM workflow_run w WHERE w.kind = 'route' AND w.details = p.handle)
               AS last_routed
           FROM routing_rule r JOIN person p ON p.id = r.person_id
           WHERE r.territory = ? AND (r.segment IS NULL OR r.segment = ?)
@@ -52,7 +52,8 @@ extension Workspace {
   @discardableResult
   public func routeLead(id: Int64, to rep: Person, reason: String, _ context: AuditContext) throws -> Int64 {
     try change(context, note: reason) { recorder in
-      guard try Int64?.fetchOne(recorder.db, sql: "SELECT owner_id FROM lead WHERE id = ?", arguments: [id]) == nil
+      // Int64.fetchOne is nil for a NULL owner as for a missing lead; the caller checked it exists.
+      guard try Int64.fetchOne(recorder.db, sql: "SELECT owner_id FROM lead WHERE id = ?", arguments: [id]) == nil
       else { throw ChangeConflict("lead \(id) was routed by someone else just now") }
       try recorder.update("lead", id: id, ["owner_id": rep.id])
       try recorder.insert(

@@ -8,7 +8,9 @@ import Testing
 /// The acceptance tests: every story in `Transcripts/` replayed through a real session on the
 /// demo workspace (in memory, fixed day), output compared line by line.
 ///
-/// A file's header may say `# json` (render as `--json`) or `# as: HANDLE` (the actor).
+/// A file's header may say `# json` (render as `--json`), `# as: HANDLE` (the actor), and how
+/// side effects are confirmed: asked at the prompt (the default, as at a terminal), `# yes`
+/// (as `--yes`) or `# script` (a script without `--yes`: refused).
 @Suite struct TranscriptTests {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Transcripts")
@@ -29,6 +31,11 @@ import Testing
     let actor =
       transcript.header.first { $0.hasPrefix("# as: ") }.map { String($0.dropFirst(6)) } ?? "priya"
     let session = try Fixtures.session(actor: actor)
+    if transcript.header.contains("# yes") {
+      session.confirmations = .assumeYes
+    } else if transcript.header.contains("# script") {
+      session.confirmations = .refuse
+    }
     let text = TextRenderer(width: 100, colour: false)
     var actual: [String] = []
     for step in transcript.steps {

@@ -33,6 +33,27 @@ struct BinaryRunner {
   var workspace: String { home.appendingPathComponent(".local/share/baton/workspace.sqlite").path }
 
   func run(_ arguments: [String], stdin: String = "", extra: [String: String] = [:]) throws -> Result {
+    try start(arguments, stdin: stdin, extra: extra).finish()
+  }
+
+  /// A running baton, for tests that race or kill processes.
+  struct Running {
+    let process: Process
+    let output: Pipe
+    let errors: Pipe
+
+    /// Reads the output to its end and waits for the exit.
+    func finish() -> Result {
+      let out = output.fileHandleForReading.readDataToEndOfFile()
+      let err = errors.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return Result(
+        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        stderr: String(decoding: err, as: UTF8.self))
+    }
+  }
+
+  func start(_ arguments: [String], stdin: String = "", extra: [String: String] = [:]) throws -> Running {
     let process = Process()
     process.executableURL = Self.executable
     process.arguments = arguments
@@ -47,11 +68,19 @@ struct BinaryRunner {
     try process.run()
     input.fileHandleForWriting.write(Data(stdin.utf8))
     try input.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    return Running(process: process, output: output, errors: errors)
+  }
+
+  /// One value from the workspace through the sqlite3 shell: an independent reader.
+  func sql(_ query: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    process.arguments = [workspace, query]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A golden transcript: `> input` lines, each followed by the output expected for it.
-/// Lines starting with `# ` are comments. Re-record with `BATON_RECORD=1` (and review the
+/// Lines starting with `# ` before the first input are the header (comments and settings);
+/// after it, every line is output (a table's `#` column too). Re-record with `BATON_RECORD=1` (and review the
 /// diff like code).
 public struct Transcript {
   public struct Step: Equatable {
@@ -23,9 +24,9 @@ public struct Transcript {
       if line.hasPrefix("> ") {
         if let step = current { steps.append(Step(input: step.input, expected: Self.join(step.output))) }
         current = (String(line.dropFirst(2)), [])
-      } else if line.hasPrefix("# ") || line == "#" {
-        if current == nil { header.append(line) }
-      } else if current != nil {
+      } else if current == nil {
+        if line.hasPrefix("# ") || line == "#" { header.append(line) }
+      } else {
         current?.output.append(line)
       }
     }

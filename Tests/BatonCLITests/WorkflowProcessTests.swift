@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// Workflows across real processes: confirmation in scripts, two sessions racing on one deal,
+/// a session killed in the middle of a handoff.
+@Suite(.serialized) struct WorkflowProcessTests {
+  @Test func aScriptNeedsYesToChangeAnything() throws {
+    let runner = try BinaryRunner()
+    let refused = try runner.run(["-c", "move deal 42 to closed-lost"])
+    #expect(refused.status == 1)
+    #expect(refused.stdout.contains("Not done: a script confirms side effects with --yes."))
+    #expect(try runner.sql("SELECT stage_id FROM deal WHERE id = 42") == "proposal")
+    #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'") == "0")
+    let done = try runner.run(["--yes", "-c", "move deal 42 to closed-lost"])
+    #expect(done.status == 0)
+    #expect(done.stdout == "Moved deal 42 to Closed-Lost.\n")
+    #expect(try runner.sql("SELECT stage_id, close_date FROM deal WHERE id = 42") == "closed-lost|2026-11-23")
+    #expect(try runner.sql("SELECT actor || ' ' || intent FROM audit WHERE outcome = 'done'") == "priya deal.move")
+  }
+
+  @Test func twoSessionsMovingOneDealOneWinsAndTheOtherIsTold() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])  // creates the workspace before the race
+    let before = Int(try runner.sql("SELECT count(*) FROM stage_change WHERE deal_id = 42")) ?? 0
+    let line = ["--yes", "--as", "jordan", "-c", "move deal 42 to negotiation anyway because the buyer confirmed"]
+    // The first holds its transaction open a moment; the second checks the rules meanwhile,
+    // on the old state, and then waits for the write lock: the race, made certain.
+    let first = try runner.start(line, extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "1500"])
+    #expect(try waitForWriteLock(runner))
+    let second = try runner.start(line)
+    let (won, lost) = (first.finish(), second.finish())
+    #expect(won.status == 0 && won.stdout.hasPrefix("Moved deal 42 to Negotiation."))
+    #expect(lost.status == 1)
+    #expect(
+      lost.stdout
+        == "Not done: deal 42 was moved to Negotiation by someone else just now; look again before moving it.\n")
+    #expect(try runner.sql("SELECT count(*) FROM stage_change WHERE deal_id = 42") == String(before + 1))
+    #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'") == "1")
+  }
+
+  @Test func aSessionKilledDuringAHandoffLeavesItWhollyAbsent() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])
+    let tasks = try runner.sql("SELECT count(*) FROM task")
+    let running = try runner.start(
+      ["--yes", "-c", "trigger handoff for deal 8"], extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "10000"])
+    // Wait until the handoff's transaction holds the write lock, then kill the process in it.
+    #expect(try waitForWriteLock(runner), "the handoff never took the write lock")
+    kill(running.process.processIdentifier, SIGKILL)
+    _ = running.finish()
+    #expect(try runner.sql("PRAGMA integrity_check") == "ok")
+    #expect(try runner.sql("SELECT count(*) FROM workflow_run WHERE deal_id = 8") == "0")
+    #expect(try runner.sql("SELECT count(*) FROM task") == tasks)
+    #expect(try runner.sql("SELECT count(*) FROM audit") == "0")
+    // The handoff then runs whole.
+    let again = try runner.run(["--yes", "-c", "trigger handoff for deal 8"])
+    #expect(again.status == 0)
+    #expect(try runner.sql("SELECT count(*) FROM workflow_run WHERE deal_id = 8") == "1")
+  }
+
+  /// Waits up to 5 s until a baton process holds the workspace's write lock.
+  private func waitForWriteLock(_ runner: BinaryRunner) throws -> Bool {
+    for _ in 0..<100 {
+      Thread.sleep(forTimeInterval: 0.05)
+      if try lockHeld(runner) { return true }
+    }
+    return false
+  }
+
+  /// Whether another connection holds the workspace's write lock.
+  private func lockHeld(_ runner: BinaryRunner) throws -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    process.arguments = [runner.workspace, "BEGIN IMMEDIATE; ROLLBACK;"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus != 0
+  }
+}

@@ -1,0 +1,116 @@
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE team (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, lead_handle TEXT, reports_to TEXT,
+  serves TEXT, focus TEXT, scope TEXT, governs_cross_team INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE team_alias (
+  team_id TEXT NOT NULL REFERENCES team(id) ON DELETE CASCADE, alias TEXT NOT NULL,
+  PRIMARY KEY (team_id, alias));
+
+CREATE TABLE person (
+  id INTEGER PRIMARY KEY, handle TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+  team_id TEXT REFERENCES team(id), title TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('viewer','rep','ops','revops','admin')));
+CREATE TABLE person_alias (
+  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE, alias TEXT NOT NULL,
+  PRIMARY KEY (person_id, alias));
+
+CREATE TABLE responsibility (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, area TEXT NOT NULL DEFAULT '',
+  sales_ops_owns TEXT, revops_governs TEXT);
+CREATE TABLE responsibility_alias (
+  responsibility_id TEXT NOT NULL REFERENCES responsibility(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL, PRIMARY KEY (responsibility_id, alias));
+-- The ownership matrix: one row per responsibility, RACI letter and party.
+CREATE TABLE raci (
+  responsibility_id TEXT NOT NULL REFERENCES responsibility(id) ON DELETE CASCADE,
+  letter TEXT NOT NULL CHECK (letter IN ('R','A','C','I')),
+  party_kind TEXT NOT NULL CHECK (party_kind IN ('team','person')),
+  party_id TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (responsibility_id, letter, party_kind, party_id));
+
+CREATE TABLE stage (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL UNIQUE,
+  kind TEXT NOT NULL, definition TEXT NOT NULL, forecast_category TEXT,
+  probability INTEGER, typical_days INTEGER);
+CREATE TABLE stage_alias (
+  stage_id TEXT NOT NULL REFERENCES stage(id) ON DELETE CASCADE, alias TEXT NOT NULL,
+  PRIMARY KEY (stage_id, alias));
+-- Each criterion names the deal evidence it needs, so a workflow can check it.
+CREATE TABLE exit_criterion (
+  id INTEGER PRIMARY KEY, stage_id TEXT NOT NULL REFERENCES stage(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL, wording TEXT NOT NULL,
+  evidence_kind TEXT NOT NULL CHECK (evidence_kind IN ('field','contact_role','document')),
+  evidence_key TEXT NOT NULL);
+
+CREATE TABLE handoff_rule (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, from_team TEXT NOT NULL REFERENCES team(id),
+  to_team TEXT NOT NULL REFERENCES team(id), trigger_stage TEXT NOT NULL REFERENCES stage(id),
+  required_fields TEXT NOT NULL, sla_hours INTEGER NOT NULL, acceptance_rule TEXT NOT NULL);
+CREATE TABLE handoff_alias (
+  handoff_id TEXT NOT NULL REFERENCES handoff_rule(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL, PRIMARY KEY (handoff_id, alias));
+
+CREATE TABLE account (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, segment TEXT, territory TEXT,
+  employees INTEGER, owner_id INTEGER REFERENCES person(id),
+  csm_id INTEGER REFERENCES person(id));
+
+CREATE TABLE deal (
+  id INTEGER PRIMARY KEY, crm_id TEXT UNIQUE, name TEXT NOT NULL,
+  account_id INTEGER REFERENCES account(id), owner_id INTEGER REFERENCES person(id),
+  stage_id TEXT NOT NULL REFERENCES stage(id), amount INTEGER,
+  close_date TEXT, created_date TEXT NOT NULL, stage_changed_date TEXT NOT NULL);
+CREATE INDEX deal_stage ON deal(stage_id, close_date);
+CREATE INDEX deal_owner ON deal(owner_id);
+CREATE INDEX deal_account ON deal(account_id);
+CREATE INDEX deal_stage_changed ON deal(stage_changed_date);
+CREATE TABLE deal_evidence (
+  deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (deal_id, kind, key));
+CREATE TABLE stage_change (
+  id INTEGER PRIMARY KEY, deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+  from_stage TEXT REFERENCES stage(id), to_stage TEXT NOT NULL REFERENCES stage(id),
+  changed_date TEXT NOT NULL, actor TEXT);
+CREATE INDEX stage_change_deal ON stage_change(deal_id, changed_date);
+
+CREATE TABLE lead (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, company TEXT NOT NULL, email TEXT,
+  source TEXT, segment TEXT, territory TEXT, score INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL, owner_id INTEGER REFERENCES person(id), created_date TEXT NOT NULL);
+
+CREATE TABLE task (
+  id INTEGER PRIMARY KEY, title TEXT NOT NULL, deal_id INTEGER REFERENCES deal(id),
+  owner_id INTEGER NOT NULL REFERENCES person(id), due_date TEXT,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done')),
+  created_at TEXT NOT NULL, created_by TEXT);
+CREATE INDEX task_owner ON task(owner_id, status);
+
+CREATE TABLE change_request (
+  id INTEGER PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL, description TEXT,
+  proposed_by INTEGER REFERENCES person(id), owner_team TEXT NOT NULL REFERENCES team(id),
+  status TEXT NOT NULL CHECK (status IN ('open','approved','rejected')),
+  decided_by INTEGER REFERENCES person(id), decided_at TEXT, reason TEXT,
+  created_at TEXT NOT NULL);
+
+CREATE TABLE workflow_run (
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, deal_id INTEGER REFERENCES deal(id),
+  actor TEXT NOT NULL, at TEXT NOT NULL, status TEXT NOT NULL, details TEXT);
+
+CREATE TABLE target (period TEXT PRIMARY KEY, amount INTEGER NOT NULL);
+
+CREATE TABLE metric (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, full_name TEXT, owner_team TEXT REFERENCES team(id),
+  definition TEXT NOT NULL, formula TEXT NOT NULL);
+CREATE TABLE metric_alias (
+  metric_id TEXT NOT NULL REFERENCES metric(id) ON DELETE CASCADE, alias TEXT NOT NULL,
+  PRIMARY KEY (metric_id, alias));
+
+-- Every change: who, when, the words typed, the intent, what it touched, before and after.
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, input TEXT NOT NULL,
+  intent TEXT, action TEXT NOT NULL, outcome TEXT NOT NULL, records TEXT NOT NULL DEFAULT '[]',
+  before TEXT, after TEXT, undoes INTEGER REFERENCES audit(id));
+CREATE INDEX audit_at ON audit(at);
+
