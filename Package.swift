@@ -52,7 +52,10 @@ let ownTargets: [Target] = [
   ),
   .testTarget(
     name: "AssistantTests",
-    dependencies: ["Assistant", "BatonTestSupport", "Rendering", "WorkspaceStore", "BatonModel"],
+    dependencies: [
+      "Assistant", "BatonTestSupport", "Rendering", "WorkspaceStore", "BatonModel",
+      .product(name: "GRDB", package: "GRDB.swift"),
+    ],
     exclude: ["Transcripts"]
   ),
   .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),

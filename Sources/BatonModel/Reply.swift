@@ -48,6 +48,28 @@ public struct Reply: Sendable, Equatable {
 public enum Block: Sendable, Equatable {
   case text(String)
   case table(Table)
+  /// A horizontal bar chart, drawn only for people: programs get the numbers in `data`.
+  case chart(BarChart)
+}
+
+/// Values to compare at a glance: one bar per label.
+public struct BarChart: Sendable, Equatable {
+  public struct Bar: Sendable, Equatable {
+    public var label: String
+    public var value: Double
+    /// The value as people read it: "$1,204,000".
+    public var display: String
+
+    public init(label: String, value: Double, display: String) {
+      self.label = label
+      self.value = value
+      self.display = display
+    }
+  }
+
+  public var bars: [Bar]
+
+  public init(bars: [Bar]) { self.bars = bars }
 }
 
 /// A table: a header row and rows of cells, with the alignment of each column.

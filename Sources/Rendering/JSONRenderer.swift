@@ -20,7 +20,7 @@ public struct JSONRenderer: Sendable {
       "slots": .object(slots),
       "ok": .bool(turn.reply.ok),
       "kind": .string(turn.reply.kind.rawValue),
-      "text": .string(TextRenderer(width: nil, colour: false).render(turn.reply)),
+      "text": .string(TextRenderer(width: nil, colour: false, charts: false).render(turn.reply)),
       "data": turn.reply.data,
     ]
     let encoder = JSONEncoder()

@@ -15,11 +15,18 @@ public struct TableLayout: Sendable {
     var widths = (0..<columns).map { column in cells.map { $0[column].count }.max() ?? 0 }
     let gap = 2
     if let width {
-      // Shrink the widest column one character at a time until the row fits (or all are tiny).
-      while widths.reduce(0, +) + gap * (columns - 1) > width {
-        guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4
-        else { break }
-        widths[widest] -= 1
+      // Shrink the widest text column one character at a time until the row fits; numbers
+      // (right-aligned columns) are cut only when the text columns are down to 4 characters,
+      // since a cut number misleads where a cut name does not.
+      let numeric = Set((0..<columns).filter { $0 < table.alignments.count && table.alignments[$0] == .right })
+      for shrinkNumbers in [false, true] {
+        while widths.reduce(0, +) + gap * (columns - 1) > width {
+          guard
+            let widest = widths.indices.filter({ shrinkNumbers || !numeric.contains($0) })
+              .max(by: { widths[$0] < widths[$1] }), widths[widest] > 4
+          else { break }
+          widths[widest] -= 1
+        }
       }
     }
     var lines: [String] = []

@@ -5,10 +5,13 @@ import BatonModel
 public struct TextRenderer: Sendable {
   public var width: Int?
   public var colour: Bool
+  /// Whether charts are drawn; `--json`'s text leaves them out, its data has the numbers.
+  public var charts: Bool
 
-  public init(width: Int?, colour: Bool) {
+  public init(width: Int?, colour: Bool, charts: Bool = true) {
     self.width = width
     self.colour = colour
+    self.charts = charts
   }
 
   public func render(_ reply: Reply) -> String {
@@ -17,6 +20,7 @@ public struct TextRenderer: Sendable {
       switch block {
       case .text(let text): lines.append(TerminalSafe.escape(text))
       case .table(let table): lines += TableLayout(width: width).render(table)
+      case .chart(let chart): if charts { lines += BarChartLayout(width: width).render(chart) }
       }
     }
     let text = lines.joined(separator: "\n")

@@ -106,6 +106,9 @@ struct DemoCompany: Decodable {
   }
 
   var company: Company
+  /// Words that place a problem in a function, for the decision rule.
+  var decisionSignals: [String: [String]]
+  var opsModels: [OpsModel]
   var teams: [Team]
   var people: [Person]
   var responsibilities: [Responsibility]

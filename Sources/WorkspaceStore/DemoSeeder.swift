@@ -31,11 +31,15 @@ struct DemoSeeder {
   private func seedReferenceData(
     _ demo: DemoCompany, _ db: Database, people: inout [String: Int64]
   ) throws {
-    let settings = [
+    var settings = [
       "company": demo.company.name, "currency": demo.company.currency,
       "default_user": demo.company.defaultUser, "employees": String(demo.company.employees),
       "created": today.iso, "decision_rule": demo.company.decisionRule,
     ]
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    settings["decision_signals"] = String(decoding: try encoder.encode(demo.decisionSignals), as: UTF8.self)
+    settings["ops_models"] = String(decoding: try encoder.encode(demo.opsModels), as: UTF8.self)
     for (key, value) in settings {
       try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
     }

@@ -13,7 +13,8 @@ enum Migrations {
   /// The identifiers of all migrations, oldest first; tests open each earlier schema.
   static var identifiers: [String] { migrator.migrations }
 
-  /// Lead routing rules, and a note on audit rows (a refusal's reason, an override's).
+  /// Lead routing rules, a note on audit rows (a refusal's reason, an override's), and the
+  /// indexes summaries need.
   private static func createV2(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -24,6 +25,11 @@ enum Migrations {
           id INTEGER PRIMARY KEY, territory TEXT NOT NULL, segment TEXT,
           person_id INTEGER NOT NULL REFERENCES person(id), capacity INTEGER NOT NULL DEFAULT 15);
         CREATE INDEX lead_owner ON lead(owner_id, status);
+        -- Summaries: the forecast reads a period's close dates, stuck deals each stage's oldest,
+        -- the pipeline's weekly change the last week of stage history.
+        CREATE INDEX deal_close ON deal(close_date);
+        CREATE INDEX deal_stage_age ON deal(stage_id, stage_changed_date);
+        CREATE INDEX stage_change_date ON stage_change(changed_date);
         CREATE INDEX audit_undoes ON audit(undoes);
         """)
   }

@@ -114,3 +114,13 @@ public struct OwnershipEntry: Hashable, Sendable {
   /// The team through which a person holds it, when it is not theirs directly.
   public var via: String?
 }
+
+/// Which operations model fits a company of a size (DOMAIN.md), smallest first.
+public struct OpsModel: Codable, Hashable, Sendable {
+  /// The largest headcount this model fits; nil for "any larger".
+  public var upToEmployees: Int?
+  /// The ARR from which this model fits at least, whatever the headcount.
+  public var fromARR: Int64?
+  public var model: String
+  public var why: String
+}

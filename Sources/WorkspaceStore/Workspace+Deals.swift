@@ -42,8 +42,8 @@ extension Workspace {
     }
   }
 
-  private func deals(
-    _ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int
+  func deals(
+    _ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int, order: String = "d.id"
   ) throws -> [Deal] {
     try Row.fetchAll(
       db,
@@ -54,7 +54,7 @@ extension Workspace {
         LEFT JOIN account a ON a.id = d.account_id
         LEFT JOIN person p ON p.id = d.owner_id
         JOIN stage s ON s.id = d.stage_id
-        WHERE \(clause) ORDER BY d.id LIMIT \(max(1, limit))
+        WHERE \(clause) ORDER BY \(order) LIMIT \(max(1, limit))
         """, arguments: arguments
     ).map { row in
       Deal(

@@ -43,6 +43,19 @@ extension Workspace {
   }
 
   /// A workspace setting, such as `default_user` or `currency`.
+  /// The words that place a problem in each function ("marketing": campaign, MQL…), for the
+  /// decision rule; empty when the workspace has none.
+  public func decisionSignals() throws -> [String: [String]] {
+    guard let text = try setting("decision_signals") else { return [:] }
+    return (try? JSONDecoder().decode([String: [String]].self, from: Data(text.utf8))) ?? [:]
+  }
+
+  /// The operations models by company size, smallest first.
+  public func opsModels() throws -> [OpsModel] {
+    guard let text = try setting("ops_models") else { return [] }
+    return (try? JSONDecoder().decode([OpsModel].self, from: Data(text.utf8))) ?? []
+  }
+
   public func setting(_ key: String) throws -> String? {
     try read { db in
       try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])

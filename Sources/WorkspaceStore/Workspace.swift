@@ -18,7 +18,7 @@ public final class Workspace: Sendable {
 
   /// What a new workspace holds.
   public enum Content: Sendable {
-    /// The schema only, with the given default user's record missing.
+    /// The schema and one administrator (`admin`), the default user.
     case empty
     /// The demo company, with dates laid out relative to `today`.
     case demo(today: Day, extraDeals: Int = 0)
@@ -113,7 +113,12 @@ public final class Workspace: Sendable {
   private static func fill(_ db: Database, with content: Content) throws {
     switch content {
     case .empty:
-      try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('currency', 'USD')")
+      // One administrator, so an empty workspace opens and can be filled.
+      try db.execute(
+        sql: """
+          INSERT INTO setting(key, value) VALUES ('currency', 'USD'), ('default_user', 'admin');
+          INSERT INTO person(handle, name, title, role) VALUES ('admin', 'Administrator', 'Administrator', 'admin');
+          """)
     case .demo(let today, let extraDeals):
       try DemoSeeder(today: today, extraDeals: extraDeals).seed(db)
     }

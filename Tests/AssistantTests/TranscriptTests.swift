@@ -10,7 +10,8 @@ import Testing
 ///
 /// A file's header may say `# json` (render as `--json`), `# as: HANDLE` (the actor), and how
 /// side effects are confirmed: asked at the prompt (the default, as at a terminal), `# yes`
-/// (as `--yes`) or `# script` (a script without `--yes`: refused).
+/// (as `--yes`) or `# script` (a script without `--yes`: refused); `# width: N` sets the
+/// terminal width (100 by default).
 @Suite struct TranscriptTests {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Transcripts")
@@ -36,7 +37,8 @@ import Testing
     } else if transcript.header.contains("# script") {
       session.confirmations = .refuse
     }
-    let text = TextRenderer(width: 100, colour: false)
+    let width = transcript.header.first { $0.hasPrefix("# width: ") }.flatMap { Int($0.dropFirst(9)) } ?? 100
+    let text = TextRenderer(width: width, colour: false)
     var actual: [String] = []
     for step in transcript.steps {
       let turn = session.handle(step.input)

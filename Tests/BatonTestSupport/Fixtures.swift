@@ -32,7 +32,21 @@ public enum Fixtures {
   public static func session(actor handle: String = "priya", today: Day = Fixtures.today) throws
     -> Session
   {
-    let workspace = try Workspace.inMemory(.demo(today: today))
+    try session(on: try Workspace.inMemory(.demo(today: today)), actor: handle, today: today)
+  }
+
+  /// A fresh demo workspace in a file of its own, for tests that check it with plain SQL.
+  public static func demoFile(today: Day = Fixtures.today) throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-fixture-\(UUID().uuidString)")
+    let path = folder.appendingPathComponent("workspace.sqlite").path
+    try Workspace.create(at: path, content: .demo(today: today), force: false)
+    return path
+  }
+
+  /// A session on `workspace`, acting as `actor`.
+  public static func session(on workspace: Workspace, actor handle: String = "priya", today: Day = Fixtures.today)
+    throws -> Session
+  {
     let matcher = IntentMatcher(catalog: try catalog(), names: try workspace.vocabulary())
     guard let actor = try workspace.actor(named: handle) else {
       throw FixtureError("no person '\(handle)' in the demo workspace")

@@ -1,0 +1,27 @@
+import BatonModel
+
+/// Draws a bar chart with Unicode block characters, eighths of a cell for the ends, so bars
+/// of close values still differ; the whole fits the width.
+struct BarChartLayout {
+  var width: Int?
+
+  private static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+
+  func render(_ chart: BarChart) -> [String] {
+    let displayWidth = chart.bars.map(\.display.count).max() ?? 0
+    let available = (width ?? 80) - displayWidth - 4
+    // Labels give way before bars go under 8 cells: a name cut with an ellipsis still reads.
+    let labelWidth = min(chart.bars.map { TerminalSafe.escape($0.label).count }.max() ?? 0, max(6, available - 8))
+    let barWidth = max(8, min(40, available - labelWidth))
+    let largest = chart.bars.map(\.value).max() ?? 0
+    return chart.bars.map { bar in
+      var label = TerminalSafe.escape(bar.label)
+      if label.count > labelWidth { label = String(label.prefix(labelWidth - 1)) + "…" }
+      let eighthsLong = largest > 0 ? Int((max(0, bar.value) / largest * Double(barWidth * 8)).rounded()) : 0
+      let drawn = String(repeating: "█", count: eighthsLong / 8) + Self.eighths[eighthsLong % 8]
+      let padding = String(repeating: " ", count: barWidth - drawn.count)
+      let display = String(repeating: " ", count: displayWidth - bar.display.count) + bar.display
+      return label + String(repeating: " ", count: labelWidth - label.count) + "  " + drawn + padding + "  " + display
+    }
+  }
+}
