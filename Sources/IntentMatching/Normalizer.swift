@@ -25,8 +25,8 @@ public struct Normalizer: Sendable {
       let folded = Self.fold(String(raw))
       let surfaceWord = String(raw)
       // Apostrophes: expand contractions, drop possessive 's.
-      let apostrophed = folded.replacingOccurrences(of: "’", with: "'")
-      if let expansion = Self.contractions[apostrophed.trimmingCharacters(in: Self.edgePunctuation)] {
+      let apostrophed = folded.unicodeScalars.contains("’") ? folded.replacingOccurrences(of: "’", with: "'") : folded
+      if apostrophed.unicodeScalars.contains("'"), let expansion = Self.contractions[Self.trimmingEdgePunctuation(apostrophed)] {
         result += expansion.map { Token(text: $0, surface: $0) }
         continue
       }
@@ -54,11 +54,19 @@ public struct Normalizer: Sendable {
     tokens(line).map(\.text).joined(separator: " ")
   }
 
-  private static let edgePunctuation = CharacterSet.punctuationCharacters.subtracting(
-    CharacterSet(charactersIn: "'"))
+  /// The word without punctuation at either end, apostrophes kept ("who's?" → "who's").
+  private static func trimmingEdgePunctuation(_ word: String) -> String {
+    var characters = Substring(word)
+    while let first = characters.first, first.isPunctuation, first != "'" { characters.removeFirst() }
+    while let last = characters.last, last.isPunctuation, last != "'" { characters.removeLast() }
+    return String(characters)
+  }
 
   /// NFKC, lower case, combining marks removed ("Zoë" → "zoe", "ﬁ" → "fi").
   static func fold(_ word: String) -> String {
+    // ASCII has no compatibility forms or marks: lower-casing is all it needs, and it skips
+    // Foundation's Unicode tables, the bulk of building the matcher at start-up.
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
     let compatible = word.precomposedStringWithCompatibilityMapping.lowercased()
     let scalars = compatible.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
       $0.properties.generalCategory != .nonspacingMark
@@ -87,6 +95,6 @@ public struct Normalizer: Sendable {
       }
     }
     if !current.isEmpty { parts.append(current) }
-    return parts.map { $0.replacingOccurrences(of: ",", with: "") }
+    return parts.map { $0.unicodeScalars.contains(",") ? $0.filter { $0 != "," } : $0 }
   }
 }
