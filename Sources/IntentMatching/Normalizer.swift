@@ -26,7 +26,9 @@ public struct Normalizer: Sendable {
       let surfaceWord = String(raw)
       // Apostrophes: expand contractions, drop possessive 's.
       let apostrophed = folded.unicodeScalars.contains("’") ? folded.replacingOccurrences(of: "’", with: "'") : folded
-      if apostrophed.unicodeScalars.contains("'"), let expansion = Self.contractions[Self.trimmingEdgePunctuation(apostrophed)] {
+      if apostrophed.unicodeScalars.contains("'"),
+        let expansion = Self.contractions[Self.trimmingEdgePunctuation(apostrophed)]
+      {
         result += expansion.map { Token(text: $0, surface: $0) }
         continue
       }

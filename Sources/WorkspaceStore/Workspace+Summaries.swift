@@ -1,32 +1,72 @@
 import BatonModel
+import Foundation
 internal import GRDB
 
 extension Workspace {
   /// The open pipeline by `grouping`, with each group's change since `weekAgo`. Aggregated
-  /// in SQL; the change reads only the last week of stage history.
+  /// in SQL over covering indexes; the change reads only the last week of stage history.
   public func pipeline(by grouping: PipelineGrouping, since weekAgo: Day) throws -> [PipelineGroup] {
-    let (key, name, joins, order) = Self.grouping(grouping)
-    return try read { db in
-      var groups = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT \(key) AS key, \(name) AS name, count(*) AS n, coalesce(sum(d.amount), 0) AS amount,
-            coalesce(sum(d.amount * coalesce(s.probability, 0)), 0) / 100 AS weighted
-          FROM deal d JOIN stage s ON s.id = d.stage_id \(joins)
-          WHERE s.kind = 'opportunity' GROUP BY 1 ORDER BY \(order)
-          """
-      ).map { row in
-        PipelineGroup(
-          key: row["key"], name: row["name"], count: row["n"], amount: row["amount"], weighted: row["weighted"],
-          change: 0)
+    try read { db in
+      let stages = try Self.openStages(db)
+      let ids = stages.map { "'\($0.id)'" }.joined(separator: ", ")
+      guard !ids.isEmpty else { return [] }
+      // A stage's probability is one number, so the weighted sum is summed per stage.
+      let probability =
+        "CASE d.stage_id " + stages.map { "WHEN '\($0.id)' THEN \($0.probability)" }.joined(separator: " ")
+        + " ELSE 0 END"
+      let (key, name, joins) = Self.grouping(grouping)
+      var groups: [PipelineGroup]
+      if grouping == .stage || grouping == .category {
+        let byStage = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT d.stage_id AS stage, count(*) AS n, coalesce(sum(d.amount), 0) AS amount FROM deal d
+            WHERE d.stage_id IN (\(ids)) GROUP BY d.stage_id
+            """
+        ).reduce(into: [String: (Int, Int64)]()) { $0[$1["stage"]] = ($1["n"], $1["amount"]) }
+        groups = []
+        for stage in stages {
+          let (count, amount) = byStage[stage.id] ?? (0, 0)
+          guard count > 0 else { continue }
+          let groupKey = grouping == .stage ? stage.id : stage.category
+          let group = PipelineGroup(
+            key: groupKey, name: grouping == .stage ? stage.name : stage.category, count: count, amount: amount,
+            weighted: amount * Int64(stage.probability) / 100, change: 0)
+          if let index = groups.firstIndex(where: { $0.key == groupKey }) {
+            groups[index].count += group.count
+            groups[index].amount += group.amount
+            groups[index].weighted += group.weighted
+          } else {
+            groups.append(group)
+          }
+        }
+      } else {
+        // Summed per owner or account over their covering index first; names joined after.
+        let column = grouping == .owner ? "owner_id" : "account_id"
+        groups = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT \(key.replacingOccurrences(of: "d.", with: "g.")) AS key, \(name) AS name, sum(g.n) AS n, sum(g.amount) AS amount,
+              sum(g.weighted) / 100 AS weighted
+            FROM (SELECT d.\(column) AS \(column), count(*) AS n, coalesce(sum(d.amount), 0) AS amount,
+                    coalesce(sum(d.amount * \(probability)), 0) AS weighted
+                  FROM deal d WHERE d.stage_id IN (\(ids)) GROUP BY d.\(column)) AS g
+            \(joins.replacingOccurrences(of: "d.", with: "g.")) GROUP BY 1 ORDER BY amount DESC
+            """
+        ).map { row in
+          PipelineGroup(
+            key: row["key"], name: row["name"], count: row["n"], amount: row["amount"], weighted: row["weighted"],
+            change: 0)
+        }
       }
-      let open = Set(try String.fetchAll(db, sql: "SELECT id FROM stage WHERE kind = 'opportunity'"))
+      let open = Set(stages.map(\.id))
+      let category = Dictionary(uniqueKeysWithValues: stages.map { ($0.id, $0.category) })
       var change: [String: Int64] = [:]
       for row in try Row.fetchAll(
         db,
         sql: """
           SELECT sc.from_stage, sc.to_stage, coalesce(d.amount, 0) AS amount, \(key) AS key
-          FROM stage_change sc JOIN deal d ON d.id = sc.deal_id JOIN stage s ON s.id = d.stage_id \(joins)
+          FROM stage_change sc JOIN deal d ON d.id = sc.deal_id \(joins)
           WHERE sc.changed_date > ?
           """, arguments: [weekAgo.iso])
       {
@@ -35,11 +75,13 @@ extension Workspace {
         let amount: Int64 = row["amount"]
         let fromOpen = from.map(open.contains) ?? false
         let toOpen = open.contains(to)
-        if grouping == .stage {
-          if fromOpen, let from { change[from, default: 0] -= amount }
-          if toOpen { change[to, default: 0] += amount }
-        } else if fromOpen != toOpen {
-          change[row["key"] ?? "", default: 0] += toOpen ? amount : -amount
+        switch grouping {
+        case .stage, .category:
+          let group = { (stage: String) in grouping == .stage ? stage : category[stage] ?? "" }
+          if fromOpen, let from { change[group(from), default: 0] -= amount }
+          if toOpen { change[group(to), default: 0] += amount }
+        default:
+          if fromOpen != toOpen { change[row["key"] ?? "", default: 0] += toOpen ? amount : -amount }
         }
       }
       for index in groups.indices { groups[index].change = change[groups[index].key] ?? 0 }
@@ -47,29 +89,34 @@ extension Workspace {
     }
   }
 
-  private static func grouping(_ grouping: PipelineGrouping) -> (
-    key: String, name: String, joins: String, order: String
-  ) {
+  /// The open stages in order, with what the summaries need of them.
+  private static func openStages(_ db: Database) throws -> [(
+    id: String, name: String, category: String, probability: Int
+  )] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT id, name, coalesce(forecast_category, '(none)') AS category, coalesce(probability, 0) AS probability
+        FROM stage WHERE kind = 'opportunity' ORDER BY position
+        """
+    ).map { ($0["id"], $0["name"], $0["category"], $0["probability"]) }
+  }
+
+  private static func grouping(_ grouping: PipelineGrouping) -> (key: String, name: String, joins: String) {
     switch grouping {
-    case .stage: return ("d.stage_id", "s.name", "", "min(s.position)")
+    case .stage: return ("d.stage_id", "d.stage_id", "")
+    case .category: return ("d.stage_id", "d.stage_id", "")
     case .owner:
-      return (
-        "coalesce(p.handle, '')", "coalesce(p.name, '(no owner)')", "LEFT JOIN person p ON p.id = d.owner_id",
-        "amount DESC"
-      )
+      return ("coalesce(p.handle, '')", "coalesce(p.name, '(no owner)')", "LEFT JOIN person p ON p.id = d.owner_id")
     case .account:
       return (
         "coalesce(CAST(d.account_id AS TEXT), '')", "coalesce(a.name, '(no account)')",
-        "LEFT JOIN account a ON a.id = d.account_id",
-        "amount DESC"
+        "LEFT JOIN account a ON a.id = d.account_id"
       )
     case .segment:
       return (
-        "coalesce(a.segment, '')", "coalesce(a.segment, '(no segment)')",
-        "LEFT JOIN account a ON a.id = d.account_id", "amount DESC"
+        "coalesce(a.segment, '')", "coalesce(a.segment, '(no segment)')", "LEFT JOIN account a ON a.id = d.account_id"
       )
-    case .category:
-      return ("coalesce(s.forecast_category, '')", "coalesce(s.forecast_category, '(none)')", "", "min(s.position)")
     }
   }
 
@@ -80,18 +127,23 @@ extension Workspace {
       var figures = ForecastFigures(
         closedWon: 0, closedWonCount: 0, commit: 0, commitCount: 0, bestCase: 0, bestCaseCount: 0, pipeline: 0,
         pipelineCount: 0, target: nil, topDeals: [])
+      let stages = try Row.fetchAll(db, sql: "SELECT id, kind, forecast_category FROM stage")
+        .reduce(into: [String: (kind: String, category: String?)]()) {
+          $0[$1["id"]] = ($1["kind"], $1["forecast_category"])
+        }
+      // Grouped by stage over the (stage, close date, amount) index; stages map to categories here.
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT s.kind, s.forecast_category AS category, count(*) AS n, coalesce(sum(d.amount), 0) AS amount
-          FROM deal d JOIN stage s ON s.id = d.stage_id
-          WHERE d.close_date BETWEEN ? AND ? GROUP BY 1, 2
+          SELECT d.stage_id AS stage, count(*) AS n, coalesce(sum(d.amount), 0) AS amount FROM deal d
+          WHERE d.stage_id IN (\(stages.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")))
+          AND d.close_date BETWEEN ? AND ? GROUP BY d.stage_id
           """, arguments: [period.start.iso, period.end.iso])
       {
-        let kind: String = row["kind"]
+        guard let stage = stages[row["stage"]] else { continue }
         let count: Int = row["n"]
         let amount: Int64 = row["amount"]
-        switch (kind, row["category"] as String?) {
+        switch (stage.kind, stage.category) {
         case ("won", _): (figures.closedWon, figures.closedWonCount) = (amount, count)
         case ("opportunity", "commit"): (figures.commit, figures.commitCount) = (amount, count)
         case ("opportunity", "best case"): (figures.bestCase, figures.bestCaseCount) = (amount, count)
@@ -104,11 +156,20 @@ extension Workspace {
       figures.target = try period.quarter.flatMap {
         try Int64.fetchOne(db, sql: "SELECT amount FROM target WHERE period = ?", arguments: [$0.key])
       }
-      figures.topDeals = try deals(
+      // The ids come from the covering index alone; only the five deals are then read whole.
+      let top = try Int64.fetchAll(
         db,
-        where: """
-          d.close_date BETWEEN ? AND ? AND s.kind = 'opportunity' AND s.forecast_category IN ('commit', 'best case')
-          """, [period.start.iso, period.end.iso], limit: 5, order: "d.amount DESC, d.id")
+        sql: """
+          SELECT id FROM deal
+          WHERE stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity' AND forecast_category IN ('commit', 'best case'))
+          AND close_date BETWEEN ? AND ?
+          ORDER BY amount DESC, id LIMIT 5
+          """, arguments: [period.start.iso, period.end.iso])
+      if !top.isEmpty {
+        figures.topDeals = try deals(
+          db, where: "d.id IN (\(top.map(String.init).joined(separator: ",")))", [], limit: 5,
+          order: "d.amount DESC, d.id")
+      }
       return figures
     }
   }
@@ -119,11 +180,13 @@ extension Workspace {
       let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT count(*) FILTER (WHERE s.kind = 'won') AS won, count(*) FILTER (WHERE s.kind = 'lost') AS lost,
-            coalesce(sum(d.amount) FILTER (WHERE s.kind = 'won'), 0) AS won_amount,
-            avg(julianday(d.close_date) - julianday(d.created_date)) FILTER (WHERE s.kind = 'won') AS cycle
-          FROM deal d JOIN stage s ON s.id = d.stage_id
-          WHERE d.close_date BETWEEN ? AND ? AND s.kind IN ('won', 'lost')
+          WITH won AS (SELECT id FROM stage WHERE kind = 'won')
+          SELECT count(*) FILTER (WHERE d.stage_id IN won) AS won,
+            count(*) FILTER (WHERE d.stage_id NOT IN won) AS lost,
+            coalesce(sum(d.amount) FILTER (WHERE d.stage_id IN won), 0) AS won_amount,
+            avg(julianday(d.close_date) - julianday(d.created_date)) FILTER (WHERE d.stage_id IN won) AS cycle
+          FROM deal d
+          WHERE d.close_date BETWEEN ? AND ? AND d.stage_id IN (SELECT id FROM stage WHERE kind IN ('won', 'lost'))
           """, arguments: [period.start.iso, period.end.iso])
       return ClosedDeals(
         won: row?["won"] ?? 0, lost: row?["lost"] ?? 0, wonAmount: row?["won_amount"] ?? 0,
