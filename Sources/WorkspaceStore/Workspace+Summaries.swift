@@ -41,8 +41,10 @@ extension Workspace {
           }
         }
       } else {
-        // Summed per owner or account over their covering index first; names joined after.
+        // Summed per owner or account over their covering index first (named: the planner
+        // would pick the stage index and read the table a row at a time); names joined after.
         let column = grouping == .owner ? "owner_id" : "account_id"
+        let index = grouping == .owner ? "deal_owner" : "deal_account"
         groups = try Row.fetchAll(
           db,
           sql: """
@@ -50,7 +52,7 @@ extension Workspace {
               sum(g.weighted) / 100 AS weighted
             FROM (SELECT d.\(column) AS \(column), count(*) AS n, coalesce(sum(d.amount), 0) AS amount,
                     coalesce(sum(d.amount * \(probability)), 0) AS weighted
-                  FROM deal d WHERE d.stage_id IN (\(ids)) GROUP BY d.\(column)) AS g
+                  FROM deal d INDEXED BY \(index) WHERE d.stage_id IN (\(ids)) GROUP BY d.\(column)) AS g
             \(joins.replacingOccurrences(of: "d.", with: "g.")) GROUP BY 1 ORDER BY amount DESC
             """
         ).map { row in
