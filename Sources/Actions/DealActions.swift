@@ -5,10 +5,10 @@ import WorkspaceStore
 enum DealActions {
   /// `deal.show`: stage, owner, amount, dates, and which exit criteria the deal meets.
   static let show: ActionHandler = { request, workspace in
-    guard let key = request.key("deal") else { return Replies.missing("deal") }
-    guard let id = Int64(key), let deal = try workspace.deal(id: id) else {
-      let nearest = try Int64(key).map { try workspace.nearestDealIDs(to: $0) } ?? []
-      return Replies.notFound("deal \(key)", nearest: nearest.map { "deal \($0)" })
+    let deal: Deal
+    switch try Lookup.deal(request, workspace) {
+    case .found(let found): deal = found
+    case .refused(let reply): return reply
     }
     let currency = try workspace.setting("currency") ?? "USD"
     var lines = ["Deal \(deal.id): \(deal.name)"]
