@@ -91,6 +91,19 @@ public final class Session {
     return words.filter { $0.count > 2 }.sorted()
   }
 
+  /// What Tab offers now: while a question waits, the names of the kind it asks for (and
+  /// "yes"/"no" for a confirmation); otherwise `general`.
+  public func completionCandidates(names: [NamedEntity], general: [String]) -> [String] {
+    if state.confirmation != nil { return ["yes", "no"] }
+    guard let kind = state.pending?.missing.type else { return general }
+    var words = Set<String>()
+    for name in names where name.kind == kind {
+      if Int64(name.key) != nil { words.insert(name.key) }
+      for phrase in name.phrases { words.formUnion(phrase.split(separator: " ").map(String.init)) }
+    }
+    return words.sorted()
+  }
+
   /// Handles one line.
   public func handle(_ line: String) -> Turn {
     let day = today()

@@ -107,7 +107,8 @@ public struct BatonCommand: ParsableCommand {
       } else if interactive {
         let words = session.completionWords(names: names)
         let history = HistoryStore(url: HistoryStore.defaultURL(environment: environment.variables))
-        guard var reader = EditLineReader(historyStore: history, completer: { _ in words }) else {
+        let completer = { (_: String) in session.completionCandidates(names: names, general: words) }
+        guard var reader = EditLineReader(historyStore: history, completer: completer) else {
           throw Failure(exit: .internalError, message: "libedit could not start on this terminal")
         }
         output.write("baton: ask about owners, stages, metrics and deals. Type help, or quit to leave.")
