@@ -54,11 +54,12 @@ enum ChangeActions {
 
   /// `change.decide`: RevOps approves or rejects an open change; a rejection needs a reason.
   static let decide: WorkflowHandler = { request, workspace in
-    guard let key = request.key("change") else { return .reply(Replies.missing("change")) }
-    guard let id = Int64(key), let change = try workspace.changeRequest(id: id) else {
-      let nearest = try Int64(key).map { try workspace.nearestChangeIDs(to: $0) } ?? []
-      return .reply(Replies.notFound("change \(key)", nearest: nearest.map { "change \($0)" }))
+    let change: ChangeRequest
+    switch try Lookup.record(.change, request, workspace, fetch: workspace.changeRequest(id:)) {
+    case .found(let found): change = found
+    case .refused(let reply): return .reply(reply)
     }
+    let id = change.id
     if let refusal = Permissions.require(.revops, to: "deciding governed changes", request) { return refusal }
     guard change.status == "open" else {
       return .reply(

@@ -6,11 +6,12 @@ import WorkspaceStore
 enum LeadRouteAction {
   static let run: WorkflowHandler = { request, workspace in
     if let refusal = Permissions.require(.ops, to: "routing leads", request) { return refusal }
-    guard let key = request.key("lead") else { return .reply(Replies.missing("lead")) }
-    guard let id = Int64(key), let lead = try workspace.lead(id: id) else {
-      let nearest = try Int64(key).map { try workspace.nearestLeadIDs(to: $0) } ?? []
-      return .reply(Replies.notFound("lead \(key)", nearest: nearest.map { "lead \($0)" }))
+    let lead: Lead
+    switch try Lookup.record(.lead, request, workspace, fetch: workspace.lead(id:)) {
+    case .found(let found): lead = found
+    case .refused(let reply): return .reply(reply)
     }
+    let id = lead.id
     if let owner = lead.owner {
       return .reply(
         Reply(

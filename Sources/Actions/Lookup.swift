@@ -5,10 +5,19 @@ import WorkspaceStore
 enum Lookup {
   /// The deal in slot `deal`, or the refusal to give.
   static func deal(_ request: ActionRequest, _ workspace: Workspace) throws -> Found<Deal> {
-    guard let key = request.key("deal") else { return .refused(Replies.missing("deal")) }
-    if let id = Int64(key), let deal = try workspace.deal(id: id) { return .found(deal) }
-    let nearest = try Int64(key).map { try workspace.nearestDealIDs(to: $0) } ?? []
-    return .refused(Replies.notFound("deal \(key)", nearest: nearest.map { "deal \($0)" }))
+    try record(.deal, request, workspace, fetch: workspace.deal(id:))
+  }
+
+  /// The numbered record (deal, task, lead, change) in the slot named after its kind, or
+  /// "no task 99" with the nearest numbers that exist.
+  static func record<Record>(
+    _ kind: EntityKind, _ request: ActionRequest, _ workspace: Workspace, fetch: (Int64) throws -> Record?
+  ) throws -> Found<Record> {
+    let name = kind.rawValue
+    guard let key = request.key(name) else { return .refused(Replies.missing(name)) }
+    if let id = Int64(key), let record = try fetch(id) { return .found(record) }
+    let nearest = try Int64(key).map { try workspace.nearestIDs(of: kind, to: $0) } ?? []
+    return .refused(Replies.notFound("\(name) \(key)", nearest: nearest.map { "\(name) \($0)" }))
   }
 
   /// The person in slot `name`; `@me` is the actor.

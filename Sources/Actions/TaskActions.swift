@@ -83,11 +83,12 @@ enum TaskActions {
 
   /// `task.complete`: marks an open task done; a rep only their own.
   static let complete: WorkflowHandler = { request, workspace in
-    guard let key = request.key("task") else { return .reply(Replies.missing("task")) }
-    guard let id = Int64(key), let task = try workspace.task(id: id) else {
-      let nearest = try Int64(key).map { try workspace.nearestTaskIDs(to: $0) } ?? []
-      return .reply(Replies.notFound("task \(key)", nearest: nearest.map { "task \($0)" }))
+    let task: WorkTask
+    switch try Lookup.record(.task, request, workspace, fetch: workspace.task(id:)) {
+    case .found(let found): task = found
+    case .refused(let reply): return .reply(reply)
     }
+    let id = task.id
     if let refusal = Permissions.requireOwnOrOps(owner: task.owner.handle, to: "completing others' tasks", request) {
       return refusal
     }

@@ -12,13 +12,6 @@ extension Workspace {
     try read { db in try Self.changeRequests(db, where: includeDecided ? "1" : "c.status = 'open'", []) }
   }
 
-  /// The change numbers nearest to `id` that exist.
-  public func nearestChangeIDs(to id: Int64) throws -> [Int64] {
-    try read { db in
-      try Int64.fetchAll(db, sql: "SELECT id FROM change_request ORDER BY abs(id - ?) LIMIT 3", arguments: [id])
-    }
-  }
-
   private static func changeRequests(
     _ db: Database, where clause: String, _ arguments: StatementArguments
   ) throws -> [ChangeRequest] {

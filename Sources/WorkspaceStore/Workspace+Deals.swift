@@ -34,11 +34,14 @@ extension Workspace {
     }
   }
 
-  /// The deal numbers nearest to `id` that exist, for "no deal 4242; did you mean …".
-  public func nearestDealIDs(to id: Int64, limit: Int = 3) throws -> [Int64] {
-    try read { db in
+  /// The numbers nearest to `id` of records of `kind` that exist (deals, tasks, leads,
+  /// change requests), for "no deal 4242; nearest: …". Empty for other kinds.
+  public func nearestIDs(of kind: EntityKind, to id: Int64, limit: Int = 3) throws -> [Int64] {
+    let tables: [EntityKind: String] = [.deal: "deal", .task: "task", .lead: "lead", .change: "change_request"]
+    guard let table = tables[kind] else { return [] }
+    return try read { db in
       try Int64.fetchAll(
-        db, sql: "SELECT id FROM deal ORDER BY abs(id - ?) LIMIT ?", arguments: [id, limit])
+        db, sql: "SELECT id FROM \(table) ORDER BY abs(id - ?) LIMIT ?", arguments: [id, limit])
     }
   }
 

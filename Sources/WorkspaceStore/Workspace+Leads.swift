@@ -15,13 +15,6 @@ extension Workspace {
     }
   }
 
-  /// The lead numbers nearest to `id` that exist.
-  public func nearestLeadIDs(to id: Int64) throws -> [Int64] {
-    try read { db in
-      try Int64.fetchAll(db, sql: "SELECT id FROM lead ORDER BY abs(id - ?) LIMIT 3", arguments: [id])
-    }
-  }
-
   /// The reps whose routing rules cover a territory, with their open leads and when routing
   /// last gave them one. Rules naming the lead's segment come first.
   public func routingCandidates(territory: String, segment: String?) throws -> [RoutingCandidate] {

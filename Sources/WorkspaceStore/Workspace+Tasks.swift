@@ -20,13 +20,6 @@ extension Workspace {
     }
   }
 
-  /// The task numbers nearest to `id` that exist.
-  public func nearestTaskIDs(to id: Int64) throws -> [Int64] {
-    try read { db in
-      try Int64.fetchAll(db, sql: "SELECT id FROM task ORDER BY abs(id - ?) LIMIT 3", arguments: [id])
-    }
-  }
-
   private static func tasks(
     _ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int = 50
   ) throws -> [WorkTask] {
