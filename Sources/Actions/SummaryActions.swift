@@ -25,7 +25,7 @@ enum SummaryActions {
         + [["Total", String(count), money(amount), money(weighted), money.signed(change)]],
       alignments: [.left, .right, .right, .right, .right])
     let quarter = request.today.quarter
-    let figures = try workspace.forecast(Period(quarter: quarter))
+    let figures = try workspace.forecast(Period(quarter: quarter), topDeals: 0)
     var blocks: [Block] = [
       .text("Open pipeline by \(grouping.rawValue):"), .table(table),
       .chart(BarChart(bars: groups.map { .init(label: $0.name, value: Double($0.amount), display: money($0.amount)) })),

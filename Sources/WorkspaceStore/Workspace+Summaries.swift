@@ -124,7 +124,8 @@ extension Workspace {
 
   /// A period's forecast: closed-won, commit, best case and pipeline closing in it, its
   /// target, and its five largest open deals.
-  public func forecast(_ period: Period) throws -> ForecastFigures {
+  /// `topDeals: 0` skips reading them, for callers that need only the totals (coverage).
+  public func forecast(_ period: Period, topDeals: Int = 5) throws -> ForecastFigures {
     try read { db in
       var figures = ForecastFigures(
         closedWon: 0, closedWonCount: 0, commit: 0, commitCount: 0, bestCase: 0, bestCaseCount: 0, pipeline: 0,
@@ -159,17 +160,20 @@ extension Workspace {
         try Int64.fetchOne(db, sql: "SELECT amount FROM target WHERE period = ?", arguments: [$0.key])
       }
       // The ids come from the covering index alone; only the five deals are then read whole.
-      let top = try Int64.fetchAll(
-        db,
-        sql: """
-          SELECT id FROM deal
-          WHERE stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity' AND forecast_category IN ('commit', 'best case'))
-          AND close_date BETWEEN ? AND ?
-          ORDER BY amount DESC, id LIMIT 5
-          """, arguments: [period.start.iso, period.end.iso])
+      let top =
+        topDeals <= 0
+        ? []
+        : try Int64.fetchAll(
+          db,
+          sql: """
+            SELECT id FROM deal
+            WHERE stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity' AND forecast_category IN ('commit', 'best case'))
+            AND close_date BETWEEN ? AND ?
+            ORDER BY amount DESC, id LIMIT ?
+            """, arguments: [period.start.iso, period.end.iso, topDeals])
       if !top.isEmpty {
         figures.topDeals = try deals(
-          db, where: "d.id IN (\(top.map(String.init).joined(separator: ",")))", [], limit: 5,
+          db, where: "d.id IN (\(top.map(String.init).joined(separator: ",")))", [], limit: topDeals,
           order: "d.amount DESC, d.id")
       }
       return figures
