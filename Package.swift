@@ -19,13 +19,18 @@ let ownTargets: [Target] = [
     dependencies: ["BatonModel", .product(name: "GRDB", package: "GRDB.swift")],
     resources: [.copy("Resources/demo-company.json")]
   ),
+  .target(
+    name: "CRMImport",
+    dependencies: ["BatonModel", "WorkspaceStore", .product(name: "CSV", package: "CSV.swift")],
+    resources: [.copy("Resources/crm-layouts.json")]
+  ),
   .target(name: "Actions", dependencies: ["BatonModel", "WorkspaceStore"]),
   .target(name: "Assistant", dependencies: ["BatonModel", "IntentMatching", "Actions", "WorkspaceStore"]),
   .target(name: "Rendering", dependencies: ["BatonModel"]),
   .target(
     name: "BatonCLI",
     dependencies: [
-      "Assistant", "Rendering", "LineEditing", "IntentMatching", "WorkspaceStore", "BatonModel",
+      "Assistant", "Rendering", "LineEditing", "IntentMatching", "WorkspaceStore", "BatonModel", "CRMImport",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     resources: [.copy("../../intents")]
@@ -58,11 +63,12 @@ let ownTargets: [Target] = [
     ],
     exclude: ["Transcripts"]
   ),
+  .testTarget(name: "CRMImportTests", dependencies: ["CRMImport", "BatonModel"]),
   .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
   .testTarget(
     name: "BatonCLITests",
     dependencies: ["BatonCLI", "CPTY", "baton", "BatonTestSupport"],
-    exclude: ["Transcripts"]
+    exclude: ["Transcripts", "Fixtures"]
   ),
 ]
 
@@ -74,6 +80,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: ownTargets
 )

@@ -4,8 +4,15 @@ import WorkspaceStore
 /// Finding the records a workflow names, with the nearest matches when they do not exist.
 enum Lookup {
   /// The deal in slot `deal`, or the refusal to give.
+  /// A deal is named by its number or, once imported, by its CRM id ("deal 1C1I7A6R"); a
+  /// number that is no deal's may be a CRM id too (HubSpot's are numbers).
   static func deal(_ request: ActionRequest, _ workspace: Workspace) throws -> Found<Deal> {
-    try record(.deal, request, workspace, fetch: workspace.deal(id:))
+    if let key = request.key("deal"), Int64(key).flatMap({ try? workspace.deal(id: $0) }) == nil,
+      let deal = try workspace.deal(crmID: key)
+    {
+      return .found(deal)
+    }
+    return try record(.deal, request, workspace, fetch: workspace.deal(id:))
   }
 
   /// The numbered record (deal, task, lead, change) in the slot named after its kind, or

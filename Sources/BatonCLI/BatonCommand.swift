@@ -25,7 +25,7 @@ public struct BatonCommand: ParsableCommand {
 
       \(BatonExit.helpText)
       """,
-    subcommands: [InitCommand.self, IntentsCommand.self]
+    subcommands: [InitCommand.self, ImportCommand.self, IntentsCommand.self]
   )
 
   @Option(
@@ -52,15 +52,11 @@ public struct BatonCommand: ParsableCommand {
   @Flag(help: "Confirm side effects without asking (for scripts).")
   var yes = false
 
-  @Option(help: ArgumentHelp("The workspace file.", valueName: "PATH"))
-  var workspace: String?
+  @OptionGroup var target: WorkspaceOptions
 
   @Option(help: ArgumentHelp("An extra folder of intent files.", valueName: "DIR"))
   var intents: String?
 
-  @Option(
-    name: .customLong("as"), help: ArgumentHelp("Who acts: a handle or a unique first name.", valueName: "HANDLE"))
-  var actor: String?
 
   public init() {}
 
@@ -94,7 +90,7 @@ public struct BatonCommand: ParsableCommand {
       }
 
       let factory = SessionFactory(
-        environment: environment, workspacePath: workspace, intentsFlag: intents, actorFlag: actor)
+        environment: environment, workspacePath: target.workspace, intentsFlag: intents, actorFlag: target.actor)
       let (session, names) = try factory.make()
       // A terminal asks before a side effect; a script needs --yes, or is refused.
       session.confirmations = yes ? .assumeYes : (interactive ? .ask : .refuse)

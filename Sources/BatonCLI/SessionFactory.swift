@@ -26,17 +26,7 @@ struct SessionFactory {
           "\(intent.file):\(intent.line):1: error: intent '\(intent.name)' names the action '\(intent.action)', which baton has no handler for"
       )
     }
-    let path = environment.workspacePath(workspacePath)
-    let workspace: Workspace
-    do {
-      let existed = FileManager.default.fileExists(atPath: path)
-      workspace = try Workspace.open(path: path, createIfMissing: today)
-      if !existed {
-        FileHandle.standardError.write(Data("baton: created a demo workspace at \(path)\n".utf8))
-      }
-    } catch let error as WorkspaceError {
-      throw Failure(exit: .workspaceUnusable, message: "\(error)")
-    }
+    let workspace = try openWorkspace(today: today)
     let actor = try resolveActor(workspace)
     let names = try workspaceCall { try workspace.vocabulary() }
     let matcher = IntentMatcher(catalog: catalog, names: names)
@@ -47,8 +37,28 @@ struct SessionFactory {
     return (session, names)
   }
 
+  /// The workspace the flags and environment name, made with the demo company when missing
+  /// (unless `today` is nil: then a missing workspace is an error).
+  func openWorkspace(today: Day?) throws -> Workspace {
+    let path = environment.workspacePath(workspacePath)
+    do {
+      let existed = FileManager.default.fileExists(atPath: path)
+      if !existed && today == nil {
+        throw Failure(
+          exit: .workspaceUnusable, message: "no workspace at \(path); make one first with baton init \(path) --empty")
+      }
+      let workspace = try Workspace.open(path: path, createIfMissing: today)
+      if !existed {
+        FileHandle.standardError.write(Data("baton: created a demo workspace at \(path)\n".utf8))
+      }
+      return workspace
+    } catch let error as WorkspaceError {
+      throw Failure(exit: .workspaceUnusable, message: "\(error)")
+    }
+  }
+
   /// `--as`, then `BATON_USER`, then the workspace's default user.
-  private func resolveActor(_ workspace: Workspace) throws -> Actor {
+  func resolveActor(_ workspace: Workspace) throws -> Actor {
     let requested = actorFlag ?? environment.variables["BATON_USER"].flatMap { $0.isEmpty ? nil : $0 }
     let name = try requested ?? workspaceCall { try workspace.setting("default_user") }
     guard let name else {
@@ -61,7 +71,7 @@ struct SessionFactory {
     return actor
   }
 
-  private func workspaceCall<T>(_ body: () throws -> T) throws -> T {
+  func workspaceCall<T>(_ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch let error as WorkspaceError {

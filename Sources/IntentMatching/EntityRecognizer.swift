@@ -73,9 +73,18 @@ struct EntityRecognizer: Sendable {
     }
     guard start + offset < tokens.count else { return nil }
     let text = tokens[start + offset]
-    guard !text.isEmpty, text.allSatisfy(\.isNumber) else { return nil }
+    guard !text.isEmpty, text.allSatisfy(\.isNumber) || (kind == .deal && Self.looksLikeCRMID(text)) else {
+      return nil
+    }
     let display = kind == .change ? "change \(text)" : "\(kind.rawValue) \(text)"
     return ([EntityValue(kind: kind, key: text, display: display)], offset + 1)
+  }
+
+  /// An imported deal's CRM id ("0065g00000abcde", "1c1i7a6r"): letters and digits, with
+  /// at least one digit, long enough not to be a word or a quarter ("q3").
+  private static func looksLikeCRMID(_ text: String) -> Bool {
+    text.count >= 6 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+      && text.contains(where: \.isNumber) && text.contains(where: \.isLetter)
   }
 
   /// "120 employees", "a 120-person company", "$25m arr", "25 million arr".

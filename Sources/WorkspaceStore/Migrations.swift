@@ -7,11 +7,17 @@ enum Migrations {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in try createV1(db) }
     migrator.registerMigration("v2") { db in try createV2(db) }
+    migrator.registerMigration("v3") { db in try createV3(db) }
     return migrator
   }
 
   /// The identifiers of all migrations, oldest first; tests open each earlier schema.
   static var identifiers: [String] { migrator.migrations }
+
+  /// Imported deals are found by CRM id however it is typed ("deal 1c1i7a6r").
+  private static func createV3(_ db: Database) throws {
+    try db.execute(sql: "CREATE INDEX deal_crm_id_nocase ON deal(crm_id COLLATE NOCASE)")
+  }
 
   /// Lead routing rules, a note on audit rows (a refusal's reason, an override's), and the
   /// indexes summaries need.

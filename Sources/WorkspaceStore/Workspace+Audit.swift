@@ -42,7 +42,7 @@ extension Workspace {
     }
   }
 
-  private static func writeAudit(
+  static func writeAudit(
     _ db: Database, _ context: AuditContext, outcome: String, changes: [ChangeRecorder.RecordChange],
     undoes: Int64?, note: String? = nil
   ) throws -> Int64 {

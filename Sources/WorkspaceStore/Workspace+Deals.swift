@@ -7,6 +7,11 @@ extension Workspace {
     try read { db in try deals(db, where: "d.id = ?", [id], limit: 1).first }
   }
 
+  /// A deal by its CRM id (case ignored, as CRMs and people type them differently), or nil.
+  public func deal(crmID: String) throws -> Deal? {
+    try read { db in try deals(db, where: "d.crm_id = ? COLLATE NOCASE", [crmID], limit: 1).first }
+  }
+
   /// Deals in a stage, of an owner, of an account; open ones only unless `includeClosed`.
   public func deals(
     stage: String? = nil, ownerHandle: String? = nil, accountID: Int64? = nil,

@@ -62,7 +62,9 @@ extension Workspace {
     }
   }
 
-  /// The person with this handle, or the only one with this first name, as an actor.
+  /// The person with this handle, else this full name, else the only one with this first
+  /// name, as an actor. A handle always wins, so a new "Priya Shah" does not make the
+  /// handle `priya` ambiguous.
   public func actor(named handleOrFirstName: String) throws -> Actor? {
     try read { db in
       let rows = try Row.fetchAll(
@@ -72,7 +74,11 @@ extension Workspace {
           WHERE lower(handle) = lower(?1) OR lower(name) = lower(?1)
              OR lower(substr(name, 1, instr(name || ' ', ' ') - 1)) = lower(?1)
           """, arguments: [handleOrFirstName])
-      guard rows.count == 1, let row = rows.first, let role = Role(rawValue: row["role"]) else {
+      let wanted = handleOrFirstName.lowercased()
+      let exact =
+        rows.first { ($0["handle"] as String).lowercased() == wanted }
+        ?? rows.first { ($0["name"] as String).lowercased() == wanted }
+      guard let row = exact ?? (rows.count == 1 ? rows.first : nil), let role = Role(rawValue: row["role"]) else {
         return nil
       }
       return Actor(personID: row["id"], handle: row["handle"], name: row["name"], role: role)

@@ -26,7 +26,7 @@ import Testing
     // The first holds its transaction open a moment; the second checks the rules meanwhile,
     // on the old state, and then waits for the write lock: the race, made certain.
     let first = try runner.start(line, extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "1500"])
-    #expect(try waitForWriteLock(runner))
+    #expect(try Self.waitForWriteLock(runner))
     let second = try runner.start(line)
     let (won, lost) = (first.finish(), second.finish())
     #expect(won.status == 0 && won.stdout.hasPrefix("Moved deal 42 to Negotiation."))
@@ -45,7 +45,7 @@ import Testing
     let running = try runner.start(
       ["--yes", "-c", "trigger handoff for deal 8"], extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "10000"])
     // Wait until the handoff's transaction holds the write lock, then kill the process in it.
-    #expect(try waitForWriteLock(runner), "the handoff never took the write lock")
+    #expect(try Self.waitForWriteLock(runner), "the handoff never took the write lock")
     kill(running.process.processIdentifier, SIGKILL)
     _ = running.finish()
     #expect(try runner.sql("PRAGMA integrity_check") == "ok")
@@ -59,7 +59,7 @@ import Testing
   }
 
   /// Waits up to 5 s until a baton process holds the workspace's write lock.
-  private func waitForWriteLock(_ runner: BinaryRunner) throws -> Bool {
+  static func waitForWriteLock(_ runner: BinaryRunner) throws -> Bool {
     for _ in 0..<100 {
       Thread.sleep(forTimeInterval: 0.05)
       if try lockHeld(runner) { return true }
@@ -68,7 +68,7 @@ import Testing
   }
 
   /// Whether another connection holds the workspace's write lock.
-  private func lockHeld(_ runner: BinaryRunner) throws -> Bool {
+  private static func lockHeld(_ runner: BinaryRunner) throws -> Bool {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
     process.arguments = [runner.workspace, "BEGIN IMMEDIATE; ROLLBACK;"]

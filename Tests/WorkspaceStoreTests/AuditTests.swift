@@ -112,23 +112,29 @@ import WorkspaceStore
     #expect(row["records"] as String == "[]")
   }
 
-  @Test func migrationsRunFromEveryEarlierSchema() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-v1-\(UUID().uuidString)")
+  /// A workspace as each earlier release left it (the released migrations' SQL kept as
+  /// fixtures) opens and is brought up to date.
+  @Test(arguments: [1, 2]) func migrationsRunFromEveryEarlierSchema(version: Int) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-v\(version)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("workspace.sqlite").path
-    // A workspace as the first release made it: schema v1 only.
     let queue = try DatabaseQueue(path: path)
     var migrator = DatabaseMigrator()
-    let v1 = try String(
-      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-        "Fixtures/schema-v1.sql"),
-      encoding: .utf8)
-    migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
+    for step in 1...version {
+      let sql = try String(
+        contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+          "Fixtures/schema-v\(step).sql"),
+        encoding: .utf8)
+      migrator.registerMigration("v\(step)") { db in try db.execute(sql: sql) }
+    }
     try migrator.migrate(queue)
     try queue.close()
     let workspace = try Workspace.open(path: path, createIfMissing: nil)
     #expect(try workspace.activity().isEmpty)
-    let columns = try DatabaseQueue(path: path).read { db in try db.columns(in: "audit").map(\.name) }
+    let (columns, indexes) = try DatabaseQueue(path: path).read { db in
+      (try db.columns(in: "audit").map(\.name), try db.indexes(on: "deal").map(\.name))
+    }
     #expect(columns.contains("note"))
+    #expect(indexes.contains("deal_crm_id_nocase"))
   }
 }

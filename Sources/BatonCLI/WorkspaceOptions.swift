@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `--workspace` and `--as`, shared by `baton` and the subcommands that act on a workspace.
+/// One group in each, so the option parses the same wherever it is written on the line.
+struct WorkspaceOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("The workspace file.", valueName: "PATH"))
+  var workspace: String?
+
+  @Option(
+    name: .customLong("as"), help: ArgumentHelp("Who acts: a handle or a unique first name.", valueName: "HANDLE"))
+  var actor: String?
+}

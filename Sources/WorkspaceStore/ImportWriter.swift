@@ -1,0 +1,259 @@
+import BatonModel
+import Foundation
+internal import GRDB
+
+/// Writes imported rows inside the import's transaction, finding or making the accounts and
+/// people they name. Lookups are cached for the length of one import.
+final class ImportWriter {
+  let db: Database
+  let actor: String
+  let today: Day
+  private(set) var tally = ImportTally()
+  /// Lower-cased account name → id.
+  private var accounts: [String: Int64] = [:]
+  /// Lower-cased full name, handle and e-mail local part → person id.
+  private var people: [String: Int64] = [:]
+  private var handles: Set<String> = []
+  /// Team id, lower-cased name or alias → team id.
+  private var teams: [String: String] = [:]
+  /// The team new deal owners join when it exists.
+  private let salesTeam: String?
+
+  init(_ db: Database, actor: String, today: Day) throws {
+    self.db = db
+    self.actor = actor
+    self.today = today
+    for row in try Row.fetchAll(db, sql: "SELECT id, name FROM account") {
+      accounts[(row["name"] as String).lowercased()] = row["id"]
+    }
+    for row in try Row.fetchAll(db, sql: "SELECT id, handle, name FROM person") {
+      let handle: String = row["handle"]
+      handles.insert(handle)
+      let name = (row["name"] as String).lowercased()
+      // Two people with one name: the first keeps it; the other is found by handle.
+      if people[name] == nil { people[name] = row["id"] }
+      people[handle] = row["id"]
+    }
+    for row in try Row.fetchAll(
+      db, sql: "SELECT id, id AS phrase FROM team UNION ALL SELECT id, name FROM team UNION ALL SELECT team_id, alias FROM team_alias")
+    {
+      teams[(row["phrase"] as String).lowercased()] = row["id"]
+    }
+    salesTeam = teams["sales"]
+  }
+
+  /// What the audit row says about the import.
+  func note(kind: String, source: String) -> String {
+    var parts = ["\(tally.created) new", "\(tally.updated) updated", "\(tally.unchanged) unchanged"]
+    if tally.accountsCreated > 0 { parts.append("accounts made: \(tally.accountsCreated)") }
+    if tally.peopleCreated > 0 { parts.append("people made: \(tally.peopleCreated)") }
+    return "imported \(kind) from \(source): " + parts.joined(separator: ", ")
+  }
+
+  // MARK: - Deals
+
+  func upsert(_ deal: ImportedDeal) throws {
+    let accountID = try deal.account.map(accountID(named:))
+    let ownerID = try deal.owner.map { try personID(for: $0, team: salesTeam) }
+    let existing = try Row.fetchOne(
+      db.cachedStatement(
+        sql: "SELECT id, name, account_id, owner_id, stage_id, amount, close_date, created_date FROM deal WHERE crm_id = ?"
+      ),
+      arguments: [deal.crmID])
+    guard let existing else {
+      try insert(deal, accountID: accountID, ownerID: ownerID)
+      return
+    }
+    let id: Int64 = existing["id"]
+    let oldStage: String = existing["stage_id"]
+    let created: String = deal.createdDate?.iso ?? existing["created_date"]
+    let current = DealColumns(
+      name: existing["name"], accountID: existing["account_id"], ownerID: existing["owner_id"],
+      stage: oldStage, amount: existing["amount"], closeDate: existing["close_date"],
+      createdDate: existing["created_date"])
+    let same =
+      current
+      == DealColumns(
+        name: deal.name, accountID: accountID, ownerID: ownerID, stage: deal.stage, amount: deal.amount,
+        closeDate: deal.closeDate?.iso, createdDate: created)
+    if same {
+      tally.unchanged += 1
+      return
+    }
+    try db.cachedStatement(
+      sql: """
+        UPDATE deal SET name = ?, account_id = ?, owner_id = ?, stage_id = ?, amount = ?,
+          close_date = ?, created_date = ? WHERE id = ?
+        """
+    ).execute(
+      arguments: [deal.name, accountID, ownerID, deal.stage, deal.amount, deal.closeDate?.iso, created, id])
+    if oldStage != deal.stage {
+      try db.cachedStatement(sql: "UPDATE deal SET stage_changed_date = ? WHERE id = ?")
+        .execute(arguments: [today.iso, id])
+      try recordStageChange(deal: id, from: oldStage, to: deal.stage, on: today)
+    }
+    tally.updated += 1
+  }
+
+  /// The columns an import sets, to tell an update from a row already as the file says.
+  private struct DealColumns: Equatable {
+    var name: String
+    var accountID: Int64?
+    var ownerID: Int64?
+    var stage: String
+    var amount: Int64?
+    var closeDate: String?
+    var createdDate: String
+  }
+
+  private func insert(_ deal: ImportedDeal, accountID: Int64?, ownerID: Int64?) throws {
+    let created = deal.createdDate ?? min(today, deal.closeDate ?? today)
+    // Without its history, a deal entered its stage when it closed, or when it was made.
+    let entered = deal.closeDate.map { max($0, created) } ?? created
+    let enteredStage = ["closed-won", "closed-lost"].contains(deal.stage) ? entered : created
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO deal(crm_id, name, account_id, owner_id, stage_id, amount, close_date,
+          created_date, stage_changed_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(
+      arguments: [
+        deal.crmID, deal.name, accountID, ownerID, deal.stage, deal.amount, deal.closeDate?.iso,
+        created.iso, enteredStage.iso,
+      ])
+    try recordStageChange(deal: db.lastInsertedRowID, from: nil, to: deal.stage, on: enteredStage)
+    tally.created += 1
+  }
+
+  private func recordStageChange(deal: Int64, from: String?, to: String, on day: Day) throws {
+    try db.cachedStatement(
+      sql: "INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor) VALUES (?, ?, ?, ?, ?)"
+    ).execute(arguments: [deal, from, to, day.iso, actor])
+  }
+
+  // MARK: - Accounts
+
+  func upsert(_ account: ImportedAccount) throws {
+    let ownerID = try account.owner.map { try personID(for: $0, team: salesTeam) }
+    let csmID = try account.csm.map { try personID(for: $0, team: teams["cs"]) }
+    guard let id = accounts[account.name.lowercased()] else {
+      try db.execute(
+        sql: """
+          INSERT INTO account(name, segment, territory, employees, owner_id, csm_id)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [account.name, account.segment, account.territory, account.employees, ownerID, csmID])
+      accounts[account.name.lowercased()] = db.lastInsertedRowID
+      tally.created += 1
+      return
+    }
+    // Columns the file leaves empty keep what the workspace has.
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT segment, territory, employees, owner_id, csm_id FROM account WHERE id = ?",
+        arguments: [id])
+    else { return }
+    let segment: String? = account.segment ?? row["segment"]
+    let territory: String? = account.territory ?? row["territory"]
+    let employees: Int? = account.employees ?? row["employees"]
+    let owner: Int64? = ownerID ?? row["owner_id"]
+    let csm: Int64? = csmID ?? row["csm_id"]
+    let unchanged =
+      segment == row["segment"] && territory == row["territory"] && employees == row["employees"]
+      && owner == row["owner_id"] && csm == row["csm_id"]
+    if unchanged {
+      tally.unchanged += 1
+      return
+    }
+    try db.execute(
+      sql: "UPDATE account SET segment = ?, territory = ?, employees = ?, owner_id = ?, csm_id = ? WHERE id = ?",
+      arguments: [segment, territory, employees, owner, csm, id])
+    tally.updated += 1
+  }
+
+  /// The account called `name`, made when missing.
+  private func accountID(named name: String) throws -> Int64 {
+    if let id = accounts[name.lowercased()] { return id }
+    try db.execute(sql: "INSERT INTO account(name) VALUES (?)", arguments: [name])
+    let id = db.lastInsertedRowID
+    accounts[name.lowercased()] = id
+    tally.accountsCreated += 1
+    return id
+  }
+
+  // MARK: - People
+
+  func upsert(_ person: ImportedPerson) throws {
+    let team = person.team.flatMap { teams[$0.lowercased()] }
+    let existing = person.handle.flatMap { people[$0.lowercased()] } ?? people[person.name.lowercased()]
+    guard let existing else {
+      _ = try makePerson(
+        name: person.name, handle: person.handle, title: person.title ?? "", team: team,
+        role: person.role ?? .rep)
+      tally.created += 1
+      return
+    }
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT name, title, team_id, role FROM person WHERE id = ?", arguments: [existing])
+    else { return }
+    let title: String = person.title ?? row["title"]
+    let teamID: String? = team ?? row["team_id"]
+    let role: String = person.role?.rawValue ?? row["role"]
+    let oldName: String = row["name"]
+    let oldTitle: String = row["title"]
+    let oldTeam: String? = row["team_id"]
+    let oldRole: String = row["role"]
+    if person.name == oldName && title == oldTitle && teamID == oldTeam && role == oldRole {
+      tally.unchanged += 1
+      return
+    }
+    try db.execute(
+      sql: "UPDATE person SET name = ?, title = ?, team_id = ?, role = ? WHERE id = ?",
+      arguments: [person.name, title, teamID, role, existing])
+    tally.updated += 1
+  }
+
+  /// The person a CRM names by full name, handle or e-mail; made (as a rep) when missing.
+  private func personID(for text: String, team: String?) throws -> Int64 {
+    let key = text.lowercased()
+    let local = key.split(separator: "@").first.map(String.init) ?? key
+    if let id = people[key] ?? (key.contains("@") ? people[local] : nil) { return id }
+    let name = key.contains("@") ? local : text
+    let id = try makePerson(
+      name: name, handle: key.contains("@") ? local : nil, title: "", team: team, role: .rep)
+    people[key] = id
+    tally.peopleCreated += 1
+    return id
+  }
+
+  private func makePerson(name: String, handle: String?, title: String, team: String?, role: Role) throws -> Int64 {
+    let handle = uniqueHandle(handle.map { Self.handleWords($0) } ?? Self.handleWords(name))
+    try db.execute(
+      sql: "INSERT INTO person(handle, name, team_id, title, role) VALUES (?, ?, ?, ?, ?)",
+      arguments: [handle, name, team, title, role.rawValue])
+    let id = db.lastInsertedRowID
+    handles.insert(handle)
+    people[handle] = id
+    people[name.lowercased()] = people[name.lowercased()] ?? id
+    return id
+  }
+
+  /// "Moses Frase" → ["moses", "frase"]: lower-case letters and digits, accents folded.
+  private static func handleWords(_ text: String) -> [String] {
+    text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+      .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+  }
+
+  /// The first name, else first.last, else first.last2, 3…: never one already taken.
+  private func uniqueHandle(_ words: [String]) -> String {
+    let first = words.first ?? "person"
+    let full = words.joined(separator: ".")
+    for candidate in [first, full.isEmpty ? first : full] where !handles.contains(candidate) {
+      return candidate
+    }
+    var number = 2
+    while handles.contains("\(full.isEmpty ? first : full)\(number)") { number += 1 }
+    return "\(full.isEmpty ? first : full)\(number)"
+  }
+}
