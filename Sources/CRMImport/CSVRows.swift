@@ -40,7 +40,7 @@ struct CSVRows {
     while let fields = reader.next() {
       let start = line
       line += Self.breaks(in: fields) + 1
-      if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+      if fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
       return (start, fields)
     }
     if let error = reader.error { throw Self.failure(error, path: path, line: line) }

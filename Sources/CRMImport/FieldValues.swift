@@ -7,12 +7,12 @@ import BatonModel
 enum FieldValues {
   /// "125000", "$125,000.00", "USD 1,250", "€ 99.5": whole units, rounded.
   static func money(_ text: String) -> Int64? {
-    var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+    var rest = text.trimmed
     if let first = rest.first, "$€£¥".contains(first) { rest = rest.dropFirst() }
     if rest.prefix(3).allSatisfy(\.isUppercase), rest.prefix(3).count == 3, rest.first?.isLetter == true {
       rest = rest.dropFirst(3)
     }
-    let digits = rest.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+    let digits = String(rest.trimmed.filter { $0 != "," })
     guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
       let value = Double(digits), value < 1e15
     else { return nil }
@@ -21,7 +21,7 @@ enum FieldValues {
 
   /// A whole number, separators allowed ("1,200").
   static func integer(_ text: String) -> Int? {
-    let digits = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+    let digits = String(text.trimmed.filter { $0 != "," })
     guard !digits.isEmpty, digits.count < 16, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
     return Int(digits)
   }
@@ -30,7 +30,7 @@ enum FieldValues {
   /// (month first, as Salesforce's US exports write it, unless the first number is past 12),
   /// "3/15/26".
   static func day(_ text: String) -> Day? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmed
     let datePart = trimmed.prefix { $0 != " " && $0 != "T" }
     if let day = Day(iso: datePart) { return day }
     let parts = datePart.split(separator: "/", omittingEmptySubsequences: false)
@@ -42,5 +42,15 @@ enum FieldValues {
     guard (1...12).contains(month), (1...31).contains(day) else { return nil }
     let result = Day(year: year, month: month, day: day)
     return result.components == (year, month, day) ? result : nil
+  }
+}
+
+extension StringProtocol {
+  /// Without leading and trailing white space. Looks at the ends only, so it is cheap on
+  /// the millions of cells an import reads (Foundation's trimming bridges to NSString).
+  var trimmed: SubSequence {
+    let start = firstIndex { !$0.isWhitespace } ?? endIndex
+    let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+    return self[start..<Swift.max(start, end)]
   }
 }

@@ -13,8 +13,8 @@ struct RowReader {
   /// A field's text, trimmed; nil when the column is absent or the cell empty.
   private func value(_ field: String, _ fields: [String]) -> String? {
     guard let index = plan.columns[field], index < fields.count else { return nil }
-    let text = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
-    return text.isEmpty ? nil : text
+    let text = fields[index].trimmed
+    return text.isEmpty ? nil : String(text)
   }
 
   /// A problem common to every kind: a row cut short or run long, or a cell too long to be

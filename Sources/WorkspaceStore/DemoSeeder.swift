@@ -218,7 +218,7 @@ struct DemoSeeder {
         """)
     let insertChange = try db.makeStatement(
       sql:
-        "INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor) VALUES (?, ?, ?, ?, ?)"
+        "INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor, amount) VALUES (?, ?, ?, ?, ?, ?)"
     )
     let insertEvidence = try db.makeStatement(
       sql: "INSERT INTO deal_evidence(deal_id, kind, key, value) VALUES (?, ?, ?, ?)")
@@ -273,7 +273,7 @@ struct DemoSeeder {
           step == path.count - 1
           ? stageChanged
           : created.adding(days: created.days(to: stageChanged) * step / max(1, path.count - 1))
-        try insertChange.execute(arguments: [id, previous, stageID, date.iso, ownerHandle])
+        try insertChange.execute(arguments: [id, previous, stageID, date.iso, ownerHandle, amount])
         previous = stageID
       }
 

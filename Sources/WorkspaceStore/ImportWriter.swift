@@ -90,7 +90,7 @@ final class ImportWriter {
     if oldStage != deal.stage {
       try db.cachedStatement(sql: "UPDATE deal SET stage_changed_date = ? WHERE id = ?")
         .execute(arguments: [today.iso, id])
-      try recordStageChange(deal: id, from: oldStage, to: deal.stage, on: today)
+      try recordStageChange(deal: id, from: oldStage, to: deal.stage, on: today, amount: deal.amount)
     }
     tally.updated += 1
   }
@@ -121,14 +121,15 @@ final class ImportWriter {
         deal.crmID, deal.name, accountID, ownerID, deal.stage, deal.amount, deal.closeDate?.iso,
         created.iso, enteredStage.iso,
       ])
-    try recordStageChange(deal: db.lastInsertedRowID, from: nil, to: deal.stage, on: enteredStage)
+    try recordStageChange(deal: db.lastInsertedRowID, from: nil, to: deal.stage, on: enteredStage, amount: deal.amount)
     tally.created += 1
   }
 
-  private func recordStageChange(deal: Int64, from: String?, to: String, on day: Day) throws {
+  private func recordStageChange(deal: Int64, from: String?, to: String, on day: Day, amount: Int64?) throws {
     try db.cachedStatement(
-      sql: "INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor) VALUES (?, ?, ?, ?, ?)"
-    ).execute(arguments: [deal, from, to, day.iso, actor])
+      sql:
+        "INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor, amount) VALUES (?, ?, ?, ?, ?, ?)"
+    ).execute(arguments: [deal, from, to, day.iso, actor, amount])
   }
 
   // MARK: - Accounts

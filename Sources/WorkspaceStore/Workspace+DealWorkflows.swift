@@ -13,7 +13,8 @@ extension Workspace {
   ) throws -> Int64 {
     try change(context, note: note) { recorder in
       let current = try Row.fetchOne(
-        recorder.db, sql: "SELECT d.stage_id, s.name FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.id = ?",
+        recorder.db,
+        sql: "SELECT d.stage_id, s.name, d.amount FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.id = ?",
         arguments: [id])
       guard let current, current[0] as String == expected else {
         throw ChangeConflict(
@@ -25,7 +26,10 @@ extension Workspace {
       try recorder.update("deal", id: id, values)
       try recorder.insert(
         "stage_change",
-        ["deal_id": id, "from_stage": expected, "to_stage": stage, "changed_date": day.iso, "actor": context.actor])
+        [
+          "deal_id": id, "from_stage": expected, "to_stage": stage, "changed_date": day.iso, "actor": context.actor,
+          "amount": current[2] as Int64?,
+        ])
     }.auditID
   }
 

@@ -68,6 +68,11 @@ extension Workspace {
     try Self.mapErrors(path: path) {
       try queue.writeWithoutTransaction { db in
         var tally = ImportTally()
+        // A large page cache keeps the indexes' pages in memory for the whole transaction
+        // instead of spilling them to the WAL half-written (64 MB, released at the end).
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+        try db.execute(sql: "PRAGMA cache_size = -65536")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         try db.inTransaction(.immediate) {
           let (counted, note) = try body(db)
           tally = counted

@@ -71,9 +71,21 @@ public final class Workspace: Sendable {
     defer { try? manager.removeItem(atPath: temporary) }
     try mapErrors(path: path) {
       let queue = try DatabaseQueue(path: temporary, configuration: configuration())
+      // The file is private until it is renamed into place, and thrown away if anything
+      // fails, so it needs no journal or syncing while it fills: a million-deal workspace
+      // is made several times faster.
+      try queue.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
+      }
       try Migrations.migrator.migrate(queue)
       try queue.write { db in try fill(db, with: content) }
       try queue.close()
+    }
+    // Unsynced while it filled: put it on disk before it takes the workspace's name.
+    let descriptor = open(temporary, O_RDONLY)
+    if descriptor >= 0 {
+      fsync(descriptor)
+      close(descriptor)
     }
     for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
     guard rename(temporary, path) == 0 else {
