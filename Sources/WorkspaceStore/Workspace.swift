@@ -82,10 +82,9 @@ public final class Workspace: Sendable {
       try queue.close()
     }
     // Unsynced while it filled: put it on disk before it takes the workspace's name.
-    let descriptor = open(temporary, O_RDONLY)
-    if descriptor >= 0 {
-      fsync(descriptor)
-      close(descriptor)
+    if let file = FileHandle(forWritingAtPath: temporary) {
+      try? file.synchronize()
+      try? file.close()
     }
     for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
     guard rename(temporary, path) == 0 else {
