@@ -30,19 +30,46 @@ enum FieldValues {
   /// (month first, as Salesforce's US exports write it, unless the first number is past 12),
   /// "3/15/26".
   static func day(_ text: String) -> Day? {
-    let trimmed = text.trimmed
-    let datePart = trimmed.prefix { $0 != " " && $0 != "T" }
-    if let day = Day(iso: datePart) { return day }
-    let parts = datePart.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1]), var year = Int(parts[2])
-    else { return nil }
-    if parts[2].count == 2 { year += 2000 }
-    guard parts[2].count == 2 || parts[2].count == 4 else { return nil }
-    let (month, day) = first > 12 ? (second, first) : (first, second)
+    // Read as bytes: an import reads two dates a row, and splitting strings dominated it.
+    let bytes = Array(text.utf8)
+    var index = 0
+    while index < bytes.count, bytes[index] == 32 { index += 1 }
+    func number() -> (value: Int, digits: Int) {
+      var value = 0
+      var digits = 0
+      while index < bytes.count, (48...57).contains(bytes[index]), digits < 5 {
+        value = value * 10 + Int(bytes[index] - 48)
+        digits += 1
+        index += 1
+      }
+      return (value, digits)
+    }
+    let first = number()
+    guard index < bytes.count else { return nil }
+    let separator = bytes[index]
+    guard separator == 45 || separator == 47 else { return nil }  // "-" or "/"
+    index += 1
+    let second = number()
+    guard index < bytes.count, bytes[index] == separator else { return nil }
+    index += 1
+    let third = number()
+    // After the date only a time may follow ("2026-03-15 14:02", "…T14:02:00Z").
+    guard index == bytes.count || bytes[index] == 32 || bytes[index] == 84 else { return nil }
+    var (year, month, day): (Int, Int, Int)
+    if separator == 45 {
+      guard first.digits == 4, second.digits == 2, third.digits == 2 else { return nil }
+      (year, month, day) = (first.value, second.value, third.value)
+    } else {
+      guard (1...2).contains(first.digits), (1...2).contains(second.digits), third.digits == 2 || third.digits == 4
+      else { return nil }
+      year = third.digits == 2 ? 2000 + third.value : third.value
+      (month, day) = first.value > 12 ? (second.value, first.value) : (first.value, second.value)
+    }
     guard (1...12).contains(month), (1...31).contains(day) else { return nil }
     let result = Day(year: year, month: month, day: day)
     return result.components == (year, month, day) ? result : nil
   }
+
 }
 
 extension StringProtocol {

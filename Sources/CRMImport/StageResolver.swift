@@ -1,8 +1,11 @@
 import Foundation
 /// Reads a CRM's stage names as the workspace's stages: `--stage-map` first, then the
 /// layout's table of the CRM's default stages, then the workspace's own names and aliases.
-struct StageResolver {
+final class StageResolver {
   private var table: [String: String] = [:]
+  /// The stage text as the file writes it → the answer: a file repeats a handful of stage
+  /// names over its rows, so each is compared once.
+  private var seen: [String: String?] = [:]
   /// Stage ids in order, for messages.
   let known: [String]
 
@@ -36,5 +39,10 @@ struct StageResolver {
     for (phrase, stage) in own where table[phrase] == nil { table[phrase] = stage }
   }
 
-  func stage(for crmStage: String) -> String? { table[comparable(crmStage)] }
+  func stage(for crmStage: String) -> String? {
+    if let known = seen[crmStage] { return known }
+    let answer = table[comparable(crmStage)]
+    seen[crmStage] = answer
+    return answer
+  }
 }

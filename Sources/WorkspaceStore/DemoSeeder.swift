@@ -218,7 +218,10 @@ struct DemoSeeder {
         """)
     let insertChange = try db.makeStatement(
       sql:
-        "INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor, amount) VALUES (?, ?, ?, ?, ?, ?)"
+        """
+        INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor, amount, owner_id, account_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
     )
     let insertEvidence = try db.makeStatement(
       sql: "INSERT INTO deal_evidence(deal_id, kind, key, value) VALUES (?, ?, ?, ?)")
@@ -273,7 +276,9 @@ struct DemoSeeder {
           step == path.count - 1
           ? stageChanged
           : created.adding(days: created.days(to: stageChanged) * step / max(1, path.count - 1))
-        try insertChange.execute(arguments: [id, previous, stageID, date.iso, ownerHandle, amount])
+        try insertChange.execute(arguments: [
+          id, previous, stageID, date.iso, ownerHandle, amount, people[ownerHandle], accountID,
+        ])
         previous = stageID
       }
 

@@ -90,7 +90,8 @@ final class ImportWriter {
     if oldStage != deal.stage {
       try db.cachedStatement(sql: "UPDATE deal SET stage_changed_date = ? WHERE id = ?")
         .execute(arguments: [today.iso, id])
-      try recordStageChange(deal: id, from: oldStage, to: deal.stage, on: today, amount: deal.amount)
+      try recordStageChange(
+        deal: id, from: oldStage, to: deal.stage, on: today, amount: deal.amount, owner: ownerID, account: accountID)
     }
     tally.updated += 1
   }
@@ -121,15 +122,21 @@ final class ImportWriter {
         deal.crmID, deal.name, accountID, ownerID, deal.stage, deal.amount, deal.closeDate?.iso,
         created.iso, enteredStage.iso,
       ])
-    try recordStageChange(deal: db.lastInsertedRowID, from: nil, to: deal.stage, on: enteredStage, amount: deal.amount)
+    try recordStageChange(
+      deal: db.lastInsertedRowID, from: nil, to: deal.stage, on: enteredStage, amount: deal.amount, owner: ownerID,
+      account: accountID)
     tally.created += 1
   }
 
-  private func recordStageChange(deal: Int64, from: String?, to: String, on day: Day, amount: Int64?) throws {
+  private func recordStageChange(
+    deal: Int64, from: String?, to: String, on day: Day, amount: Int64?, owner: Int64?, account: Int64?
+  ) throws {
     try db.cachedStatement(
-      sql:
-        "INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor, amount) VALUES (?, ?, ?, ?, ?, ?)"
-    ).execute(arguments: [deal, from, to, day.iso, actor, amount])
+      sql: """
+        INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor, amount, owner_id, account_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [deal, from, to, day.iso, actor, amount, owner, account])
   }
 
   // MARK: - Accounts

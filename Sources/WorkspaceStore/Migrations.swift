@@ -15,8 +15,9 @@ enum Migrations {
   static var identifiers: [String] { migrator.migrations }
 
   /// Imported deals are found by CRM id however it is typed ("deal 1c1i7a6r"). A stage
-  /// change keeps the deal's amount at the time, so the pipeline's weekly change reads the
-  /// last week of history alone instead of one deal per change.
+  /// change keeps the deal's amount, owner and account at the time, so the pipeline's weekly
+  /// change reads the last week of history alone instead of one deal per change (55,000
+  /// random reads a week on a million deals).
   private static func createV3(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -24,9 +25,13 @@ enum Migrations {
         -- deal_stage_age (stage, date) answers every query this one served.
         DROP INDEX deal_stage_changed;
         ALTER TABLE stage_change ADD COLUMN amount INTEGER;
-        UPDATE stage_change SET amount = (SELECT amount FROM deal WHERE deal.id = stage_change.deal_id);
+        ALTER TABLE stage_change ADD COLUMN owner_id INTEGER REFERENCES person(id);
+        ALTER TABLE stage_change ADD COLUMN account_id INTEGER REFERENCES account(id);
+        UPDATE stage_change SET (amount, owner_id, account_id) =
+          (SELECT amount, owner_id, account_id FROM deal WHERE deal.id = stage_change.deal_id);
         DROP INDEX stage_change_date;
-        CREATE INDEX stage_change_week ON stage_change(changed_date, from_stage, to_stage, amount);
+        CREATE INDEX stage_change_week
+          ON stage_change(changed_date, from_stage, to_stage, amount, owner_id, account_id);
         """)
   }
 

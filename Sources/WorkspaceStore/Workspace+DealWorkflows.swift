@@ -14,7 +14,10 @@ extension Workspace {
     try change(context, note: note) { recorder in
       let current = try Row.fetchOne(
         recorder.db,
-        sql: "SELECT d.stage_id, s.name, d.amount FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.id = ?",
+        sql: """
+          SELECT d.stage_id, s.name, d.amount, d.owner_id, d.account_id
+          FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.id = ?
+          """,
         arguments: [id])
       guard let current, current[0] as String == expected else {
         throw ChangeConflict(
@@ -28,7 +31,7 @@ extension Workspace {
         "stage_change",
         [
           "deal_id": id, "from_stage": expected, "to_stage": stage, "changed_date": day.iso, "actor": context.actor,
-          "amount": current[2] as Int64?,
+          "amount": current[2] as Int64?, "owner_id": current[3] as Int64?, "account_id": current[4] as Int64?,
         ])
     }.auditID
   }

@@ -64,18 +64,13 @@ extension Workspace {
       let open = Set(stages.map(\.id))
       let category = Dictionary(uniqueKeysWithValues: stages.map { ($0.id, $0.category) })
       var change: [String: Int64] = [:]
-      // By stage or category the history alone answers (its covering index holds the
-      // amount); by owner, account or segment each change needs its deal's owner or account.
-      let history =
-        grouping == .stage || grouping == .category
-        ? """
-        SELECT from_stage, to_stage, coalesce(amount, 0) AS amount, NULL AS key FROM stage_change
-        WHERE changed_date > ?
-        """
-        : """
-        SELECT sc.from_stage, sc.to_stage, coalesce(sc.amount, 0) AS amount, \(key) AS key
-        FROM stage_change sc JOIN deal d ON d.id = sc.deal_id \(joins)
-        WHERE sc.changed_date > ?
+      // The history alone answers: each change keeps the deal's amount, owner and account
+      // at the time (its covering index holds them), so no deal row is read.
+      let history = """
+        SELECT d.from_stage, d.to_stage, coalesce(d.amount, 0) AS amount,
+          \(grouping == .stage || grouping == .category ? "NULL" : key) AS key
+        FROM stage_change d \(joins)
+        WHERE d.changed_date > ?
         """
       for row in try Row.fetchAll(db, sql: history, arguments: [weekAgo.iso])
       {
