@@ -104,8 +104,22 @@ public final class Session {
     return words.sorted()
   }
 
+  /// The longest line read, in characters: every question and command fits in a few
+  /// hundred, and a pasted document would only cost time to be refused anyway.
+  public static let maximumLineLength = 2_000
+
   /// Handles one line.
   public func handle(_ line: String) -> Turn {
+    if line.utf8.count > Self.maximumLineLength && line.count > Self.maximumLineLength {
+      state.confirmation = nil
+      return Turn(
+        input: String(line.prefix(80)) + "…", intent: nil, slots: [:],
+        reply: Reply(
+          kind: .notUnderstood,
+          text:
+            "That line is \(line.count) characters long; baton reads lines of up to \(Self.maximumLineLength). Ask one thing at a time.",
+          data: ["length": .int(Int64(line.count))]))
+    }
     let day = today()
     let match = matcher.match(line, today: day)
     if let confirmation = state.confirmation {

@@ -2,6 +2,7 @@ import ArgumentParser
 import BatonModel
 import CRMImport
 import Foundation
+import Rendering
 import WorkspaceStore
 
 /// `baton import deals|accounts|people FILE.csv`: loads a CRM export in one transaction.
@@ -71,9 +72,10 @@ struct ImportCommand: ParsableCommand {
           if done == total { bar.reset() }
         })
       bar.finish()
-      print(ImportSummary(result).text)
+      // The file's own text (column and stage names) is shown escaped, never sent raw.
+      print(TerminalSafe.escape(ImportSummary(result).text))
     } catch let error as ImportError {
-      FileHandle.standardError.write(Data("baton: error: \(error)\n".utf8))
+      FileHandle.standardError.write(Data("baton: error: \(TerminalSafe.escape("\(error)"))\n".utf8))
       if case .refused = error { throw BatonExit.lineFailed.exitCode }
       if case .badOption = error { throw BatonExit.usage.exitCode }
       throw BatonExit.badInput.exitCode
