@@ -58,7 +58,7 @@ let ownTargets: [Target] = [
   .testTarget(
     name: "AssistantTests",
     dependencies: [
-      "Assistant", "BatonTestSupport", "Rendering", "WorkspaceStore", "BatonModel",
+      "Assistant", "BatonTestSupport", "Rendering", "WorkspaceStore", "BatonModel", "IntentMatching",
       .product(name: "GRDB", package: "GRDB.swift"),
     ],
     exclude: ["Transcripts"]

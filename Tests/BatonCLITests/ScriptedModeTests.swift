@@ -125,4 +125,30 @@ import Testing
     #expect(!result.stdout.contains("\u{1B}"))
     #expect(!result.stderr.contains("\u{1B}"))
   }
+
+  @Test func invalidBytesAndHugeLinesGetOneJSONReplyEach() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])
+    var bytes = Data()
+    let lines: [[UInt8]] = [
+      Array("who owns stage exit criteria".utf8), [0xFF, 0xFE, 0x41, 0xC3], [0xE2, 0x82], [0x1B, 0x5B, 0x32, 0x4A],
+      Array(repeating: 0x61, count: 1_000_000), Array("show deal 42".utf8) + [0x00] + Array(" drop table deal".utf8),
+      Array("deal 99999999999999999999".utf8), Array("move deal 42 to negotiation".utf8),
+    ]
+    for line in lines { bytes.append(contentsOf: line + [0x0A]) }
+    let file = runner.home.appendingPathComponent("hostile.txt")
+    try bytes.write(to: file)
+    let before = try runner.sql("SELECT count(*), sum(amount), group_concat(stage_id) FROM deal")
+    let result = try runner.run(["--json", "-f", file.path])
+    #expect(result.status == 1)
+    let replies = result.stdout.split(separator: "\n")
+    #expect(replies.count == lines.count)
+    for reply in replies {
+      let object = try JSONSerialization.jsonObject(with: Data(reply.utf8)) as? [String: Any]
+      #expect(object?["ok"] is Bool)
+    }
+    #expect(!result.stdout.contains("\u{1B}"))
+    #expect(try runner.sql("SELECT count(*), sum(amount), group_concat(stage_id) FROM deal") == before)
+    #expect(try runner.sql("PRAGMA integrity_check") == "ok")
+  }
 }
