@@ -6,7 +6,39 @@ import IntentMatching
 /// `baton intents check [DIR]`: loads and lints intent files, pointing at file and line.
 struct IntentsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "intents", abstract: "Work with intent files.", subcommands: [Check.self])
+    commandName: "intents", abstract: "Work with intent files.", subcommands: [Check.self, Bench.self])
+
+  /// `baton intents bench FILE`: the matcher on a public data set in the CLINC150 layout.
+  struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Measure the matcher on a data set in the CLINC150 layout.",
+      discussion: """
+        Builds the matcher from the training split, sets the refusal threshold on the
+        validation split, and prints accuracy and speed for the test split (or for the
+        validation split when the file has none). Build it in release mode to measure speed.
+        """)
+
+    @Argument(help: ArgumentHelp("A JSON file: train, val, test, oos_val, oos_test splits.", valueName: "FILE"))
+    var file: String
+
+    @Option(help: ArgumentHelp("Train on the first N utterances of each intent only.", valueName: "N"))
+    var perIntent: Int?
+
+    func run() throws {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        FileHandle.standardError.write(Data("baton: error: cannot read \(file)\n".utf8))
+        throw BatonExit.usage.exitCode
+      }
+      let dataset: IntentBenchmark.Dataset
+      do {
+        dataset = try JSONDecoder().decode(IntentBenchmark.Dataset.self, from: data)
+      } catch {
+        FileHandle.standardError.write(Data("baton: error: \(file) is not in the CLINC150 layout: \(error)\n".utf8))
+        throw BatonExit.badInput.exitCode
+      }
+      for line in IntentBenchmark(dataset: dataset, perIntent: perIntent).run().lines { print(line) }
+    }
+  }
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

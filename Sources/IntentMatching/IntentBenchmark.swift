@@ -1,0 +1,134 @@
+import BatonModel
+import Foundation
+
+/// Measures the matcher on a data set in the CLINC150 layout: trained on `train`, refusal
+/// threshold set on `val`, figures on `test` (or on `val` when the file has no test split).
+public struct IntentBenchmark: Sendable {
+  /// The splits, as `[[text, label], ...]` and `oos_*` lists.
+  public struct Dataset: Decodable, Sendable {
+    public var train: [[String]]
+    public var val: [[String]]
+    public var test: [[String]]?
+    public var oosTrain: [[String]]?
+    public var oosVal: [[String]]
+    public var oosTest: [[String]]?
+
+    enum CodingKeys: String, CodingKey {
+      case train, val, test
+      case oosTrain = "oos_train"
+      case oosVal = "oos_val"
+      case oosTest = "oos_test"
+    }
+  }
+
+  /// What the benchmark prints, one figure a line.
+  public struct Figures: Sendable {
+    /// "test", or "validation" when the file has no test split.
+    public var split: String
+    public var inScopeAccuracy: Double
+    public var outOfScopeRecall: Double
+    public var threshold: Double
+    public var examples: Int
+    public var buildMilliseconds: Double
+    public var medianMicroseconds: Double
+    public var p99Microseconds: Double
+
+    public var lines: [String] {
+      [
+        "\(split) in-scope accuracy: \(Self.percent(inScopeAccuracy))",
+        "\(split) out-of-scope recall: \(Self.percent(outOfScopeRecall))",
+        "threshold (set on validation): \(String(format: "%.3f", threshold))",
+        "training examples: \(examples)",
+        "build: \(String(format: "%.0f", buildMilliseconds)) ms",
+        "median latency: \(String(format: "%.0f", medianMicroseconds)) µs",
+        "p99 latency: \(String(format: "%.0f", p99Microseconds)) µs",
+      ]
+    }
+
+    static func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
+  }
+
+  public var dataset: Dataset
+  /// Train on only the first N utterances of each intent (the product's intents have 10 to
+  /// 20), or all when nil.
+  public var perIntent: Int?
+
+  public init(dataset: Dataset, perIntent: Int? = nil) {
+    self.dataset = dataset
+    self.perIntent = perIntent
+  }
+
+  public func run(today: Day = Day(ordinal: 20_000)) -> Figures {
+    var taken: [String: Int] = [:]
+    var training: [(text: String, label: String)] = []
+    for pair in dataset.train where pair.count == 2 {
+      taken[pair[1], default: 0] += 1
+      if let perIntent, taken[pair[1], default: 0] > perIntent { continue }
+      training.append((pair[0], pair[1]))
+    }
+    let clock = ContinuousClock()
+    let start = clock.now
+    let matcher = IntentMatcher(catalog: .labelled(training), names: [])
+    let build = clock.now - start
+
+    // The threshold that gets the most validation lines right: in-scope ones labelled
+    // correctly and kept, out-of-scope ones refused.
+    let validation = dataset.val.map { (text: $0[0], label: Optional($0[1])) } + dataset.oosVal.map { (text: $0[0], label: String?.none) }
+    let scored = validation.map { line -> (score: Double, correct: Bool, inScope: Bool) in
+      let best = matcher.match(line.text, today: today).candidates.first
+      return (best?.score ?? 0, best?.intent == line.label, line.label != nil)
+    }
+    let threshold = Self.bestThreshold(scored)
+
+    let evaluated: [(text: String, label: String?)]
+    let split: String
+    if let test = dataset.test, let oosTest = dataset.oosTest {
+      evaluated = test.map { ($0[0], Optional($0[1])) } + oosTest.map { ($0[0], nil) }
+      split = "test"
+    } else {
+      evaluated = validation
+      split = "validation"
+    }
+    var inScope = (right: 0, total: 0)
+    var outOfScope = (refused: 0, total: 0)
+    var latencies: [Double] = []
+    for line in evaluated {
+      let begin = clock.now
+      let best = matcher.match(line.text, today: today).candidates.first
+      latencies.append(Self.microseconds(clock.now - begin))
+      let accepted = (best?.score ?? 0) >= threshold
+      if let label = line.label {
+        inScope.total += 1
+        if accepted && best?.intent == label { inScope.right += 1 }
+      } else {
+        outOfScope.total += 1
+        if !accepted { outOfScope.refused += 1 }
+      }
+    }
+    latencies.sort()
+    return Figures(
+      split: split, inScopeAccuracy: Double(inScope.right) / Double(max(1, inScope.total)),
+      outOfScopeRecall: Double(outOfScope.refused) / Double(max(1, outOfScope.total)), threshold: threshold,
+      examples: training.count, buildMilliseconds: Self.microseconds(build) / 1_000,
+      medianMicroseconds: latencies.isEmpty ? 0 : latencies[latencies.count / 2],
+      p99Microseconds: latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, latencies.count * 99 / 100)])
+  }
+
+  /// Tries each observed score as the threshold and keeps the one with most lines right.
+  static func bestThreshold(_ scored: [(score: Double, correct: Bool, inScope: Bool)]) -> Double {
+    let candidates = Set(scored.map(\.score)).sorted()
+    var best = (threshold: 0.0, right: -1)
+    for threshold in candidates {
+      let right = scored.reduce(0) { count, line in
+        let accepted = line.score >= threshold
+        return count + ((line.inScope ? accepted && line.correct : !accepted) ? 1 : 0)
+      }
+      if right > best.right { best = (threshold, right) }
+    }
+    return best.threshold
+  }
+
+  private static func microseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1_000_000 + Double(duration.components.attoseconds) / 1e12
+  }
+}
