@@ -75,7 +75,13 @@ let ownTargets: [Target] = [
 let package = Package(
   name: "baton",
   platforms: [.macOS(.v15)],
-  products: [.executable(name: "baton", targets: ["baton"])],
+  products: [
+    .executable(name: "baton", targets: ["baton"]),
+    // For the benchmark package in Benchmarks/, which measures the parts in-process.
+    .library(
+      name: "BatonEngine",
+      targets: ["BatonModel", "IntentMatching", "WorkspaceStore", "Actions", "Assistant", "CRMImport", "Rendering"]),
+  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

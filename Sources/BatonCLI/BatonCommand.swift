@@ -57,7 +57,6 @@ public struct BatonCommand: ParsableCommand {
   @Option(help: ArgumentHelp("An extra folder of intent files.", valueName: "DIR"))
   var intents: String?
 
-
   public init() {}
 
   public func run() throws {
@@ -79,13 +78,16 @@ public struct BatonCommand: ParsableCommand {
         scriptLines = commands
         options.source = "-c"
       } else if let file, file != "-" {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        // The file becomes standard input and is read a line at a time, so a long script
+        // (a 100,000-line soak) runs in constant memory.
+        var isFolder: ObjCBool = false
+        let descriptor =
+          FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) && !isFolder.boolValue
+          ? open(file, O_RDONLY) : -1
+        guard descriptor >= 0, dup2(descriptor, STDIN_FILENO) >= 0 else {
           throw Failure(exit: .usage, message: "cannot read the script file \(file)")
         }
-        scriptLines = String(decoding: data, as: UTF8.self)
-          .split(separator: "\n", omittingEmptySubsequences: false)
-          .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        if scriptLines?.last == "" { scriptLines?.removeLast() }
+        close(descriptor)
         options.source = file
       }
 

@@ -49,7 +49,8 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     let environment = BatonEnvironment()
-    let factory = SessionFactory(environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    let factory = SessionFactory(
+      environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
     do {
       let today = try environment.today()
       let store = try factory.openWorkspace(today: nil)

@@ -17,7 +17,9 @@ final class ProgressBar {
     let width = 30
     let filled = percent * width / 100
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    write("\r\(label.padding(toLength: 8, withPad: " ", startingAt: 0)) ▕\(bar)▏ \(percent)%  \(ImportSummary.grouped(done)) rows\u{1B}[K")
+    write(
+      "\r\(label.padding(toLength: 8, withPad: " ", startingAt: 0)) ▕\(bar)▏ \(percent)%  \(ImportSummary.grouped(done)) rows\u{1B}[K"
+    )
   }
 
   /// Starts a new phase from 0 %.

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Which column of a file gives which field: read from the header with the layout it fits
 /// best, `--map` first.
 struct ColumnPlan: Equatable {
@@ -26,7 +27,8 @@ struct ColumnPlan: Equatable {
     for (column, field) in overrides {
       guard field == "-" || kind.fields.contains(field) else {
         throw ImportError.badOption(
-          "--map \(column)=\(field): \(kind.rawValue) have no field '\(field)' (fields: \(kind.fields.joined(separator: ", ")))")
+          "--map \(column)=\(field): \(kind.rawValue) have no field '\(field)' (fields: \(kind.fields.joined(separator: ", ")))"
+        )
       }
       guard let index = keys.firstIndex(of: comparable(column)) else {
         throw ImportError.badOption(

@@ -1,5 +1,5 @@
-import Foundation
 import BatonModel
+import Foundation
 
 /// Reading the values CRM exports write: money with symbols and separators, dates in the
 /// forms Salesforce and HubSpot use, whole numbers. Each returns nil for a value it cannot

@@ -1,5 +1,5 @@
-import Foundation
 import BatonModel
+import Foundation
 import WorkspaceStore
 
 /// How an import reads its file.
@@ -95,7 +95,8 @@ public struct Importer {
         }
       case .accounts:
         switch reader.account(line: line, fields) {
-        case .success(let account): if unique(account.name, line, "account \(account.name)") { accounts.append(account) }
+        case .success(let account):
+          if unique(account.name, line, "account \(account.name)") { accounts.append(account) }
         case .failure(let problem): problems.append(problem)
         }
       case .people:

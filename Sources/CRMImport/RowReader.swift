@@ -1,5 +1,5 @@
-import Foundation
 import BatonModel
+import Foundation
 import WorkspaceStore
 
 /// Turns one CSV row into a record to import, or the reason it cannot be taken.

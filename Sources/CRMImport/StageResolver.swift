@@ -1,4 +1,5 @@
 import Foundation
+
 /// Reads a CRM's stage names as the workspace's stages: `--stage-map` first, then the
 /// layout's table of the CRM's default stages, then the workspace's own names and aliases.
 final class StageResolver {
@@ -22,7 +23,8 @@ final class StageResolver {
     for (crm, stage) in overrides {
       guard let target = own[comparable(stage)] else {
         throw ImportError.badOption(
-          "--stage-map \(crm)=\(stage): the workspace has no stage '\(stage)' (stages: \(known.joined(separator: ", ")))")
+          "--stage-map \(crm)=\(stage): the workspace has no stage '\(stage)' (stages: \(known.joined(separator: ", ")))"
+        )
       }
       table[comparable(crm)] = target
     }

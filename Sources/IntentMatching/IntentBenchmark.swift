@@ -73,7 +73,9 @@ public struct IntentBenchmark: Sendable {
 
     // The threshold that gets the most validation lines right: in-scope ones labelled
     // correctly and kept, out-of-scope ones refused.
-    let validation = dataset.val.map { (text: $0[0], label: Optional($0[1])) } + dataset.oosVal.map { (text: $0[0], label: String?.none) }
+    let validation =
+      dataset.val.map { (text: $0[0], label: Optional($0[1])) }
+      + dataset.oosVal.map { (text: $0[0], label: String?.none) }
     let scored = validation.map { line -> (score: Double, correct: Bool, inScope: Bool) in
       let best = matcher.match(line.text, today: today).candidates.first
       return (best?.score ?? 0, best?.intent == line.label, line.label != nil)

@@ -35,8 +35,10 @@ final class ImportWriter {
       people[handle] = row["id"]
     }
     for row in try Row.fetchAll(
-      db, sql: "SELECT id, id AS phrase FROM team UNION ALL SELECT id, name FROM team UNION ALL SELECT team_id, alias FROM team_alias")
-    {
+      db,
+      sql:
+        "SELECT id, id AS phrase FROM team UNION ALL SELECT id, name FROM team UNION ALL SELECT team_id, alias FROM team_alias"
+    ) {
       teams[(row["phrase"] as String).lowercased()] = row["id"]
     }
     salesTeam = teams["sales"]
@@ -57,7 +59,8 @@ final class ImportWriter {
     let ownerID = try deal.owner.map { try personID(for: $0, team: salesTeam) }
     let existing = try Row.fetchOne(
       db.cachedStatement(
-        sql: "SELECT id, name, account_id, owner_id, stage_id, amount, close_date, created_date FROM deal WHERE crm_id = ?"
+        sql:
+          "SELECT id, name, account_id, owner_id, stage_id, amount, close_date, created_date FROM deal WHERE crm_id = ?"
       ),
       arguments: [deal.crmID])
     guard let existing else {

@@ -84,8 +84,7 @@ extension Workspace {
         FROM stage_change d \(joins)
         WHERE d.changed_date > ? GROUP BY 1, 2, 4
         """
-      for row in try Row.fetchAll(db, sql: history, arguments: [weekAgo.iso])
-      {
+      for row in try Row.fetchAll(db, sql: history, arguments: [weekAgo.iso]) {
         let from: String? = row["from_stage"]
         let to: String = row["to_stage"]
         let amount: Int64 = row["amount"]

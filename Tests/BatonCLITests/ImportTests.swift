@@ -40,9 +40,13 @@ import Testing
     #expect(try runner.sql("SELECT count(*) FROM person") == String(Int(people)! + 1))
     #expect(try runner.sql("SELECT handle || ' ' || role FROM person WHERE name = 'Moses Frase'") == "moses rep")
     // An open deal may lack an amount and a close date.
-    #expect(try runner.sql("SELECT stage_id, amount IS NULL, close_date IS NULL FROM deal WHERE crm_id = '0065g00000GbX1A4'") == "discovery|1|1")
     #expect(
-      try runner.sql("SELECT to_stage, changed_date FROM stage_change WHERE deal_id = (SELECT id FROM deal WHERE crm_id = '0065g00000GbX1A3')")
+      try runner.sql("SELECT stage_id, amount IS NULL, close_date IS NULL FROM deal WHERE crm_id = '0065g00000GbX1A4'")
+        == "discovery|1|1")
+    #expect(
+      try runner.sql(
+        "SELECT to_stage, changed_date FROM stage_change WHERE deal_id = (SELECT id FROM deal WHERE crm_id = '0065g00000GbX1A3')"
+      )
         == "closed-won|2026-11-02")
     #expect(try runner.sql("SELECT actor, action, outcome FROM audit") == "priya|import.deals|done")
 
@@ -65,7 +69,9 @@ import Testing
     try text.write(to: changed, atomically: true, encoding: .utf8)
     let result = try runner.run(["import", "deals", changed.path])
     #expect(result.stdout.contains("Imported deals: 0 new, 1 updated, 4 unchanged"))
-    #expect(try runner.sql("SELECT stage_id, amount, stage_changed_date FROM deal WHERE crm_id = '0065g00000GbX1A2'") == "negotiation|52000|2026-11-23")
+    #expect(
+      try runner.sql("SELECT stage_id, amount, stage_changed_date FROM deal WHERE crm_id = '0065g00000GbX1A2'")
+        == "negotiation|52000|2026-11-23")
     #expect(
       try runner.sql(
         "SELECT group_concat(coalesce(from_stage, '-') || '>' || to_stage, ' ') FROM stage_change WHERE deal_id = (SELECT id FROM deal WHERE crm_id = '0065g00000GbX1A2') ORDER BY id"
@@ -92,7 +98,9 @@ import Testing
     #expect(try runner.sql("SELECT count(*) FROM deal") == "220")
     #expect(try runner.sql("SELECT count(*) FROM audit") == "0")
 
-    let skipping = try runner.run(["import", "deals", path, "--skip-bad-rows", "--stage-map", "Verbal Commit=negotiation"])
+    let skipping = try runner.run([
+      "import", "deals", path, "--skip-bad-rows", "--stage-map", "Verbal Commit=negotiation",
+    ])
     #expect(skipping.status == 0)
     #expect(skipping.stdout.contains("Imported deals: 3 new, 0 updated, 0 unchanged"))
     #expect(skipping.stdout.contains("Skipped 5 rows:\n  salesforce-bad-rows.csv:4: amount \"lots\" is not an amount"))
@@ -137,7 +145,8 @@ import Testing
     ])
     #expect(mapped.status == 0, "\(mapped.stderr)")
     #expect(
-      try runner.sql("SELECT stage_id, amount, p.handle FROM deal d JOIN person p ON p.id = d.owner_id WHERE crm_id = 'A-1001'")
+      try runner.sql(
+        "SELECT stage_id, amount, p.handle FROM deal d JOIN person p ON p.id = d.owner_id WHERE crm_id = 'A-1001'")
         == "negotiation|15000|sam")
     let badMap = try runner.run(["import", "deals", custom, "--map", "Opp Ref=dael_id"])
     #expect(badMap.status == 64)
@@ -154,14 +163,18 @@ import Testing
     #expect(try runner.sql("SELECT employees FROM account WHERE name = 'Globex'") == "5400")
     // Empty cells keep what the workspace has.
     #expect(try runner.sql(soylent) == before)
-    #expect(try runner.sql("SELECT p.handle FROM account a JOIN person p ON p.id = a.owner_id WHERE a.name = 'Acme Widgets'") == "riley")
+    #expect(
+      try runner.sql("SELECT p.handle FROM account a JOIN person p ON p.id = a.owner_id WHERE a.name = 'Acme Widgets'")
+        == "riley")
 
     let people = try runner.run(["import", "people", fixture("people.csv")])
     #expect(people.status == 65)
     #expect(people.stderr.contains("people.csv:4: role \"boss\" is not one of viewer, rep, ops, revops, admin"))
     let skipped = try runner.run(["import", "people", fixture("people.csv"), "--skip-bad-rows"])
     #expect(skipped.stdout.contains("Imported people: 2 new"))
-    #expect(try runner.sql("SELECT team_id || ' ' || title FROM person WHERE handle = 'darcel'") == "sales Senior Account Executive")
+    #expect(
+      try runner.sql("SELECT team_id || ' ' || title FROM person WHERE handle = 'darcel'")
+        == "sales Senior Account Executive")
   }
 
   @Test func onlyOpsMayImportAndBrokenFilesSayWhere() throws {

@@ -1,0 +1,88 @@
+import Assistant
+import BatonModel
+import Benchmark
+import Foundation
+import IntentMatching
+import WorkspaceStore
+
+/// The parts of a turn, in-process: building the matcher (every start does it), matching a
+/// line on the product catalogue and on CLINC150, a whole question turn, and the store's
+/// reads. `BATON_BENCH_WORKSPACE=big.sqlite` adds the store's reads on that file (make one
+/// with `baton init big.sqlite --deals 1000000`).
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(3), maxIterations: 10_000)
+
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  let today = Day(year: 2026, month: 11, day: 23)
+  let (catalog, _) = IntentLoader.load(directories: [root.appendingPathComponent("intents")])
+  guard let demo = try? Workspace.inMemory(.demo(today: today)), let names = try? demo.vocabulary() else {
+    fatalError("cannot make the demo workspace")
+  }
+
+  Benchmark("intents: load the product's YAML files") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(IntentLoader.load(directories: [root.appendingPathComponent("intents")]))
+    }
+  }
+
+  Benchmark("matcher: build from the product intents and demo names") { benchmark in
+    for _ in benchmark.scaledIterations { blackHole(IntentMatcher(catalog: catalog, names: names)) }
+  }
+
+  let matcher = IntentMatcher(catalog: catalog, names: names)
+  let lines = [
+    "who owns stage exit criteria", "and who is consulted?", "move deal 42 to negotiation",
+    "assign a follow-up to Priya by Friday", "summarize the pipeline by owner", "how is NRR defined",
+    "what's the weather like", "propose a new stage Verbal Commit",
+  ]
+  Benchmark("matcher: one line, product catalogue") { benchmark in
+    for index in benchmark.scaledIterations { blackHole(matcher.match(lines[index % lines.count], today: today)) }
+  }
+
+  let clinc = root.appendingPathComponent("../shared/clinc150/train_val.json")
+  if let data = try? Data(contentsOf: clinc),
+    let dataset = try? JSONDecoder().decode(IntentBenchmark.Dataset.self, from: data)
+  {
+    let training = dataset.train.map { (text: $0[0], label: $0[1]) }
+    let clincMatcher = IntentMatcher(catalog: .labelled(training), names: [])
+    let questions = dataset.val.map { $0[0] }
+    Benchmark("matcher: one line, CLINC150 training set (15,000 examples)") { benchmark in
+      for index in benchmark.scaledIterations {
+        blackHole(clincMatcher.match(questions[index % questions.count], today: today))
+      }
+    }
+  }
+
+  Benchmark("session: one question turn on the demo workspace") { benchmark in
+    guard let actor = try? demo.actor(named: "priya") else { return }
+    let session = Session(workspace: demo, matcher: matcher, actor: actor, today: { today })
+    for _ in benchmark.scaledIterations { blackHole(session.handle("who owns stage exit criteria")) }
+  }
+
+  var stores: [(String, Workspace)] = [("demo", demo)]
+  if let path = ProcessInfo.processInfo.environment["BATON_BENCH_WORKSPACE"],
+    let big = try? Workspace.open(path: path, createIfMissing: nil)
+  {
+    stores.append(((path as NSString).lastPathComponent, big))
+  }
+  for (label, workspace) in stores {
+    // The highest deal number, so lookups spread over the whole table.
+    let last = (try? workspace.nearestIDs(of: .deal, to: Int64.max / 2, limit: 1).first) ?? 1
+    Benchmark("store (\(label)): one deal by number") { benchmark in
+      for index in benchmark.scaledIterations {
+        blackHole(try workspace.deal(id: Int64(index) * 7_919 % last + 1))
+      }
+    }
+    Benchmark("store (\(label)): pipeline by stage") { benchmark in
+      for _ in benchmark.scaledIterations { blackHole(try workspace.pipeline(by: .stage, since: today.adding(days: -7))) }
+    }
+    Benchmark("store (\(label)): forecast this quarter") { benchmark in
+      for _ in benchmark.scaledIterations { blackHole(try workspace.forecast(Period(quarter: today.quarter))) }
+    }
+    Benchmark("store (\(label)): stuck deals") { benchmark in
+      for _ in benchmark.scaledIterations { blackHole(try workspace.stuckDeals(olderThan: nil, today: today)) }
+    }
+  }
+}
