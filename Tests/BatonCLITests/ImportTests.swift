@@ -217,4 +217,26 @@ import Testing
     #expect(whole.status == 0)
     #expect(try runner.sql("SELECT count(*) FROM deal") == "5220")
   }
+
+  @Test func aProgressBarShowsAtATerminalAndNotInAPipe() throws {
+    let runner = try demo()
+    var lines = ["opportunity_id,account,sales_agent,deal_stage,engage_date,close_date,close_value"]
+    for index in 0..<12_000 {
+      lines.append("P\(index)Q7,Account \(index % 50),Agent \(index % 9),Prospecting,2026-10-01,,")
+    }
+    let file = runner.home.appendingPathComponent("progress.csv")
+    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let terminal = try PTYProcess(
+      executable: BinaryRunner.executable, arguments: ["import", "deals", file.path], environment: runner.environment)
+    let screen = try terminal.expect("Imported deals: 12,000 new", timeout: 60)
+    #expect(screen.contains("reading") && screen.contains("writing") && screen.contains("▕"))
+    #expect(screen.contains("100%"))
+    #expect(try terminal.waitExit(timeout: 10) == 0)
+
+    try "opportunity_id,account,sales_agent,deal_stage\nP1Q7,Initech,Sam Carter,Prospecting\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    let piped = try runner.run(["import", "deals", file.path])
+    #expect(piped.status == 0)
+    #expect(piped.stderr.isEmpty)
+  }
 }
