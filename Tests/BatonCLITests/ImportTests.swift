@@ -16,6 +16,17 @@ import Testing
 
   private func fixture(_ name: String) -> String { Self.fixtures.appendingPathComponent(name).path }
 
+  /// A plain-layout export of `rows` open deals over 500 new accounts and 40 new owners.
+  private func generatedExport(rows: Int, in runner: BinaryRunner) throws -> URL {
+    var lines = ["opportunity_id,account,sales_agent,deal_stage,engage_date,close_date,close_value"]
+    for index in 0..<rows {
+      lines.append("K\(index)X9,Account \(index % 500),Agent \(index % 40),Prospecting,2026-10-01,,")
+    }
+    let file = runner.home.appendingPathComponent("generated.csv")
+    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    return file
+  }
+
   @Test func aSalesforceExportIsImportedAndReimportingChangesNothing() throws {
     let runner = try demo()
     let people = try runner.sql("SELECT count(*) FROM person")
@@ -198,12 +209,7 @@ import Testing
 
   @Test func anImportKilledMidWriteLeavesTheWorkspaceAsItWas() throws {
     let runner = try demo()
-    var lines = ["opportunity_id,account,sales_agent,deal_stage,engage_date,close_date,close_value"]
-    for index in 0..<5_000 {
-      lines.append("K\(index)X9,Account \(index % 500),Agent \(index % 40),Prospecting,2026-10-01,,")
-    }
-    let file = runner.home.appendingPathComponent("big.csv")
-    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let file = try generatedExport(rows: 5_000, in: runner)
     let checksum = try runner.sql("SELECT count(*), sum(amount) FROM deal")
     let running = try runner.start(["import", "deals", file.path], extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "10000"])
     #expect(try WorkflowProcessTests.waitForWriteLock(runner), "the import never took the write lock")
@@ -220,12 +226,7 @@ import Testing
 
   @Test func aProgressBarShowsAtATerminalAndNotInAPipe() throws {
     let runner = try demo()
-    var lines = ["opportunity_id,account,sales_agent,deal_stage,engage_date,close_date,close_value"]
-    for index in 0..<12_000 {
-      lines.append("P\(index)Q7,Account \(index % 50),Agent \(index % 9),Prospecting,2026-10-01,,")
-    }
-    let file = runner.home.appendingPathComponent("progress.csv")
-    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let file = try generatedExport(rows: 12_000, in: runner)
     let terminal = try PTYProcess(
       executable: BinaryRunner.executable, arguments: ["import", "deals", file.path], environment: runner.environment)
     let screen = try terminal.expect("Imported deals: 12,000 new", timeout: 60)
