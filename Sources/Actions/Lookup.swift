@@ -7,22 +7,22 @@ enum Lookup {
   /// A deal is named by its number or, once imported, by its CRM id ("deal 1C1I7A6R"); a
   /// number that is no deal's may be a CRM id too (HubSpot's are numbers).
   static func deal(_ request: ActionRequest, _ workspace: Workspace) throws -> Found<Deal> {
-    if let key = request.key("deal"), Int64(key).flatMap({ try? workspace.deal(id: $0) }) == nil,
-      let deal = try workspace.deal(crmID: key)
-    {
-      return .found(deal)
-    }
-    return try record(.deal, request, workspace, fetch: workspace.deal(id:))
+    try record(.deal, request, workspace, fetch: workspace.deal(id:), orKey: workspace.deal(crmID:))
   }
 
   /// The numbered record (deal, task, lead, change) in the slot named after its kind, or
   /// "no task 99" with the nearest numbers that exist.
+  ///
+  /// - Parameter orKey: where a key that is no record's number is looked up next (a deal's
+  ///   CRM id).
   static func record<Record>(
-    _ kind: EntityKind, _ request: ActionRequest, _ workspace: Workspace, fetch: (Int64) throws -> Record?
+    _ kind: EntityKind, _ request: ActionRequest, _ workspace: Workspace, fetch: (Int64) throws -> Record?,
+    orKey: (String) throws -> Record? = { _ in nil }
   ) throws -> Found<Record> {
     let name = kind.rawValue
     guard let key = request.key(name) else { return .refused(Replies.missing(name)) }
     if let id = Int64(key), let record = try fetch(id) { return .found(record) }
+    if let record = try orKey(key) { return .found(record) }
     let nearest = try Int64(key).map { try workspace.nearestIDs(of: kind, to: $0) } ?? []
     return .refused(Replies.notFound("\(name) \(key)", nearest: nearest.map { "\(name) \($0)" }))
   }

@@ -61,7 +61,7 @@ public struct BatonCommand: ParsableCommand {
 
   public func run() throws {
     let environment = BatonEnvironment()
-    do {
+    try Failure.reporting {
       var options = ConversationLoop.Options()
       options.json = json
       options.echo = echo
@@ -117,9 +117,6 @@ public struct BatonCommand: ParsableCommand {
         succeeded = loop.run(reader: &reader, session: session, output: output)
       }
       if !succeeded { throw BatonExit.lineFailed.exitCode }
-    } catch let failure as Failure {
-      FileHandle.standardError.write(Data("baton: error: \(failure.message)\n".utf8))
-      throw failure.exit.exitCode
     }
   }
 }

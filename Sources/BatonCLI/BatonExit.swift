@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import WorkspaceStore
 
 /// baton's exit statuses, in one place; `--help` and the README list them.
 public enum BatonExit: Int32, CaseIterable, Sendable {
@@ -33,4 +35,21 @@ public enum BatonExit: Int32, CaseIterable, Sendable {
 struct Failure: Error {
   var exit: BatonExit
   var message: String
+}
+
+extension Failure {
+  /// Runs a command's body and ends the process the way every command ends on failure: the
+  /// message on stderr after `baton: error:`, then the failure's status (74 for a workspace
+  /// that cannot be used).
+  static func reporting(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as WorkspaceError {
+      FileHandle.standardError.write(Data("baton: error: \(error)\n".utf8))
+      throw BatonExit.workspaceUnusable.exitCode
+    } catch let failure as Failure {
+      FileHandle.standardError.write(Data("baton: error: \(failure.message)\n".utf8))
+      throw failure.exit.exitCode
+    }
+  }
 }

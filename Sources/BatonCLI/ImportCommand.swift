@@ -51,41 +51,41 @@ struct ImportCommand: ParsableCommand {
     let environment = BatonEnvironment()
     let factory = SessionFactory(
       environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
-    do {
-      let today = try environment.today()
-      let store = try factory.openWorkspace(today: nil)
-      let who = try factory.resolveActor(store)
-      var options = ImportOptions()
-      options.mappings = mappings
-      options.stageMappings = stageMappings
-      options.skipBadRows = skipBadRows
-      options.dryRun = dryRun
-      let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
-      let context = AuditContext(
-        actor: who.handle, input: (["baton"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-        intent: nil, action: "import.\(kind.rawValue)",
-        at: fixedClock ? "\(today.iso)T09:00:00Z" : ISO8601DateFormatter().string(from: Date()))
-      let bar = ProgressBar()
-      let result = try Importer(workspace: store).run(
-        kind, path: file, options: options, actor: who, context: context, today: today,
-        progress: { phase, done, total in
-          bar.update(label: phase == .reading ? "reading" : "writing", done: done, total: total)
-          if done == total { bar.reset() }
-        })
-      bar.finish()
-      // The file's own text (column and stage names) is shown escaped, never sent raw.
-      print(TerminalSafe.escape(ImportSummary(result).text))
-    } catch let error as ImportError {
-      FileHandle.standardError.write(Data("baton: error: \(TerminalSafe.escape("\(error)"))\n".utf8))
-      if case .refused = error { throw BatonExit.lineFailed.exitCode }
-      if case .badOption = error { throw BatonExit.usage.exitCode }
-      throw BatonExit.badInput.exitCode
-    } catch let error as WorkspaceError {
-      FileHandle.standardError.write(Data("baton: error: \(error)\n".utf8))
-      throw BatonExit.workspaceUnusable.exitCode
-    } catch let failure as Failure {
-      FileHandle.standardError.write(Data("baton: error: \(failure.message)\n".utf8))
-      throw failure.exit.exitCode
+    try Failure.reporting {
+      do {
+        let today = try environment.today()
+        let store = try factory.openWorkspace(today: nil)
+        let who = try factory.resolveActor(store)
+        var options = ImportOptions()
+        options.mappings = mappings
+        options.stageMappings = stageMappings
+        options.skipBadRows = skipBadRows
+        options.dryRun = dryRun
+        let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
+        let context = AuditContext(
+          actor: who.handle, input: (["baton"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+          intent: nil, action: "import.\(kind.rawValue)",
+          at: fixedClock ? "\(today.iso)T09:00:00Z" : ISO8601DateFormatter().string(from: Date()))
+        let bar = ProgressBar()
+        let result = try Importer(workspace: store).run(
+          kind, path: file, options: options, actor: who, context: context, today: today,
+          progress: { phase, done, total in
+            bar.update(label: phase == .reading ? "reading" : "writing", done: done, total: total)
+            if done == total { bar.reset() }
+          })
+        bar.finish()
+        // The file's own text (column and stage names) is shown escaped, never sent raw.
+        print(TerminalSafe.escape(ImportSummary(result).text))
+      } catch let error as ImportError {
+        // The file's own text is in the message (stage names, lines): shown escaped.
+        let exit: BatonExit
+        switch error {
+        case .refused: exit = .lineFailed
+        case .badOption: exit = .usage
+        default: exit = .badInput
+        }
+        throw Failure(exit: exit, message: TerminalSafe.escape("\(error)"))
+      }
     }
   }
 }

@@ -27,17 +27,11 @@ struct InitCommand: ParsableCommand {
   func run() throws {
     let environment = BatonEnvironment()
     let target = environment.workspacePath(path)
-    do {
+    try Failure.reporting {
       let today = try environment.today()
       let filling: Workspace.Content = content == .empty ? .empty : .demo(today: today, extraDeals: deals)
       try Workspace.create(at: target, content: filling, force: force)
       print("Made \(content == .empty ? "an empty" : "a demo") workspace at \(target).")
-    } catch let error as WorkspaceError {
-      FileHandle.standardError.write(Data("baton: error: \(error)\n".utf8))
-      throw BatonExit.workspaceUnusable.exitCode
-    } catch let failure as Failure {
-      FileHandle.standardError.write(Data("baton: error: \(failure.message)\n".utf8))
-      throw failure.exit.exitCode
     }
   }
 }

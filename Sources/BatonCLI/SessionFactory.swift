@@ -5,7 +5,8 @@ import IntentMatching
 import WorkspaceStore
 
 /// Builds a session from flags and the environment: intents, workspace, actor, clock. Each
-/// failure carries the exit status it deserves.
+/// failure carries the exit status it deserves (a `WorkspaceError` is 74, by
+/// `Failure.reporting`).
 struct SessionFactory {
   var environment: BatonEnvironment
   var workspacePath: String?
@@ -28,7 +29,7 @@ struct SessionFactory {
     }
     let workspace = try openWorkspace(today: today)
     let actor = try resolveActor(workspace)
-    let names = try workspaceCall { try workspace.vocabulary() }
+    let names = try workspace.vocabulary()
     let matcher = IntentMatcher(catalog: catalog, names: names)
     let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
     let session = Session(
@@ -41,41 +42,29 @@ struct SessionFactory {
   /// (unless `today` is nil: then a missing workspace is an error).
   func openWorkspace(today: Day?) throws -> Workspace {
     let path = environment.workspacePath(workspacePath)
-    do {
-      let existed = FileManager.default.fileExists(atPath: path)
-      if !existed && today == nil {
-        throw Failure(
-          exit: .workspaceUnusable, message: "no workspace at \(path); make one first with baton init \(path) --empty")
-      }
-      let workspace = try Workspace.open(path: path, createIfMissing: today)
-      if !existed {
-        FileHandle.standardError.write(Data("baton: created a demo workspace at \(path)\n".utf8))
-      }
-      return workspace
-    } catch let error as WorkspaceError {
-      throw Failure(exit: .workspaceUnusable, message: "\(error)")
+    let existed = FileManager.default.fileExists(atPath: path)
+    if !existed && today == nil {
+      throw Failure(
+        exit: .workspaceUnusable, message: "no workspace at \(path); make one first with baton init \(path) --empty")
     }
+    let workspace = try Workspace.open(path: path, createIfMissing: today)
+    if !existed {
+      FileHandle.standardError.write(Data("baton: created a demo workspace at \(path)\n".utf8))
+    }
+    return workspace
   }
 
   /// `--as`, then `BATON_USER`, then the workspace's default user.
   func resolveActor(_ workspace: Workspace) throws -> Actor {
     let requested = actorFlag ?? environment.variables["BATON_USER"].flatMap { $0.isEmpty ? nil : $0 }
-    let name = try requested ?? workspaceCall { try workspace.setting("default_user") }
+    let name = try requested ?? workspace.setting("default_user")
     guard let name else {
       throw Failure(exit: .usage, message: "the workspace has no default user; name one with --as HANDLE")
     }
-    guard let actor = try workspaceCall({ try workspace.actor(named: name) }) else {
+    guard let actor = try workspace.actor(named: name) else {
       throw Failure(
         exit: .usage, message: "no one in the workspace is called '\(name)' (use a handle or a unique first name)")
     }
     return actor
-  }
-
-  func workspaceCall<T>(_ body: () throws -> T) throws -> T {
-    do {
-      return try body()
-    } catch let error as WorkspaceError {
-      throw Failure(exit: .workspaceUnusable, message: "\(error)")
-    }
   }
 }

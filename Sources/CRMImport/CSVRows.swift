@@ -1,11 +1,14 @@
 import CSV
 import Foundation
 
-/// The rows of a CSV file, read as a stream, each with the line of the file it starts on
-/// (a quoted field may hold line breaks, so rows and lines differ).
+/// The rows of a CSV file, each with the line of the file it starts on (a quoted field may
+/// hold line breaks, so rows and lines differ). The file is read and checked as UTF-8 whole,
+/// then parsed a row at a time.
 struct CSVRows {
   let path: String
   let header: [String]
+  /// How many lines the file has: an upper bound on its rows, for the progress bar.
+  let lineCount: Int
   private let reader: CSVReader
   private var line: Int
 
@@ -14,6 +17,7 @@ struct CSVRows {
       throw ImportError.unreadable(path: path, detail: "no such file, or not readable")
     }
     self.path = path
+    lineCount = data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
     var bytes = data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }  // Excel's UTF-8 mark
     guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -65,11 +69,5 @@ struct CSVRows {
       start = index + 1
     }
     return line
-  }
-
-  /// How many lines the file has: a quick upper bound on its rows, for the progress bar.
-  static func lineCount(path: String) -> Int {
-    guard let data = FileManager.default.contents(atPath: path) else { return 0 }
-    return data.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
   }
 }

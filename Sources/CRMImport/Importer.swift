@@ -69,7 +69,7 @@ public struct Importer {
         overrides: try Self.pairs(options.stageMappings, flag: "--stage-map").map { (crm: $0.0, stage: $0.1) }),
       stageKinds: Dictionary(stages.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a }))
 
-    let estimate = max(1, CSVRows.lineCount(path: path) - 1)
+    let estimate = max(1, rows.lineCount - 1)
     var problems: [RowProblem] = []
     var deals: [ImportedDeal] = []
     var accounts: [ImportedAccount] = []
@@ -116,14 +116,17 @@ public struct Importer {
       unused: plan.unused, tally: nil)
     if options.dryRun { return result }
     let source = (path as NSString).lastPathComponent
+    // Only the list of this kind was filled.
+    let written = { (done: Int) in progress(.writing, done, max(deals.count, accounts.count, people.count)) }
     switch kind {
     case .deals:
-      result.tally = try workspace.importDeals(
-        deals, source: source, context: context, today: today, progress: { progress(.writing, $0, deals.count) })
+      result.tally = try workspace.importDeals(deals, source: source, context: context, today: today, progress: written)
     case .accounts:
-      result.tally = try workspace.importAccounts(accounts, source: source, context: context, today: today)
+      result.tally = try workspace.importAccounts(
+        accounts, source: source, context: context, today: today, progress: written)
     case .people:
-      result.tally = try workspace.importPeople(people, source: source, context: context, today: today)
+      result.tally = try workspace.importPeople(
+        people, source: source, context: context, today: today, progress: written)
     }
     return result
   }

@@ -12,6 +12,7 @@ final class StageResolver {
 
   /// - Parameters:
   ///   - phrases: every name and alias of the workspace's stages.
+  ///   - layouts: the layouts of the kind, the one that fits the file first.
   ///   - overrides: `--stage-map CRM_STAGE=STAGE` pairs.
   init(
     phrases: [(phrase: String, stage: String)], known: [String], layouts: [CRMLayout],
@@ -28,17 +29,17 @@ final class StageResolver {
       }
       table[comparable(crm)] = target
     }
+    // Earlier sources win: the layout that fits the file, the workspace's own names, then
+    // the other layouts' tables.
     let exists = Set(known)
-    for layout in layouts {
-      for (crm, stage) in layout.stages ?? [:] where exists.contains(stage) && table[comparable(crm)] == nil {
-        table[comparable(crm)] = stage
-      }
-      // The workspace's names come right after the layout that fits the file.
-      if layout.name == layouts.first?.name {
-        for (phrase, stage) in own where table[phrase] == nil { table[phrase] = stage }
+    let layoutTables = layouts.map { layout in
+      Dictionary((layout.stages ?? [:]).filter { exists.contains($0.value) }.map { (comparable($0.key), $0.value) }) {
+        first, _ in first
       }
     }
-    for (phrase, stage) in own where table[phrase] == nil { table[phrase] = stage }
+    for source in layoutTables.prefix(1) + [own] + layoutTables.dropFirst() {
+      table.merge(source) { earlier, _ in earlier }
+    }
   }
 
   func stage(for crmStage: String) -> String? {

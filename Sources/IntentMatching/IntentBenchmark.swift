@@ -71,53 +71,55 @@ public struct IntentBenchmark: Sendable {
     let matcher = IntentMatcher(catalog: .labelled(training), names: [])
     let build = clock.now - start
 
+    // Each line is matched once, timed; validation lines serve both to set the threshold
+    // and, when the file has no test split, for the figures.
+    func read(_ lines: [(text: String, label: String?)]) -> [Read] {
+      lines.map { line in
+        let begin = clock.now
+        let best = matcher.match(line.text, today: today).candidates.first
+        return Read(
+          score: best?.score ?? 0, correct: best?.intent == line.label, inScope: line.label != nil,
+          microseconds: Self.microseconds(clock.now - begin))
+      }
+    }
+    let validation = read(
+      dataset.val.map { (text: $0[0], label: Optional($0[1])) } + dataset.oosVal.map { (text: $0[0], label: nil) })
     // The threshold that gets the most validation lines right: in-scope ones labelled
     // correctly and kept, out-of-scope ones refused.
-    let validation =
-      dataset.val.map { (text: $0[0], label: Optional($0[1])) }
-      + dataset.oosVal.map { (text: $0[0], label: String?.none) }
-    let scored = validation.map { line -> (score: Double, correct: Bool, inScope: Bool) in
-      let best = matcher.match(line.text, today: today).candidates.first
-      return (best?.score ?? 0, best?.intent == line.label, line.label != nil)
-    }
-    let threshold = Self.bestThreshold(scored)
-
-    let evaluated: [(text: String, label: String?)]
+    let threshold = Self.bestThreshold(validation)
     let split: String
+    let evaluated: [Read]
     if let test = dataset.test, let oosTest = dataset.oosTest {
-      evaluated = test.map { ($0[0], Optional($0[1])) } + oosTest.map { ($0[0], nil) }
+      evaluated = read(test.map { ($0[0], Optional($0[1])) } + oosTest.map { ($0[0], nil) })
       split = "test"
     } else {
       evaluated = validation
       split = "validation"
     }
-    var inScope = (right: 0, total: 0)
-    var outOfScope = (refused: 0, total: 0)
-    var latencies: [Double] = []
-    for line in evaluated {
-      let begin = clock.now
-      let best = matcher.match(line.text, today: today).candidates.first
-      latencies.append(Self.microseconds(clock.now - begin))
-      let accepted = (best?.score ?? 0) >= threshold
-      if let label = line.label {
-        inScope.total += 1
-        if accepted && best?.intent == label { inScope.right += 1 }
-      } else {
-        outOfScope.total += 1
-        if !accepted { outOfScope.refused += 1 }
-      }
-    }
-    latencies.sort()
+    let inScope = evaluated.filter(\.inScope)
+    let outOfScope = evaluated.filter { !$0.inScope }
+    let latencies = evaluated.map(\.microseconds).sorted()
     return Figures(
-      split: split, inScopeAccuracy: Double(inScope.right) / Double(max(1, inScope.total)),
-      outOfScopeRecall: Double(outOfScope.refused) / Double(max(1, outOfScope.total)), threshold: threshold,
-      examples: training.count, buildMilliseconds: Self.microseconds(build) / 1_000,
+      split: split,
+      inScopeAccuracy: Double(inScope.filter { $0.correct && $0.score >= threshold }.count)
+        / Double(max(1, inScope.count)),
+      outOfScopeRecall: Double(outOfScope.filter { $0.score < threshold }.count) / Double(max(1, outOfScope.count)),
+      threshold: threshold, examples: training.count, buildMilliseconds: Self.microseconds(build) / 1_000,
       medianMicroseconds: latencies.isEmpty ? 0 : latencies[latencies.count / 2],
       p99Microseconds: latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, latencies.count * 99 / 100)])
   }
 
+  /// How the matcher read one line: its best score, whether the best intent was the label,
+  /// whether the line is in scope, and how long it took.
+  struct Read {
+    var score: Double
+    var correct: Bool
+    var inScope: Bool
+    var microseconds: Double
+  }
+
   /// Tries each observed score as the threshold and keeps the one with most lines right.
-  static func bestThreshold(_ scored: [(score: Double, correct: Bool, inScope: Bool)]) -> Double {
+  static func bestThreshold(_ scored: [Read]) -> Double {
     let candidates = Set(scored.map(\.score)).sorted()
     var best = (threshold: 0.0, right: -1)
     for threshold in candidates {

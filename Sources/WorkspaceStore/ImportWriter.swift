@@ -259,12 +259,11 @@ final class ImportWriter {
   /// The first name, else first.last, else first.last2, 3…: never one already taken.
   private func uniqueHandle(_ words: [String]) -> String {
     let first = words.first ?? "person"
-    let full = words.joined(separator: ".")
-    for candidate in [first, full.isEmpty ? first : full] where !handles.contains(candidate) {
-      return candidate
-    }
+    let full = words.isEmpty ? first : words.joined(separator: ".")
+    for candidate in [first, full] where !handles.contains(candidate) { return candidate }
     var number = 2
-    while handles.contains("\(full.isEmpty ? first : full)\(number)") { number += 1 }
-    return "\(full.isEmpty ? first : full)\(number)"
+    while handles.contains("\(full)\(number)") { number += 1 }
+    return "\(full)\(number)"
   }
+
 }

@@ -27,36 +27,45 @@ extension Workspace {
     _ deals: [ImportedDeal], source: String, context: AuditContext, today: Day,
     progress: (Int) -> Void = { _ in }
   ) throws -> ImportTally {
-    try bulkChange(context) { db in
-      let writer = try ImportWriter(db, actor: context.actor, today: today)
-      for (index, deal) in deals.enumerated() {
-        try writer.upsert(deal)
-        if index % 2_000 == 1_999 { progress(index + 1) }
-      }
-      progress(deals.count)
-      return (writer.tally, writer.note(kind: "deals", source: source))
+    try bulkImport(deals, kind: "deals", source: source, context: context, today: today, progress: progress) {
+      try $0.upsert($1)
     }
   }
 
   /// Upserts accounts by name (case ignored), in one transaction with one audit row.
+  /// Empty cells keep what the workspace has.
   public func importAccounts(
-    _ accounts: [ImportedAccount], source: String, context: AuditContext, today: Day
+    _ accounts: [ImportedAccount], source: String, context: AuditContext, today: Day,
+    progress: (Int) -> Void = { _ in }
   ) throws -> ImportTally {
-    try bulkChange(context) { db in
-      let writer = try ImportWriter(db, actor: context.actor, today: today)
-      for account in accounts { try writer.upsert(account) }
-      return (writer.tally, writer.note(kind: "accounts", source: source))
+    try bulkImport(accounts, kind: "accounts", source: source, context: context, today: today, progress: progress) {
+      try $0.upsert($1)
     }
   }
 
   /// Upserts people by handle, else by full name, in one transaction with one audit row.
   public func importPeople(
-    _ people: [ImportedPerson], source: String, context: AuditContext, today: Day
+    _ people: [ImportedPerson], source: String, context: AuditContext, today: Day,
+    progress: (Int) -> Void = { _ in }
+  ) throws -> ImportTally {
+    try bulkImport(people, kind: "people", source: source, context: context, today: today, progress: progress) {
+      try $0.upsert($1)
+    }
+  }
+
+  /// Writes `rows` through one `ImportWriter` in one bulk transaction.
+  private func bulkImport<Row>(
+    _ rows: [Row], kind: String, source: String, context: AuditContext, today: Day,
+    progress: (Int) -> Void, upsert: (ImportWriter, Row) throws -> Void
   ) throws -> ImportTally {
     try bulkChange(context) { db in
       let writer = try ImportWriter(db, actor: context.actor, today: today)
-      for person in people { try writer.upsert(person) }
-      return (writer.tally, writer.note(kind: "people", source: source))
+      for (index, row) in rows.enumerated() {
+        try upsert(writer, row)
+        if index % 2_000 == 1_999 { progress(index + 1) }
+      }
+      progress(rows.count)
+      return (writer.tally, writer.note(kind: kind, source: source))
     }
   }
 

@@ -43,7 +43,7 @@ import WorkspaceStore
     let writers = Set(catalog.intents.filter(\.sideEffects).map(\.name)).union(["confirm.yes", "session.undo"])
     let text = TextRenderer(width: 80, colour: false)
     let json = JSONRenderer()
-    var random = SplitMix(seed: 0xBA7_0F22)
+    var random = SeededGenerator(seed: 0xBA7_0F22)
     var slowest = 0.0
     var lines = Self.fragments + Self.commands
     for _ in 0..<1_500 { lines.append(Self.randomLine(&random)) }
@@ -92,7 +92,7 @@ import WorkspaceStore
   }
 
   /// A line of one to six pieces: commands, fragments, random words and random scalars.
-  static func randomLine(_ random: inout SplitMix) -> String {
+  static func randomLine(_ random: inout SeededGenerator) -> String {
     var pieces: [String] = []
     for _ in 0..<Int.random(in: 1...6, using: &random) {
       switch Int.random(in: 0..<4, using: &random) {
@@ -114,18 +114,5 @@ import WorkspaceStore
   /// The workspace file and its write-ahead log, as bytes: what "unchanged" means.
   static func digest(_ path: String) throws -> [Data?] {
     [FileManager.default.contents(atPath: path), FileManager.default.contents(atPath: path + "-wal")]
-  }
-}
-
-/// A small seeded generator, so a failure replays exactly.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
