@@ -17,7 +17,7 @@ struct CSVRows {
       throw ImportError.unreadable(path: path, detail: "no such file, or not readable")
     }
     self.path = path
-    lineCount = data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+    lineCount = data.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
     var bytes = data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }  // Excel's UTF-8 mark
     guard let text = String(validating: bytes, as: UTF8.self) else {
