@@ -121,7 +121,7 @@ public final class Session {
           data: ["length": .int(Int64(line.count))]))
     }
     let day = today()
-    let match = matcher.match(line, today: day)
+    let match = matcher.match(line, today: day, focus: Array(state.focus.keys))
     if let confirmation = state.confirmation {
       state.confirmation = nil
       if let answer = confirmationAnswer(line, match) {

@@ -71,15 +71,20 @@ public struct IntentCatalog: Sendable {
   /// Words that point at something in focus ("it", "that deal"); the resolver fills the
   /// slot from the context, so the matcher treats them as known.
   public var references: [String]
+  /// Lines that are none of baton's business ("book a hotel", "delete everything"): the
+  /// ranker learns them as one more class, never answered, so a line like them scores low
+  /// for every intent.
+  public var outOfScope: [String]
 
   public init(
     intents: [IntentDefinition], vocabulary: [NamedEntity], followupCues: [String] = [],
-    references: [String] = []
+    references: [String] = [], outOfScope: [String] = []
   ) {
     self.intents = intents
     self.vocabulary = vocabulary
     self.followupCues = followupCues
     self.references = references
+    self.outOfScope = outOfScope
   }
 
   public func intent(named name: String) -> IntentDefinition? {

@@ -10,7 +10,9 @@ public enum IntentLoader {
   /// The newest file format this baton reads.
   public static let supportedVersion = 1
 
-  private static let fileKeys: Set<String> = ["version", "intents", "vocabulary", "followups", "references"]
+  private static let fileKeys: Set<String> = [
+    "version", "intents", "vocabulary", "followups", "references", "out_of_scope",
+  ]
   private static let intentKeys: Set<String> = [
     "name", "description", "action", "side_effects", "slots", "examples",
   ]
@@ -23,6 +25,7 @@ public enum IntentLoader {
     var vocabulary: [NamedEntity] = []
     var followups: [String] = []
     var references: [String] = []
+    var outOfScope: [String] = []
     for directory in directories {
       let files: [String]
       do {
@@ -45,6 +48,7 @@ public enum IntentLoader {
         vocabulary += parsed.vocabulary
         followups += parsed.followups
         references += parsed.references
+        outOfScope += parsed.outOfScope
         for intent in parsed.intents {
           if let index = intents.firstIndex(where: { $0.name == intent.name }) {
             // Same name again: its examples are extra phrasings for the existing intent.
@@ -57,7 +61,8 @@ public enum IntentLoader {
     }
     return (
       IntentCatalog(
-        intents: intents, vocabulary: vocabulary, followupCues: followups, references: references),
+        intents: intents, vocabulary: vocabulary, followupCues: followups, references: references,
+        outOfScope: outOfScope),
       diagnostics
     )
   }
@@ -108,8 +113,9 @@ public enum IntentLoader {
     let vocabulary = mapping["vocabulary"].map { reader.vocabulary($0) } ?? []
     let followups = reader.phrases(mapping["followups"], named: "followups")
     let references = reader.phrases(mapping["references"], named: "references")
+    let outOfScope = reader.phrases(mapping["out_of_scope"], named: "out_of_scope")
     return ParsedFile(
-      intents: intents, vocabulary: vocabulary, followups: followups, references: references,
+      intents: intents, vocabulary: vocabulary, followups: followups, references: references, outOfScope: outOfScope,
       diagnostics: reader.diagnostics)
   }
 
@@ -128,5 +134,7 @@ public struct ParsedFile: Sendable {
   public var vocabulary: [NamedEntity] = []
   public var followups: [String] = []
   public var references: [String] = []
+  /// Lines that are none of baton's business, taught to the ranker as what to refuse.
+  public var outOfScope: [String] = []
   public var diagnostics: [Diagnostic] = []
 }

@@ -17,12 +17,18 @@ public struct IntentMatcher: Sendable {
   private let recognizer: EntityRecognizer
   private let corrector: TypoCorrector
   private let ranker: Ranker
+  /// Words that point at the context ("it", "that"). With something in focus the ranker
+  /// reads one as the focus's kinds ("how is it defined" with a stage in focus reads as
+  /// "how is {stage} defined"); with nothing in focus, one no example has is neither for
+  /// nor against an intent and the ranker does not see it.
+  private let pointers: Set<String>
+  private let unexampledPointers: Set<String>
   /// The kinds each intent's markers stand for, to delexicalize examples.
   private let exampleRefs: [(intent: Int, example: Int)]
 
   public init(
     catalog: IntentCatalog, names: [NamedEntity], threshold: Double = 0.5,
-    sideEffectThreshold: Double = 0.6
+    sideEffectThreshold: Double = 0.6, outOfScope: [String] = []
   ) {
     self.catalog = catalog
     self.threshold = threshold
@@ -46,14 +52,24 @@ public struct IntentMatcher: Sendable {
       }
     }
     exampleRefs = refs
+    pointers = Set(catalog.references.filter { !$0.contains(" ") })
+    unexampledPointers = pointers.subtracting(exampleWords)
     let known = gazetteer.words.union(exampleWords).union(TemporalParser.vocabulary)
       .union(catalog.references.flatMap { Normalizer().tokens($0).map(\.text) })
     corrector = TypoCorrector(words: known)
-    ranker = Ranker(examples: examples, intentCount: catalog.intents.count)
+    // Lines that are none of the catalogue's business, read the way a typed line is.
+    let recognizer = recognizer
+    let normalizer = normalizer
+    let refused = (catalog.outOfScope + outOfScope).map { line in
+      let words = normalizer.tokens(line).map(\.text)
+      return Self.delexicalize(words, entities: recognizer.recognize(words, corrected: [], today: Day(ordinal: 0)))
+    }
+    ranker = Ranker(examples: examples, intentCount: catalog.intents.count, outOfScope: refused)
   }
 
-  /// Reads `line`, with dates relative to `today`.
-  public func match(_ line: String, today: Day) -> Match {
+  /// Reads `line`, with dates relative to `today` and `focus` the kinds of what the
+  /// conversation has in focus.
+  public func match(_ line: String, today: Day, focus: [EntityKind] = []) -> Match {
     var tokens = normalizer.tokens(line)
     var corrections: [(typed: String, readAs: String)] = []
     var corrected = Set<Int>()
@@ -66,7 +82,8 @@ public struct IntentMatcher: Sendable {
     }
     let words = tokens.map(\.text)
     let entities = recognizer.recognize(words, corrected: corrected, today: today)
-    var (scores, vector) = ranker.rank(Self.delexicalize(words, entities: entities))
+    let delexicalized = readingPointers(Self.delexicalize(words, entities: entities), focus: focus)
+    var scores = ranker.rank(delexicalized)
     scores = rereadFreeText(scores, words: words, tokens: tokens, entities: entities)
     let candidates = scores.prefix(5).filter { $0.example >= 0 }.map { scored in
       Match.Candidate(
@@ -79,7 +96,7 @@ public struct IntentMatcher: Sendable {
     guard let best = scores.first, best.example >= 0 else { return result }
     let intent = catalog.intents[best.intent]
     result.threshold = intent.sideEffects ? sideEffectThreshold : threshold
-    result.decidingWords = ranker.decidingFeatures(vector, example: best.example)
+    result.decidingWords = ranker.decidingWords(delexicalized, intent: best.intent)
     let slots = SlotFiller().fill(
       intent, entities: entities, tokens: tokens, example: example(at: best.example))
     // A required slot the line leaves empty while it has words baton does not know ("the
@@ -96,6 +113,16 @@ public struct IntentMatcher: Sendable {
     result.intent = intent
     result.slots = slots
     return result
+  }
+
+  /// The line's words with each pointer read as the focus's kinds, or left out.
+  private func readingPointers(_ words: [String], focus: [EntityKind]) -> [String] {
+    let placeholders = focus.map { "{\($0.rawValue)}" }.sorted()
+    return words.flatMap { word -> [String] in
+      guard pointers.contains(word) else { return [word] }
+      if !placeholders.isEmpty { return placeholders }
+      return unexampledPointers.contains(word) ? [] : [word]
+    }
   }
 
   /// A line that carries free text ("propose a new stage Verbal Commit") scores low against
@@ -120,9 +147,8 @@ public struct IntentMatcher: Sendable {
         guard !spans.isEmpty, tried.insert(spans).inserted else { continue }
         let outside = entities.filter { entity in !spans.contains { $0.overlaps(entity.range) } }
         let reread = Self.delexicalize(words, entities: outside, freeText: spans)
-        if let better = ranker.rank(reread).scores.first(where: { $0.intent == scored.intent }),
-          better.score > updated[position].score
-        {
+        let better = ranker.score(reread, intent: scored.intent)
+        if better.score > updated[position].score {
           updated[position] = better
         }
       }

@@ -1,124 +1,187 @@
 import Foundation
 
-/// Ranks intents for a line by TF-IDF similarity to every example, one general algorithm
-/// for every intent: no per-intent code.
+/// Ranks intents for a line, one general algorithm for every intent: no per-intent code.
 ///
-/// An intent's score blends its nearest example (good for a close paraphrase) with its
-/// centroid (good when the line mixes the words of several examples). Both are cosines, so
-/// the score lies in 0...1 and one threshold serves every catalogue.
+/// A softmax classifier trained on every intent's examples (TF-IDF of words, word pairs and
+/// character n-grams) gives each intent a probability. Lines that are none of the intents'
+/// business can be taught as one more class (`outOfScope`) that is never answered. Within
+/// the intents that lead, the nearest example by cosine over words is looked up: slots are
+/// read against it, explanations show it, and its cosine is blended into the score, since
+/// a line that nearly repeats an example deserves more confidence than one that only shares
+/// its vocabulary.
 struct Ranker: Sendable {
   struct Scored: Sendable {
     var intent: Int
     var score: Double
-    /// The intent's nearest example.
+    /// The intent's nearest example, or -1 when not looked for (outside the leaders).
     var example: Int
   }
 
-  /// Weight of the nearest example against the centroid.
-  var nearestWeight = 0.6
+  /// How many leading intents get their nearest example looked up.
+  static let leaders = 5
+  /// The weight of the nearest example's cosine in a leader's score.
+  static let nearestWeight = 0.3
 
   private let extractor = FeatureExtractor()
-  private var featureIDs: [String: Int] = [:]
-  private var idf: [Double] = []
-  /// Feature → (example, weight) postings.
-  private var postings: [[(example: Int, weight: Double)]] = []
-  /// Feature → (intent, weight) postings of the centroids.
-  private var centroidPostings: [[(intent: Int, weight: Double)]] = []
-  private(set) var exampleIntent: [Int] = []
+  private var featureIndex: [UInt64: Int32] = [:]
+  private var idf: [Float] = []
+  /// The IDF a feature no example has would get.
+  private var unseenIDF: Float = 1
+  /// Each intent's examples' word-level vectors as postings: (intent, feature) → the
+  /// examples that have the feature (by their place among the intent's examples) with its
+  /// weight. A line's cosine with every example of one intent then costs one lookup per
+  /// word of the line.
+  private var postingRanges: [UInt64: Range<Int>] = [:]
+  private var postings: [(example: Int32, weight: Float)] = []
+  private var examplesOfIntent: [[Int]]
+  private var classifier: SoftmaxClassifier
   private let intentCount: Int
 
-  /// Builds the index from each example's words and the intent it belongs to.
-  init(examples: [(words: [String], intent: Int)], intentCount: Int) {
+  /// Builds the index from each example's words and the intent it belongs to, and lines
+  /// that belong to none.
+  init(
+    examples: [(words: [String], intent: Int)], intentCount: Int, outOfScope: [[String]] = [],
+    options: SoftmaxClassifier.Options = SoftmaxClassifier.Options()
+  ) {
     self.intentCount = intentCount
-    let raw = examples.map { extractor.features($0.words) }
+    let raw = (examples.map(\.words) + outOfScope).map { [extractor] in extractor.features($0) }
     var documentFrequency: [Int] = []
     for features in raw {
-      // Sorted, so feature numbers (and the order sums run in) are the same every build.
-      for key in features.keys.sorted() {
-        if let id = featureIDs[key] {
-          documentFrequency[id] += 1
+      for feature in features {
+        if let id = featureIndex[feature.key] {
+          documentFrequency[Int(id)] += 1
         } else {
-          featureIDs[key] = documentFrequency.count
+          featureIndex[feature.key] = Int32(documentFrequency.count)
           documentFrequency.append(1)
         }
       }
     }
-    let count = Double(max(1, examples.count))
-    idf = documentFrequency.map { log((count + 1) / (Double($0) + 1)) + 1 }
-    postings = Array(repeating: [], count: idf.count)
-    var centroids = Array(repeating: [Int: Double](), count: intentCount)
-    for (index, features) in raw.enumerated() {
-      let vector = normalized(features)
-      exampleIntent.append(examples[index].intent)
-      for (id, weight) in vector {
-        postings[id].append((index, weight))
-        centroids[examples[index].intent][id, default: 0] += weight
+    let count = Float(max(1, raw.count))
+    idf = documentFrequency.map { logf((count + 1) / (Float($0) + 1)) + 1 }
+    unseenIDF = logf(count + 1) + 1
+    let vectors = raw.map { [featureIndex, idf] in Self.normalized($0, index: featureIndex, idf: idf) }
+    examplesOfIntent = Array(repeating: [], count: intentCount)
+    for (index, example) in examples.enumerated() { examplesOfIntent[example.intent].append(index) }
+    for (intent, members) in examplesOfIntent.enumerated() {
+      var byFeature: [Int32: [(example: Int32, weight: Float)]] = [:]
+      for (place, example) in members.enumerated() {
+        let vector = Self.normalized(
+          raw[example].filter { FeatureKey.isWordLevel($0.key) }, index: featureIndex, idf: idf)
+        for (id, weight) in zip(vector.ids, vector.values) { byFeature[id, default: []].append((Int32(place), weight)) }
+      }
+      for (id, list) in byFeature.sorted(by: { $0.key < $1.key }) {
+        postingRanges[Self.postingKey(intent: intent, feature: id)] = postings.count..<postings.count + list.count
+        postings += list
       }
     }
-    centroidPostings = Array(repeating: [], count: idf.count)
-    for (intent, centroid) in centroids.enumerated() {
-      let entries = centroid.sorted { $0.key < $1.key }
-      let norm = entries.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
-      guard norm > 0 else { continue }
-      for (id, weight) in entries { centroidPostings[id].append((intent, weight / norm)) }
-    }
+    let labels = examples.map(\.intent) + Array(repeating: intentCount, count: outOfScope.count)
+    classifier = SoftmaxClassifier(
+      samples: vectors, labels: labels, featureCount: idf.count,
+      classCount: intentCount + (outOfScope.isEmpty ? 0 : 1), options: options)
   }
 
-  /// Every intent's score for `words`, best first; the features that decided are returned
-  /// for explanations.
-  func rank(_ words: [String]) -> (scores: [Scored], vector: [(id: Int, weight: Double)]) {
+  /// Every intent's score for `words`, best first, the leaders with their nearest example.
+  /// A line with no word any example has ("blorp") gets no confidence at all, and the
+  /// intents in the catalogue's order (its headline questions first) as the nearest: what
+  /// its letters happen to share with examples is no evidence.
+  func rank(_ words: [String]) -> [Scored] {
+    let features = extractor.features(words)
+    let wordVector = normalized(features.filter { FeatureKey.isWordLevel($0.key) }, unknownCount: true)
+    guard !wordVector.ids.isEmpty else {
+      return (0..<intentCount).map { Scored(intent: $0, score: 0, example: examplesOfIntent[$0].first ?? -1) }
+    }
+    let probabilities = classifier.probabilities(normalized(features, unknownCount: true))
+    var scores = (0..<intentCount).map { Scored(intent: $0, score: Double(probabilities[$0]), example: -1) }
+    scores.sort(by: Self.ordered)
+    for index in scores.indices.prefix(Self.leaders) {
+      let nearest = nearestExample(wordVector, intent: scores[index].intent)
+      scores[index].example = nearest.example
+      scores[index].score = Self.blended(scores[index].score, nearest.cosine)
+    }
+    scores.sort(by: Self.ordered)
+    return scores
+  }
+
+  /// `intent`'s score for `words`, with its nearest example.
+  func score(_ words: [String], intent: Int) -> Scored {
+    let features = extractor.features(words)
+    let probability = Double(classifier.probabilities(normalized(features, unknownCount: true))[intent])
+    let nearest = nearestExample(
+      normalized(features.filter { FeatureKey.isWordLevel($0.key) }, unknownCount: true), intent: intent)
+    return Scored(intent: intent, score: Self.blended(probability, nearest.cosine), example: nearest.example)
+  }
+
+  /// The words of the line that pushed `intent` up most, strongest first.
+  func decidingWords(_ words: [String], intent: Int, limit: Int = 4) -> [String] {
     let vector = normalized(extractor.features(words))
-    var exampleScores = [Double](repeating: 0, count: exampleIntent.count)
-    var centroidScores = [Double](repeating: 0, count: intentCount)
-    for (id, weight) in vector {
-      for posting in postings[id] { exampleScores[posting.example] += weight * posting.weight }
-      for posting in centroidPostings[id] { centroidScores[posting.intent] += weight * posting.weight }
-    }
-    var nearest = [(score: Double, example: Int)](repeating: (0, -1), count: intentCount)
-    for (example, score) in exampleScores.enumerated() {
-      let intent = exampleIntent[example]
-      if score > nearest[intent].score || nearest[intent].example < 0 {
-        nearest[intent] = (score, example)
+    var contributions: [(word: String, weight: Float)] = []
+    for word in Set(words) {
+      guard let id = featureIndex[FeatureKey.word(word.utf8)], let position = vector.position(of: id) else {
+        continue
       }
+      let weight = vector.values[position] * classifier.weight(feature: Int(id), label: intent)
+      if weight > 0 { contributions.append((word, weight)) }
     }
-    let scores = (0..<intentCount).map { intent in
-      Scored(
-        intent: intent,
-        score: nearestWeight * nearest[intent].score + (1 - nearestWeight) * centroidScores[intent],
-        example: nearest[intent].example)
-    }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
-    return (scores, vector)
+    return contributions.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.word < $1.word }
+      .prefix(limit).map(\.word)
   }
 
-  /// The words of the line that contributed most to `example`'s score.
-  func decidingFeatures(_ vector: [(id: Int, weight: Double)], example: Int, limit: Int = 4)
-    -> [String]
-  {
-    let present = Set(vector.map(\.id))
-    var names = [Int: String]()
-    for (name, id) in featureIDs where present.contains(id) { names[id] = name }
-    var contributions: [(String, Double)] = []
-    for (id, weight) in vector {
-      guard let posting = postings[id].first(where: { $0.example == example }),
-        let name = names[id], name.hasPrefix("w:")
-      else { continue }
-      contributions.append((String(name.dropFirst(2)), weight * posting.weight))
-    }
-    return contributions.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+  /// Best first; ties keep the catalogue's order, so the engine stays deterministic.
+  private static func ordered(_ left: Scored, _ right: Scored) -> Bool {
+    left.score != right.score ? left.score > right.score : left.intent < right.intent
   }
 
-  /// The TF-IDF vector of `features`, unit length, in feature order: summing in a fixed
-  /// order makes scores identical bit for bit from one build of the engine to the next
-  /// (a dictionary's order changes from one instance to another).
-  private func normalized(_ features: [String: Double]) -> [(id: Int, weight: Double)] {
-    var vector: [(id: Int, weight: Double)] = []
-    for (key, value) in features {
-      guard let id = featureIDs[key] else { continue }
-      vector.append((id, value * idf[id]))
+  private static func blended(_ probability: Double, _ cosine: Float) -> Double {
+    (1 - nearestWeight) * probability + nearestWeight * Double(max(0, cosine))
+  }
+
+  /// The example of `intent` with the highest cosine to `vector` (the first on a tie).
+  private func nearestExample(_ vector: SparseVector, intent: Int) -> (example: Int, cosine: Float) {
+    let members = examplesOfIntent[intent]
+    guard !members.isEmpty else { return (-1, 0) }
+    return withUnsafeTemporaryAllocation(of: Float.self, capacity: members.count) { cosines in
+      cosines.initialize(repeating: 0)
+      for (id, value) in zip(vector.ids, vector.values) {
+        guard let range = postingRanges[Self.postingKey(intent: intent, feature: id)] else { continue }
+        for posting in postings[range] { cosines[Int(posting.example)] += value * posting.weight }
+      }
+      var best = 0
+      for place in cosines.indices where cosines[place] > cosines[best] { best = place }
+      return (members[best], cosines[best])
     }
-    vector.sort { $0.id < $1.id }
-    let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-    guard norm > 0 else { return [] }
-    return vector.map { ($0.id, $0.weight / norm) }
+  }
+
+  private static func postingKey(intent: Int, feature: Int32) -> UInt64 {
+    UInt64(intent) << 32 | UInt64(UInt32(bitPattern: feature))
+  }
+
+  /// With `unknownCount`, features no example had still count in the vector's length, at
+  /// the weight of a feature seen nowhere: "drop table deals" is then less like "show
+  /// deals" than "show deals" is, where leaving "drop" out would make them the same.
+  private func normalized(_ features: [(key: UInt64, weight: Float)], unknownCount: Bool = false) -> SparseVector {
+    Self.normalized(features, index: featureIndex, idf: idf, unseenIDF: unknownCount ? unseenIDF : 0)
+  }
+
+  /// The TF-IDF vector of `features`, unit length, in feature order; features no example had
+  /// are left out, and count in the length at `unseenIDF`.
+  private static func normalized(
+    _ features: [(key: UInt64, weight: Float)], index featureIndex: [UInt64: Int32], idf: [Float],
+    unseenIDF: Float = 0
+  ) -> SparseVector {
+    var entries: [(id: Int32, weight: Float)] = []
+    entries.reserveCapacity(features.count)
+    var unseen: Float = 0
+    for feature in features {
+      guard let id = featureIndex[feature.key] else {
+        unseen += feature.weight * unseenIDF * feature.weight * unseenIDF
+        continue
+      }
+      entries.append((id, feature.weight * idf[Int(id)]))
+    }
+    guard !entries.isEmpty else { return SparseVector() }
+    entries.sort { $0.id < $1.id }
+    let norm = (entries.reduce(0) { $0 + $1.weight * $1.weight } + unseen).squareRoot()
+    guard norm > 0 else { return SparseVector() }
+    return SparseVector(ids: entries.map(\.id), values: entries.map { $0.weight / norm })
   }
 }

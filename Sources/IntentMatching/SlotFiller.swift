@@ -62,21 +62,21 @@ struct SlotFiller: Sendable {
     let normalizer = Normalizer()
     let before = literalWords(parts[0], normalizer: normalizer)
     let after = literalWords(parts[1], normalizer: normalizer)
-    let stems = tokens.map { FeatureExtractor.stem($0.text) }
+    let stems = tokens.map { Stemmer.stem($0.text) }
     var start = 0
     var hasAnchor = false
-    if let anchor = before.last.map(FeatureExtractor.stem),
+    if let anchor = before.last.map(Stemmer.stem),
       let position = stems.firstIndex(of: anchor)
     {
       start = position + 1
       hasAnchor = true
     } else if !before.isEmpty {
       // No anchor typed: skip the leading words the example has before the slot.
-      let lead = Set(before.map(FeatureExtractor.stem))
+      let lead = Set(before.map(Stemmer.stem))
       while start < stems.count && lead.contains(stems[start]) { start += 1 }
     }
     var end = tokens.count
-    if let anchor = after.first.map(FeatureExtractor.stem),
+    if let anchor = after.first.map(Stemmer.stem),
       let position = stems[start...].firstIndex(of: anchor)
     {
       end = position

@@ -1,0 +1,159 @@
+import BatonModel
+import Foundation
+
+/// A multinomial logistic regression over sparse unit vectors, trained by stochastic
+/// gradient descent. Its output is a probability for every class, which is what a refusal
+/// threshold needs: "how sure", comparable from one catalogue to the next.
+///
+/// Weights are stored feature by feature (all classes of one feature side by side), so
+/// scoring a line reads one short contiguous row per feature it has.
+struct SoftmaxClassifier: Sendable {
+  struct Options: Sendable {
+    // Measured on CLINC150's validation split: 16 epochs at a rate of 4 reach 93.0 % before
+    // refusal; 12 at 1 reach 92.5 %, 50 add nothing.
+    var epochs = 16
+    var rate: Float = 4
+    /// L2 penalty, applied to the rows an example touches.
+    var penalty: Float = 1e-6
+    var seed: UInt64 = 0x6261_746f_6e
+  }
+
+  let classCount: Int
+  private(set) var weights: [Float]
+  private(set) var bias: [Float]
+
+  init(classCount: Int, weights: [Float], bias: [Float]) {
+    self.classCount = classCount
+    self.weights = weights
+    self.bias = bias
+  }
+
+  /// Trains on `samples` (feature numbers below `featureCount`) labelled with classes below
+  /// `classCount`. The order examples are visited in comes from a fixed seed, so training
+  /// twice gives the same weights.
+  init(
+    samples: [SparseVector], labels: [Int], featureCount: Int, classCount: Int,
+    options: Options = Options()
+  ) {
+    self.classCount = classCount
+    weights = [Float](repeating: 0, count: featureCount * classCount)
+    bias = [Float](repeating: 0, count: classCount)
+    guard classCount > 1, !samples.isEmpty else { return }
+    var generator = SeededGenerator(seed: options.seed)
+    var order = Array(samples.indices)
+    var gradient = [Float](repeating: 0, count: classCount)
+    let steps = Float(options.epochs * samples.count)
+    var step: Float = 0
+    for _ in 0..<options.epochs {
+      order.shuffle(using: &generator)
+      for index in order {
+        // The rate falls linearly to a tenth: big steps find the region, small ones settle.
+        let rate = options.rate * (1 - 0.9 * step / steps)
+        step += 1
+        logits(samples[index], into: &gradient)
+        Self.softmax(&gradient)
+        gradient[labels[index]] -= 1
+        update(samples[index], gradient: gradient, rate: rate, penalty: options.penalty)
+      }
+    }
+  }
+
+  /// The class probabilities for `vector`.
+  func probabilities(_ vector: SparseVector) -> [Float] {
+    var scores = [Float](repeating: 0, count: classCount)
+    logits(vector, into: &scores)
+    Self.softmax(&scores)
+    return scores
+  }
+
+  /// How much feature `feature` pushes `label`'s logit, per unit of its weight.
+  func weight(feature: Int, label: Int) -> Float {
+    weights[feature * classCount + label]
+  }
+
+  private func logits(_ vector: SparseVector, into scores: inout [Float]) {
+    let classes = classCount
+    weights.withUnsafeBufferPointer { weights in
+      scores.withUnsafeMutableBufferPointer { scores in
+        for label in 0..<classes { scores[label] = bias[label] }
+        for (feature, value) in zip(vector.ids, vector.values) {
+          let row = Int(feature) * classes
+          for label in 0..<classes { scores[label] += value * weights[row + label] }
+        }
+      }
+    }
+  }
+
+  /// One gradient step on the rows of `vector`'s features. Once training has found its
+  /// way most classes' probabilities are near zero and so are their gradients: only the
+  /// classes that matter are touched, which makes later epochs several times cheaper.
+  private mutating func update(_ vector: SparseVector, gradient: [Float], rate: Float, penalty: Float) {
+    let classes = classCount
+    let keep = 1 - rate * penalty
+    let active = gradient.indices.filter { abs(gradient[$0]) >= 1e-4 }
+    weights.withUnsafeMutableBufferPointer { weights in
+      gradient.withUnsafeBufferPointer { gradient in
+        for (feature, value) in zip(vector.ids, vector.values) {
+          let row = Int(feature) * classes
+          let scale = rate * value
+          if active.count * 4 > classes {
+            for label in 0..<classes {
+              weights[row + label] = weights[row + label] * keep - scale * gradient[label]
+            }
+          } else {
+            for label in active {
+              weights[row + label] = weights[row + label] * keep - scale * gradient[label]
+            }
+          }
+        }
+      }
+    }
+    for label in active { bias[label] -= rate * gradient[label] }
+  }
+
+  private static func softmax(_ scores: inout [Float]) {
+    guard let top = scores.max() else { return }
+    var total: Float = 0
+    for index in scores.indices {
+      scores[index] = expf(scores[index] - top)
+      total += scores[index]
+    }
+    for index in scores.indices { scores[index] /= total }
+  }
+}
+
+/// Feature numbers in ascending order with their weights; unit length once normalized.
+struct SparseVector: Sendable, Equatable {
+  var ids: [Int32] = []
+  var values: [Float] = []
+
+  /// Where feature `id` is, if the vector has it.
+  func position(of id: Int32) -> Int? {
+    var low = 0
+    var high = ids.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ids[middle] < id { low = middle + 1 } else { high = middle }
+    }
+    return low < ids.count && ids[low] == id ? low : nil
+  }
+
+  /// The dot product with another vector, both in ascending feature order.
+  func dot(_ other: SparseVector) -> Float {
+    var total: Float = 0
+    var left = 0
+    var right = 0
+    while left < ids.count && right < other.ids.count {
+      if ids[left] == other.ids[right] {
+        total += values[left] * other.values[right]
+        left += 1
+        right += 1
+      } else if ids[left] < other.ids[right] {
+        left += 1
+      } else {
+        right += 1
+      }
+    }
+    return total
+  }
+}
