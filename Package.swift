@@ -12,7 +12,10 @@ let ownTargets: [Target] = [
   .target(name: "BatonModel"),
   .target(
     name: "IntentMatching",
-    dependencies: ["BatonModel", .product(name: "Yams", package: "Yams")]
+    dependencies: ["BatonModel", .product(name: "Yams", package: "Yams")],
+    // Training the ranker is number crunching that an unoptimized build runs some thirty
+    // times slower; the tests build many engines, so this module is optimized even there.
+    swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
   ),
   .target(
     name: "WorkspaceStore",

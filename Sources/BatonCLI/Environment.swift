@@ -22,6 +22,17 @@ struct BatonEnvironment {
     return home().appendingPathComponent(".local/share")
   }
 
+  /// Where built engines are kept between runs: `BATON_CACHE_DIR`, else
+  /// `$XDG_CACHE_HOME/baton`, else `~/.cache/baton`; nil when `BATON_NO_CACHE` is set.
+  func cacheDirectory() -> URL? {
+    if let off = variables["BATON_NO_CACHE"], !off.isEmpty { return nil }
+    if let path = variables["BATON_CACHE_DIR"], !path.isEmpty { return URL(fileURLWithPath: path) }
+    if let path = variables["XDG_CACHE_HOME"], !path.isEmpty {
+      return URL(fileURLWithPath: path).appendingPathComponent("baton")
+    }
+    return home().appendingPathComponent(".cache/baton")
+  }
+
   func home() -> URL {
     URL(fileURLWithPath: variables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory())
   }

@@ -15,7 +15,32 @@ struct SessionFactory {
 
   func make() throws -> (Session, [NamedEntity]) {
     let today = try environment.today()
-    let (catalog, diagnostics) = IntentLoader.load(directories: try environment.intentDirectories(intentsFlag))
+    let (sources, unread) = IntentLoader.sources(directories: try environment.intentDirectories(intentsFlag))
+    if !unread.isEmpty {
+      throw Failure(exit: .badInput, message: unread.map(\.description).joined(separator: "\n"))
+    }
+    let workspace = try openWorkspace(today: today)
+    let actor = try resolveActor(workspace)
+    let names = try workspace.vocabulary()
+    let matcher = try engine(sources: sources, names: names, workspace: workspace.path)
+    let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
+    let session = Session(
+      workspace: workspace, matcher: matcher, actor: actor, today: { today },
+      now: fixedClock ? nil : { ISO8601DateFormatter().string(from: Date()) })
+    return (session, names)
+  }
+
+  /// The engine for these intent files and names: the one saved last time when they are the
+  /// same, else built (and checked) afresh and saved for next time.
+  private func engine(sources: [IntentSource], names: [NamedEntity], workspace: String) throws -> IntentMatcher {
+    let cache = environment.cacheDirectory().map(EngineCache.init)
+    let key = IntentMatcher.snapshotKey(sources: sources, names: names)
+    if let saved = cache?.load(key: key, workspace: workspace, names: names),
+      Session.unmatchedActions(in: saved.catalog).0.isEmpty
+    {
+      return saved
+    }
+    let (catalog, diagnostics) = IntentLoader.load(sources: sources)
     if diagnostics.contains(where: { $0.severity == .error }) {
       throw Failure(exit: .badInput, message: diagnostics.map(\.description).joined(separator: "\n"))
     }
@@ -27,15 +52,9 @@ struct SessionFactory {
           "\(intent.file):\(intent.line):1: error: intent '\(intent.name)' names the action '\(intent.action)', which baton has no handler for"
       )
     }
-    let workspace = try openWorkspace(today: today)
-    let actor = try resolveActor(workspace)
-    let names = try workspace.vocabulary()
     let matcher = IntentMatcher(catalog: catalog, names: names)
-    let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
-    let session = Session(
-      workspace: workspace, matcher: matcher, actor: actor, today: { today },
-      now: fixedClock ? nil : { ISO8601DateFormatter().string(from: Date()) })
-    return (session, names)
+    cache?.save(matcher, key: key, workspace: workspace)
+    return matcher
   }
 
   /// The workspace the flags and environment name, made with the demo company when missing

@@ -5,26 +5,63 @@ struct Gazetteer: Sendable {
   struct Entry: Sendable {
     var words: [String]
     var entity: NamedEntity
+    /// Where the entity is in the list the gazetteer was built from.
+    var source: Int
   }
 
   /// First word → entries starting with it, longest first.
   private var byFirstWord: [String: [Entry]] = [:]
+  /// Every phrase, in the order read.
+  private var entries: [Entry] = []
   /// Every word of every phrase, for typo correction.
   private(set) var words: Set<String> = []
 
   init(_ names: [NamedEntity], normalizer: Normalizer) {
-    for entity in names {
+    var entries: [Entry] = []
+    for (source, entity) in names.enumerated() {
       var seen = Set<[String]>()
       for phrase in entity.phrases {
         let words = normalizer.tokens(phrase).map(\.text)
-        guard let first = words.first, seen.insert(words).inserted else { continue }
-        byFirstWord[first, default: []].append(Entry(words: words, entity: entity))
-        self.words.formUnion(words)
+        guard !words.isEmpty, seen.insert(words).inserted else { continue }
+        entries.append(Entry(words: words, entity: entity, source: source))
       }
     }
+    self.init(entries: entries)
+  }
+
+  /// Indexes entries in the order given (the order phrases were read in).
+  private init(entries: [Entry]) {
+    for entry in entries {
+      guard let first = entry.words.first else { continue }
+      byFirstWord[first, default: []].append(entry)
+      words.formUnion(entry.words)
+    }
     for key in byFirstWord.keys {
+      // A stable sort: equally long phrases keep the order they were read in.
       byFirstWord[key]?.sort { $0.words.count > $1.words.count }
     }
+    self.entries = entries
+  }
+
+  /// Writes the phrases read (normalizing names is most of building a gazetteer).
+  func write(to writer: inout SnapshotWriter) {
+    writer.integer(entries.count)
+    for entry in entries {
+      writer.integer(entry.source)
+      writer.strings(entry.words)
+    }
+  }
+
+  /// Reads what `write` wrote, for the same `names` the gazetteer was built from.
+  init(from reader: inout SnapshotReader, names: [NamedEntity]) throws {
+    var entries: [Entry] = []
+    for _ in 0..<(try reader.count(itemSize: 16)) {
+      let source = try reader.index(below: names.count)
+      let words = try reader.strings()
+      guard !words.isEmpty else { throw SnapshotReader.Damaged() }
+      entries.append(Entry(words: words, entity: names[source], source: source))
+    }
+    self.init(entries: entries)
   }
 
   /// The longest phrase starting at `start`, with every entity it names.

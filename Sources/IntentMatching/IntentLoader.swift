@@ -20,12 +20,16 @@ public enum IntentLoader {
   /// Loads every `*.yaml` file of `directories`, in order; a later folder adds intents and
   /// phrasings to the earlier ones (a user's folder extends the built-in one).
   public static func load(directories: [URL]) -> (IntentCatalog, [Diagnostic]) {
+    let (files, unread) = sources(directories: directories)
+    let (catalog, diagnostics) = load(sources: files)
+    return (catalog, unread + diagnostics)
+  }
+
+  /// The intent files of `directories` as they are on disk, in the order `load` reads them:
+  /// what a saved engine is keyed by.
+  public static func sources(directories: [URL]) -> ([IntentSource], [Diagnostic]) {
+    var sources: [IntentSource] = []
     var diagnostics: [Diagnostic] = []
-    var intents: [IntentDefinition] = []
-    var vocabulary: [NamedEntity] = []
-    var followups: [String] = []
-    var references: [String] = []
-    var outOfScope: [String] = []
     for directory in directories {
       let files: [String]
       do {
@@ -43,19 +47,33 @@ public enum IntentLoader {
           diagnostics.append(Diagnostic(.error, file: display, line: 1, column: 1, "cannot read"))
           continue
         }
-        let parsed = parse(String(decoding: data, as: UTF8.self), file: display)
-        diagnostics += parsed.diagnostics
-        vocabulary += parsed.vocabulary
-        followups += parsed.followups
-        references += parsed.references
-        outOfScope += parsed.outOfScope
-        for intent in parsed.intents {
-          if let index = intents.firstIndex(where: { $0.name == intent.name }) {
-            // Same name again: its examples are extra phrasings for the existing intent.
-            intents[index].examples += intent.examples
-          } else {
-            intents.append(intent)
-          }
+        sources.append(IntentSource(name: display, bytes: Array(data)))
+      }
+    }
+    return (sources, diagnostics)
+  }
+
+  /// Parses `sources` in order into one catalog.
+  public static func load(sources: [IntentSource]) -> (IntentCatalog, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var intents: [IntentDefinition] = []
+    var vocabulary: [NamedEntity] = []
+    var followups: [String] = []
+    var references: [String] = []
+    var outOfScope: [String] = []
+    for source in sources {
+      let parsed = parse(String(decoding: source.bytes, as: UTF8.self), file: source.name)
+      diagnostics += parsed.diagnostics
+      vocabulary += parsed.vocabulary
+      followups += parsed.followups
+      references += parsed.references
+      outOfScope += parsed.outOfScope
+      for intent in parsed.intents {
+        if let index = intents.firstIndex(where: { $0.name == intent.name }) {
+          // Same name again: its examples are extra phrasings for the existing intent.
+          intents[index].examples += intent.examples
+        } else {
+          intents.append(intent)
         }
       }
     }
@@ -125,6 +143,17 @@ public enum IntentLoader {
     let cwd = FileManager.default.currentDirectoryPath
     if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
     return path
+  }
+}
+
+/// One intent file as read from disk: its name as diagnostics show it, and its bytes.
+public struct IntentSource: Sendable {
+  public var name: String
+  public var bytes: [UInt8]
+
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.bytes = bytes
   }
 }
 

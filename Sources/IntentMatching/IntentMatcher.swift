@@ -14,17 +14,17 @@ public struct IntentMatcher: Sendable {
   public var unknownWordThreshold = 0.65
 
   private let normalizer = Normalizer()
-  private let recognizer: EntityRecognizer
-  private let corrector: TypoCorrector
-  private let ranker: Ranker
+  let recognizer: EntityRecognizer
+  let corrector: TypoCorrector
+  let ranker: Ranker
   /// Words that point at the context ("it", "that"). With something in focus the ranker
   /// reads one as the focus's kinds ("how is it defined" with a stage in focus reads as
   /// "how is {stage} defined"); with nothing in focus, one no example has is neither for
   /// nor against an intent and the ranker does not see it.
-  private let pointers: Set<String>
-  private let unexampledPointers: Set<String>
+  let pointers: Set<String>
+  let unexampledPointers: Set<String>
   /// The kinds each intent's markers stand for, to delexicalize examples.
-  private let exampleRefs: [(intent: Int, example: Int)]
+  let exampleRefs: [(intent: Int, example: Int)]
 
   public init(
     catalog: IntentCatalog, names: [NamedEntity], threshold: Double = 0.5,
@@ -65,6 +65,23 @@ public struct IntentMatcher: Sendable {
       return Self.delexicalize(words, entities: recognizer.recognize(words, corrected: [], today: Day(ordinal: 0)))
     }
     ranker = Ranker(examples: examples, intentCount: catalog.intents.count, outOfScope: refused)
+  }
+
+  /// An engine from its parts, as a snapshot holds them.
+  init(
+    catalog: IntentCatalog, threshold: Double, sideEffectThreshold: Double, recognizer: EntityRecognizer,
+    corrector: TypoCorrector, ranker: Ranker, pointers: Set<String>, unexampledPointers: Set<String>,
+    exampleRefs: [(intent: Int, example: Int)]
+  ) {
+    self.catalog = catalog
+    self.threshold = threshold
+    self.sideEffectThreshold = sideEffectThreshold
+    self.recognizer = recognizer
+    self.corrector = corrector
+    self.ranker = ranker
+    self.pointers = pointers
+    self.unexampledPointers = unexampledPointers
+    self.exampleRefs = exampleRefs
   }
 
   /// Reads `line`, with dates relative to `today` and `focus` the kinds of what the

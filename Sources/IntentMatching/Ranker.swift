@@ -45,15 +45,17 @@ struct Ranker: Sendable {
   ) {
     self.intentCount = intentCount
     let raw = (examples.map(\.words) + outOfScope).map { [extractor] in extractor.features($0) }
+    var frequency: [UInt64: Int] = [:]
+    for features in raw { for feature in features { frequency[feature.key, default: 0] += 1 } }
     var documentFrequency: [Int] = []
     for features in raw {
-      for feature in features {
-        if let id = featureIndex[feature.key] {
-          documentFrequency[Int(id)] += 1
-        } else {
-          featureIndex[feature.key] = Int32(documentFrequency.count)
-          documentFrequency.append(1)
-        }
+      for feature in features where featureIndex[feature.key] == nil {
+        let seen = frequency[feature.key] ?? 0
+        // A character n-gram only one line has names that line, not its intent: dropping
+        // those makes the saved engine a third smaller and costs nothing measurable.
+        guard seen > 1 || FeatureKey.isWordLevel(feature.key) else { continue }
+        featureIndex[feature.key] = Int32(documentFrequency.count)
+        documentFrequency.append(seen)
       }
     }
     let count = Float(max(1, raw.count))
@@ -183,5 +185,57 @@ struct Ranker: Sendable {
     let norm = (entries.reduce(0) { $0 + $1.weight * $1.weight } + unseen).squareRoot()
     guard norm > 0 else { return SparseVector() }
     return SparseVector(ids: entries.map(\.id), values: entries.map { $0.weight / norm })
+  }
+}
+
+extension Ranker {
+  /// The highest example number the ranker refers to, -1 for none.
+  var highestExample: Int { examplesOfIntent.joined().max() ?? -1 }
+
+  func write(to writer: inout SnapshotWriter) {
+    writer.integer(intentCount)
+    let keys = featureIndex.sorted { $0.value < $1.value }.map(\.key)
+    writer.unsigneds(keys)
+    writer.floats(idf)
+    writer.float(unseenIDF)
+    let ranges = postingRanges.sorted { $0.value.lowerBound < $1.value.lowerBound }
+    writer.unsigneds(ranges.map(\.key))
+    writer.integers(ranges.map { Int32($0.value.lowerBound) })
+    writer.integers(ranges.map { Int32($0.value.upperBound) })
+    writer.integers(postings.map(\.example))
+    writer.floats(postings.map(\.weight))
+    for members in examplesOfIntent { writer.integers(members.map { Int32($0) }) }
+    classifier.write(to: &writer)
+  }
+
+  /// Reads what `write` wrote, checking every number that indexes something.
+  init(from reader: inout SnapshotReader) throws {
+    intentCount = try reader.count(itemSize: 8)
+    let keys = try reader.unsigneds()
+    idf = try reader.floats()
+    unseenIDF = try reader.float()
+    guard idf.count == keys.count else { throw SnapshotReader.Damaged() }
+    featureIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+    let rangeKeys = try reader.unsigneds()
+    let lowers = try reader.integers()
+    let uppers = try reader.integers()
+    let examples = try reader.integers()
+    let weights = try reader.floats()
+    guard lowers.count == rangeKeys.count, uppers.count == rangeKeys.count, weights.count == examples.count,
+      zip(lowers, uppers).allSatisfy({ 0 <= $0 && $0 <= $1 && Int($1) <= examples.count })
+    else { throw SnapshotReader.Damaged() }
+    postings = zip(examples, weights).map { (example: $0, weight: $1) }
+    postingRanges = Dictionary(
+      uniqueKeysWithValues: zip(rangeKeys, zip(lowers, uppers)).map { ($0, Int($1.0)..<Int($1.1)) })
+    examplesOfIntent = try (0..<intentCount).map { _ in try reader.integers().map(Int.init) }
+    // A posting names an example by its place among its intent's examples.
+    let largest = examplesOfIntent.map(\.count).max() ?? 0
+    guard examples.allSatisfy({ $0 >= 0 && Int($0) < largest }) else { throw SnapshotReader.Damaged() }
+    for (key, range) in postingRanges {
+      let members = examplesOfIntent.indices.contains(Int(key >> 32)) ? examplesOfIntent[Int(key >> 32)].count : 0
+      guard postings[range].allSatisfy({ Int($0.example) < members }) else { throw SnapshotReader.Damaged() }
+    }
+    classifier = try SoftmaxClassifier(from: &reader, featureCount: keys.count)
+    guard classifier.classCount >= intentCount else { throw SnapshotReader.Damaged() }
   }
 }

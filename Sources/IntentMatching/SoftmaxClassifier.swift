@@ -157,3 +157,22 @@ struct SparseVector: Sendable, Equatable {
     return total
   }
 }
+
+extension SoftmaxClassifier {
+  func write(to writer: inout SnapshotWriter) {
+    writer.integer(classCount)
+    writer.floats(weights)
+    writer.floats(bias)
+  }
+
+  /// Reads what `write` wrote, for `featureCount` features.
+  init(from reader: inout SnapshotReader, featureCount: Int) throws {
+    let classCount = try reader.integer()
+    let weights = try reader.floats()
+    let bias = try reader.floats()
+    guard classCount > 0, bias.count == classCount, weights.count == featureCount * classCount else {
+      throw SnapshotReader.Damaged()
+    }
+    self.init(classCount: classCount, weights: weights, bias: bias)
+  }
+}

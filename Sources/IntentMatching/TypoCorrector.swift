@@ -54,3 +54,9 @@ struct TypoCorrector: Sendable {
     return tie ? nil : best
   }
 }
+
+extension TypoCorrector {
+  func write(to writer: inout SnapshotWriter) { writer.strings(known.sorted()) }
+
+  init(from reader: inout SnapshotReader) throws { self.init(words: Set(try reader.strings())) }
+}

@@ -152,3 +152,67 @@ import Testing
     #expect(try runner.sql("PRAGMA integrity_check") == "ok")
   }
 }
+
+/// The built engine is saved between runs, rebuilt when what it is built from changes, and
+/// never trusted when its file is damaged.
+@Suite struct EngineCacheTests {
+  static let question = "who owns stage exit criteria"
+
+  func cacheFiles(_ runner: BinaryRunner) throws -> [URL] {
+    let folder = runner.home.appendingPathComponent(".cache/baton")
+    return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+      .filter { $0.lastPathComponent.hasPrefix("engine-") }
+  }
+
+  @Test func theEngineIsSavedThenReused() throws {
+    let runner = try BinaryRunner()
+    let first = try runner.run(["-c", Self.question])
+    #expect(first.status == 0)
+    let files = try cacheFiles(runner)
+    #expect(files.count == 1)
+    let saved = try Data(contentsOf: files[0])
+    let second = try runner.run(["-c", Self.question])
+    #expect(second.stdout == first.stdout && second.status == 0)
+    #expect(try Data(contentsOf: files[0]) == saved)
+    let off = try BinaryRunner()
+    _ = try off.run(["-c", Self.question], extra: ["BATON_NO_CACHE": "1"])
+    #expect(!FileManager.default.fileExists(atPath: off.home.appendingPathComponent(".cache/baton").path))
+  }
+
+  @Test func aDamagedFileIsIgnoredAndReplaced() throws {
+    let runner = try BinaryRunner()
+    let first = try runner.run(["-c", Self.question])
+    let file = try #require(try cacheFiles(runner).first)
+    var bytes = try Data(contentsOf: file)
+    for position in stride(from: 40, to: bytes.count, by: 4_099) { bytes[position] ^= 0xff }
+    try bytes.write(to: file)
+    let again = try runner.run(["-c", Self.question])
+    #expect(again.status == 0 && again.stdout == first.stdout)
+    try Data("not an engine".utf8).write(to: file)
+    let third = try runner.run(["-c", Self.question])
+    #expect(third.status == 0 && third.stdout == first.stdout)
+    #expect(try Data(contentsOf: file).count > 1_000)
+  }
+
+  @Test func newPhrasingsAndNewNamesRebuildTheEngine() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", Self.question])
+    let folder = runner.home.appendingPathComponent("my-intents")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let before = try runner.run(["--intents", folder.path, "-c", "who herds the cats on stage exit criteria"])
+    #expect(before.status == 1)
+    try
+      "version: 1\nintents:\n  - name: ownership.who\n    action: ownership.who\n    slots:\n      responsibility: responsibility\n    examples:\n      - who herds the cats on {responsibility}\n"
+      .write(to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
+    let after = try runner.run(["--intents", folder.path, "-c", "who herds the cats on stage exit criteria"])
+    #expect(after.status == 0 && after.stdout.hasPrefix("Stage exit criteria: governed by RevOps"))
+    // An import that adds an account changes the names the engine must know.
+    let unknown = try runner.run(["-c", "deals at Acme Widgets"])
+    #expect(unknown.status == 1)
+    let accounts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/import/accounts.csv")
+    #expect(try runner.run(["import", "accounts", accounts.path]).status == 0)
+    let known = try runner.run(["-c", "deals at Acme Widgets"])
+    #expect(known.status == 0 && known.stdout.contains("Acme Widgets"), "\(known.stdout)")
+  }
+}

@@ -1,0 +1,72 @@
+import BatonModel
+import Foundation
+import IntentMatching
+
+/// Built engines kept between runs, one file per workspace: building one means parsing the
+/// intent files and training the ranker, tens of milliseconds that every start would
+/// otherwise pay; reading one back is well under one.
+///
+/// A file holds the key it was built under (the intent files' bytes and the workspace's
+/// names, hashed) and is used only when the key is the same now. The cache is an
+/// optimization and nothing more: a file that cannot be read, written or trusted is
+/// ignored, and the engine is built as if there were none.
+struct EngineCache {
+  let directory: URL
+
+  /// The file for the workspace at `path`, named by a hash of its full path.
+  func file(forWorkspace path: String) -> URL {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
+    return directory.appendingPathComponent("engine-\(String(hash, radix: 16)).bin")
+  }
+
+  /// The engine saved for `workspace` under `key`, if there is one and it reads back whole.
+  func load(key: UInt64, workspace: String, names: [NamedEntity]) -> IntentMatcher? {
+    guard let bytes = Self.contents(of: file(forWorkspace: workspace).path) else { return nil }
+    return try? IntentMatcher(snapshot: bytes, key: key, names: names)
+  }
+
+  /// Saves `matcher` for `workspace` under `key`: written beside the final name and renamed
+  /// into place, so a reader never sees half a file.
+  func save(_ matcher: IntentMatcher, key: UInt64, workspace: String) {
+    let target = file(forWorkspace: workspace)
+    let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid())")
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      try Data(matcher.snapshot(key: key)).write(to: temporary)
+      guard rename(temporary.path, target.path) == 0 else {
+        try? FileManager.default.removeItem(at: temporary)
+        return
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+    }
+  }
+
+  /// A whole file read straight into one array (Foundation's `Data` would be one more copy).
+  private static func contents(of path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_size > 0, status.st_size < 1 << 30 else { return nil }
+    let size = Int(status.st_size)
+    var complete = true
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      var done = 0
+      while done < size {
+        let got = read(descriptor, buffer.baseAddress.map { $0 + done }, size - done)
+        if got <= 0 {
+          complete = false
+          break
+        }
+        done += got
+      }
+      // The bytes past a short read are zeroed, never left uninitialized.
+      for index in done..<size { buffer[index] = 0 }
+      initialized = size
+    }
+    return complete ? bytes : nil
+  }
+}

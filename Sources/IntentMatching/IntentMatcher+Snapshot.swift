@@ -1,0 +1,76 @@
+import BatonModel
+
+extension IntentMatcher {
+  /// The built engine as bytes under `key`, for `init(snapshot:key:names:)`: a start-up
+  /// that finds them reads them instead of parsing the intent files and training the
+  /// ranker again.
+  public func snapshot(key: UInt64) -> [UInt8] {
+    var payload = SnapshotWriter()
+    catalog.write(to: &payload)
+    recognizer.gazetteer.write(to: &payload)
+    corrector.write(to: &payload)
+    ranker.write(to: &payload)
+    payload.strings(pointers.sorted())
+    payload.strings(unexampledPointers.sorted())
+    var file = SnapshotWriter()
+    file.unsigned(EngineSnapshot.magic)
+    file.unsigned(EngineSnapshot.format)
+    file.unsigned(key)
+    file.floats(EngineSnapshot.byteOrderMark)
+    var check = ContentHash()
+    check.add(payload.bytes)
+    file.unsigned(check.value)
+    return file.bytes + payload.bytes
+  }
+
+  /// Reads an engine `snapshot(key:)` wrote under `key`, built with the same `names`. Throws
+  /// when the bytes are from another format or key, or damaged; the caller then builds the
+  /// engine afresh.
+  public init(
+    snapshot bytes: [UInt8], key: UInt64, names: [NamedEntity], threshold: Double = 0.5,
+    sideEffectThreshold: Double = 0.6
+  ) throws {
+    var reader = SnapshotReader(bytes)
+    guard try reader.unsigned() == EngineSnapshot.magic, try reader.unsigned() == EngineSnapshot.format,
+      try reader.unsigned() == key, try reader.floats() == EngineSnapshot.byteOrderMark
+    else { throw SnapshotReader.Damaged() }
+    let expected = try reader.unsigned()
+    var check = ContentHash()
+    bytes.withUnsafeBytes { check.add(UnsafeRawBufferPointer(rebasing: $0[reader.position...])) }
+    guard check.value == expected else { throw SnapshotReader.Damaged() }
+    let catalog = try IntentCatalog(from: &reader)
+    let gazetteer = try Gazetteer(from: &reader, names: names + catalog.vocabulary)
+    let corrector = try TypoCorrector(from: &reader)
+    let ranker = try Ranker(from: &reader)
+    let pointers = Set(try reader.strings())
+    let unexampledPointers = Set(try reader.strings())
+    let refs = catalog.intents.enumerated().flatMap { intent, definition in
+      definition.examples.indices.map { (intent: intent, example: $0) }
+    }
+    guard reader.isAtEnd, ranker.highestExample < refs.count else { throw SnapshotReader.Damaged() }
+    self.init(
+      catalog: catalog, threshold: threshold, sideEffectThreshold: sideEffectThreshold,
+      recognizer: EntityRecognizer(gazetteer: gazetteer), corrector: corrector, ranker: ranker,
+      pointers: pointers, unexampledPointers: unexampledPointers, exampleRefs: refs)
+  }
+
+  /// The key a snapshot is saved under: what the engine is built from (the intent files'
+  /// names and bytes, the workspace's names) and the snapshot format. Anything else changes
+  /// the key, and a snapshot under another key is never read.
+  public static func snapshotKey(sources: [IntentSource], names: [NamedEntity]) -> UInt64 {
+    var hash = ContentHash()
+    hash.add("format \(EngineSnapshot.format)")
+    for source in sources {
+      hash.add(source.name)
+      hash.add(source.bytes)
+    }
+    for name in names {
+      hash.add(name.kind.rawValue)
+      hash.add(name.key)
+      hash.add(name.display)
+      for phrase in name.phrases { hash.add(phrase) }
+      hash.add([0xff])
+    }
+    return hash.value
+  }
+}
