@@ -401,15 +401,32 @@ public final class Session {
 
   /// An example with its markers filled by typical values of their types, to show a user.
   static func readable(_ example: String, intent: IntentDefinition) -> String {
-    var text = example
+    var filled: [String: String] = [:]
     var used = Set<EntityKind>()
     for slot in intent.slots {
       // A second slot of one type ("the difference between {team} and {other}") gets another.
       let sample =
         slot.type == .text
         ? textSamples[slot.name] : used.insert(slot.type).inserted ? samples[slot.type] : otherSamples[slot.type]
-      text = text.replacingOccurrences(of: "{\(slot.name)}", with: sample ?? slot.name)
+      filled[slot.name] = sample ?? slot.name
     }
+    // One pass over the example; a marker no slot declares stays as written.
+    var text = ""
+    var marker: String?
+    for character in example {
+      if character == "{" {
+        if let open = marker { text += "{" + open }
+        marker = ""
+      } else if character == "}", let name = marker {
+        text += filled[name] ?? "{\(name)}"
+        marker = nil
+      } else if marker != nil {
+        marker?.append(character)
+      } else {
+        text.append(character)
+      }
+    }
+    if let open = marker { text += "{" + open }
     return text
   }
 

@@ -23,6 +23,8 @@ public struct IntentMatcher: Sendable {
   /// nor against an intent and the ranker does not see it.
   let pointers: Set<String>
   let unexampledPointers: Set<String>
+  /// Reads slots; knows the literal words around each example's free-text slots.
+  let filler: SlotFiller
   /// The kinds each intent's markers stand for, to delexicalize examples.
   let exampleRefs: [(intent: Int, example: Int)]
 
@@ -33,6 +35,7 @@ public struct IntentMatcher: Sendable {
     self.catalog = catalog
     self.threshold = threshold
     self.sideEffectThreshold = sideEffectThreshold
+    filler = SlotFiller(catalog: catalog)
     let gazetteer = Gazetteer(names + catalog.vocabulary, normalizer: normalizer)
     recognizer = EntityRecognizer(gazetteer: gazetteer)
     var examples: [(words: [String], intent: Int)] = []
@@ -82,6 +85,7 @@ public struct IntentMatcher: Sendable {
     self.pointers = pointers
     self.unexampledPointers = unexampledPointers
     self.exampleRefs = exampleRefs
+    filler = SlotFiller(catalog: catalog)
   }
 
   /// Reads `line`, with dates relative to `today` and `focus` the kinds of what the
@@ -114,7 +118,7 @@ public struct IntentMatcher: Sendable {
     let intent = catalog.intents[best.intent]
     result.threshold = intent.sideEffects ? sideEffectThreshold : threshold
     result.decidingWords = ranker.decidingWords(delexicalized, intent: best.intent)
-    let slots = SlotFiller().fill(
+    let slots = filler.fill(
       intent, entities: entities, tokens: tokens, example: example(at: best.example))
     // A required slot the line leaves empty while it has words baton does not know ("the
     // meaning of life") is likelier a question from elsewhere than a missing name: demand
@@ -150,7 +154,6 @@ public struct IntentMatcher: Sendable {
     _ scores: [Ranker.Scored], words: [String], tokens: [Token], entities: [RecognizedEntity]
   ) -> [Ranker.Scored] {
     var updated = scores
-    let filler = SlotFiller()
     for (position, scored) in scores.prefix(3).enumerated() {
       let intent = catalog.intents[scored.intent]
       let textSlots = intent.slots.filter { $0.type == .text }
@@ -182,7 +185,7 @@ public struct IntentMatcher: Sendable {
       candidate.score >= (intent.sideEffects ? sideEffectThreshold : threshold)
     else { return nil }
     let example = intent.examples.first { $0.text == candidate.example }
-    return SlotFiller().fill(intent, entities: match.entities, tokens: match.tokens, example: example)
+    return filler.fill(intent, entities: match.entities, tokens: match.tokens, example: example)
   }
 
   /// Recognizes entities alone, for answers to a pending question ("42", "the Globex one").

@@ -79,6 +79,7 @@ public struct Normalizer: Sendable {
   /// Splits a word at punctuation other than apostrophes and the decimal point or hyphen
   /// inside numbers and dates ("2026-11-27", "1.5"), keeping `$` and `%` out.
   static func split(_ word: String) -> [String] {
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(Array(word.utf8)) }
     var parts: [String] = []
     var current = ""
     let characters = Array(word)
@@ -98,5 +99,27 @@ public struct Normalizer: Sendable {
     }
     if !current.isEmpty { parts.append(current) }
     return parts.map { $0.unicodeScalars.contains(",") ? $0.filter { $0 != "," } : $0 }
+  }
+
+  /// `split` for an ASCII word, by bytes: the same rules without Unicode's character
+  /// tables, which were most of the cost of reading a line.
+  private static func splitASCII(_ bytes: [UInt8]) -> [String] {
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a }
+    var parts: [String] = []
+    var current: [UInt8] = []
+    for (index, byte) in bytes.enumerated() {
+      let keepsNumber =
+        (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","))
+        && index > 0 && index + 1 < bytes.count && isDigit(bytes[index - 1]) && isDigit(bytes[index + 1])
+      if isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "'") || keepsNumber {
+        if byte != UInt8(ascii: ",") { current.append(byte) }
+      } else if !current.isEmpty {
+        parts.append(String(decoding: current, as: UTF8.self))
+        current = []
+      }
+    }
+    if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
+    return parts
   }
 }

@@ -7,6 +7,34 @@ struct SlotFiller: Sendable {
   /// Kinds a bare number may stand for ("move 42 to negotiation").
   private static let numberedKinds: Set<EntityKind> = [.deal, .task, .lead, .change, .number]
 
+  /// The literal words around each free-text slot of each example, read once when the
+  /// engine is built: normalizing them at every line was most of the time spent matching
+  /// a line that leads to an intent with free text.
+  private var anchors: [String: (before: [String], after: [String])] = [:]
+
+  init() {}
+
+  init(catalog: IntentCatalog) {
+    for intent in catalog.intents {
+      for slot in intent.slots where slot.type == .text {
+        for example in intent.examples {
+          if let words = Self.anchorWords(for: slot.name, in: example) {
+            anchors[Self.anchorKey(slot.name, example)] = words
+          }
+        }
+      }
+    }
+  }
+
+  private static func anchorKey(_ name: String, _ example: Example) -> String { name + "\u{0}" + example.text }
+
+  private static func anchorWords(for name: String, in example: Example) -> (before: [String], after: [String])? {
+    let parts = example.text.lowercased().components(separatedBy: "{\(name)}")
+    guard parts.count == 2 else { return nil }
+    let normalizer = Normalizer()
+    return (literalWords(parts[0], normalizer: normalizer), literalWords(parts[1], normalizer: normalizer))
+  }
+
   func fill(
     _ intent: IntentDefinition, entities: [RecognizedEntity], tokens: [Token], example: Example?
   ) -> [String: EntityValue] {
@@ -57,11 +85,8 @@ struct SlotFiller: Sendable {
   /// `anchored`, only when the line has the literal word the example puts before the slot
   /// (or, for a slot that opens the example, the word after it), and leaves some words out.
   func freeTextRange(for name: String, example: Example, tokens: [Token], anchored: Bool) -> Range<Int>? {
-    let parts = example.text.lowercased().components(separatedBy: "{\(name)}")
-    guard parts.count == 2 else { return nil }
-    let normalizer = Normalizer()
-    let before = literalWords(parts[0], normalizer: normalizer)
-    let after = literalWords(parts[1], normalizer: normalizer)
+    guard let (before, after) = anchors[Self.anchorKey(name, example)] ?? Self.anchorWords(for: name, in: example)
+    else { return nil }
     let stems = tokens.map { Stemmer.stem($0.text) }
     var start = 0
     var hasAnchor = false
@@ -88,7 +113,7 @@ struct SlotFiller: Sendable {
   }
 
   /// The literal words of an example fragment, markers dropped.
-  private func literalWords(_ fragment: String, normalizer: Normalizer) -> [String] {
+  private static func literalWords(_ fragment: String, normalizer: Normalizer) -> [String] {
     var text = ""
     var inMarker = false
     for character in fragment {

@@ -50,9 +50,10 @@ public struct TableLayout: Sendable {
     text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
   }
 
+  /// Without trailing spaces, found byte by byte: a space is one byte, so the position after
+  /// the last other byte is a character boundary (walking characters back is far slower).
   private func trimTrailing(_ text: String) -> String {
-    var result = Substring(text)
-    while result.last == " " { result.removeLast() }
-    return String(result)
+    guard let last = text.utf8.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
+    return String(text[..<text.utf8.index(after: last)])
   }
 }

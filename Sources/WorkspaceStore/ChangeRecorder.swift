@@ -46,7 +46,8 @@ final class ChangeRecorder {
 
   /// A row's columns as JSON values, or nil when it does not exist.
   static func image(_ db: Database, _ table: String, _ id: Int64) throws -> [String: JSONValue]? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id]) else {
+    guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id])
+    else {
       return nil
     }
     var image: [String: JSONValue] = [:]
@@ -81,7 +82,7 @@ final class ChangeRecorder {
     }
     // UPDATE rather than INSERT OR REPLACE: a replace deletes first, and the delete would
     // cascade to the rows that refer to this one (a deal's evidence and history).
-    if try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) == true {
+    if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE id = ?"), arguments: [id]) == true {
       try db.execute(
         sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
         arguments: StatementArguments(values + [id]))

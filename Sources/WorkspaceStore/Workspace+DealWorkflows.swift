@@ -43,8 +43,9 @@ extension Workspace {
 
   private static func handoffRun(_ db: Database, dealID: Int64) throws -> WorkflowRun? {
     try Row.fetchOne(
-      db,
-      sql: "SELECT * FROM workflow_run WHERE kind = 'handoff' AND deal_id = ? AND status = 'done' ORDER BY id LIMIT 1",
+      db.cachedStatement(
+        sql: "SELECT * FROM workflow_run WHERE kind = 'handoff' AND deal_id = ? AND status = 'done' ORDER BY id LIMIT 1"
+      ),
       arguments: [dealID]
     ).map { WorkflowRun(kind: $0["kind"], dealID: $0["deal_id"], actor: $0["actor"], at: $0["at"]) }
   }
@@ -104,11 +105,11 @@ extension Workspace {
   public func openDealIDs(accountID: Int64, notOwnedBy owner: Int64) throws -> [Int64] {
     try read { db in
       try Int64.fetchAll(
-        db,
-        sql: """
-          SELECT id FROM deal WHERE account_id = ? AND stage_id NOT IN ('closed-won', 'closed-lost')
-          AND coalesce(owner_id, -1) != ? ORDER BY id
-          """, arguments: [accountID, owner])
+        db.cachedStatement(
+          sql: """
+            SELECT id FROM deal WHERE account_id = ? AND stage_id NOT IN ('closed-won', 'closed-lost')
+            AND coalesce(owner_id, -1) != ? ORDER BY id
+            """), arguments: [accountID, owner])
     }
   }
 }

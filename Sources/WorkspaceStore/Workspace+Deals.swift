@@ -46,7 +46,7 @@ extension Workspace {
     guard let table = tables[kind] else { return [] }
     return try read { db in
       try Int64.fetchAll(
-        db, sql: "SELECT id FROM \(table) ORDER BY abs(id - ?) LIMIT ?", arguments: [id, limit])
+        db.cachedStatement(sql: "SELECT id FROM \(table) ORDER BY abs(id - ?) LIMIT ?"), arguments: [id, limit])
     }
   }
 
@@ -54,16 +54,16 @@ extension Workspace {
     _ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int, order: String = "d.id"
   ) throws -> [Deal] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT d.*, a.name AS account_name, p.name AS owner_name, p.handle AS owner_handle,
-               s.name AS stage_name
-        FROM deal d
-        LEFT JOIN account a ON a.id = d.account_id
-        LEFT JOIN person p ON p.id = d.owner_id
-        JOIN stage s ON s.id = d.stage_id
-        WHERE \(clause) ORDER BY \(order) LIMIT \(max(1, limit))
-        """, arguments: arguments
+      db.cachedStatement(
+        sql: """
+          SELECT d.*, a.name AS account_name, p.name AS owner_name, p.handle AS owner_handle,
+                 s.name AS stage_name
+          FROM deal d
+          LEFT JOIN account a ON a.id = d.account_id
+          LEFT JOIN person p ON p.id = d.owner_id
+          JOIN stage s ON s.id = d.stage_id
+          WHERE \(clause) ORDER BY \(order) LIMIT \(max(1, limit))
+          """), arguments: arguments
     ).map { row in
       Deal(
         id: row["id"], crmID: row["crm_id"], name: row["name"], accountID: row["account_id"],
@@ -83,7 +83,7 @@ extension Workspace {
     try read { db in
       Set(
         try String.fetchAll(
-          db, sql: "SELECT kind || ':' || key FROM deal_evidence WHERE deal_id = ?",
+          db.cachedStatement(sql: "SELECT kind || ':' || key FROM deal_evidence WHERE deal_id = ?"),
           arguments: [id]))
     }
   }

@@ -16,7 +16,7 @@ extension Workspace {
   /// A metric's definition, or nil.
   public func metric(id: String) throws -> MetricDefinition? {
     try read { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM metric WHERE id = ?", arguments: [id]).map { row in
+      try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM metric WHERE id = ?"), arguments: [id]).map { row in
         MetricDefinition(
           id: row["id"], name: row["name"], fullName: row["full_name"],
           ownerTeam: row["owner_team"], definition: row["definition"], formula: row["formula"])
@@ -28,8 +28,7 @@ extension Workspace {
   public func handoffRules(id: String? = nil) throws -> [HandoffRule] {
     try read { db in
       try Row.fetchAll(
-        db,
-        sql: "SELECT * FROM handoff_rule \(id == nil ? "" : "WHERE id = ?") ORDER BY id",
+        db.cachedStatement(sql: "SELECT * FROM handoff_rule \(id == nil ? "" : "WHERE id = ?") ORDER BY id"),
         arguments: id.map { [$0] } ?? []
       ).map { row in
         let fields: String = row["required_fields"]
@@ -58,7 +57,7 @@ extension Workspace {
 
   public func setting(_ key: String) throws -> String? {
     try read { db in
-      try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+      try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = ?"), arguments: [key])
     }
   }
 
@@ -68,12 +67,12 @@ extension Workspace {
   public func actor(named handleOrFirstName: String) throws -> Actor? {
     try read { db in
       let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT id, handle, name, role FROM person
-          WHERE lower(handle) = lower(?1) OR lower(name) = lower(?1)
-             OR lower(substr(name, 1, instr(name || ' ', ' ') - 1)) = lower(?1)
-          """, arguments: [handleOrFirstName])
+        db.cachedStatement(
+          sql: """
+            SELECT id, handle, name, role FROM person
+            WHERE lower(handle) = lower(?1) OR lower(name) = lower(?1)
+               OR lower(substr(name, 1, instr(name || ' ', ' ') - 1)) = lower(?1)
+            """), arguments: [handleOrFirstName])
       let wanted = handleOrFirstName.lowercased()
       let exact =
         rows.first { ($0["handle"] as String).lowercased() == wanted }
@@ -89,11 +88,11 @@ extension Workspace {
     let arguments: StatementArguments = id.map { [$0] } ?? []
     var criteria: [String: [ExitCriterion]] = [:]
     for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT stage_id, wording, evidence_kind, evidence_key FROM exit_criterion
-        \(id == nil ? "" : "WHERE stage_id = ?") ORDER BY position
-        """, arguments: arguments)
+      db.cachedStatement(
+        sql: """
+          SELECT stage_id, wording, evidence_kind, evidence_key FROM exit_criterion
+          \(id == nil ? "" : "WHERE stage_id = ?") ORDER BY position
+          """), arguments: arguments)
     {
       criteria[row["stage_id"], default: []].append(
         ExitCriterion(
@@ -101,7 +100,7 @@ extension Workspace {
           evidenceKey: row["evidence_key"]))
     }
     return try Row.fetchAll(
-      db, sql: "SELECT * FROM stage \(id == nil ? "" : "WHERE id = ?") ORDER BY position",
+      db.cachedStatement(sql: "SELECT * FROM stage \(id == nil ? "" : "WHERE id = ?") ORDER BY position"),
       arguments: arguments
     ).map { row in
       let stageID: String = row["id"]

@@ -5,7 +5,8 @@ extension Workspace {
   /// A lead by number.
   public func lead(id: Int64) throws -> Lead? {
     try read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]) else {
+      guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?"), arguments: [id])
+      else {
         return nil
       }
       return Lead(
@@ -20,16 +21,16 @@ extension Workspace {
   public func routingCandidates(territory: String, segment: String?) throws -> [RoutingCandidate] {
     try read { db in
       try Row.fetchAll(
-        db,
-        sql: """
-          SELECT p.*, r.territory AS rule_territory, r.segment AS rule_segment, r.capacity,
-            (SELECT count(*) FROM lead l WHERE l.owner_id = p.id AND l.status IN ('mql', 'sal', 'sql')) AS open_leads,
-            (SELECT max(w.at) FROM workflow_run w WHERE w.kind = 'route' AND w.details = p.handle)
-              AS last_routed
-          FROM routing_rule r JOIN person p ON p.id = r.person_id
-          WHERE r.territory = ? AND (r.segment IS NULL OR r.segment = ?)
-          ORDER BY r.segment IS NULL, r.id
-          """, arguments: [territory, segment]
+        db.cachedStatement(
+          sql: """
+            SELECT p.*, r.territory AS rule_territory, r.segment AS rule_segment, r.capacity,
+              (SELECT count(*) FROM lead l WHERE l.owner_id = p.id AND l.status IN ('mql', 'sal', 'sql')) AS open_leads,
+              (SELECT max(w.at) FROM workflow_run w WHERE w.kind = 'route' AND w.details = p.handle)
+                AS last_routed
+            FROM routing_rule r JOIN person p ON p.id = r.person_id
+            WHERE r.territory = ? AND (r.segment IS NULL OR r.segment = ?)
+            ORDER BY r.segment IS NULL, r.id
+            """), arguments: [territory, segment]
       ).compactMap { row in
         Self.person(row).map {
           RoutingCandidate(

@@ -16,11 +16,11 @@ extension Workspace {
   public func ownership(ofTeam id: String) throws -> [OwnershipEntry] {
     try read { db in
       try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.name, x.letter FROM raci x JOIN responsibility r ON r.id = x.responsibility_id
-          WHERE x.party_kind = 'team' AND x.party_id = ? ORDER BY r.name
-          """, arguments: [id]
+        db.cachedStatement(
+          sql: """
+            SELECT r.name, x.letter FROM raci x JOIN responsibility r ON r.id = x.responsibility_id
+            WHERE x.party_kind = 'team' AND x.party_id = ? ORDER BY r.name
+            """), arguments: [id]
       ).compactMap { row in
         RACIRole(rawValue: row[1]).map { OwnershipEntry(responsibility: row[0], role: $0, via: nil) }
       }
@@ -31,18 +31,18 @@ extension Workspace {
   public func ownership(ofPerson handle: String) throws -> [OwnershipEntry] {
     try read { db in
       try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.name, x.letter, NULL AS via FROM raci x
-            JOIN responsibility r ON r.id = x.responsibility_id
-            WHERE x.party_kind = 'person' AND x.party_id = ?
-          UNION ALL
-          SELECT r.name, x.letter, t.name FROM raci x
-            JOIN responsibility r ON r.id = x.responsibility_id
-            JOIN team t ON t.id = x.party_id AND x.party_kind = 'team'
-            WHERE t.lead_handle = ?
-          ORDER BY 1
-          """, arguments: [handle, handle]
+        db.cachedStatement(
+          sql: """
+            SELECT r.name, x.letter, NULL AS via FROM raci x
+              JOIN responsibility r ON r.id = x.responsibility_id
+              WHERE x.party_kind = 'person' AND x.party_id = ?
+            UNION ALL
+            SELECT r.name, x.letter, t.name FROM raci x
+              JOIN responsibility r ON r.id = x.responsibility_id
+              JOIN team t ON t.id = x.party_id AND x.party_kind = 'team'
+              WHERE t.lead_handle = ?
+            ORDER BY 1
+            """), arguments: [handle, handle]
       ).compactMap { row in
         RACIRole(rawValue: row[1]).map { OwnershipEntry(responsibility: row[0], role: $0, via: row[2]) }
       }
@@ -53,11 +53,11 @@ extension Workspace {
   public func team(id: String) throws -> Team? {
     try read { db in
       try Row.fetchOne(
-        db,
-        sql: """
-          SELECT t.*, p.name AS lead_name FROM team t LEFT JOIN person p ON p.handle = t.lead_handle
-          WHERE t.id = ?
-          """, arguments: [id]
+        db.cachedStatement(
+          sql: """
+            SELECT t.*, p.name AS lead_name FROM team t LEFT JOIN person p ON p.handle = t.lead_handle
+            WHERE t.id = ?
+            """), arguments: [id]
       ).map { row in
         Team(
           id: row["id"], name: row["name"], lead: row["lead_name"], reportsTo: row["reports_to"],
@@ -73,7 +73,7 @@ extension Workspace {
     var result: [String: Responsibility] = [:]
     var order: [String] = []
     for row in try Row.fetchAll(
-      db, sql: "SELECT * FROM responsibility r \(filter) ORDER BY r.name", arguments: arguments)
+      db.cachedStatement(sql: "SELECT * FROM responsibility r \(filter) ORDER BY r.name"), arguments: arguments)
     {
       let key: String = row["id"]
       order.append(key)
@@ -82,18 +82,18 @@ extension Workspace {
         revopsGoverns: row["revops_governs"], assignments: [:])
     }
     let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT x.responsibility_id, x.letter, x.party_kind, x.party_id,
-               COALESCE(t.name, p.name) AS name,
-               CASE WHEN x.party_kind = 'team' THEN lead.name ELSE p.title END AS detail
-        FROM raci x
-        LEFT JOIN team t ON x.party_kind = 'team' AND t.id = x.party_id
-        LEFT JOIN person lead ON lead.handle = t.lead_handle
-        LEFT JOIN person p ON x.party_kind = 'person' AND p.handle = x.party_id
-        \(id == nil ? "" : "WHERE x.responsibility_id = ?")
-        ORDER BY x.position
-        """, arguments: arguments)
+      db.cachedStatement(
+        sql: """
+          SELECT x.responsibility_id, x.letter, x.party_kind, x.party_id,
+                 COALESCE(t.name, p.name) AS name,
+                 CASE WHEN x.party_kind = 'team' THEN lead.name ELSE p.title END AS detail
+          FROM raci x
+          LEFT JOIN team t ON x.party_kind = 'team' AND t.id = x.party_id
+          LEFT JOIN person lead ON lead.handle = t.lead_handle
+          LEFT JOIN person p ON x.party_kind = 'person' AND p.handle = x.party_id
+          \(id == nil ? "" : "WHERE x.responsibility_id = ?")
+          ORDER BY x.position
+          """), arguments: arguments)
     for row in rows {
       guard let role = RACIRole(rawValue: row["letter"]),
         let kind = Party.Kind(rawValue: row["party_kind"])

@@ -8,12 +8,14 @@ extension Workspace {
   }
 
   static func person(_ db: Database, handle: String) throws -> Person? {
-    try Row.fetchOne(db, sql: "SELECT * FROM person WHERE handle = ?", arguments: [handle]).flatMap(person)
+    try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE handle = ?"), arguments: [handle]).flatMap(
+      person)
   }
 
   static func person(_ db: Database, id: Int64?) throws -> Person? {
     guard let id else { return nil }
-    return try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]).flatMap(person)
+    return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]).flatMap(
+      person)
   }
 
   static func person(_ row: Row) -> Person? {
@@ -26,7 +28,8 @@ extension Workspace {
   /// An account by id.
   public func account(id: Int64) throws -> Account? {
     try read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]) else {
+      guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id])
+      else {
         return nil
       }
       return Account(
@@ -39,12 +42,13 @@ extension Workspace {
   public func csmsByLoad() throws -> [(person: Person, accounts: Int)] {
     try read { db in
       try Row.fetchAll(
-        db,
-        sql: """
-          SELECT p.*, (SELECT count(*) FROM account a WHERE a.csm_id = p.id) AS load
-          FROM person p WHERE p.team_id = 'cs' AND p.title LIKE '%Customer Success Manager%'
-          ORDER BY load, p.handle
-          """
+        db.cachedStatement(
+          sql: """
+            SELECT p.*, (SELECT count(*) FROM account a WHERE a.csm_id = p.id) AS load
+            FROM person p WHERE p.team_id = 'cs' AND p.title LIKE '%Customer Success Manager%'
+            ORDER BY load, p.handle
+            """
+        )
       ).compactMap { row in Self.person(row).map { ($0, row["load"]) } }
     }
   }

@@ -18,11 +18,12 @@ extension Workspace {
       var groups: [PipelineGroup]
       if grouping == .stage || grouping == .category {
         let byStage = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT d.stage_id AS stage, count(*) AS n, coalesce(sum(d.amount), 0) AS amount FROM deal d
-            WHERE d.stage_id IN (\(ids)) GROUP BY d.stage_id
-            """
+          db.cachedStatement(
+            sql: """
+              SELECT d.stage_id AS stage, count(*) AS n, coalesce(sum(d.amount), 0) AS amount FROM deal d
+              WHERE d.stage_id IN (\(ids)) GROUP BY d.stage_id
+              """
+          )
         ).reduce(into: [String: (Int, Int64)]()) { $0[$1["stage"]] = ($1["n"], $1["amount"]) }
         groups = []
         for stage in stages {
@@ -49,22 +50,23 @@ extension Workspace {
         let table = grouping == .owner ? "person" : "account"
         let perStage = probability.replacingOccurrences(of: "d.stage_id", with: "g.stage")
         groups = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT \(key.replacingOccurrences(of: "d.", with: "g.")) AS key, \(name) AS name, sum(g.n) AS n,
-              sum(g.amount) AS amount, sum(g.amount * \(perStage)) / 100 AS weighted
-            FROM (
-              SELECT k.id AS \(column), s.id AS stage,
-                (SELECT count(*) FROM deal INDEXED BY \(index) WHERE \(column) = k.id AND stage_id = s.id) AS n,
-                (SELECT coalesce(sum(amount), 0) FROM deal INDEXED BY \(index) WHERE \(column) = k.id AND stage_id = s.id)
-                  AS amount
-              FROM \(table) k, stage s WHERE s.id IN (\(ids))
-              UNION ALL
-              SELECT NULL, stage_id, count(*), coalesce(sum(amount), 0) FROM deal INDEXED BY \(index)
-              WHERE \(column) IS NULL AND stage_id IN (\(ids)) GROUP BY stage_id
-            ) AS g
-            \(joins.replacingOccurrences(of: "d.", with: "g.")) WHERE g.n > 0 GROUP BY 1 ORDER BY amount DESC
-            """
+          db.cachedStatement(
+            sql: """
+              SELECT \(key.replacingOccurrences(of: "d.", with: "g.")) AS key, \(name) AS name, sum(g.n) AS n,
+                sum(g.amount) AS amount, sum(g.amount * \(perStage)) / 100 AS weighted
+              FROM (
+                SELECT k.id AS \(column), s.id AS stage,
+                  (SELECT count(*) FROM deal INDEXED BY \(index) WHERE \(column) = k.id AND stage_id = s.id) AS n,
+                  (SELECT coalesce(sum(amount), 0) FROM deal INDEXED BY \(index) WHERE \(column) = k.id AND stage_id = s.id)
+                    AS amount
+                FROM \(table) k, stage s WHERE s.id IN (\(ids))
+                UNION ALL
+                SELECT NULL, stage_id, count(*), coalesce(sum(amount), 0) FROM deal INDEXED BY \(index)
+                WHERE \(column) IS NULL AND stage_id IN (\(ids)) GROUP BY stage_id
+              ) AS g
+              \(joins.replacingOccurrences(of: "d.", with: "g.")) WHERE g.n > 0 GROUP BY 1 ORDER BY amount DESC
+              """
+          )
         ).map { row in
           PipelineGroup(
             key: row["key"], name: row["name"], count: row["n"], amount: row["amount"], weighted: row["weighted"],
@@ -84,7 +86,7 @@ extension Workspace {
         FROM stage_change d \(joins)
         WHERE d.changed_date > ? GROUP BY 1, 2, 4
         """
-      for row in try Row.fetchAll(db, sql: history, arguments: [weekAgo.iso]) {
+      for row in try Row.fetchAll(db.cachedStatement(sql: history), arguments: [weekAgo.iso]) {
         let from: String? = row["from_stage"]
         let to: String = row["to_stage"]
         let amount: Int64 = row["amount"]
@@ -109,11 +111,12 @@ extension Workspace {
     id: String, name: String, category: String, probability: Int
   )] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, name, coalesce(forecast_category, '(none)') AS category, coalesce(probability, 0) AS probability
-        FROM stage WHERE kind = 'opportunity' ORDER BY position
-        """
+      db.cachedStatement(
+        sql: """
+          SELECT id, name, coalesce(forecast_category, '(none)') AS category, coalesce(probability, 0) AS probability
+          FROM stage WHERE kind = 'opportunity' ORDER BY position
+          """
+      )
     ).map { ($0["id"], $0["name"], $0["category"], $0["probability"]) }
   }
 
@@ -143,18 +146,18 @@ extension Workspace {
       var figures = ForecastFigures(
         closedWon: 0, closedWonCount: 0, commit: 0, commitCount: 0, bestCase: 0, bestCaseCount: 0, pipeline: 0,
         pipelineCount: 0, target: nil, topDeals: [])
-      let stages = try Row.fetchAll(db, sql: "SELECT id, kind, forecast_category FROM stage")
+      let stages = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, kind, forecast_category FROM stage"))
         .reduce(into: [String: (kind: String, category: String?)]()) {
           $0[$1["id"]] = ($1["kind"], $1["forecast_category"])
         }
       // Grouped by stage over the (stage, close date, amount) index; stages map to categories here.
       for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT d.stage_id AS stage, count(*) AS n, coalesce(sum(d.amount), 0) AS amount FROM deal d
-          WHERE d.stage_id IN (\(stages.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")))
-          AND d.close_date BETWEEN ? AND ? GROUP BY d.stage_id
-          """, arguments: [period.start.iso, period.end.iso])
+        db.cachedStatement(
+          sql: """
+            SELECT d.stage_id AS stage, count(*) AS n, coalesce(sum(d.amount), 0) AS amount FROM deal d
+            WHERE d.stage_id IN (\(stages.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")))
+            AND d.close_date BETWEEN ? AND ? GROUP BY d.stage_id
+            """), arguments: [period.start.iso, period.end.iso])
       {
         guard let stage = stages[row["stage"]] else { continue }
         let count: Int = row["n"]
@@ -170,20 +173,20 @@ extension Workspace {
         }
       }
       figures.target = try period.quarter.flatMap {
-        try Int64.fetchOne(db, sql: "SELECT amount FROM target WHERE period = ?", arguments: [$0.key])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT amount FROM target WHERE period = ?"), arguments: [$0.key])
       }
       // The ids come from the covering index alone; only the five deals are then read whole.
       let top =
         topDeals <= 0
         ? []
         : try Int64.fetchAll(
-          db,
-          sql: """
-            SELECT id FROM deal
-            WHERE stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity' AND forecast_category IN ('commit', 'best case'))
-            AND close_date BETWEEN ? AND ?
-            ORDER BY amount DESC, id LIMIT ?
-            """, arguments: [period.start.iso, period.end.iso, topDeals])
+          db.cachedStatement(
+            sql: """
+              SELECT id FROM deal
+              WHERE stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity' AND forecast_category IN ('commit', 'best case'))
+              AND close_date BETWEEN ? AND ?
+              ORDER BY amount DESC, id LIMIT ?
+              """), arguments: [period.start.iso, period.end.iso, topDeals])
       if !top.isEmpty {
         figures.topDeals = try deals(
           db, where: "d.id IN (\(top.map(String.init).joined(separator: ",")))", [], limit: topDeals,
@@ -197,16 +200,16 @@ extension Workspace {
   public func closedDeals(in period: Period) throws -> ClosedDeals {
     try read { db in
       let row = try Row.fetchOne(
-        db,
-        sql: """
-          WITH won AS (SELECT id FROM stage WHERE kind = 'won')
-          SELECT count(*) FILTER (WHERE d.stage_id IN won) AS won,
-            count(*) FILTER (WHERE d.stage_id NOT IN won) AS lost,
-            coalesce(sum(d.amount) FILTER (WHERE d.stage_id IN won), 0) AS won_amount,
-            avg(julianday(d.close_date) - julianday(d.created_date)) FILTER (WHERE d.stage_id IN won) AS cycle
-          FROM deal d
-          WHERE d.close_date BETWEEN ? AND ? AND d.stage_id IN (SELECT id FROM stage WHERE kind IN ('won', 'lost'))
-          """, arguments: [period.start.iso, period.end.iso])
+        db.cachedStatement(
+          sql: """
+            WITH won AS (SELECT id FROM stage WHERE kind = 'won')
+            SELECT count(*) FILTER (WHERE d.stage_id IN won) AS won,
+              count(*) FILTER (WHERE d.stage_id NOT IN won) AS lost,
+              coalesce(sum(d.amount) FILTER (WHERE d.stage_id IN won), 0) AS won_amount,
+              avg(julianday(d.close_date) - julianday(d.created_date)) FILTER (WHERE d.stage_id IN won) AS cycle
+            FROM deal d
+            WHERE d.close_date BETWEEN ? AND ? AND d.stage_id IN (SELECT id FROM stage WHERE kind IN ('won', 'lost'))
+            """), arguments: [period.start.iso, period.end.iso])
       return ClosedDeals(
         won: row?["won"] ?? 0, lost: row?["lost"] ?? 0, wonAmount: row?["won_amount"] ?? 0,
         averageCycleDays: row?["cycle"])
@@ -224,25 +227,25 @@ extension Workspace {
       var amount: Int64 = 0
       // Stage by stage, so each reads its own slice of the (stage, stage-changed) index.
       for stage in try Row.fetchAll(
-        db, sql: "SELECT id, typical_days FROM stage WHERE kind = 'opportunity' ORDER BY position")
+        db.cachedStatement(sql: "SELECT id, typical_days FROM stage WHERE kind = 'opportunity' ORDER BY position"))
       {
         let threshold = days ?? (stage["typical_days"] as Int?) ?? 30
         let cutoff = today.adding(days: -threshold).iso
         let stageID: String = stage["id"]
         if let totals = try Row.fetchOne(
-          db,
-          sql: "SELECT count(*), coalesce(sum(amount), 0) FROM deal WHERE stage_id = ? AND stage_changed_date < ?",
+          db.cachedStatement(
+            sql: "SELECT count(*), coalesce(sum(amount), 0) FROM deal WHERE stage_id = ? AND stage_changed_date < ?"),
           arguments: [stageID, cutoff])
         {
           count += totals[0] as Int
           amount += totals[1] as Int64
         }
         for row in try Row.fetchAll(
-          db,
-          sql: """
-            SELECT id, stage_changed_date FROM deal WHERE stage_id = ? AND stage_changed_date < ?
-            ORDER BY stage_changed_date, id LIMIT ?
-            """, arguments: [stageID, cutoff, limit])
+          db.cachedStatement(
+            sql: """
+              SELECT id, stage_changed_date FROM deal WHERE stage_id = ? AND stage_changed_date < ?
+              ORDER BY stage_changed_date, id LIMIT ?
+              """), arguments: [stageID, cutoff, limit])
         {
           oldest.append((row["id"], row["stage_changed_date"], threshold))
         }

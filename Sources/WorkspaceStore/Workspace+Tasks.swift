@@ -24,12 +24,12 @@ extension Workspace {
     _ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int = 50
   ) throws -> [WorkTask] {
     try Row.fetchAll(
-      db,
-      sql: """
-        SELECT t.*, p.id AS pid, p.handle, p.name, p.title, p.team_id, p.role FROM task t
-        JOIN person p ON p.id = t.owner_id WHERE \(clause)
-        ORDER BY t.status, coalesce(t.due_date, '9999'), t.id LIMIT \(max(1, limit))
-        """, arguments: arguments
+      db.cachedStatement(
+        sql: """
+          SELECT t.*, p.id AS pid, p.handle, p.name, p.title, p.team_id, p.role FROM task t
+          JOIN person p ON p.id = t.owner_id WHERE \(clause)
+          ORDER BY t.status, coalesce(t.due_date, '9999'), t.id LIMIT \(max(1, limit))
+          """), arguments: arguments
     ).compactMap { row in
       guard let role = Role(rawValue: row["role"]) else { return nil }
       let owner = Person(

@@ -21,10 +21,10 @@ extension Workspace {
       names += try aliased(
         db, kind: .handoff, table: "handoff_rule", aliasTable: "handoff_alias", column: "handoff_id")
       var aliases: [Int64: [String]] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT person_id, alias FROM person_alias") {
+      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT person_id, alias FROM person_alias")) {
         aliases[row[0], default: []].append(row[1])
       }
-      for row in try Row.fetchAll(db, sql: "SELECT id, handle, name FROM person") {
+      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, handle, name FROM person")) {
         let name: String = row["name"]
         let first = name.split(separator: " ").first.map(String.init) ?? name
         names.append(
@@ -32,14 +32,14 @@ extension Workspace {
             kind: .person, key: row["handle"], display: name,
             phrases: [name, first, row["handle"]] + (aliases[row["id"]] ?? [])))
       }
-      for row in try Row.fetchAll(db, sql: "SELECT id, name FROM account") {
+      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM account")) {
         let id: Int64 = row["id"]
         names.append(
           NamedEntity(kind: .account, key: String(id), display: row["name"], phrases: [row["name"]]))
       }
-      let dealCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM deal") ?? 0
+      let dealCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deal")) ?? 0
       if dealCount <= maxDealNames {
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, crm_id FROM deal") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name, crm_id FROM deal")) {
           let id: Int64 = row["id"]
           var phrases: [String] = [row["name"]]
           if let crm: String = row["crm_id"] { phrases.append(crm) }
@@ -55,10 +55,10 @@ extension Workspace {
     _ db: Database, kind: EntityKind, table: String, aliasTable: String, column: String
   ) throws -> [NamedEntity] {
     var aliases: [String: [String]] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT \(column), alias FROM \(aliasTable)") {
+    for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT \(column), alias FROM \(aliasTable)")) {
       aliases[row[0], default: []].append(row[1])
     }
-    return try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").map { row in
+    return try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM \(table)")).map { row in
       let id: String = row["id"]
       let name: String = row["name"]
       return NamedEntity(kind: kind, key: id, display: name, phrases: [name] + (aliases[id] ?? []))

@@ -114,7 +114,7 @@ public final class Workspace: Sendable {
     if superseded { throw WorkspaceError.newerSchema(path: path) }
     try queue.writeWithoutTransaction { db in
       // WAL lets a reader go on while another session writes.
-      if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+      if try String.fetchOne(db.cachedStatement(sql: "PRAGMA journal_mode")) != "wal" {
         try db.execute(sql: "PRAGMA journal_mode = WAL")
       }
     }
