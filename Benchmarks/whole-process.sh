@@ -35,6 +35,9 @@ done
 b=$(median <"$work/baton.ms")
 s=$(median <"$work/sqlite.ms")
 echo "start-up: baton -c \"who owns stage exit criteria\" ${b} ms, sqlite3 one-shot ${s} ms: $(awk -v b="$b" -v s="$s" 'BEGIN { printf "%.1fx", b / (s > 0 ? s : 1) }')"
+# The same with no saved engine: every start parses the intent files and trains the ranker.
+cold=$(for _ in $(seq 9); do BATON_NO_CACHE=1 milliseconds "$baton" --workspace "$work/demo.sqlite" -c "who owns stage exit criteria"; done | median)
+echo "  with no saved engine (BATON_NO_CACHE=1): ${cold} ms"
 
 # Scripted sessions: questions, then workflows with --yes, then a soak of 100,000 lines.
 questions=("who owns stage exit criteria" "and who is consulted?" "how is NRR defined" "what is an SQL"
@@ -52,6 +55,10 @@ rate() { # lines file [flags…]: lines a second, median of 3
     awk -v n="$lines" '{ printf "%d lines/s (%.2f s)", n * 1000 / $1, $1 / 1000 }'
 }
 echo "10,000 questions: $(rate 10000 "$work/questions.txt" --workspace "$work/demo.sqlite")"
+# Reference, same run: sqlite3 reading a script of 10,000 one-row lookups on the same file.
+for i in $(seq 10000); do echo "SELECT name, stage_id, amount FROM deal WHERE id = $((i % 60 + 1));"; done >"$work/lookups.sql"
+ref=$(for _ in 1 2 3; do milliseconds sh -c "sqlite3 '$work/demo.sqlite' <'$work/lookups.sql'"; done | median)
+echo "  reference: sqlite3 running 10,000 one-row SELECTs from a script: $((10000 * 1000 / (ref > 0 ? ref : 1))) lines/s"
 cp "$work/demo.sqlite" "$work/workflows.sqlite"
 echo "2,000 workflows with --yes: $(rate 2000 "$work/workflows.txt" --workspace "$work/workflows.sqlite" --yes --as jordan)"
 for _ in $(seq 10); do cat "$work/questions.txt"; done >"$work/soak.txt"

@@ -24,9 +24,11 @@ struct SessionFactory {
     let names = try workspace.vocabulary()
     let matcher = try engine(sources: sources, names: names, workspace: workspace.path)
     let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
+    // One formatter for the session: making one costs more than the rest of a turn.
+    let formatter = ISO8601DateFormatter()
     let session = Session(
       workspace: workspace, matcher: matcher, actor: actor, today: { today },
-      now: fixedClock ? nil : { ISO8601DateFormatter().string(from: Date()) })
+      now: fixedClock ? nil : { formatter.string(from: Date()) })
     return (session, names)
   }
 

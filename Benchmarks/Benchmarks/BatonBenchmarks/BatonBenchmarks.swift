@@ -32,6 +32,17 @@ let benchmarks: @Sendable () -> Void = {
   }
 
   let matcher = IntentMatcher(catalog: catalog, names: names)
+  // What a start does when nothing changed since the last one: read the saved engine (the
+  // intent files' bytes and the names are hashed for its key, the file is read and checked).
+  let (sources, _) = IntentLoader.sources(directories: [root.appendingPathComponent("intents")])
+  let saved = matcher.snapshot(key: IntentMatcher.snapshotKey(sources: sources, names: names))
+  Benchmark("matcher: read the saved engine (what a start does)") { benchmark in
+    for _ in benchmark.scaledIterations {
+      let (files, _) = IntentLoader.sources(directories: [root.appendingPathComponent("intents")])
+      let key = IntentMatcher.snapshotKey(sources: files, names: names)
+      blackHole(try IntentMatcher(snapshot: saved, key: key, names: names))
+    }
+  }
   let lines = [
     "who owns stage exit criteria", "and who is consulted?", "move deal 42 to negotiation",
     "assign a follow-up to Priya by Friday", "summarize the pipeline by owner", "how is NRR defined",
