@@ -13,6 +13,14 @@ import IntentMatching
 struct EngineCache {
   let directory: URL
 
+  /// This executable's size and modification time: a rebuilt baton keys its engines apart
+  /// from the one before, so an engine saved by older code is never read by newer code.
+  static func buildIdentity() -> String {
+    var status = stat()
+    guard stat("/proc/self/exe", &status) == 0 else { return "" }
+    return "\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+  }
+
   /// The file for the workspace at `path`, named by a hash of its full path.
   func file(forWorkspace path: String) -> URL {
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path

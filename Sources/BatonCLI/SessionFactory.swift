@@ -36,7 +36,7 @@ struct SessionFactory {
   /// same, else built (and checked) afresh and saved for next time.
   private func engine(sources: [IntentSource], names: [NamedEntity], workspace: String) throws -> IntentMatcher {
     let cache = environment.cacheDirectory().map(EngineCache.init)
-    let key = IntentMatcher.snapshotKey(sources: sources, names: names)
+    let key = IntentMatcher.snapshotKey(sources: sources, names: names, build: EngineCache.buildIdentity())
     if let saved = cache?.load(key: key, workspace: workspace, names: names),
       Session.unmatchedActions(in: saved.catalog).0.isEmpty
     {

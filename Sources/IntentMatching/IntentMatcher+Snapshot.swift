@@ -57,9 +57,13 @@ extension IntentMatcher {
   /// The key a snapshot is saved under: what the engine is built from (the intent files'
   /// names and bytes, the workspace's names) and the snapshot format. Anything else changes
   /// the key, and a snapshot under another key is never read.
-  public static func snapshotKey(sources: [IntentSource], names: [NamedEntity]) -> UInt64 {
+  ///
+  /// `build` names the program that builds and reads engines (its size and time, say), so a
+  /// new baton never trusts what an older one saved, even when the format number was not
+  /// changed with the algorithm.
+  public static func snapshotKey(sources: [IntentSource], names: [NamedEntity], build: String = "") -> UInt64 {
     var hash = ContentHash()
-    hash.add("format \(EngineSnapshot.format)")
+    hash.add("format \(EngineSnapshot.format) build \(build)")
     for source in sources {
       hash.add(source.name)
       hash.add(source.bytes)

@@ -59,5 +59,6 @@ import WorkspaceStore
     renamed[0].phrases.append("another alias")
     #expect(IntentMatcher.snapshotKey(sources: sources, names: renamed) != key)
     #expect(IntentMatcher.snapshotKey(sources: sources, names: Array(names.dropLast())) != key)
+    #expect(IntentMatcher.snapshotKey(sources: sources, names: names, build: "another baton") != key)
   }
 }
