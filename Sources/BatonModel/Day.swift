@@ -28,26 +28,40 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
   }
 
   /// Parses `YYYY-MM-DD`; nil for anything else or an impossible date.
-  public init?(iso text: some StringProtocol) {
-    // Byte by byte: dates are read for every deal row a summary lists, and splitting the
-    // string was most of the cost of listing deals.
-    var digits: [Int] = []
-    digits.reserveCapacity(8)
-    for (index, byte) in text.utf8.enumerated() {
-      if index == 4 || index == 7 {
-        guard byte == UInt8(ascii: "-") else { return nil }
-      } else {
-        guard index < 10, byte >= 0x30, byte <= 0x39 else { return nil }
-        digits.append(Int(byte - 0x30))
+  public init?(iso text: String) {
+    // Concrete and over the contiguous bytes: dates are read for every deal row a summary
+    // lists, and a generic parser (unspecialized across modules) cost thousands of
+    // instructions a date.
+    var text = text
+    guard let day = text.withUTF8(Self.parse) else { return nil }
+    self = day
+  }
+
+  /// Parses `YYYY-MM-DD` from part of a line.
+  public init?(iso text: Substring) {
+    var text = text
+    guard let day = text.withUTF8(Self.parse) else { return nil }
+    self = day
+  }
+
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let digit = Int(bytes[index]) - 0x30
+        guard (0...9).contains(digit) else { return nil }
+        value = value * 10 + digit
       }
+      return value
     }
-    guard digits.count == 8 else { return nil }
-    let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-    let month = digits[4] * 10 + digits[5]
-    let day = digits[6] * 10 + digits[7]
-    guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-    self.init(year: year, month: month, day: day)
-    guard self.components == (year, month, day) else { return nil }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    let result = Day(year: year, month: month, day: day)
+    // February 30th and the like come back as another day: not a date.
+    guard result.components == (year, month, day) else { return nil }
+    return result
   }
 
   /// Year, month and day.

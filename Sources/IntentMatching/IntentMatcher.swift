@@ -113,11 +113,11 @@ public struct IntentMatcher: Sendable {
     }
     var result = Match(
       input: line, tokens: tokens, corrections: corrections, entities: entities,
-      candidates: candidates, intent: nil, slots: [:], decidingWords: [], threshold: threshold)
+      candidates: candidates, intent: nil, slots: [:], threshold: threshold)
     guard let best = scores.first, best.example >= 0 else { return result }
     let intent = catalog.intents[best.intent]
     result.threshold = intent.sideEffects ? sideEffectThreshold : threshold
-    result.decidingWords = ranker.decidingWords(delexicalized, intent: best.intent)
+    result.findDecidingWords = { [ranker] in ranker.decidingWords(delexicalized, intent: best.intent) }
     let slots = filler.fill(
       intent, entities: entities, tokens: tokens, example: example(at: best.example))
     // A required slot the line leaves empty while it has words baton does not know ("the
@@ -154,15 +154,18 @@ public struct IntentMatcher: Sendable {
     _ scores: [Ranker.Scored], words: [String], tokens: [Token], entities: [RecognizedEntity]
   ) -> [Ranker.Scored] {
     var updated = scores
+    var stems: [String]?
     for (position, scored) in scores.prefix(3).enumerated() {
       let intent = catalog.intents[scored.intent]
       let textSlots = intent.slots.filter { $0.type == .text }
       guard !textSlots.isEmpty else { continue }
+      let lineStems = stems ?? SlotFiller.stems(tokens)
+      stems = lineStems
       // Every example whose anchors the line has may place the free text differently.
       var tried = Set<[Range<Int>]>()
       for example in intent.examples {
         let spans = textSlots.compactMap {
-          filler.freeTextRange(for: $0.name, example: example, tokens: tokens, anchored: true)
+          filler.freeTextRange(for: $0.name, example: example, stems: lineStems, anchored: true)
         }
         guard !spans.isEmpty, tried.insert(spans).inserted else { continue }
         let outside = entities.filter { entity in !spans.contains { $0.overlaps(entity.range) } }

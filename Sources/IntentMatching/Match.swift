@@ -22,8 +22,10 @@ public struct Match: Sendable {
   public var intent: IntentDefinition?
   /// Slot values taken from the line.
   public var slots: [String: EntityValue]
-  /// The words that weighed most for the winner.
-  public var decidingWords: [String]
+  /// The words that weighed most for the winner, worked out when asked: only `why` and
+  /// `--explain` show them, and every turn paid for them when they were kept.
+  public var decidingWords: [String] { findDecidingWords() }
+  var findDecidingWords: @Sendable () -> [String] = { [] }
   /// The threshold the winner had to pass.
   public var threshold: Double
 

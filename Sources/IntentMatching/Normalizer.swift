@@ -20,6 +20,15 @@ public struct Normalizer: Sendable {
 
   /// Normalizes `line` into tokens.
   public func tokens(_ line: String) -> [Token] {
+    var bytes = line
+    if let tokens = bytes.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? Self.asciiTokens($0) : nil }) {
+      return NumberWords.collapse(tokens)
+    }
+    return NumberWords.collapse(unicodeTokens(line))
+  }
+
+  /// `tokens` before number words are collapsed, for any text.
+  func unicodeTokens(_ line: String) -> [Token] {
     var result: [Token] = []
     for raw in line.split(whereSeparator: { $0.isWhitespace }) {
       let folded = Self.fold(String(raw))
@@ -48,7 +57,7 @@ public struct Normalizer: Sendable {
         }
       }
     }
-    return NumberWords.collapse(result)
+    return result
   }
 
   /// The normalized words joined by single spaces.
@@ -101,12 +110,75 @@ public struct Normalizer: Sendable {
     return parts.map { $0.unicodeScalars.contains(",") ? $0.filter { $0 != "," } : $0 }
   }
 
+  /// `unicodeTokens` for an ASCII line, by bytes: the same rules without Unicode's
+  /// character tables, which made reading a line cost more than ranking it.
+  static func asciiTokens(_ line: UnsafeBufferPointer<UInt8>) -> [Token] {
+    var result: [Token] = []
+    var start = 0
+    while start < line.count {
+      while start < line.count && isASCIIWhitespace(line[start]) { start += 1 }
+      var end = start
+      while end < line.count && !isASCIIWhitespace(line[end]) { end += 1 }
+      guard start < end else { break }
+      let raw = Array(line[start..<end])
+      start = end
+      let folded = raw.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }
+      if folded.contains(UInt8(ascii: "'")),
+        let expansion = contractions[String(decoding: trimmingEdgePunctuation(folded), as: UTF8.self)]
+      {
+        result += expansion.map { Token(text: $0, surface: $0) }
+        continue
+      }
+      // Case does not move the split points, so pieces and surfaces pair up one to one.
+      let pieces = splitASCIIBytes(folded)
+      let surfaces = splitASCIIBytes(raw)
+      for (piece, surface) in zip(pieces, surfaces) {
+        var piece = piece[...]
+        var surface = surface[...]
+        if piece.count >= 2 && piece.suffix(2).elementsEqual("'s".utf8) {
+          piece = piece.dropLast(2)
+          if surface.count >= 2 && surface.suffix(2).elementsEqual("'s".utf8) { surface = surface.dropLast(2) }
+        }
+        let text = piece.filter { $0 != UInt8(ascii: "'") }
+        if !text.isEmpty {
+          result.append(
+            Token(
+              text: String(decoding: text, as: UTF8.self),
+              surface: String(decoding: surface.filter { $0 != UInt8(ascii: "'") }, as: UTF8.self)))
+        }
+      }
+    }
+    return result
+  }
+
+  private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (byte >= 0x09 && byte <= 0x0d)
+  }
+
+  /// Which ASCII bytes are punctuation to Unicode (`Character.isPunctuation`), read once.
+  private static let asciiPunctuation: [Bool] = (0..<128).map {
+    Character(Unicode.Scalar(UInt8($0))).isPunctuation
+  }
+
+  /// `trimmingEdgePunctuation` for ASCII bytes.
+  private static func trimmingEdgePunctuation(_ word: [UInt8]) -> ArraySlice<UInt8> {
+    var word = word[...]
+    func trims(_ byte: UInt8) -> Bool { byte != UInt8(ascii: "'") && asciiPunctuation[Int(byte)] }
+    while let first = word.first, trims(first) { word.removeFirst() }
+    while let last = word.last, trims(last) { word.removeLast() }
+    return word
+  }
+
   /// `split` for an ASCII word, by bytes: the same rules without Unicode's character
   /// tables, which were most of the cost of reading a line.
   private static func splitASCII(_ bytes: [UInt8]) -> [String] {
+    splitASCIIBytes(bytes).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  private static func splitASCIIBytes(_ bytes: [UInt8]) -> [[UInt8]] {
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a }
-    var parts: [String] = []
+    var parts: [[UInt8]] = []
     var current: [UInt8] = []
     for (index, byte) in bytes.enumerated() {
       let keepsNumber =
@@ -115,11 +187,11 @@ public struct Normalizer: Sendable {
       if isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "'") || keepsNumber {
         if byte != UInt8(ascii: ",") { current.append(byte) }
       } else if !current.isEmpty {
-        parts.append(String(decoding: current, as: UTF8.self))
+        parts.append(current)
         current = []
       }
     }
-    if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
+    if !current.isEmpty { parts.append(current) }
     return parts
   }
 }

@@ -7,10 +7,23 @@ struct SlotFiller: Sendable {
   /// Kinds a bare number may stand for ("move 42 to negotiation").
   private static let numberedKinds: Set<EntityKind> = [.deal, .task, .lead, .change, .number]
 
-  /// The literal words around each free-text slot of each example, read once when the
-  /// engine is built: normalizing them at every line was most of the time spent matching
-  /// a line that leads to an intent with free text.
-  private var anchors: [String: (before: [String], after: [String])] = [:]
+  /// The literal words around each free-text slot of each example, read and stemmed once
+  /// when the engine is built: normalizing and stemming them at every line was most of the
+  /// time spent matching a line that leads to an intent with free text.
+  private var anchors: [String: Anchors] = [:]
+
+  /// The stems of an example's literal words before and after a free-text slot.
+  private struct Anchors: Sendable {
+    let before: [String]
+    let after: [String]
+    let lead: Set<String>
+
+    init(before: [String], after: [String]) {
+      self.before = before.map(Stemmer.stem)
+      self.after = after.map(Stemmer.stem)
+      lead = Set(self.before)
+    }
+  }
 
   init() {}
 
@@ -28,11 +41,12 @@ struct SlotFiller: Sendable {
 
   private static func anchorKey(_ name: String, _ example: Example) -> String { name + "\u{0}" + example.text }
 
-  private static func anchorWords(for name: String, in example: Example) -> (before: [String], after: [String])? {
+  private static func anchorWords(for name: String, in example: Example) -> Anchors? {
     let parts = example.text.lowercased().components(separatedBy: "{\(name)}")
     guard parts.count == 2 else { return nil }
     let normalizer = Normalizer()
-    return (literalWords(parts[0], normalizer: normalizer), literalWords(parts[1], normalizer: normalizer))
+    return Anchors(
+      before: literalWords(parts[0], normalizer: normalizer), after: literalWords(parts[1], normalizer: normalizer))
   }
 
   func fill(
@@ -55,12 +69,10 @@ struct SlotFiller: Sendable {
         }
       }
     }
-    if let example {
+    if let example, intent.slots.contains(where: { $0.type == .text }) {
+      let stems = Self.stems(tokens)
       for slot in intent.slots where slot.type == .text {
-        if let text = freeText(
-          for: slot.name, example: example, tokens: tokens, entities: entities,
-          filled: slots)
-        {
+        if let text = freeText(for: slot.name, example: example, tokens: tokens, stems: stems) {
           slots[slot.name] = EntityValue(kind: .text, key: text, display: text)
         }
       }
@@ -70,11 +82,8 @@ struct SlotFiller: Sendable {
 
   /// The words of the line between the example's literal word before `{name}` and its
   /// literal word after it.
-  private func freeText(
-    for name: String, example: Example, tokens: [Token], entities: [RecognizedEntity],
-    filled: [String: EntityValue]
-  ) -> String? {
-    guard let range = freeTextRange(for: name, example: example, tokens: tokens, anchored: false) else {
+  private func freeText(for name: String, example: Example, tokens: [Token], stems: [String]) -> String? {
+    guard let range = freeTextRange(for: name, example: example, stems: stems, anchored: false) else {
       return nil
     }
     let text = tokens[range].map(\.surface).joined(separator: " ").trimmingCharacters(in: .whitespaces)
@@ -84,33 +93,34 @@ struct SlotFiller: Sendable {
   /// Where in the line the free text of slot `name` lies, by the example's anchors. With
   /// `anchored`, only when the line has the literal word the example puts before the slot
   /// (or, for a slot that opens the example, the word after it), and leaves some words out.
-  func freeTextRange(for name: String, example: Example, tokens: [Token], anchored: Bool) -> Range<Int>? {
-    guard let (before, after) = anchors[Self.anchorKey(name, example)] ?? Self.anchorWords(for: name, in: example)
+  /// `stems` are the line's tokens stemmed (`stems(_:)`), once a line rather than once an
+  /// example.
+  func freeTextRange(for name: String, example: Example, stems: [String], anchored: Bool) -> Range<Int>? {
+    guard let anchors = anchors[Self.anchorKey(name, example)] ?? Self.anchorWords(for: name, in: example)
     else { return nil }
-    let stems = tokens.map { Stemmer.stem($0.text) }
     var start = 0
     var hasAnchor = false
-    if let anchor = before.last.map(Stemmer.stem),
-      let position = stems.firstIndex(of: anchor)
-    {
+    if let anchor = anchors.before.last, let position = stems.firstIndex(of: anchor) {
       start = position + 1
       hasAnchor = true
-    } else if !before.isEmpty {
+    } else if !anchors.before.isEmpty {
       // No anchor typed: skip the leading words the example has before the slot.
-      let lead = Set(before.map(Stemmer.stem))
-      while start < stems.count && lead.contains(stems[start]) { start += 1 }
+      while start < stems.count && anchors.lead.contains(stems[start]) { start += 1 }
     }
-    var end = tokens.count
-    if let anchor = after.first.map(Stemmer.stem),
+    var end = stems.count
+    if let anchor = anchors.after.first,
       let position = stems[start...].firstIndex(of: anchor)
     {
       end = position
-      if before.isEmpty { hasAnchor = true }
+      if anchors.before.isEmpty { hasAnchor = true }
     }
     guard start < end else { return nil }
-    if anchored && (!hasAnchor || end - start == tokens.count) { return nil }
+    if anchored && (!hasAnchor || end - start == stems.count) { return nil }
     return start..<end
   }
+
+  /// The stems `freeTextRange` compares a line's words by.
+  static func stems(_ tokens: [Token]) -> [String] { tokens.map { Stemmer.stem($0.text) } }
 
   /// The literal words of an example fragment, markers dropped.
   private static func literalWords(_ fragment: String, normalizer: Normalizer) -> [String] {

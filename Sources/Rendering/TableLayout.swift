@@ -10,9 +10,12 @@ public struct TableLayout: Sendable {
   public func render(_ table: Table) -> [String] {
     let columns = table.header.count
     let cells = ([table.header] + table.rows).map { row in
-      (0..<columns).map { index in index < row.count ? TerminalSafe.escape(row[index]) : "" }
+      (0..<columns).map { index in
+        let text = index < row.count ? TerminalSafe.escape(row[index]) : ""
+        return (text: text, width: Self.width(of: text))
+      }
     }
-    var widths = (0..<columns).map { column in cells.map { $0[column].count }.max() ?? 0 }
+    var widths = (0..<columns).map { column in cells.map { $0[column].width }.max() ?? 0 }
     let gap = 2
     if let width {
       // Shrink the widest text column one character at a time until the row fits; numbers
@@ -29,15 +32,31 @@ public struct TableLayout: Sendable {
         }
       }
     }
+    let rightAligned = (0..<columns).map { $0 < table.alignments.count && table.alignments[$0] == .right }
     var lines: [String] = []
     for (rowIndex, row) in cells.enumerated() {
-      let parts = row.enumerated().map { column, cell -> String in
-        let fitted = fit(cell, widths[column])
-        let padding = String(repeating: " ", count: max(0, widths[column] - fitted.count))
-        let right = column < table.alignments.count && table.alignments[column] == .right
-        return right ? padding + fitted : fitted + padding
+      // One byte buffer a row: appending strings cell by cell was most of the cost of
+      // printing a 20-deal answer.
+      var line: [UInt8] = []
+      line.reserveCapacity(widths.reduce(gap * columns, +) + 8)
+      for (column, cell) in row.enumerated() {
+        if column > 0 { line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: gap)) }
+        let (fitted, fittedWidth) =
+          cell.width <= widths[column]
+          ? (cell.text, cell.width) : (String(cell.text.prefix(max(0, widths[column] - 1))) + "…", widths[column])
+        let padding = repeatElement(UInt8(ascii: " "), count: max(0, widths[column] - fittedWidth))
+        if rightAligned[column] {
+          line.append(contentsOf: padding)
+          line.append(contentsOf: fitted.utf8)
+        } else {
+          line.append(contentsOf: fitted.utf8)
+          line.append(contentsOf: padding)
+        }
       }
-      lines.append(trimTrailing(parts.joined(separator: String(repeating: " ", count: gap))))
+      // Without trailing spaces: a space is one byte, so the end of the last other byte is
+      // a character boundary.
+      while line.last == UInt8(ascii: " ") { line.removeLast() }
+      lines.append(String(decoding: line, as: UTF8.self))
       if rowIndex == 0 {
         lines.append(
           widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap)))
@@ -46,14 +65,9 @@ public struct TableLayout: Sendable {
     return lines
   }
 
-  private func fit(_ text: String, _ width: Int) -> String {
-    text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
-  }
-
-  /// Without trailing spaces, found byte by byte: a space is one byte, so the position after
-  /// the last other byte is a character boundary (walking characters back is far slower).
-  private func trimTrailing(_ text: String) -> String {
-    guard let last = text.utf8.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
-    return String(text[..<text.utf8.index(after: last)])
+  /// Characters, counted by bytes when the text is ASCII (nearly every cell): counting
+  /// characters walks Unicode's grapheme rules.
+  private static func width(of text: String) -> Int {
+    text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
   }
 }

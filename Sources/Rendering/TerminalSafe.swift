@@ -2,7 +2,10 @@
 /// deal named with ESC codes) are shown escaped, never sent raw to the terminal.
 public enum TerminalSafe {
   public static func escape(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    // Bytes first: text with no control byte and nothing beyond ASCII (nearly all of it)
+    // needs no look at its scalars.
+    let plain = text.utf8.allSatisfy { byte in byte == 0x0A || (byte >= 0x20 && byte < 0x7F) }
+    guard !plain, text.unicodeScalars.contains(where: needsEscape) else { return text }
     var result = ""
     for scalar in text.unicodeScalars {
       if needsEscape(scalar) {

@@ -15,14 +15,13 @@ extension Workspace {
   private static func changeRequests(
     _ db: Database, where clause: String, _ arguments: StatementArguments
   ) throws -> [ChangeRequest] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT c.*, p.name AS proposer, d.name AS decider FROM change_request c
-          LEFT JOIN person p ON p.id = c.proposed_by LEFT JOIN person d ON d.id = c.decided_by
-          WHERE \(clause) ORDER BY c.id DESC LIMIT 100
-          """), arguments: arguments
-    ).map { row in
+    try db.rows(
+      """
+      SELECT c.*, p.name AS proposer, d.name AS decider FROM change_request c
+      LEFT JOIN person p ON p.id = c.proposed_by LEFT JOIN person d ON d.id = c.decided_by
+      WHERE \(clause) ORDER BY c.id DESC LIMIT 100
+      """, arguments
+    ) { row in
       ChangeRequest(
         id: row["id"], title: row["title"], kind: row["kind"], description: row["description"],
         proposedBy: row["proposer"], ownerTeam: row["owner_team"], status: row["status"],

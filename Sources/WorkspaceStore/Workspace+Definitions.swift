@@ -16,7 +16,7 @@ extension Workspace {
   /// A metric's definition, or nil.
   public func metric(id: String) throws -> MetricDefinition? {
     try read { db in
-      try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM metric WHERE id = ?"), arguments: [id]).map { row in
+      try db.firstRow("SELECT * FROM metric WHERE id = ?", [id]) { row in
         MetricDefinition(
           id: row["id"], name: row["name"], fullName: row["full_name"],
           ownerTeam: row["owner_team"], definition: row["definition"], formula: row["formula"])
@@ -27,10 +27,9 @@ extension Workspace {
   /// Every handoff rule, or the one with `id`.
   public func handoffRules(id: String? = nil) throws -> [HandoffRule] {
     try read { db in
-      try Row.fetchAll(
-        db.cachedStatement(sql: "SELECT * FROM handoff_rule \(id == nil ? "" : "WHERE id = ?") ORDER BY id"),
-        arguments: id.map { [$0] } ?? []
-      ).map { row in
+      try db.rows(
+        "SELECT * FROM handoff_rule \(id == nil ? "" : "WHERE id = ?") ORDER BY id", id.map { [$0] } ?? []
+      ) { row in
         let fields: String = row["required_fields"]
         return HandoffRule(
           id: row["id"], name: row["name"], fromTeam: row["from_team"], toTeam: row["to_team"],
@@ -87,22 +86,18 @@ extension Workspace {
   private func stages(_ db: Database, where id: String?) throws -> [Stage] {
     let arguments: StatementArguments = id.map { [$0] } ?? []
     var criteria: [String: [ExitCriterion]] = [:]
-    for row in try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT stage_id, wording, evidence_kind, evidence_key FROM exit_criterion
-          \(id == nil ? "" : "WHERE stage_id = ?") ORDER BY position
-          """), arguments: arguments)
-    {
+    try db.eachRow(
+      """
+      SELECT stage_id, wording, evidence_kind, evidence_key FROM exit_criterion
+      \(id == nil ? "" : "WHERE stage_id = ?") ORDER BY position
+      """, arguments
+    ) { row in
       criteria[row["stage_id"], default: []].append(
         ExitCriterion(
           wording: row["wording"], evidenceKind: row["evidence_kind"],
           evidenceKey: row["evidence_key"]))
     }
-    return try Row.fetchAll(
-      db.cachedStatement(sql: "SELECT * FROM stage \(id == nil ? "" : "WHERE id = ?") ORDER BY position"),
-      arguments: arguments
-    ).map { row in
+    return try db.rows("SELECT * FROM stage \(id == nil ? "" : "WHERE id = ?") ORDER BY position", arguments) { row in
       let stageID: String = row["id"]
       return Stage(
         id: stageID, name: row["name"], position: row["position"], kind: row["kind"],

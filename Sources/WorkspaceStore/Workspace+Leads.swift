@@ -5,14 +5,12 @@ extension Workspace {
   /// A lead by number.
   public func lead(id: Int64) throws -> Lead? {
     try read { db in
-      guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?"), arguments: [id])
-      else {
-        return nil
+      try db.firstRow("SELECT * FROM lead WHERE id = ?", [id]) { row in
+        Lead(
+          id: row["id"], name: row["name"], company: row["company"], segment: row["segment"],
+          territory: row["territory"], score: row["score"], status: row["status"],
+          owner: try Self.person(db, id: row["owner_id"]))
       }
-      return Lead(
-        id: row["id"], name: row["name"], company: row["company"], segment: row["segment"],
-        territory: row["territory"], score: row["score"], status: row["status"],
-        owner: try Self.person(db, id: row["owner_id"]))
     }
   }
 
@@ -20,24 +18,23 @@ extension Workspace {
   /// last gave them one. Rules naming the lead's segment come first.
   public func routingCandidates(territory: String, segment: String?) throws -> [RoutingCandidate] {
     try read { db in
-      try Row.fetchAll(
-        db.cachedStatement(
-          sql: """
-            SELECT p.*, r.territory AS rule_territory, r.segment AS rule_segment, r.capacity,
-              (SELECT count(*) FROM lead l WHERE l.owner_id = p.id AND l.status IN ('mql', 'sal', 'sql')) AS open_leads,
-              (SELECT max(w.at) FROM workflow_run w WHERE w.kind = 'route' AND w.details = p.handle)
-                AS last_routed
-            FROM routing_rule r JOIN person p ON p.id = r.person_id
-            WHERE r.territory = ? AND (r.segment IS NULL OR r.segment = ?)
-            ORDER BY r.segment IS NULL, r.id
-            """), arguments: [territory, segment]
-      ).compactMap { row in
+      try db.rows(
+        """
+        SELECT p.*, r.territory AS rule_territory, r.segment AS rule_segment, r.capacity,
+          (SELECT count(*) FROM lead l WHERE l.owner_id = p.id AND l.status IN ('mql', 'sal', 'sql')) AS open_leads,
+          (SELECT max(w.at) FROM workflow_run w WHERE w.kind = 'route' AND w.details = p.handle)
+            AS last_routed
+        FROM routing_rule r JOIN person p ON p.id = r.person_id
+        WHERE r.territory = ? AND (r.segment IS NULL OR r.segment = ?)
+        ORDER BY r.segment IS NULL, r.id
+        """, [territory, segment]
+      ) { row in
         Self.person(row).map {
           RoutingCandidate(
             person: $0, territory: row["rule_territory"], segment: row["rule_segment"], capacity: row["capacity"],
             openLeads: row["open_leads"], lastRouted: row["last_routed"])
         }
-      }
+      }.compactMap { $0 }
     }
   }
 

@@ -52,13 +52,12 @@ extension Workspace {
   /// A team, or nil.
   public func team(id: String) throws -> Team? {
     try read { db in
-      try Row.fetchOne(
-        db.cachedStatement(
-          sql: """
-            SELECT t.*, p.name AS lead_name FROM team t LEFT JOIN person p ON p.handle = t.lead_handle
-            WHERE t.id = ?
-            """), arguments: [id]
-      ).map { row in
+      try db.firstRow(
+        """
+        SELECT t.*, p.name AS lead_name FROM team t LEFT JOIN person p ON p.handle = t.lead_handle
+        WHERE t.id = ?
+        """, [id]
+      ) { row in
         Team(
           id: row["id"], name: row["name"], lead: row["lead_name"], reportsTo: row["reports_to"],
           serves: row["serves"], focus: row["focus"], scope: row["scope"],
@@ -72,32 +71,29 @@ extension Workspace {
     let arguments: StatementArguments = id.map { [$0] } ?? []
     var result: [String: Responsibility] = [:]
     var order: [String] = []
-    for row in try Row.fetchAll(
-      db.cachedStatement(sql: "SELECT * FROM responsibility r \(filter) ORDER BY r.name"), arguments: arguments)
-    {
+    try db.eachRow("SELECT * FROM responsibility r \(filter) ORDER BY r.name", arguments) { row in
       let key: String = row["id"]
       order.append(key)
       result[key] = Responsibility(
         id: key, name: row["name"], area: row["area"], salesOpsOwns: row["sales_ops_owns"],
         revopsGoverns: row["revops_governs"], assignments: [:])
     }
-    let rows = try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT x.responsibility_id, x.letter, x.party_kind, x.party_id,
-                 COALESCE(t.name, p.name) AS name,
-                 CASE WHEN x.party_kind = 'team' THEN lead.name ELSE p.title END AS detail
-          FROM raci x
-          LEFT JOIN team t ON x.party_kind = 'team' AND t.id = x.party_id
-          LEFT JOIN person lead ON lead.handle = t.lead_handle
-          LEFT JOIN person p ON x.party_kind = 'person' AND p.handle = x.party_id
-          \(id == nil ? "" : "WHERE x.responsibility_id = ?")
-          ORDER BY x.position
-          """), arguments: arguments)
-    for row in rows {
+    try db.eachRow(
+      """
+      SELECT x.responsibility_id, x.letter, x.party_kind, x.party_id,
+             COALESCE(t.name, p.name) AS name,
+             CASE WHEN x.party_kind = 'team' THEN lead.name ELSE p.title END AS detail
+      FROM raci x
+      LEFT JOIN team t ON x.party_kind = 'team' AND t.id = x.party_id
+      LEFT JOIN person lead ON lead.handle = t.lead_handle
+      LEFT JOIN person p ON x.party_kind = 'person' AND p.handle = x.party_id
+      \(id == nil ? "" : "WHERE x.responsibility_id = ?")
+      ORDER BY x.position
+      """, arguments
+    ) { row in
       guard let role = RACIRole(rawValue: row["letter"]),
         let kind = Party.Kind(rawValue: row["party_kind"])
-      else { continue }
+      else { return }
       let party = Party(
         kind: kind, id: row["party_id"], name: row["name"] ?? row["party_id"], detail: row["detail"])
       result[row["responsibility_id"]]?.assignments[role, default: []].append(party)

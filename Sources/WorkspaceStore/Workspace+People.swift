@@ -8,14 +8,12 @@ extension Workspace {
   }
 
   static func person(_ db: Database, handle: String) throws -> Person? {
-    try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE handle = ?"), arguments: [handle]).flatMap(
-      person)
+    try db.firstRow("SELECT * FROM person WHERE handle = ?", [handle], person) ?? nil
   }
 
   static func person(_ db: Database, id: Int64?) throws -> Person? {
     guard let id else { return nil }
-    return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]).flatMap(
-      person)
+    return try db.firstRow("SELECT * FROM person WHERE id = ?", [id], person) ?? nil
   }
 
   static func person(_ row: Row) -> Person? {
@@ -28,28 +26,24 @@ extension Workspace {
   /// An account by id.
   public func account(id: Int64) throws -> Account? {
     try read { db in
-      guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id])
-      else {
-        return nil
+      try db.firstRow("SELECT * FROM account WHERE id = ?", [id]) { row in
+        Account(
+          id: row["id"], name: row["name"], segment: row["segment"], territory: row["territory"],
+          owner: try Self.person(db, id: row["owner_id"]), csm: try Self.person(db, id: row["csm_id"]))
       }
-      return Account(
-        id: row["id"], name: row["name"], segment: row["segment"], territory: row["territory"],
-        owner: try Self.person(db, id: row["owner_id"]), csm: try Self.person(db, id: row["csm_id"]))
     }
   }
 
   /// The customer success managers, fewest accounts first: who takes an account without one.
   public func csmsByLoad() throws -> [(person: Person, accounts: Int)] {
     try read { db in
-      try Row.fetchAll(
-        db.cachedStatement(
-          sql: """
-            SELECT p.*, (SELECT count(*) FROM account a WHERE a.csm_id = p.id) AS load
-            FROM person p WHERE p.team_id = 'cs' AND p.title LIKE '%Customer Success Manager%'
-            ORDER BY load, p.handle
-            """
-        )
-      ).compactMap { row in Self.person(row).map { ($0, row["load"]) } }
+      try db.rows(
+        """
+        SELECT p.*, (SELECT count(*) FROM account a WHERE a.csm_id = p.id) AS load
+        FROM person p WHERE p.team_id = 'cs' AND p.title LIKE '%Customer Success Manager%'
+        ORDER BY load, p.handle
+        """
+      ) { row in Self.person(row).map { ($0, row["load"] as Int) } }.compactMap { $0 }
     }
   }
 }

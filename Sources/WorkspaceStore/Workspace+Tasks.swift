@@ -23,14 +23,13 @@ extension Workspace {
   private static func tasks(
     _ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int = 50
   ) throws -> [WorkTask] {
-    try Row.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT t.*, p.id AS pid, p.handle, p.name, p.title, p.team_id, p.role FROM task t
-          JOIN person p ON p.id = t.owner_id WHERE \(clause)
-          ORDER BY t.status, coalesce(t.due_date, '9999'), t.id LIMIT \(max(1, limit))
-          """), arguments: arguments
-    ).compactMap { row in
+    try db.rows(
+      """
+      SELECT t.*, p.id AS pid, p.handle, p.name, p.title, p.team_id, p.role FROM task t
+      JOIN person p ON p.id = t.owner_id WHERE \(clause)
+      ORDER BY t.status, coalesce(t.due_date, '9999'), t.id LIMIT \(max(1, limit))
+      """, arguments
+    ) { row -> WorkTask? in
       guard let role = Role(rawValue: row["role"]) else { return nil }
       let owner = Person(
         id: row["pid"], handle: row["handle"], name: row["name"], title: row["title"], team: row["team_id"],
@@ -39,7 +38,7 @@ extension Workspace {
         id: row["id"], title: row["title"], dealID: row["deal_id"], owner: owner,
         dueDate: (row["due_date"] as String?).flatMap { Day(iso: $0) }, status: row["status"],
         createdBy: row["created_by"])
-    }
+    }.compactMap { $0 }
   }
 
   /// Creates a task; returns its number and the audit row's.

@@ -21,10 +21,10 @@ extension Workspace {
       names += try aliased(
         db, kind: .handoff, table: "handoff_rule", aliasTable: "handoff_alias", column: "handoff_id")
       var aliases: [Int64: [String]] = [:]
-      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT person_id, alias FROM person_alias")) {
+      try db.eachRow("SELECT person_id, alias FROM person_alias") { row in
         aliases[row[0], default: []].append(row[1])
       }
-      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, handle, name FROM person")) {
+      try db.eachRow("SELECT id, handle, name FROM person") { row in
         let name: String = row["name"]
         let first = name.split(separator: " ").first.map(String.init) ?? name
         names.append(
@@ -32,14 +32,14 @@ extension Workspace {
             kind: .person, key: row["handle"], display: name,
             phrases: [name, first, row["handle"]] + (aliases[row["id"]] ?? [])))
       }
-      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM account")) {
+      try db.eachRow("SELECT id, name FROM account") { row in
         let id: Int64 = row["id"]
         names.append(
           NamedEntity(kind: .account, key: String(id), display: row["name"], phrases: [row["name"]]))
       }
       let dealCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deal")) ?? 0
       if dealCount <= maxDealNames {
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name, crm_id FROM deal")) {
+        try db.eachRow("SELECT id, name, crm_id FROM deal") { row in
           let id: Int64 = row["id"]
           var phrases: [String] = [row["name"]]
           if let crm: String = row["crm_id"] { phrases.append(crm) }
@@ -55,19 +55,43 @@ extension Workspace {
     _ db: Database, kind: EntityKind, table: String, aliasTable: String, column: String
   ) throws -> [NamedEntity] {
     var aliases: [String: [String]] = [:]
-    for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT \(column), alias FROM \(aliasTable)")) {
+    try db.eachRow("SELECT \(column), alias FROM \(aliasTable)") { row in
       aliases[row[0], default: []].append(row[1])
     }
-    return try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM \(table)")).map { row in
+    return try db.rows("SELECT id, name FROM \(table)") { row in
       let id: String = row["id"]
       let name: String = row["name"]
       return NamedEntity(kind: kind, key: id, display: name, phrases: [name] + (aliases[id] ?? []))
     }
   }
 
-  /// Runs a read and maps SQLite's errors to `WorkspaceError`.
+  /// Runs a read in one deferred transaction (one consistent snapshot) and maps SQLite's
+  /// errors to `WorkspaceError`.
+  ///
+  /// Not `DatabaseQueue.read`: that brackets every read with `PRAGMA query_only = 1` and `= 0`,
+  /// and SQLite expires every prepared statement whenever a flag pragma changes, so each turn
+  /// compiled all of its cached statements again (about half the time of a question). The
+  /// change counter keeps the guarantee that a read writes nothing: a read that changed a row
+  /// is rolled back and fails.
   func read<T>(_ body: (Database) throws -> T) throws -> T {
-    try Self.mapErrors(path: path) { try queue.read(body) }
+    try Self.mapErrors(path: path) {
+      try queue.unsafeRead { db in
+        if db.isInsideTransaction { return try body(db) }
+        try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+        let changes = db.totalChangesCount
+        do {
+          let result = try body(db)
+          guard db.totalChangesCount == changes else {
+            throw DatabaseError(resultCode: .SQLITE_READONLY, message: "a read changed the workspace")
+          }
+          try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+          return result
+        } catch {
+          try? db.rollback()
+          throw error
+        }
+      }
+    }
   }
 
   /// Runs one write transaction and maps SQLite's errors to `WorkspaceError`.
