@@ -66,6 +66,7 @@ let ownTargets: [Target] = [
     ],
     exclude: ["Transcripts"]
   ),
+  .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"]),
   .testTarget(name: "CRMImportTests", dependencies: ["CRMImport", "BatonModel"]),
   .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
   .testTarget(

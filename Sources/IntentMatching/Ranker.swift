@@ -19,11 +19,13 @@ struct Ranker: Sendable {
 
   /// How many leading intents get their nearest example looked up.
   static let leaders = 5
+  /// How many intents `rank` returns: the leaders and as many more.
+  static let kept = 2 * leaders
   /// The weight of the nearest example's cosine in a leader's score.
   static let nearestWeight = 0.3
 
   private let extractor = FeatureExtractor()
-  private var featureIndex: [UInt64: Int32] = [:]
+  private var featureIndex = KeyIndex()
   private var idf: [Float] = []
   /// The IDF a feature no example has would get.
   private var unseenIDF: Float = 1
@@ -31,7 +33,9 @@ struct Ranker: Sendable {
   /// examples that have the feature (by their place among the intent's examples) with its
   /// weight. A line's cosine with every example of one intent then costs one lookup per
   /// word of the line.
-  private var postingRanges: [UInt64: Range<Int>] = [:]
+  private var postingIndex = KeyIndex()
+  /// Each (intent, feature)'s postings, by the number `postingIndex` gives it.
+  private var postingRanges: [Range<Int>] = []
   private var postings: [(example: Int32, weight: Float)] = []
   private var examplesOfIntent: [[Int]]
   private var classifier: SoftmaxClassifier
@@ -54,7 +58,7 @@ struct Ranker: Sendable {
         // A character n-gram only one line has names that line, not its intent: dropping
         // those makes the saved engine a third smaller and costs nothing measurable.
         guard seen > 1 || FeatureKey.isWordLevel(feature.key) else { continue }
-        featureIndex[feature.key] = Int32(documentFrequency.count)
+        featureIndex.insert(feature.key, value: Int32(documentFrequency.count))
         documentFrequency.append(seen)
       }
     }
@@ -72,7 +76,8 @@ struct Ranker: Sendable {
         for (id, weight) in zip(vector.ids, vector.values) { byFeature[id, default: []].append((Int32(place), weight)) }
       }
       for (id, list) in byFeature.sorted(by: { $0.key < $1.key }) {
-        postingRanges[Self.postingKey(intent: intent, feature: id)] = postings.count..<postings.count + list.count
+        postingIndex.insert(Self.postingKey(intent: intent, feature: id), value: Int32(postingRanges.count))
+        postingRanges.append(postings.count..<postings.count + list.count)
         postings += list
       }
     }
@@ -82,7 +87,8 @@ struct Ranker: Sendable {
       classCount: intentCount + (outOfScope.isEmpty ? 0 : 1), options: options)
   }
 
-  /// Every intent's score for `words`, best first, the leaders with their nearest example.
+  /// The best intents' scores for `words` (`kept` of them), best first, the leaders with
+  /// their nearest example.
   /// A line with no word any example has ("blorp") gets no confidence at all, and the
   /// intents in the catalogue's order (its headline questions first) as the nearest: what
   /// its letters happen to share with examples is no evidence.
@@ -93,8 +99,18 @@ struct Ranker: Sendable {
       return (0..<intentCount).map { Scored(intent: $0, score: 0, example: examplesOfIntent[$0].first ?? -1) }
     }
     let probabilities = classifier.probabilities(normalized(features, unknownCount: true))
-    var scores = (0..<intentCount).map { Scored(intent: $0, score: Double(probabilities[$0]), example: -1) }
-    scores.sort(by: Self.ordered)
+    // Only the best ten by probability are kept: blending changes only the five leaders'
+    // scores, so any intent after the tenth stays behind the sixth to tenth, out of the top
+    // five that are shown and answered.
+    var scores: [Scored] = []
+    scores.reserveCapacity(Self.kept + 1)
+    for intent in 0..<intentCount {
+      let scored = Scored(intent: intent, score: Double(probabilities[intent]), example: -1)
+      guard scores.count < Self.kept || Self.ordered(scored, scores[scores.count - 1]) else { continue }
+      let place = scores.firstIndex { Self.ordered(scored, $0) } ?? scores.count
+      scores.insert(scored, at: place)
+      if scores.count > Self.kept { scores.removeLast() }
+    }
     for index in scores.indices.prefix(Self.leaders) {
       let nearest = nearestExample(wordVector, intent: scores[index].intent)
       scores[index].example = nearest.example
@@ -144,8 +160,8 @@ struct Ranker: Sendable {
     return withUnsafeTemporaryAllocation(of: Float.self, capacity: members.count) { cosines in
       cosines.initialize(repeating: 0)
       for (id, value) in zip(vector.ids, vector.values) {
-        guard let range = postingRanges[Self.postingKey(intent: intent, feature: id)] else { continue }
-        for posting in postings[range] { cosines[Int(posting.example)] += value * posting.weight }
+        guard let number = postingIndex[Self.postingKey(intent: intent, feature: id)] else { continue }
+        for posting in postings[postingRanges[Int(number)]] { cosines[Int(posting.example)] += value * posting.weight }
       }
       var best = 0
       for place in cosines.indices where cosines[place] > cosines[best] { best = place }
@@ -167,7 +183,7 @@ struct Ranker: Sendable {
   /// The TF-IDF vector of `features`, unit length, in feature order; features no example had
   /// are left out, and count in the length at `unseenIDF`.
   private static func normalized(
-    _ features: [(key: UInt64, weight: Float)], index featureIndex: [UInt64: Int32], idf: [Float],
+    _ features: [(key: UInt64, weight: Float)], index featureIndex: KeyIndex, idf: [Float],
     unseenIDF: Float = 0
   ) -> SparseVector {
     var entries: [(id: Int32, weight: Float)] = []
@@ -194,14 +210,13 @@ extension Ranker {
 
   func write(to writer: inout SnapshotWriter) {
     writer.integer(intentCount)
-    let keys = featureIndex.sorted { $0.value < $1.value }.map(\.key)
+    let keys = featureIndex.keysByValue()
     writer.unsigneds(keys)
     writer.floats(idf)
     writer.float(unseenIDF)
-    let ranges = postingRanges.sorted { $0.value.lowerBound < $1.value.lowerBound }
-    writer.unsigneds(ranges.map(\.key))
-    writer.integers(ranges.map { Int32($0.value.lowerBound) })
-    writer.integers(ranges.map { Int32($0.value.upperBound) })
+    writer.unsigneds(postingIndex.keysByValue())
+    writer.integers(postingRanges.map { Int32($0.lowerBound) })
+    writer.integers(postingRanges.map { Int32($0.upperBound) })
     writer.integers(postings.map(\.example))
     writer.floats(postings.map(\.weight))
     for members in examplesOfIntent { writer.integers(members.map { Int32($0) }) }
@@ -215,7 +230,8 @@ extension Ranker {
     idf = try reader.floats()
     unseenIDF = try reader.float()
     guard idf.count == keys.count else { throw SnapshotReader.Damaged() }
-    featureIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+    guard let features = KeyIndex(keys: keys) else { throw SnapshotReader.Damaged() }
+    featureIndex = features
     let rangeKeys = try reader.unsigneds()
     let lowers = try reader.integers()
     let uppers = try reader.integers()
@@ -225,13 +241,14 @@ extension Ranker {
       zip(lowers, uppers).allSatisfy({ 0 <= $0 && $0 <= $1 && Int($1) <= examples.count })
     else { throw SnapshotReader.Damaged() }
     postings = zip(examples, weights).map { (example: $0, weight: $1) }
-    postingRanges = Dictionary(
-      uniqueKeysWithValues: zip(rangeKeys, zip(lowers, uppers)).map { ($0, Int($1.0)..<Int($1.1)) })
+    guard let index = KeyIndex(keys: rangeKeys) else { throw SnapshotReader.Damaged() }
+    postingIndex = index
+    postingRanges = zip(lowers, uppers).map { Int($0)..<Int($1) }
     examplesOfIntent = try (0..<intentCount).map { _ in try reader.integers().map(Int.init) }
     // A posting names an example by its place among its intent's examples.
     let largest = examplesOfIntent.map(\.count).max() ?? 0
     guard examples.allSatisfy({ $0 >= 0 && Int($0) < largest }) else { throw SnapshotReader.Damaged() }
-    for (key, range) in postingRanges {
+    for (key, range) in zip(rangeKeys, postingRanges) {
       let members = examplesOfIntent.indices.contains(Int(key >> 32)) ? examplesOfIntent[Int(key >> 32)].count : 0
       guard postings[range].allSatisfy({ Int($0.example) < members }) else { throw SnapshotReader.Damaged() }
     }

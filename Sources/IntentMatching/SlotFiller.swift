@@ -10,7 +10,8 @@ struct SlotFiller: Sendable {
   /// The literal words around each free-text slot of each example, read and stemmed once
   /// when the engine is built: normalizing and stemming them at every line was most of the
   /// time spent matching a line that leads to an intent with free text.
-  private var anchors: [String: Anchors] = [:]
+  /// Examples without the slot are kept too, as nil, so they are not read again a line.
+  private var anchors: [String: Anchors?] = [:]
 
   /// The stems of an example's literal words before and after a free-text slot.
   private struct Anchors: Sendable {
@@ -31,9 +32,7 @@ struct SlotFiller: Sendable {
     for intent in catalog.intents {
       for slot in intent.slots where slot.type == .text {
         for example in intent.examples {
-          if let words = Self.anchorWords(for: slot.name, in: example) {
-            anchors[Self.anchorKey(slot.name, example)] = words
-          }
+          anchors[Self.anchorKey(slot.name, example)] = .some(Self.anchorWords(for: slot.name, in: example))
         }
       }
     }
@@ -96,8 +95,8 @@ struct SlotFiller: Sendable {
   /// `stems` are the line's tokens stemmed (`stems(_:)`), once a line rather than once an
   /// example.
   func freeTextRange(for name: String, example: Example, stems: [String], anchored: Bool) -> Range<Int>? {
-    guard let anchors = anchors[Self.anchorKey(name, example)] ?? Self.anchorWords(for: name, in: example)
-    else { return nil }
+    let known = anchors[Self.anchorKey(name, example)]
+    guard let anchors = known ?? Self.anchorWords(for: name, in: example) else { return nil }
     var start = 0
     var hasAnchor = false
     if let anchor = anchors.before.last, let position = stems.firstIndex(of: anchor) {

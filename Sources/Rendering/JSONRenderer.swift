@@ -23,11 +23,6 @@ public struct JSONRenderer: Sendable {
       "text": .string(TextRenderer(width: nil, colour: false, charts: false).render(turn.reply)),
       "data": turn.reply.data,
     ]
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(object) else {
-      return #"{"error":"unencodable reply","ok":false}"#
-    }
-    return String(decoding: data, as: UTF8.self)
+    return object.jsonText
   }
 }

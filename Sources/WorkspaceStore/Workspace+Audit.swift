@@ -46,23 +46,19 @@ extension Workspace {
     _ db: Database, _ context: AuditContext, outcome: String, changes: [ChangeRecorder.RecordChange],
     undoes: Int64?, note: String? = nil
   ) throws -> Int64 {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
     let records = changes.map { ["table": JSONValue.string($0.table), "id": .int($0.id)] as JSONValue }
     let before = changes.map { $0.before.map(JSONValue.object) ?? .null }
     let after = changes.map { $0.after.map(JSONValue.object) ?? .null }
-    func text(_ value: JSONValue) throws -> String {
-      String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO audit(at, actor, input, intent, action, outcome, records, before, after, undoes, note)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        context.at, context.actor, context.input, context.intent, context.action, outcome,
-        try text(.array(records)), try text(.array(before)), try text(.array(after)), undoes, note,
-      ])
+        """
+    ).execute(arguments: [
+      context.at, context.actor, context.input, context.intent, context.action, outcome,
+      JSONValue.array(records).jsonText, JSONValue.array(before).jsonText, JSONValue.array(after).jsonText, undoes,
+      note,
+    ])
     return db.lastInsertedRowID
   }
 

@@ -50,7 +50,8 @@ extension Workspace {
   ) throws -> Int64 {
     try change(context, note: reason) { recorder in
       guard
-        try String.fetchOne(recorder.db, sql: "SELECT status FROM change_request WHERE id = ?", arguments: [id])
+        try String.fetchOne(
+          recorder.db.cachedStatement(sql: "SELECT status FROM change_request WHERE id = ?"), arguments: [id])
           == "open"
       else { throw ChangeConflict("change \(id) was decided by someone else just now") }
       try recorder.update(

@@ -12,16 +12,20 @@ extension Workspace {
     _ context: AuditContext
   ) throws -> Int64 {
     try change(context, note: note) { recorder in
-      let current = try Row.fetchOne(
-        recorder.db,
-        sql: """
-          SELECT d.stage_id, s.name, d.amount, d.owner_id, d.account_id
-          FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.id = ?
-          """,
-        arguments: [id])
-      guard let current, current[0] as String == expected else {
+      let current = try recorder.db.firstRow(
+        """
+        SELECT d.stage_id, s.name, d.amount, d.owner_id, d.account_id
+        FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.id = ?
+        """, [id]
+      ) { row in
+        (
+          stage: row[0] as String, name: row[1] as String, amount: row[2] as Int64?, owner: row[3] as Int64?,
+          account: row[4] as Int64?
+        )
+      }
+      guard let current, current.stage == expected else {
         throw ChangeConflict(
-          "deal \(id) was moved to \(current?[1] as String? ?? "nowhere") by someone else just now; look again before moving it"
+          "deal \(id) was moved to \(current?.name ?? "nowhere") by someone else just now; look again before moving it"
         )
       }
       var values: [String: (any DatabaseValueConvertible)?] = ["stage_id": stage, "stage_changed_date": day.iso]
@@ -31,7 +35,7 @@ extension Workspace {
         "stage_change",
         [
           "deal_id": id, "from_stage": expected, "to_stage": stage, "changed_date": day.iso, "actor": context.actor,
-          "amount": current[2] as Int64?, "owner_id": current[3] as Int64?, "account_id": current[4] as Int64?,
+          "amount": current.amount, "owner_id": current.owner, "account_id": current.account,
         ])
     }.auditID
   }
@@ -91,11 +95,11 @@ extension Workspace {
   ) {
     try change(context) { recorder in
       let ids = try Int64.fetchAll(
-        recorder.db,
-        sql: """
-          SELECT id FROM deal WHERE account_id = ? AND stage_id NOT IN ('closed-won', 'closed-lost')
-          AND coalesce(owner_id, -1) != ? ORDER BY id
-          """, arguments: [accountID, owner.id])
+        recorder.db.cachedStatement(
+          sql: """
+            SELECT id FROM deal WHERE account_id = ? AND stage_id NOT IN ('closed-won', 'closed-lost')
+            AND coalesce(owner_id, -1) != ? ORDER BY id
+            """), arguments: [accountID, owner.id])
       for id in ids { try recorder.update("deal", id: id, ["owner_id": owner.id]) }
       return ids
     }

@@ -59,7 +59,9 @@ extension Workspace {
   @discardableResult
   public func completeTask(id: Int64, _ context: AuditContext) throws -> Int64 {
     try change(context) { recorder in
-      guard try String.fetchOne(recorder.db, sql: "SELECT status FROM task WHERE id = ?", arguments: [id]) == "open"
+      guard
+        try String.fetchOne(recorder.db.cachedStatement(sql: "SELECT status FROM task WHERE id = ?"), arguments: [id])
+          == "open"
       else { throw ChangeConflict("task \(id) was marked done by someone else just now") }
       try recorder.update("task", id: id, ["status": "done"])
     }.auditID
