@@ -41,11 +41,25 @@ struct SlotFiller: Sendable {
   private static func anchorKey(_ name: String, _ example: Example) -> String { name + "\u{0}" + example.text }
 
   private static func anchorWords(for name: String, in example: Example) -> Anchors? {
-    let parts = example.text.lowercased().components(separatedBy: "{\(name)}")
-    guard parts.count == 2 else { return nil }
+    // The example split at its one `{name}`, by bytes: Foundation's splitting was most of
+    // reading the anchors of a saved engine at start.
+    let text = Array(example.text.lowercased().utf8)
+    let marker = Array("{\(name)}".utf8)
+    var hits: [Int] = []
+    var index = 0
+    while index + marker.count <= text.count {
+      if text[index..<index + marker.count].elementsEqual(marker) {
+        hits.append(index)
+        index += marker.count
+      } else {
+        index += 1
+      }
+    }
+    guard hits.count == 1, let start = hits.first else { return nil }
     let normalizer = Normalizer()
     return Anchors(
-      before: literalWords(parts[0], normalizer: normalizer), after: literalWords(parts[1], normalizer: normalizer))
+      before: literalWords(String(decoding: text[..<start], as: UTF8.self), normalizer: normalizer),
+      after: literalWords(String(decoding: text[(start + marker.count)...], as: UTF8.self), normalizer: normalizer))
   }
 
   func fill(
