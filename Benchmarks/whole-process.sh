@@ -61,6 +61,18 @@ ref=$(for _ in 1 2 3; do milliseconds sh -c "sqlite3 '$work/demo.sqlite' <'$work
 echo "  reference: sqlite3 running 10,000 one-row SELECTs from a script: $((10000 * 1000 / (ref > 0 ? ref : 1))) lines/s"
 cp "$work/demo.sqlite" "$work/workflows.sqlite"
 echo "2,000 workflows with --yes: $(rate 2000 "$work/workflows.txt" --workspace "$work/workflows.sqlite" --yes --as jordan)"
+# Reference, same run: sqlite3 committing 2,000 one-row updates, one transaction each, on a
+# copy of the same workspace (WAL, synchronous FULL as baton opens it): the disk's floor for
+# 2,000 durable changes.
+cp "$work/demo.sqlite" "$work/commits.sqlite"
+{
+  echo "PRAGMA synchronous = FULL;"
+  for _ in $(seq 2000); do
+    echo "UPDATE deal SET stage_id = CASE stage_id WHEN 'proposal' THEN 'discovery' ELSE 'proposal' END WHERE id = 42;"
+  done
+} >"$work/commits.sql"
+ref=$(for _ in 1 2 3; do milliseconds sh -c "sqlite3 '$work/commits.sqlite' <'$work/commits.sql'"; done | median)
+echo "  reference: sqlite3 committing 2,000 one-row updates: $((2000 * 1000 / (ref > 0 ? ref : 1))) lines/s"
 for _ in $(seq 10); do cat "$work/questions.txt"; done >"$work/soak.txt"
 rss() { /usr/bin/time -f %M "$baton" --workspace "$work/demo.sqlite" -f "$1" 2>&1 >/dev/null | tail -1; }
 echo "soak: peak resident $(rss "$work/questions.txt") KB after 10,000 lines, $(rss "$work/soak.txt") KB after 100,000"

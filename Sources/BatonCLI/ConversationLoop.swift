@@ -44,7 +44,7 @@ public struct ConversationLoop {
       case .line(let text): line = text
       }
       lineNumber += 1
-      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = Self.trimmed(line)
       // Blank lines and comments are skipped, so a script can be annotated.
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       if options.echo { output.write("> " + trimmed) }
@@ -78,5 +78,24 @@ public struct ConversationLoop {
     guard options.colour else { return text }
     // \u{1} brackets the escapes so libedit does not count them in the prompt's width.
     return "\u{1}\u{1B}[1;32m\u{1}" + text + "\u{1}\u{1B}[0m\u{1}"
+  }
+
+  /// The line without surrounding white space. ASCII spaces and tabs are cut byte by byte,
+  /// Foundation's character sets only when an end is beyond ASCII: trimming every line with
+  /// them cost as much as ranking it.
+  static func trimmed(_ line: String) -> String {
+    let bytes = line.utf8
+    guard let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80 else {
+      return line.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    guard let start = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    // Both ends sit next to an ASCII byte or the line's ends, so they are character boundaries.
+    let inner = String(line[start..<bytes.index(after: last)])
+    // An end that was a space may now be other white space beyond ASCII.
+    guard let innerFirst = inner.utf8.first, let innerLast = inner.utf8.last, innerFirst < 0x80, innerLast < 0x80
+    else { return inner.trimmingCharacters(in: .whitespacesAndNewlines) }
+    return inner
   }
 }

@@ -1,10 +1,22 @@
-import BatonCLI
 import BatonTestSupport
+import Foundation
 import LineEditing
 import Testing
 
+@testable import BatonCLI
+
 /// The REPL loop against a scripted line reader: no process, no terminal.
 @Suite struct ConversationLoopTests {
+  /// Lines are trimmed byte by byte when their ends are ASCII; the result must be what
+  /// Foundation's white-space trimming gives, whatever the line.
+  @Test(arguments: [
+    "  who owns stage exit criteria \t", "\u{A0}x\u{A0}", " x\u{A0} ", "\r\n", "", "   ", " é ", "a é  ",
+    " \u{301}x ", "\u{2003}x", "x\n", "\tshow deal 42\r", "日本 ",
+  ])
+  func trimsAsFoundationDoes(_ line: String) {
+    #expect(ConversationLoop.trimmed(line) == line.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
   @Test func skipsBlanksAndCommentsAndReportsFailuresWithLineNumbers() throws {
     var options = ConversationLoop.Options()
     options.source = "review.txt"
