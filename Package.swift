@@ -72,7 +72,7 @@ let ownTargets: [Target] = [
   .testTarget(
     name: "BatonCLITests",
     dependencies: ["BatonCLI", "CPTY", "baton", "BatonTestSupport"],
-    exclude: ["Transcripts", "Fixtures"]
+    exclude: ["Fixtures"]
   ),
 ]
 
