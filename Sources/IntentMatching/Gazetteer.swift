@@ -31,6 +31,10 @@ struct Gazetteer: Sendable {
 
   /// Indexes entries in the order given (the order phrases were read in).
   private init(entries: [Entry]) {
+    // Sized up front: growing the tables entry by entry rehashed them a dozen times at
+    // every start.
+    byFirstWord.reserveCapacity(entries.count)
+    words.reserveCapacity(entries.count * 2)
     for entry in entries {
       guard let first = entry.words.first else { continue }
       byFirstWord[first, default: []].append(entry)
