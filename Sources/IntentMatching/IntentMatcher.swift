@@ -35,7 +35,7 @@ public struct IntentMatcher: Sendable {
     self.catalog = catalog
     self.threshold = threshold
     self.sideEffectThreshold = sideEffectThreshold
-    filler = SlotFiller(catalog: catalog)
+    filler = SlotFiller()
     let gazetteer = Gazetteer(names + catalog.vocabulary, normalizer: normalizer)
     recognizer = EntityRecognizer(gazetteer: gazetteer)
     var examples: [(words: [String], intent: Int)] = []
@@ -85,7 +85,7 @@ public struct IntentMatcher: Sendable {
     self.pointers = pointers
     self.unexampledPointers = unexampledPointers
     self.exampleRefs = exampleRefs
-    filler = SlotFiller(catalog: catalog)
+    filler = SlotFiller()
   }
 
   /// Reads `line`, with dates relative to `today` and `focus` the kinds of what the
