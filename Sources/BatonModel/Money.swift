@@ -2,12 +2,16 @@
 public enum Money {
   public static func format(_ amount: Int64, currency: String = "USD") -> String {
     let symbol = currency == "USD" ? "$" : currency == "EUR" ? "€" : currency == "GBP" ? "£" : ""
-    let digits = String(amount.magnitude)
-    var grouped = ""
-    for (index, character) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-      grouped.append(character)
+    // Grouped by bytes: a table of twenty deals formats sixty amounts, and grouping
+    // character by character (with the digits counted again at each) was most of it.
+    let digits = Array(String(amount.magnitude).utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(digits.count + digits.count / 3)
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(digit)
     }
+    let grouped = String(decoding: bytes, as: UTF8.self)
     let sign = amount < 0 ? "-" : ""
     return symbol.isEmpty ? "\(sign)\(grouped) \(currency)" : "\(sign)\(symbol)\(grouped)"
   }

@@ -4,7 +4,10 @@ public enum TerminalSafe {
   public static func escape(_ text: String) -> String {
     // Bytes first: text with no control byte and nothing beyond ASCII (nearly all of it)
     // needs no look at its scalars.
-    let plain = text.utf8.allSatisfy { byte in byte == 0x0A || (byte >= 0x20 && byte < 0x7F) }
+    let plain =
+      text.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.allSatisfy { byte in byte == 0x0A || (byte >= 0x20 && byte < 0x7F) }
+      } ?? false
     guard !plain, text.unicodeScalars.contains(where: needsEscape) else { return text }
     var result = ""
     for scalar in text.unicodeScalars {
