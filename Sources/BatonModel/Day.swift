@@ -37,13 +37,6 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
     self = day
   }
 
-  /// Parses `YYYY-MM-DD` from part of a line.
-  public init?(iso text: Substring) {
-    var text = text
-    guard let day = text.withUTF8(Self.parse) else { return nil }
-    self = day
-  }
-
   private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
     func number(_ range: Range<Int>) -> Int? {

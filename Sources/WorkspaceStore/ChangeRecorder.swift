@@ -25,12 +25,7 @@ final class ChangeRecorder {
   @discardableResult
   func insert(_ table: String, _ values: [String: (any DatabaseValueConvertible)?]) throws -> Int64 {
     let columns = values.keys.sorted()
-    // Cached: a workflow writes the same few shapes of row again and again, and compiling
-    // the SQL each time was a fifth of its time.
-    try db.cachedStatement(
-      sql:
-        "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-    ).execute(arguments: Self.arguments(columns.map { values[$0] ?? nil }))
+    try Self.insert(db, table, columns: columns, values: columns.map { values[$0] ?? nil })
     let id = db.lastInsertedRowID
     changes.append(RecordChange(table: table, id: id, before: nil, after: try Self.image(db, table, id)))
     return id
@@ -40,14 +35,27 @@ final class ChangeRecorder {
   func update(_ table: String, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) throws {
     let before = try Self.image(db, table, id)
     let columns = values.keys.sorted()
-    try db.cachedStatement(
-      sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
-    ).execute(arguments: Self.arguments(columns.map { values[$0] ?? nil } + [id]))
+    try Self.update(db, table, id: id, columns: columns, values: columns.map { values[$0] ?? nil })
     changes.append(RecordChange(table: table, id: id, before: before, after: try Self.image(db, table, id)))
   }
 
-  private static func arguments(_ values: [(any DatabaseValueConvertible)?]) -> StatementArguments {
-    StatementArguments(values)
+  // Cached statements: a workflow writes the same few shapes of row again and again, and
+  // compiling the SQL each time was a fifth of its time.
+  private static func insert(
+    _ db: Database, _ table: String, columns: [String], values: [(any DatabaseValueConvertible)?]
+  ) throws {
+    try db.cachedStatement(
+      sql:
+        "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+    ).execute(arguments: StatementArguments(values))
+  }
+
+  private static func update(
+    _ db: Database, _ table: String, id: Int64, columns: [String], values: [(any DatabaseValueConvertible)?]
+  ) throws {
+    try db.cachedStatement(
+      sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
+    ).execute(arguments: StatementArguments(values + [id]))
   }
 
   /// A row's columns as JSON values, or nil when it does not exist.
@@ -87,14 +95,9 @@ final class ChangeRecorder {
     // UPDATE rather than INSERT OR REPLACE: a replace deletes first, and the delete would
     // cascade to the rows that refer to this one (a deal's evidence and history).
     if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE id = ?"), arguments: [id]) == true {
-      try db.execute(
-        sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
-        arguments: StatementArguments(values + [id]))
+      try update(db, table, id: id, columns: columns, values: values)
     } else {
-      try db.execute(
-        sql:
-          "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-        arguments: StatementArguments(values))
+      try insert(db, table, columns: columns, values: values)
     }
   }
 }

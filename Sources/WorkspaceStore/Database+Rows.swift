@@ -10,11 +10,8 @@ extension Database {
   func rows<T>(
     _ sql: String, _ arguments: StatementArguments = StatementArguments(), _ transform: (Row) throws -> T
   ) throws -> [T] {
-    let cursor = try Row.fetchCursor(cachedStatement(sql: sql), arguments: arguments)
     var values: [T] = []
-    while let row = try cursor.next() {
-      values.append(try transform(row))
-    }
+    try eachRow(sql, arguments) { values.append(try transform($0)) }
     return values
   }
 
@@ -25,9 +22,7 @@ extension Database {
     let cursor = try Row.fetchCursor(cachedStatement(sql: sql), arguments: arguments)
     return try cursor.next().map(transform)
   }
-}
 
-extension Database {
   /// Runs `body` on each row of a cached statement, read in place (see `rows`).
   func eachRow(
     _ sql: String, _ arguments: StatementArguments = StatementArguments(), _ body: (Row) throws -> Void
