@@ -13,8 +13,9 @@ struct Gazetteer: Sendable {
   private var byFirstWord: [String: [Entry]] = [:]
   /// Every phrase, in the order read.
   private var entries: [Entry] = []
-  /// Every word of every phrase, for typo correction.
-  private(set) var words: Set<String> = []
+  /// Every word of every phrase, for the typo corrector a new engine is built with (a saved
+  /// engine has its corrector already, so reading one does not gather them).
+  var words: Set<String> { Set(entries.lazy.flatMap(\.words)) }
 
   init(_ names: [NamedEntity], normalizer: Normalizer) {
     var entries: [Entry] = []
@@ -34,15 +35,19 @@ struct Gazetteer: Sendable {
     // Sized up front: growing the tables entry by entry rehashed them a dozen times at
     // every start.
     byFirstWord.reserveCapacity(entries.count)
-    words.reserveCapacity(entries.count * 2)
     for entry in entries {
       guard let first = entry.words.first else { continue }
       byFirstWord[first, default: []].append(entry)
-      words.formUnion(entry.words)
     }
-    for key in byFirstWord.keys {
-      // A stable sort: equally long phrases keep the order they were read in.
-      byFirstWord[key]?.sort { $0.words.count > $1.words.count }
+    // A stable sort: equally long phrases keep the order they were read in. Through the
+    // values in place: most words start one phrase, and looking each key up again to sort
+    // it cost more than the sorting.
+    var index = byFirstWord.values.startIndex
+    while index != byFirstWord.values.endIndex {
+      if byFirstWord.values[index].count > 1 {
+        byFirstWord.values[index].sort { $0.words.count > $1.words.count }
+      }
+      byFirstWord.values.formIndex(after: &index)
     }
     self.entries = entries
   }

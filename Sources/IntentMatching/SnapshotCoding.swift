@@ -141,7 +141,10 @@ struct ContentHash {
   }
 
   mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
-  mutating func add(_ string: String) { add(Array(string.utf8)) }
+  mutating func add(_ string: String) {
+    var string = string
+    string.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+  }
 
   private mutating func mix(_ word: UInt64) {
     value = (value ^ word) &* 0x0000_0100_0000_01b3

@@ -1,18 +1,33 @@
+import Synchronization
+
 /// Replaces a word the matcher does not know with the one known word it is a typo of, within
 /// an edit distance that grows with length ("ownz" → owns, "critera" → criteria).
 struct TypoCorrector: Sendable {
   private let known: Set<String>
-  /// Known words by length, so a lookup only compares words that could be close.
-  private let byLength: [Int: [String]]
+  /// Known words by length, so a lookup only compares words that could be close. Built on
+  /// the first word that needs correcting: most lines have none, and sorting the buckets
+  /// was a quarter of reading a saved engine at every start.
+  private let buckets = Buckets()
+
+  private final class Buckets: Sendable {
+    let byLength = Mutex<[Int: [String]]?>(nil)
+  }
 
   init(words: Set<String>) {
     known = words
-    var byLength: [Int: [String]] = [:]
-    for word in words where word.utf8.count >= 3 && !word.contains(where: \.isNumber) {
-      byLength[word.utf8.count, default: []].append(word)
+  }
+
+  private func byLength() -> [Int: [String]] {
+    buckets.byLength.withLock { cached in
+      if let cached { return cached }
+      var byLength: [Int: [String]] = [:]
+      for word in known where word.utf8.count >= 3 && !word.contains(where: \.isNumber) {
+        byLength[word.utf8.count, default: []].append(word)
+      }
+      for key in byLength.keys { byLength[key]?.sort() }
+      cached = byLength
+      return byLength
     }
-    for key in byLength.keys { byLength[key]?.sort() }
-    self.byLength = byLength
   }
 
   func isKnown(_ word: String) -> Bool { known.contains(word) }
@@ -28,6 +43,7 @@ struct TypoCorrector: Sendable {
     var best: String?
     var bestDistance = tolerance + 1
     var tie = false
+    let byLength = byLength()
     for candidateLength in (length - tolerance)...(length + tolerance) {
       for candidate in byLength[candidateLength] ?? [] {
         // A typo rarely changes the first letter; requiring it keeps corrections sane.

@@ -20,31 +20,36 @@ extension Workspace {
         db, kind: .metric, table: "metric", aliasTable: "metric_alias", column: "metric_id")
       names += try aliased(
         db, kind: .handoff, table: "handoff_rule", aliasTable: "handoff_alias", column: "handoff_id")
-      var aliases: [Int64: [String]] = [:]
-      try db.eachRow("SELECT person_id, alias FROM person_alias") { row in
+      // Columns read by position and aliases keyed by text: this runs at every start, where
+      // finding a column by name and a first dictionary of a new key type (the runtime scans
+      // every conformance the binary has to make one) were most of its cost.
+      var aliases: [String: [String]] = [:]
+      try db.eachRow(
+        "SELECT p.handle, a.alias FROM person_alias a JOIN person p ON p.id = a.person_id ORDER BY a.rowid"
+      ) { row in
         aliases[row[0], default: []].append(row[1])
       }
-      try db.eachRow("SELECT id, handle, name FROM person") { row in
-        let name: String = row["name"]
+      try db.eachRow("SELECT handle, name FROM person") { row in
+        let handle: String = row[0]
+        let name: String = row[1]
         let first = name.split(separator: " ").first.map(String.init) ?? name
         names.append(
           NamedEntity(
-            kind: .person, key: row["handle"], display: name,
-            phrases: [name, first, row["handle"]] + (aliases[row["id"]] ?? [])))
+            kind: .person, key: handle, display: name, phrases: [name, first, handle] + (aliases[handle] ?? [])))
       }
       try db.eachRow("SELECT id, name FROM account") { row in
-        let id: Int64 = row["id"]
-        names.append(
-          NamedEntity(kind: .account, key: String(id), display: row["name"], phrases: [row["name"]]))
+        let id: Int64 = row[0]
+        let name: String = row[1]
+        names.append(NamedEntity(kind: .account, key: String(id), display: name, phrases: [name]))
       }
       let dealCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deal")) ?? 0
       if dealCount <= maxDealNames {
         try db.eachRow("SELECT id, name, crm_id FROM deal") { row in
-          let id: Int64 = row["id"]
-          var phrases: [String] = [row["name"]]
-          if let crm: String = row["crm_id"] { phrases.append(crm) }
-          names.append(
-            NamedEntity(kind: .deal, key: String(id), display: "deal \(id)", phrases: phrases))
+          let id: Int64 = row[0]
+          let key = String(id)
+          var phrases: [String] = [row[1]]
+          if let crm: String = row[2] { phrases.append(crm) }
+          names.append(NamedEntity(kind: .deal, key: key, display: "deal " + key, phrases: phrases))
         }
       }
       return names
@@ -59,8 +64,8 @@ extension Workspace {
       aliases[row[0], default: []].append(row[1])
     }
     return try db.rows("SELECT id, name FROM \(table)") { row in
-      let id: String = row["id"]
-      let name: String = row["name"]
+      let id: String = row[0]
+      let name: String = row[1]
       return NamedEntity(kind: kind, key: id, display: name, phrases: [name] + (aliases[id] ?? []))
     }
   }
