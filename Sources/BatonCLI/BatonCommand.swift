@@ -91,8 +91,11 @@ public struct BatonCommand: ParsableCommand {
         options.source = file
       }
 
+      // A script's changes are committed in groups (see ConversationLoop.run); a person's
+      // one by one, as each is confirmed.
       let factory = SessionFactory(
-        environment: environment, workspacePath: target.workspace, intentsFlag: intents, actorFlag: target.actor)
+        environment: environment, workspacePath: target.workspace, intentsFlag: intents, actorFlag: target.actor,
+        groupsCommits: !interactive)
       let (session, names) = try factory.make()
       // A terminal asks before a side effect; a script needs --yes, or is refused.
       session.confirmations = yes ? .assumeYes : (interactive ? .ask : .refuse)
@@ -101,7 +104,7 @@ public struct BatonCommand: ParsableCommand {
       let succeeded: Bool
       if let scriptLines {
         var reader = ScriptedLineReader(lines: scriptLines)
-        succeeded = loop.run(reader: &reader, session: session, output: output)
+        succeeded = try loop.run(reader: &reader, session: session, output: output)
       } else if interactive {
         let words = session.completionWords(names: names)
         let history = HistoryStore(url: HistoryStore.defaultURL(environment: environment.variables))
@@ -110,11 +113,11 @@ public struct BatonCommand: ParsableCommand {
           throw Failure(exit: .internalError, message: "libedit could not start on this terminal")
         }
         output.write("baton: ask about owners, stages, metrics and deals. Type help, or quit to leave.")
-        succeeded = loop.run(reader: &reader, session: session, output: output)
+        succeeded = try loop.run(reader: &reader, session: session, output: output)
         return  // at a terminal, a failed line is not a failed session
       } else {
         var reader = PlainLineReader()
-        succeeded = loop.run(reader: &reader, session: session, output: output)
+        succeeded = try loop.run(reader: &reader, session: session, output: output)
       }
       if !succeeded { throw BatonExit.lineFailed.exitCode }
     }

@@ -3,6 +3,7 @@ import BatonModel
 import Foundation
 import LineEditing
 import Rendering
+import WorkspaceStore
 
 /// The read–answer loop shared by the REPL, scripts and `-c`: read a line, hand it to the
 /// session, render the turn, remember whether any line failed.
@@ -28,18 +29,57 @@ public struct ConversationLoop {
 
   /// Runs until end of input, `quit`, or (with `--strict`) the first failing line.
   /// Returns whether every line succeeded.
+  ///
+  /// When the workspace groups commits, a line's changes are committed with the lines after
+  /// it, and what the lines print is held until their group is committed: every reply that
+  /// reaches the screen is saved. A group ends when no next line is waiting (a person or a
+  /// slow pipe), after `Self.groupLimit` lines or `Self.groupAge`, and at the end. Output is
+  /// flushed whenever baton is about to wait for a line.
+  ///
+  /// - Throws: `Failure` (exit 74) when a group could not be saved; its lines printed nothing.
   public func run(
     reader: inout some LineReader, session: Session, output: some Output
-  ) -> Bool {
+  ) throws -> Bool {
     var allSucceeded = true
     var lineNumber = 0
     let textRenderer = TextRenderer(width: options.width, colour: options.colour)
+    var held = HeldOutput()
+    /// Writes now, or holds the text behind the group's uncommitted changes.
+    func emit(_ text: String, diagnostic: Bool = false) {
+      if session.workspace.uncommittedChanges > 0 || !held.items.isEmpty {
+        if held.items.isEmpty { held.firstLine = lineNumber }
+        held.items.append((diagnostic, text))
+      } else if diagnostic {
+        output.diagnose(text)
+      } else {
+        output.write(text)
+      }
+    }
+    /// Commits the group, then writes what its lines printed.
+    func settle() throws {
+      do {
+        try session.workspace.commitPending()
+      } catch {
+        let lines = held.firstLine == lineNumber ? "line \(lineNumber)" : "lines \(held.firstLine)-\(lineNumber)"
+        held = HeldOutput()
+        throw Failure(exit: .workspaceUnusable, message: "\(options.source): \(lines): \(error)")
+      }
+      guard !held.items.isEmpty else { return }
+      for (diagnostic, text) in held.items {
+        if diagnostic { output.diagnose(text) } else { output.write(text) }
+      }
+      held = HeldOutput()
+      // A long script shows its progress group by group.
+      output.flush()
+    }
     while true {
       let prompt = options.interactive ? self.prompt(session.focusDescription) : ""
       let event = reader.readLine(prompt: prompt)
       let line: String
       switch event {
-      case .eof: return allSucceeded
+      case .eof:
+        try settle()
+        return allSucceeded
       case .interrupted: continue
       case .line(let text): line = text
       }
@@ -47,16 +87,16 @@ public struct ConversationLoop {
       let trimmed = Self.trimmed(line)
       // Blank lines and comments are skipped, so a script can be annotated.
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-      if options.echo { output.write("> " + trimmed) }
+      if options.echo { emit("> " + trimmed) }
       let turn = session.handle(trimmed)
       if options.json {
-        output.write(JSONRenderer().render(turn))
+        emit(JSONRenderer().render(turn))
       } else {
-        output.write(textRenderer.render(turn.reply))
+        emit(textRenderer.render(turn.reply))
         if options.explain, let match = session.lastMatch {
-          output.write(textRenderer.render(Explanation.reply(for: match, intent: turn.intent)))
+          emit(textRenderer.render(Explanation.reply(for: match, intent: turn.intent)))
         }
-        if options.interactive { output.write("") }
+        if options.interactive { emit("") }
       }
       if !turn.reply.ok {
         allSucceeded = false
@@ -64,12 +104,38 @@ public struct ConversationLoop {
           let first =
             TextRenderer(width: nil, colour: false).render(turn.reply)
             .split(separator: "\n").first.map(String.init) ?? ""
-          output.diagnose("baton:\(options.source):\(lineNumber): \(turn.reply.kind.rawValue): \(first)")
-          if options.strict { return false }
+          emit("baton:\(options.source):\(lineNumber): \(turn.reply.kind.rawValue): \(first)", diagnostic: true)
+          if options.strict {
+            try settle()
+            return false
+          }
         }
       }
-      if turn.endsSession { return allSucceeded }
+      if turn.endsSession {
+        try settle()
+        return allSucceeded
+      }
+      if !reader.hasLineReady() {
+        // Whoever sends the next line may be waiting for this reply first (a program talking
+        // to baton through pipes): everything is saved and shown before baton waits.
+        try settle()
+        output.flush()
+      } else if !held.items.isEmpty || session.workspace.uncommittedChanges > 0 {
+        let age = session.workspace.uncommittedFor ?? .zero
+        if held.items.count >= Self.groupLimit || age >= Self.groupAge { try settle() }
+      }
     }
+  }
+
+  /// The most lines a group of commits holds, and the longest it keeps a change unsaved (and
+  /// other sessions waiting for the write lock).
+  static let groupLimit = 1_000
+  static let groupAge = Duration.milliseconds(100)
+
+  /// What the lines of an uncommitted group printed, in order.
+  private struct HeldOutput {
+    var items: [(diagnostic: Bool, text: String)] = []
+    var firstLine = 0
   }
 
   /// `baton › `, or `baton [deal 42] › ` with something in focus; green on a colour terminal.

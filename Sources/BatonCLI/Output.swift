@@ -5,6 +5,8 @@ import Foundation
 public protocol Output: AnyObject {
   func write(_ text: String)
   func diagnose(_ text: String)
+  /// Sends what was written on its way now (standard output to a pipe is buffered).
+  func flush()
 }
 
 /// The process's real standard output and error.
@@ -17,6 +19,8 @@ final class StandardOutput: Output {
     fflush(nil)  // replies written so far come before the diagnostic
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
+
+  func flush() { fflush(nil) }  // every output stream; standard error holds nothing back anyway
 }
 
 /// Collects what the loop writes, for tests.
@@ -28,4 +32,5 @@ public final class CapturedOutput: Output {
 
   public func write(_ text: String) { stdout.append(text) }
   public func diagnose(_ text: String) { stderr.append(text) }
+  public func flush() {}
 }

@@ -12,6 +12,8 @@ struct SessionFactory {
   var workspacePath: String?
   var intentsFlag: String?
   var actorFlag: String?
+  /// Whether the workspace commits changes in groups, for a script (`Workspace.open`).
+  var groupsCommits = false
 
   func make() throws -> (Session, [NamedEntity]) {
     let today = try environment.today()
@@ -68,7 +70,7 @@ struct SessionFactory {
       throw Failure(
         exit: .workspaceUnusable, message: "no workspace at \(path); make one first with baton init \(path) --empty")
     }
-    let workspace = try Workspace.open(path: path, createIfMissing: today)
+    let workspace = try Workspace.open(path: path, createIfMissing: today, groupsCommits: groupsCommits)
     if !existed {
       FileHandle.standardError.write(Data("baton: created a demo workspace at \(path)\n".utf8))
     }

@@ -12,4 +12,14 @@ public enum LineEvent: Equatable, Sendable {
 public protocol LineReader {
   /// Reads one line, showing `prompt` where the reader shows prompts at all.
   mutating func readLine(prompt: String) -> LineEvent
+
+  /// Whether `readLine` would return at once, without waiting for someone to type or write.
+  /// A caller holding work back for a group (uncommitted changes) finishes it first
+  /// otherwise.
+  mutating func hasLineReady() -> Bool
+}
+
+extension LineReader {
+  /// A person at a terminal may take any time to type: never ready.
+  public mutating func hasLineReady() -> Bool { false }
 }

@@ -11,20 +11,14 @@ extension Workspace {
   ) throws -> (T, auditID: Int64) {
     try Self.mapErrors(path: path) {
       try queue.writeWithoutTransaction { db in
-        var result: (T, Int64)?
-        // Immediate: take the write lock before reading, so two sessions acting on one record
-        // queue up instead of both reading the old state.
-        try db.inTransaction(.immediate) {
+        try changing(db) {
           let recorder = ChangeRecorder(db)
           let value = try body(recorder)
           let id = try Self.writeAudit(
             db, context, outcome: "done", changes: recorder.changes, undoes: nil, note: note)
           if let pause = Self.debugPauseInsideWrites { usleep(pause) }
-          result = (value, id)
-          return .commit
+          return (value, id)
         }
-        guard let result else { throw ChangeConflict("the change was rolled back") }
-        return result
       }
     }
   }
@@ -70,8 +64,7 @@ extension Workspace {
   public func undo(auditID id: Int64, _ context: AuditContext) throws -> (entry: AuditEntry, auditID: Int64) {
     try Self.mapErrors(path: path) {
       try queue.writeWithoutTransaction { db in
-        var result: (AuditEntry, Int64)?
-        try db.inTransaction(.immediate) {
+        try changing(db) {
           guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]),
             let entry = try Self.entry(row)
           else { throw ChangeConflict("there is no change \(id) in the audit log") }
@@ -105,11 +98,8 @@ extension Workspace {
               .init(table: change.table, id: change.id, before: change.after, after: change.before))
           }
           let auditID = try Self.writeAudit(db, context, outcome: "done", changes: inverse, undoes: id)
-          result = (entry, auditID)
-          return .commit
+          return (entry, auditID)
         }
-        guard let result else { throw ChangeConflict("the undo was rolled back") }
-        return result
       }
     }
   }

@@ -81,7 +81,9 @@ extension Workspace {
   func read<T>(_ body: (Database) throws -> T) throws -> T {
     try Self.mapErrors(path: path) {
       try queue.unsafeRead { db in
-        if db.isInsideTransaction { return try body(db) }
+        // Inside a group of uncommitted changes, which the read must see: a savepoint keeps
+        // the same guarantee.
+        if db.isInsideTransaction { return try readInsideTransaction(db, body) }
         try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
         let changes = db.totalChangesCount
         do {
@@ -99,8 +101,20 @@ extension Workspace {
     }
   }
 
-  /// Runs one write transaction and maps SQLite's errors to `WorkspaceError`.
+  private func readInsideTransaction<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+    try Self.savepoint("baton_read", db) {
+      let changes = db.totalChangesCount
+      let result = try body(db)
+      guard db.totalChangesCount == changes else {
+        throw DatabaseError(resultCode: .SQLITE_READONLY, message: "a read changed the workspace")
+      }
+      return result
+    }
+  }
+
+  /// Runs one change (all or nothing, see `changing`) and maps SQLite's errors to
+  /// `WorkspaceError`.
   func write<T>(_ body: (Database) throws -> T) throws -> T {
-    try Self.mapErrors(path: path) { try queue.write(body) }
+    try Self.mapErrors(path: path) { try queue.writeWithoutTransaction { db in try changing(db) { try body(db) } } }
   }
 }

@@ -10,10 +10,13 @@ public final class Workspace: Sendable {
   /// Where the file is, or `:memory:`.
   public let path: String
   let queue: DatabaseQueue
+  /// Changes made but not yet committed, when the workspace groups commits.
+  let group: CommitGroup?
 
-  private init(path: String, queue: DatabaseQueue) {
+  private init(path: String, queue: DatabaseQueue, groupsCommits: Bool = false) {
     self.path = path
     self.queue = queue
+    group = groupsCommits ? CommitGroup() : nil
   }
 
   /// What a new workspace holds.
@@ -28,7 +31,11 @@ public final class Workspace: Sendable {
   /// exist yet.
   ///
   /// - Throws: `WorkspaceError` when the file is locked, corrupt, unwritable or newer.
-  public static func open(path: String, createIfMissing today: Day?) throws -> Workspace {
+  ///
+  /// With `groupsCommits`, consecutive changes share one commit until `commitPending()`: a
+  /// script's changes then cost one disk sync a group instead of one each. Each change is
+  /// still all or nothing (a savepoint), and nothing is committed behind the caller's back.
+  public static func open(path: String, createIfMissing today: Day?, groupsCommits: Bool = false) throws -> Workspace {
     if !FileManager.default.fileExists(atPath: path) {
       guard let today else {
         throw WorkspaceError.unwritable(path: path, detail: "no such file")
@@ -36,9 +43,12 @@ public final class Workspace: Sendable {
       try create(at: path, content: .demo(today: today), force: false)
     }
     return try mapErrors(path: path) {
-      let queue = try DatabaseQueue(path: path, configuration: configuration())
+      var configuration = configuration()
+      // A group's transaction stays open between accesses; GRDB refuses that unless told.
+      configuration.allowsUnsafeTransactions = groupsCommits
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
       try prepare(queue, path: path)
-      return Workspace(path: path, queue: queue)
+      return Workspace(path: path, queue: queue, groupsCommits: groupsCommits)
     }
   }
 

@@ -15,6 +15,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
   case alreadyExists(path: String)
   /// The demo data file is missing or broken; a packaging bug.
   case demoData(String)
+  /// Changes grouped for one commit were lost before it: none of them was saved.
+  case unsaved(path: String, detail: String)
 
   public var description: String {
     switch self {
@@ -31,6 +33,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
       return "a workspace already exists at \(path); add --force to replace it"
     case .demoData(let detail):
       return "the demo company data is unusable: \(detail). Please file a bug."
+    case .unsaved(let path, let detail):
+      return "the changes not yet saved to \(path) were lost, none of them was kept: \(detail)"
     }
   }
 }

@@ -22,7 +22,7 @@ import Testing
     options.source = "review.txt"
     var reader = ScriptedLineReader(lines: ["# weekly review", "", "what is an SQL", "blorp", "define MQL"])
     let output = CapturedOutput()
-    let succeeded = ConversationLoop(options: options).run(
+    let succeeded = try ConversationLoop(options: options).run(
       reader: &reader, session: try Fixtures.session(), output: output)
     #expect(!succeeded)
     #expect(output.stdout.count == 3)
@@ -38,13 +38,15 @@ import Testing
     strict.strict = true
     var reader = ScriptedLineReader(events: [.interrupted, .line("blorp"), .line("what is an SQL")])
     let output = CapturedOutput()
-    #expect(!ConversationLoop(options: strict).run(reader: &reader, session: try Fixtures.session(), output: output))
+    #expect(
+      try !ConversationLoop(options: strict).run(reader: &reader, session: try Fixtures.session(), output: output))
     #expect(output.stdout.count == 1)
 
     var quitting = ScriptedLineReader(lines: ["quit", "what is an SQL"])
     let quitOutput = CapturedOutput()
     #expect(
-      ConversationLoop(options: .init()).run(reader: &quitting, session: try Fixtures.session(), output: quitOutput))
+      try ConversationLoop(options: .init()).run(reader: &quitting, session: try Fixtures.session(), output: quitOutput)
+    )
     #expect(quitOutput.stdout == ["Bye."])
   }
 

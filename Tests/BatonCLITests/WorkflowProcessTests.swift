@@ -58,6 +58,53 @@ import Testing
     #expect(try runner.sql("SELECT count(*) FROM workflow_run WHERE deal_id = 8") == "1")
   }
 
+  @Test func aProgramTalkingThroughPipesGetsEachReplySavedBeforeBatonWaits() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])
+    let baton = try PipeConversation(runner, ["--yes", "--as", "jordan"])
+    baton.send("move deal 42 to discovery")
+    // The reply arrives while baton waits for the next line (not held in a pipe's buffer),
+    // and by then the change is in the file and the write lock is free for others.
+    #expect(baton.reply() == "Moved deal 42 to Discovery.")
+    #expect(try runner.sql("SELECT stage_id FROM deal WHERE id = 42") == "discovery")
+    #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'") == "1")
+    #expect(try !Self.lockHeld(runner))
+    baton.send("undo")
+    #expect(baton.reply()?.hasPrefix("Undone") == true)
+    #expect(try runner.sql("SELECT stage_id FROM deal WHERE id = 42") == "proposal")
+    baton.send("who owns stage exit criteria")
+    #expect(baton.reply()?.hasPrefix("Stage exit criteria: governed by RevOps") == true)
+    #expect(try baton.finish() == 0)
+  }
+
+  @Test func aScriptKilledPartWayKeepsEveryChangeItReported() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])
+    let script = runner.home.appendingPathComponent("moves.txt")
+    let moves = (0..<300).map { $0 % 2 == 0 ? "move deal 42 to discovery" : "move deal 42 to proposal" }
+    try (moves.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
+    // Each change held open a little, so the script takes a few seconds and is killed in it.
+    let baton = try PipeConversation(
+      runner, ["--yes", "--as", "jordan", "-f", script.path], extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "10"])
+    var reported = 0
+    while reported < 40, let reply = baton.reply() {
+      #expect(reply.hasPrefix("Moved deal 42 to"))
+      reported += 1
+    }
+    kill(baton.process.processIdentifier, SIGKILL)
+    baton.process.waitUntilExit()
+    #expect(reported == 40)
+    let saved = Int(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'")) ?? -1
+    // Every reply shown was saved (a group is shown only once committed); the kill came
+    // before the end; each saved move has its history row and nothing is half-written.
+    #expect(saved >= reported)
+    #expect(saved < moves.count)
+    #expect(
+      try runner.sql("SELECT count(*) FROM stage_change WHERE deal_id = 42 AND actor = 'jordan'") == String(saved))
+    #expect(try runner.sql("SELECT stage_id FROM deal WHERE id = 42") == (saved % 2 == 0 ? "proposal" : "discovery"))
+    #expect(try runner.sql("PRAGMA integrity_check") == "ok")
+  }
+
   /// Waits up to 5 s until a baton process holds the workspace's write lock.
   static func waitForWriteLock(_ runner: BinaryRunner) throws -> Bool {
     for _ in 0..<100 {
@@ -68,7 +115,7 @@ import Testing
   }
 
   /// Whether another connection holds the workspace's write lock.
-  private static func lockHeld(_ runner: BinaryRunner) throws -> Bool {
+  static func lockHeld(_ runner: BinaryRunner) throws -> Bool {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
     process.arguments = [runner.workspace, "BEGIN IMMEDIATE; ROLLBACK;"]

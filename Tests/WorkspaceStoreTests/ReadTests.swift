@@ -43,4 +43,24 @@ import Testing
     // And the connection is usable afterwards, outside any transaction.
     #expect(try workspace.deal(id: 42) != nil)
   }
+
+  /// The same inside a group of uncommitted changes (a script's): the read is undone alone,
+  /// and the group's changes stay, to be committed.
+  @Test func aReadThatWritesInsideAGroupIsUndoneAlone() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-read-\(UUID().uuidString)")
+    let path = folder.appendingPathComponent("workspace.sqlite").path
+    try Workspace.create(at: path, content: .demo(today: today), force: false)
+    let workspace = try Workspace.open(path: path, createIfMissing: nil, groupsCommits: true)
+    let context = AuditContext(
+      actor: "jordan", input: "move deal 42", intent: "deal.move", action: "deal.move", at: "2026-11-23T09:00:00Z")
+    try workspace.moveDeal(id: 42, from: "proposal", to: "discovery", on: today, closes: false, note: nil, context)
+    let before = try workspace.deals(includeClosed: true, limit: 1_000_000).count
+    #expect(throws: WorkspaceError.self) {
+      try workspace.read { db in try db.execute(sql: "DELETE FROM deal") }
+    }
+    #expect(try workspace.deals(includeClosed: true, limit: 1_000_000).count == before)
+    #expect(workspace.uncommittedChanges == 1)
+    try workspace.commitPending()
+    #expect(try Workspace.open(path: path, createIfMissing: nil).deal(id: 42)?.stage == "discovery")
+  }
 }
