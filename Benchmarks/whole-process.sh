@@ -13,13 +13,13 @@ trap 'rm -rf "$work"' EXIT
 export BATON_TODAY=2026-11-23 NO_COLOR=1 HOME="$work"
 "$baton" init "$work/demo.sqlite" >/dev/null
 
-# Milliseconds of wall clock for one run of "$@".
+# Milliseconds of wall clock for one run of "$@", to a hundredth (start-up is a few ms).
 milliseconds() {
   local start end
   start=$(date +%s%N)
   "$@" >/dev/null 2>&1 || true
   end=$(date +%s%N)
-  echo $(((end - start) / 1000000))
+  awk -v n=$((end - start)) 'BEGIN { printf "%.2f\n", n / 1000000 }'
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
@@ -58,7 +58,7 @@ echo "10,000 questions: $(rate 10000 "$work/questions.txt" --workspace "$work/de
 # Reference, same run: sqlite3 reading a script of 10,000 one-row lookups on the same file.
 for i in $(seq 10000); do echo "SELECT name, stage_id, amount FROM deal WHERE id = $((i % 60 + 1));"; done >"$work/lookups.sql"
 ref=$(for _ in 1 2 3; do milliseconds sh -c "sqlite3 '$work/demo.sqlite' <'$work/lookups.sql'"; done | median)
-echo "  reference: sqlite3 running 10,000 one-row SELECTs from a script: $((10000 * 1000 / (ref > 0 ? ref : 1))) lines/s"
+echo "  reference: sqlite3 running 10,000 one-row SELECTs from a script: $(awk -v r="$ref" 'BEGIN { printf "%d", 10000000 / (r > 0 ? r : 1) }') lines/s"
 cp "$work/demo.sqlite" "$work/workflows.sqlite"
 echo "2,000 workflows with --yes: $(rate 2000 "$work/workflows.txt" --workspace "$work/workflows.sqlite" --yes --as jordan)"
 # Reference, same run: sqlite3 committing 2,000 one-row updates, one transaction each, on a
@@ -72,7 +72,7 @@ cp "$work/demo.sqlite" "$work/commits.sqlite"
   done
 } >"$work/commits.sql"
 ref=$(for _ in 1 2 3; do milliseconds sh -c "sqlite3 '$work/commits.sqlite' <'$work/commits.sql'"; done | median)
-echo "  reference: sqlite3 committing 2,000 one-row updates: $((2000 * 1000 / (ref > 0 ? ref : 1))) lines/s"
+echo "  reference: sqlite3 committing 2,000 one-row updates: $(awk -v r="$ref" 'BEGIN { printf "%d", 2000000 / (r > 0 ? r : 1) }') lines/s"
 for _ in $(seq 10); do cat "$work/questions.txt"; done >"$work/soak.txt"
 rss() { /usr/bin/time -f %M "$baton" --workspace "$work/demo.sqlite" -f "$1" 2>&1 >/dev/null | tail -1; }
 echo "soak: peak resident $(rss "$work/questions.txt") KB after 10,000 lines, $(rss "$work/soak.txt") KB after 100,000"

@@ -14,7 +14,8 @@ public enum BatonExit: Int32, CaseIterable, Sendable {
   case badInput = 65
   /// A bug in baton.
   case internalError = 70
-  /// The workspace is locked, corrupt, unwritable or from a newer baton.
+  /// The workspace is locked, corrupt, unwritable or from a newer baton, or a script's group
+  /// of changes could not be saved.
   case workspaceUnusable = 74
 
   var exitCode: ExitCode { ExitCode(rawValue) }
@@ -27,7 +28,8 @@ public enum BatonExit: Int32, CaseIterable, Sendable {
       64  usage error (bad flag, unreadable script file, unknown --as user)
       65  a broken intent file or import file
       70  internal error (a bug: please report it)
-      74  workspace unusable (locked, corrupt, unwritable, newer schema)
+      74  workspace unusable (locked, corrupt, unwritable, newer schema), or a
+          script's changes could not be saved
     """
 }
 

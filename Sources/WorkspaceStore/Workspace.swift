@@ -103,11 +103,20 @@ public final class Workspace: Sendable {
   }
 
   /// The connection settings every workspace uses.
+  /// About 3 seconds of 1 ms naps (each try also costs SQLite a lock attempt).
+  static let busyTries = 2_500
+
   static func configuration() -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
-    // Wait for another session's write rather than fail at once; past this, "locked".
-    configuration.busyMode = .timeout(3)
+    // Wait for another session's write rather than fail at once; past 3 s, "locked". Trying
+    // every millisecond rather than with SQLite's own timeout, which backs off to 100 ms
+    // naps: a script committing in groups frees the lock only for moments between them.
+    configuration.busyMode = .callback { tries in
+      guard tries < Self.busyTries else { return false }
+      usleep(1_000)
+      return true
+    }
     configuration.label = "baton.workspace"
     return configuration
   }

@@ -105,6 +105,25 @@ import Testing
     #expect(try runner.sql("PRAGMA integrity_check") == "ok")
   }
 
+  @Test func anotherSessionWritesWhileALongScriptRuns() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])
+    let script = runner.home.appendingPathComponent("moves.txt")
+    let moves = (0..<2_000).map { $0 % 2 == 0 ? "move deal 42 to discovery" : "move deal 42 to proposal" }
+    try (moves.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
+    let long = try runner.start(["--yes", "--as", "jordan", "-f", script.path])
+    #expect(try Self.waitForWriteLock(runner))
+    // The script holds the write lock a group at a time; the other session gets it between
+    // two groups instead of timing out as "locked".
+    let other = try runner.run(["--yes", "--as", "jordan", "-c", "assign a follow-up on deal 7 to Priya by Friday"])
+    #expect(other.status == 0)
+    #expect(other.stdout.hasPrefix("Created task"))
+    #expect(long.process.isRunning, "the script ended before the other session wrote: make it longer")
+    let finished = long.finish()
+    #expect(finished.status == 0)
+    #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'") == String(moves.count + 1))
+  }
+
   /// Waits up to 5 s until a baton process holds the workspace's write lock.
   static func waitForWriteLock(_ runner: BinaryRunner) throws -> Bool {
     for _ in 0..<100 {
