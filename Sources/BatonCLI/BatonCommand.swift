@@ -97,6 +97,9 @@ public struct BatonCommand: ParsableCommand {
         environment: environment, workspacePath: target.workspace, intentsFlag: intents, actorFlag: target.actor,
         groupsCommits: !interactive)
       let (session, names) = try factory.make()
+      // Never released: the process ends after the conversation, and freeing the engine's
+      // many small arrays one by one was a twentieth of a `-c` start.
+      _ = Unmanaged.passRetained(session)
       // A terminal asks before a side effect; a script needs --yes, or is refused.
       session.confirmations = yes ? .assumeYes : (interactive ? .ask : .refuse)
       let loop = ConversationLoop(options: options)

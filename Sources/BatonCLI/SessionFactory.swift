@@ -2,6 +2,7 @@ import Assistant
 import BatonModel
 import Foundation
 import IntentMatching
+import Synchronization
 import WorkspaceStore
 
 /// Builds a session from flags and the environment: intents, workspace, actor, clock. Each
@@ -26,11 +27,10 @@ struct SessionFactory {
     let names = try workspace.vocabulary()
     let matcher = try engine(sources: sources, names: names, workspace: workspace.path)
     let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
-    // One formatter for the session: making one costs more than the rest of a turn.
-    let formatter = ISO8601DateFormatter()
+    let clock = AuditClock()
     let session = Session(
       workspace: workspace, matcher: matcher, actor: actor, today: { today },
-      now: fixedClock ? nil : { formatter.string(from: Date()) })
+      now: fixedClock ? nil : { clock.now() })
     return (session, names)
   }
 
@@ -89,5 +89,19 @@ struct SessionFactory {
         exit: .usage, message: "no one in the workspace is called '\(name)' (use a handle or a unique first name)")
     }
     return actor
+  }
+}
+
+/// The time an audit row records. One formatter for the session, made when the first change
+/// needs it: making one costs more than the rest of a turn, and most runs change nothing.
+final class AuditClock: Sendable {
+  private let formatter = Mutex<ISO8601DateFormatter?>(nil)
+
+  func now() -> String {
+    formatter.withLock { formatter in
+      let made = formatter ?? ISO8601DateFormatter()
+      formatter = made
+      return made.string(from: Date())
+    }
   }
 }

@@ -130,6 +130,25 @@ struct ContentHash {
 
   mutating func add(_ bytes: UnsafeRawBufferPointer) {
     var index = 0
+    if bytes.count >= 32 {
+      // Four independent lanes over 32-byte blocks, folded together after: a third of the
+      // instructions of one chain for the saved engine's 750 KB, which every start checks.
+      var lanes = (value, value ^ 0x243f_6a88_85a3_08d3, value ^ 0x1319_8a2e_0370_7344, value ^ 0xa409_3822_299f_31d0)
+      func word(_ offset: Int) -> UInt64 {
+        UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index + offset, as: UInt64.self))
+      }
+      while index + 32 <= bytes.count {
+        lanes.0 = Self.mixed(lanes.0, word(0))
+        lanes.1 = Self.mixed(lanes.1, word(8))
+        lanes.2 = Self.mixed(lanes.2, word(16))
+        lanes.3 = Self.mixed(lanes.3, word(24))
+        index += 32
+      }
+      value = lanes.0
+      mix(lanes.1)
+      mix(lanes.2)
+      mix(lanes.3)
+    }
     while index + 8 <= bytes.count {
       mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
       index += 8
@@ -146,8 +165,10 @@ struct ContentHash {
     string.withUTF8 { add(UnsafeRawBufferPointer($0)) }
   }
 
-  private mutating func mix(_ word: UInt64) {
-    value = (value ^ word) &* 0x0000_0100_0000_01b3
-    value ^= value >> 29
+  private mutating func mix(_ word: UInt64) { value = Self.mixed(value, word) }
+
+  private static func mixed(_ value: UInt64, _ word: UInt64) -> UInt64 {
+    let product = (value ^ word) &* 0x0000_0100_0000_01b3
+    return product ^ (product >> 29)
   }
 }

@@ -79,10 +79,7 @@ import Testing
 
   @Test func aScriptKilledPartWayKeepsEveryChangeItReported() throws {
     let runner = try BinaryRunner()
-    _ = try runner.run(["-c", "help"])
-    let script = runner.home.appendingPathComponent("moves.txt")
-    let moves = (0..<300).map { $0 % 2 == 0 ? "move deal 42 to discovery" : "move deal 42 to proposal" }
-    try (moves.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
+    let (script, moves) = try Self.movesScript(runner, count: 300)
     // Each change held open a little, so the script takes a few seconds and is killed in it.
     let baton = try PipeConversation(
       runner, ["--yes", "--as", "jordan", "-f", script.path], extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "10"])
@@ -107,10 +104,7 @@ import Testing
 
   @Test func anotherSessionWritesWhileALongScriptRuns() throws {
     let runner = try BinaryRunner()
-    _ = try runner.run(["-c", "help"])
-    let script = runner.home.appendingPathComponent("moves.txt")
-    let moves = (0..<2_000).map { $0 % 2 == 0 ? "move deal 42 to discovery" : "move deal 42 to proposal" }
-    try (moves.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
+    let (script, moves) = try Self.movesScript(runner, count: 2_000)
     let long = try runner.start(["--yes", "--as", "jordan", "-f", script.path])
     #expect(try Self.waitForWriteLock(runner))
     // The script holds the write lock a group at a time; the other session gets it between
@@ -122,6 +116,16 @@ import Testing
     let finished = long.finish()
     #expect(finished.status == 0)
     #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'") == String(moves.count + 1))
+  }
+
+  /// A workspace, and a script of `count` lines moving deal 42 back and forth, for the
+  /// tests of grouped commits.
+  static func movesScript(_ runner: BinaryRunner, count: Int) throws -> (URL, [String]) {
+    _ = try runner.run(["-c", "help"])
+    let script = runner.home.appendingPathComponent("moves.txt")
+    let moves = (0..<count).map { $0 % 2 == 0 ? "move deal 42 to discovery" : "move deal 42 to proposal" }
+    try (moves.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
+    return (script, moves)
   }
 
   /// Waits up to 5 s until a baton process holds the workspace's write lock.
