@@ -75,7 +75,10 @@ let ownTargets: [Target] = [
   .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
   .testTarget(
     name: "BatonCLITests",
-    dependencies: ["BatonCLI", "CPTY", "baton", "BatonTestSupport"],
+    dependencies: [
+      "BatonCLI", "CPTY", "baton", "BatonTestSupport", "BatonModel",
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ],
     exclude: ["Fixtures"]
   ),
 ]

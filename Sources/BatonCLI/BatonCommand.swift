@@ -59,25 +59,44 @@ public struct BatonCommand: ParsableCommand {
 
   public init() {}
 
-  public func run() throws {
+  public func run() throws { try Self.run(runOptions) }
+
+  /// The flags ArgumentParser read, as plain values.
+  var runOptions: RunOptions {
+    var options = RunOptions()
+    options.commands = commands
+    options.file = file
+    options.json = json
+    options.echo = echo
+    options.strict = strict
+    options.explain = explain
+    options.yes = yes
+    options.workspace = target.workspace
+    options.actor = target.actor
+    options.intents = intents
+    return options
+  }
+
+  /// Runs the conversation, a script or `-c` lines as `flags` say.
+  public static func run(_ flags: RunOptions) throws {
     let environment = BatonEnvironment()
     try Failure.reporting {
       var options = ConversationLoop.Options()
-      options.json = json
-      options.echo = echo
-      options.strict = strict
-      options.explain = explain
-      let interactive = commands.isEmpty && file == nil && Terminal.isInteractive
+      options.json = flags.json
+      options.echo = flags.echo
+      options.strict = flags.strict
+      options.explain = flags.explain
+      let interactive = flags.commands.isEmpty && flags.file == nil && Terminal.isInteractive
       options.interactive = interactive
       options.colour =
-        !json && Terminal.usesColour(environment: environment.variables, isTerminal: Terminal.stdoutIsTerminal)
+        !flags.json && Terminal.usesColour(environment: environment.variables, isTerminal: Terminal.stdoutIsTerminal)
       options.width = Terminal.columns()
 
       var scriptLines: [String]? = nil
-      if !commands.isEmpty {
-        scriptLines = commands
+      if !flags.commands.isEmpty {
+        scriptLines = flags.commands
         options.source = "-c"
-      } else if let file, file != "-" {
+      } else if let file = flags.file, file != "-" {
         // The file becomes standard input and is read a line at a time, so a long script
         // (a 100,000-line soak) runs in constant memory.
         var isFolder: ObjCBool = false
@@ -94,14 +113,14 @@ public struct BatonCommand: ParsableCommand {
       // A script's changes are committed in groups (see ConversationLoop.run); a person's
       // one by one, as each is confirmed.
       let factory = SessionFactory(
-        environment: environment, workspacePath: target.workspace, intentsFlag: intents, actorFlag: target.actor,
+        environment: environment, workspacePath: flags.workspace, intentsFlag: flags.intents, actorFlag: flags.actor,
         groupsCommits: !interactive)
       let (session, names) = try factory.make()
       // Never released: the process ends after the conversation, and freeing the engine's
       // many small arrays one by one was a twentieth of a `-c` start.
       _ = Unmanaged.passRetained(session)
       // A terminal asks before a side effect; a script needs --yes, or is refused.
-      session.confirmations = yes ? .assumeYes : (interactive ? .ask : .refuse)
+      session.confirmations = flags.yes ? .assumeYes : (interactive ? .ask : .refuse)
       let loop = ConversationLoop(options: options)
       let output = StandardOutput()
       let succeeded: Bool

@@ -5,6 +5,16 @@ import BatonCLI
 @main
 struct Entrypoint {
   static func main() {
-    BatonCommand.main()
+    // The usual command lines skip ArgumentParser's reflection, a third of a start (see
+    // `RunOptions(quickly:)`); everything else, help and errors included, goes through it.
+    guard let options = RunOptions(quickly: CommandLine.arguments.dropFirst()) else {
+      BatonCommand.main()
+      return
+    }
+    do {
+      try BatonCommand.run(options)
+    } catch {
+      BatonCommand.exit(withError: error)
+    }
   }
 }
