@@ -2,11 +2,11 @@ import BatonModel
 
 /// The saved form of a built engine: what `IntentMatcher.snapshot()` writes and
 /// `IntentMatcher(snapshot:names:)` reads. Each part writes what it cannot cheaply rebuild
-/// (the catalogue instead of its YAML, the trained weights instead of the training) and
-/// rebuilds its lookup tables on reading.
+/// (the catalogue instead of its YAML, the trained weights instead of the training); the
+/// ranker's lookup tables are saved as they are, the gazetteer's rebuilt from its phrases.
 enum EngineSnapshot {
   /// Changes whenever the layout or the engine's algorithm does, so an old file is not read.
-  static let format: UInt64 = 1
+  static let format: UInt64 = 2
   static let magic: UInt64 = 0x4241_544f_4e45_4e47  // "BATONENG"
   /// Floats are saved in the host's byte order; this one, after the header, reads back
   /// differently on a machine of the other order, whose file is then rebuilt, not misread.

@@ -30,10 +30,14 @@ public enum IntentLoader {
   public static func sources(directories: [URL]) -> ([IntentSource], [Diagnostic]) {
     var sources: [IntentSource] = []
     var diagnostics: [Diagnostic] = []
+    // Every start does this: the folder is made standard once, its files named from it by
+    // plain string, where a URL standardized per file cost more than reading the files.
+    let cwd = FileManager.default.currentDirectoryPath + "/"
     for directory in directories {
+      let folder = directory.standardizedFileURL.path
       let files: [String]
       do {
-        files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        files = try FileManager.default.contentsOfDirectory(atPath: folder)
           .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
       } catch {
         diagnostics.append(
@@ -41,9 +45,10 @@ public enum IntentLoader {
         continue
       }
       for name in files {
-        let url = directory.appendingPathComponent(name)
-        let display = displayPath(url)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        // Shown relative to the working folder when under it, as compilers do.
+        let display = path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+        guard let data = FileManager.default.contents(atPath: path) else {
           diagnostics.append(Diagnostic(.error, file: display, line: 1, column: 1, "cannot read"))
           continue
         }
@@ -135,14 +140,6 @@ public enum IntentLoader {
     return ParsedFile(
       intents: intents, vocabulary: vocabulary, followups: followups, references: references, outOfScope: outOfScope,
       diagnostics: reader.diagnostics)
-  }
-
-  /// Paths under the working directory are shown relative to it, as compilers do.
-  static func displayPath(_ url: URL) -> String {
-    let path = url.standardizedFileURL.path
-    let cwd = FileManager.default.currentDirectoryPath
-    if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
-    return path
   }
 }
 

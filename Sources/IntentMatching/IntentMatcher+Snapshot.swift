@@ -65,7 +65,10 @@ extension IntentMatcher {
     var hash = ContentHash()
     hash.add("format \(EngineSnapshot.format) build \(build)")
     for source in sources {
-      hash.add(source.name)
+      // The file's name, not the path diagnostics show: that one is relative to the working
+      // folder, and an engine built from the same files in the same order is the same engine
+      // wherever baton is started.
+      hash.add(String(source.name.split(separator: "/").last ?? ""))
       hash.add(source.bytes)
     }
     for name in names {

@@ -25,15 +25,6 @@ struct KeyIndex: Sendable {
     shift = 64 - bits
   }
 
-  /// Key `i` mapped to `i`; nil when a key repeats.
-  init?(keys: [UInt64]) {
-    self.init(minimumCapacity: keys.count)
-    for (value, key) in keys.enumerated() {
-      guard self[key] == nil else { return nil }
-      insert(key, value: Int32(value))
-    }
-  }
-
   subscript(key: UInt64) -> Int32? {
     var slot = home(key)
     let mask = values.count - 1
@@ -57,13 +48,6 @@ struct KeyIndex: Sendable {
     count += 1
   }
 
-  /// The keys ordered by their values, for values `0..<count` (each once).
-  func keysByValue() -> [UInt64] {
-    var ordered = Array(repeating: UInt64(0), count: count)
-    for (key, value) in zip(keys, values) where value >= 0 && Int(value) < count { ordered[Int(value)] = key }
-    return ordered
-  }
-
   private func home(_ key: UInt64) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
   }
@@ -72,5 +56,41 @@ struct KeyIndex: Sendable {
     var larger = KeyIndex(minimumCapacity: values.count)
     for (key, value) in zip(keys, values) where value >= 0 { larger.insert(key, value: value) }
     self = larger
+  }
+}
+
+extension KeyIndex {
+  /// The table as it is, for a saved engine: read back, nothing is hashed again.
+  func write(to writer: inout SnapshotWriter) {
+    writer.unsigneds(keys)
+    writer.integers(values)
+  }
+
+  /// Reads what `write` wrote, for `count` keys valued `0..<count`, each once. A table that
+  /// breaks that, or has no empty slot left (a lookup would never end), is damaged.
+  init(from reader: inout SnapshotReader, count expected: Int) throws {
+    let keys = try reader.unsigneds()
+    let values = try reader.integers()
+    let size = keys.count
+    guard size == values.count, size >= 8, size & (size - 1) == 0, expected * 2 <= size else {
+      throw SnapshotReader.Damaged()
+    }
+    var seen = [Bool](repeating: false, count: expected)
+    var used = 0
+    for value in values where value != -1 {
+      guard value >= 0, Int(value) < expected, !seen[Int(value)] else { throw SnapshotReader.Damaged() }
+      seen[Int(value)] = true
+      used += 1
+    }
+    guard used == expected else { throw SnapshotReader.Damaged() }
+    self.keys = keys
+    self.values = values
+    shift = 64 - UInt64(size.trailingZeroBitCount)
+    count = used
+  }
+
+  /// Calls `body` with every key and its value, in table order.
+  func forEach(_ body: (UInt64, Int32) throws -> Void) rethrows {
+    for (key, value) in zip(keys, values) where value >= 0 { try body(key, value) }
   }
 }

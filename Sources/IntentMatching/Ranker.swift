@@ -210,49 +210,46 @@ extension Ranker {
 
   func write(to writer: inout SnapshotWriter) {
     writer.integer(intentCount)
-    let keys = featureIndex.keysByValue()
-    writer.unsigneds(keys)
     writer.floats(idf)
     writer.float(unseenIDF)
-    writer.unsigneds(postingIndex.keysByValue())
+    featureIndex.write(to: &writer)
     writer.integers(postingRanges.map { Int32($0.lowerBound) })
     writer.integers(postingRanges.map { Int32($0.upperBound) })
+    postingIndex.write(to: &writer)
     writer.integers(postings.map(\.example))
     writer.floats(postings.map(\.weight))
     for members in examplesOfIntent { writer.integers(members.map { Int32($0) }) }
     classifier.write(to: &writer)
   }
 
-  /// Reads what `write` wrote, checking every number that indexes something.
+  /// Reads what `write` wrote, checking every number that indexes something. The lookup
+  /// tables are read as they were (rebuilding them was a third of reading the ranker).
   init(from reader: inout SnapshotReader) throws {
     intentCount = try reader.count(itemSize: 8)
-    let keys = try reader.unsigneds()
     idf = try reader.floats()
     unseenIDF = try reader.float()
-    guard idf.count == keys.count else { throw SnapshotReader.Damaged() }
-    guard let features = KeyIndex(keys: keys) else { throw SnapshotReader.Damaged() }
-    featureIndex = features
-    let rangeKeys = try reader.unsigneds()
+    featureIndex = try KeyIndex(from: &reader, count: idf.count)
     let lowers = try reader.integers()
     let uppers = try reader.integers()
+    postingIndex = try KeyIndex(from: &reader, count: lowers.count)
     let examples = try reader.integers()
     let weights = try reader.floats()
-    guard lowers.count == rangeKeys.count, uppers.count == rangeKeys.count, weights.count == examples.count,
+    guard uppers.count == lowers.count, weights.count == examples.count,
       zip(lowers, uppers).allSatisfy({ 0 <= $0 && $0 <= $1 && Int($1) <= examples.count })
     else { throw SnapshotReader.Damaged() }
     postings = zip(examples, weights).map { (example: $0, weight: $1) }
-    guard let index = KeyIndex(keys: rangeKeys) else { throw SnapshotReader.Damaged() }
-    postingIndex = index
     postingRanges = zip(lowers, uppers).map { Int($0)..<Int($1) }
     examplesOfIntent = try (0..<intentCount).map { _ in try reader.integers().map(Int.init) }
     // A posting names an example by its place among its intent's examples.
     let largest = examplesOfIntent.map(\.count).max() ?? 0
     guard examples.allSatisfy({ $0 >= 0 && Int($0) < largest }) else { throw SnapshotReader.Damaged() }
-    for (key, range) in zip(rangeKeys, postingRanges) {
-      let members = examplesOfIntent.indices.contains(Int(key >> 32)) ? examplesOfIntent[Int(key >> 32)].count : 0
-      guard postings[range].allSatisfy({ Int($0.example) < members }) else { throw SnapshotReader.Damaged() }
-    }
-    classifier = try SoftmaxClassifier(from: &reader, featureCount: keys.count)
+    classifier = try SoftmaxClassifier(from: &reader, featureCount: idf.count)
     guard classifier.classCount >= intentCount else { throw SnapshotReader.Damaged() }
+    try postingIndex.forEach { key, value in
+      let members = examplesOfIntent.indices.contains(Int(key >> 32)) ? examplesOfIntent[Int(key >> 32)].count : 0
+      guard postings[postingRanges[Int(value)]].allSatisfy({ Int($0.example) < members }) else {
+        throw SnapshotReader.Damaged()
+      }
+    }
   }
 }

@@ -95,8 +95,15 @@ struct SnapshotReader {
     return try (0..<count).map { _ in try string() }
   }
 
-  mutating func integers() throws -> [Int32] { try array(Int32.self).map { Int32(littleEndian: $0) } }
-  mutating func unsigneds() throws -> [UInt64] { try array(UInt64.self).map { UInt64(littleEndian: $0) } }
+  // On a little-endian machine (every one Swift runs on Linux) the bytes are the numbers
+  // already: one copy, no second pass.
+  #if _endian(little)
+    mutating func integers() throws -> [Int32] { try array(Int32.self) }
+    mutating func unsigneds() throws -> [UInt64] { try array(UInt64.self) }
+  #else
+    mutating func integers() throws -> [Int32] { try array(Int32.self).map { Int32(littleEndian: $0) } }
+    mutating func unsigneds() throws -> [UInt64] { try array(UInt64.self).map { UInt64(littleEndian: $0) } }
+  #endif
   mutating func floats() throws -> [Float] { try array(Float.self) }
 
   private mutating func array<Element: BitwiseCopyable>(_ type: Element.Type) throws -> [Element] {

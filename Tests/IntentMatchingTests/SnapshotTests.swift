@@ -60,5 +60,13 @@ import WorkspaceStore
     #expect(IntentMatcher.snapshotKey(sources: sources, names: renamed) != key)
     #expect(IntentMatcher.snapshotKey(sources: sources, names: Array(names.dropLast())) != key)
     #expect(IntentMatcher.snapshotKey(sources: sources, names: names, build: "another baton") != key)
+    // The same files shown from another working folder: the same engine, the same key.
+    let elsewhere = sources.map {
+      IntentSource(name: "/elsewhere/intents/" + ($0.name.split(separator: "/").last ?? ""), bytes: $0.bytes)
+    }
+    #expect(IntentMatcher.snapshotKey(sources: elsewhere, names: names) == key)
+    var renamedFile = sources
+    renamedFile[0].name += ".old"
+    #expect(IntentMatcher.snapshotKey(sources: renamedFile, names: names) != key)
   }
 }
