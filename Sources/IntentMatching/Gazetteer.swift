@@ -2,91 +2,106 @@ import BatonModel
 
 /// The names the matcher knows, indexed by their first word for longest-match lookup.
 struct Gazetteer: Sendable {
-  struct Entry: Sendable {
-    var words: [String]
-    var entity: NamedEntity
-    /// Where the entity is in the list the gazetteer was built from.
+  /// One way of writing a name: `count` words of `phraseWords` from `start`, naming
+  /// `entities[source]`.
+  private struct Phrase: Sendable {
+    var start: Int
+    var count: Int
     var source: Int
   }
 
-  /// First word → entries starting with it, longest first.
-  private var byFirstWord: [String: [Entry]] = [:]
+  /// The names the gazetteer was built from, which phrases point into.
+  private let entities: [NamedEntity]
   /// Every phrase, in the order read.
-  private var entries: [Entry] = []
+  private var phrases: [Phrase] = []
+  /// The words of every phrase, one phrase after another (no array per phrase: reading a
+  /// saved engine made 800 of them at every start).
+  private var phraseWords: [String] = []
+  /// First word → the phrases starting with it, longest first.
+  private var byFirstWord: [String: [Int]] = [:]
+
   /// Every word of every phrase, for the typo corrector a new engine is built with (a saved
   /// engine has its corrector already, so reading one does not gather them).
-  var words: Set<String> { Set(entries.lazy.flatMap(\.words)) }
+  var words: Set<String> { Set(phraseWords) }
 
   init(_ names: [NamedEntity], normalizer: Normalizer) {
-    var entries: [Entry] = []
+    entities = names
     for (source, entity) in names.enumerated() {
       var seen = Set<[String]>()
       for phrase in entity.phrases {
         let words = normalizer.tokens(phrase).map(\.text)
         guard !words.isEmpty, seen.insert(words).inserted else { continue }
-        entries.append(Entry(words: words, entity: entity, source: source))
+        phrases.append(Phrase(start: phraseWords.count, count: words.count, source: source))
+        phraseWords += words
       }
     }
-    self.init(entries: entries)
+    index()
   }
 
-  /// Indexes entries in the order given (the order phrases were read in).
-  private init(entries: [Entry]) {
-    // Sized up front: growing the tables entry by entry rehashed them a dozen times at
-    // every start.
-    byFirstWord.reserveCapacity(entries.count)
-    for entry in entries {
-      guard let first = entry.words.first else { continue }
-      byFirstWord[first, default: []].append(entry)
+  /// Indexes the phrases by first word, in the order they were read.
+  private mutating func index() {
+    // Sized up front: growing the table phrase by phrase rehashed it a dozen times at every
+    // start.
+    byFirstWord.reserveCapacity(phrases.count)
+    for (number, phrase) in phrases.enumerated() {
+      byFirstWord[phraseWords[phrase.start], default: []].append(number)
     }
     // A stable sort: equally long phrases keep the order they were read in. Through the
     // values in place: most words start one phrase, and looking each key up again to sort
     // it cost more than the sorting.
-    var index = byFirstWord.values.startIndex
-    while index != byFirstWord.values.endIndex {
-      if byFirstWord.values[index].count > 1 {
-        byFirstWord.values[index].sort { $0.words.count > $1.words.count }
+    let phrases = phrases
+    var position = byFirstWord.values.startIndex
+    while position != byFirstWord.values.endIndex {
+      if byFirstWord.values[position].count > 1 {
+        byFirstWord.values[position].sort { phrases[$0].count > phrases[$1].count }
       }
-      byFirstWord.values.formIndex(after: &index)
+      byFirstWord.values.formIndex(after: &position)
     }
-    self.entries = entries
   }
 
   /// Writes the phrases read (normalizing names is most of building a gazetteer).
   func write(to writer: inout SnapshotWriter) {
-    writer.integer(entries.count)
-    for entry in entries {
-      writer.integer(entry.source)
-      writer.strings(entry.words)
-    }
+    writer.integers(phrases.map { Int32($0.source) })
+    writer.integers(phrases.map { Int32($0.count) })
+    writer.strings(phraseWords)
   }
 
   /// Reads what `write` wrote, for the same `names` the gazetteer was built from.
   init(from reader: inout SnapshotReader, names: [NamedEntity]) throws {
-    var entries: [Entry] = []
-    for _ in 0..<(try reader.count(itemSize: 16)) {
-      let source = try reader.index(below: names.count)
-      let words = try reader.strings()
-      guard !words.isEmpty else { throw SnapshotReader.Damaged() }
-      entries.append(Entry(words: words, entity: names[source], source: source))
+    entities = names
+    let sources = try reader.integers()
+    let counts = try reader.integers()
+    phraseWords = try reader.strings()
+    guard sources.count == counts.count else { throw SnapshotReader.Damaged() }
+    phrases.reserveCapacity(sources.count)
+    var start = 0
+    for (source, count) in zip(sources, counts) {
+      guard source >= 0, Int(source) < names.count, count >= 1, start + Int(count) <= phraseWords.count else {
+        throw SnapshotReader.Damaged()
+      }
+      phrases.append(Phrase(start: start, count: Int(count), source: Int(source)))
+      start += Int(count)
     }
-    self.init(entries: entries)
+    guard start == phraseWords.count else { throw SnapshotReader.Damaged() }
+    index()
   }
 
   /// The longest phrase starting at `start`, with every entity it names.
   func longestMatch(_ tokens: [String], at start: Int) -> (length: Int, entities: [NamedEntity])? {
-    guard let entries = byFirstWord[tokens[start]] else { return nil }
+    guard let candidates = byFirstWord[tokens[start]] else { return nil }
     var best: (length: Int, entities: [NamedEntity])?
-    for entry in entries {
-      let length = entry.words.count
+    for number in candidates {
+      let phrase = phrases[number]
+      let length = phrase.count
       if let found = best, length < found.length { break }
       guard start + length <= tokens.count,
-        Array(tokens[start..<start + length]) == entry.words
+        tokens[start..<start + length].elementsEqual(phraseWords[phrase.start..<phrase.start + length])
       else { continue }
+      let entity = entities[phrase.source]
       if best == nil {
-        best = (length, [entry.entity])
-      } else if !(best?.entities.contains(entry.entity) ?? true) {
-        best?.entities.append(entry.entity)
+        best = (length, [entity])
+      } else if !(best?.entities.contains(entity) ?? true) {
+        best?.entities.append(entity)
       }
     }
     return best
