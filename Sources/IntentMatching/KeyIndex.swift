@@ -72,7 +72,7 @@ extension KeyIndex {
     let keys = try reader.unsigneds()
     let values = try reader.integers()
     let size = keys.count
-    guard size == values.count, size >= 8, size & (size - 1) == 0, expected * 2 <= size else {
+    guard expected >= 0, size == values.count, size >= 8, size & (size - 1) == 0, expected * 2 <= size else {
       throw SnapshotReader.Damaged()
     }
     var seen = [Bool](repeating: false, count: expected)

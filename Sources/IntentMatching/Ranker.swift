@@ -34,9 +34,12 @@ struct Ranker: Sendable {
   /// weight. A line's cosine with every example of one intent then costs one lookup per
   /// word of the line.
   private var postingIndex = KeyIndex()
-  /// Each (intent, feature)'s postings, by the number `postingIndex` gives it.
-  private var postingRanges: [Range<Int>] = []
-  private var postings: [(example: Int32, weight: Float)] = []
+  /// Where each (intent, feature)'s postings start, by the number `postingIndex` gives it;
+  /// they end where the next one's start (one more start closes the last).
+  private var postingStarts: [Int32] = [0]
+  /// The postings, as two columns: read back from a saved engine in one copy each.
+  private var postingExamples: [Int32] = []
+  private var postingWeights: [Float] = []
   private var examplesOfIntent: [[Int]]
   private var classifier: SoftmaxClassifier
   private let intentCount: Int
@@ -76,9 +79,10 @@ struct Ranker: Sendable {
         for (id, weight) in zip(vector.ids, vector.values) { byFeature[id, default: []].append((Int32(place), weight)) }
       }
       for (id, list) in byFeature.sorted(by: { $0.key < $1.key }) {
-        postingIndex.insert(Self.postingKey(intent: intent, feature: id), value: Int32(postingRanges.count))
-        postingRanges.append(postings.count..<postings.count + list.count)
-        postings += list
+        postingIndex.insert(Self.postingKey(intent: intent, feature: id), value: Int32(postingStarts.count - 1))
+        postingExamples += list.map(\.example)
+        postingWeights += list.map(\.weight)
+        postingStarts.append(Int32(postingExamples.count))
       }
     }
     let labels = examples.map(\.intent) + Array(repeating: intentCount, count: outOfScope.count)
@@ -161,12 +165,18 @@ struct Ranker: Sendable {
       cosines.initialize(repeating: 0)
       for (id, value) in zip(vector.ids, vector.values) {
         guard let number = postingIndex[Self.postingKey(intent: intent, feature: id)] else { continue }
-        for posting in postings[postingRanges[Int(number)]] { cosines[Int(posting.example)] += value * posting.weight }
+        for posting in postingRange(number) {
+          cosines[Int(postingExamples[posting])] += value * postingWeights[posting]
+        }
       }
       var best = 0
       for place in cosines.indices where cosines[place] > cosines[best] { best = place }
       return (members[best], cosines[best])
     }
+  }
+
+  private func postingRange(_ number: Int32) -> Range<Int> {
+    Int(postingStarts[Int(number)])..<Int(postingStarts[Int(number) + 1])
   }
 
   private static func postingKey(intent: Int, feature: Int32) -> UInt64 {
@@ -213,11 +223,10 @@ extension Ranker {
     writer.floats(idf)
     writer.float(unseenIDF)
     featureIndex.write(to: &writer)
-    writer.integers(postingRanges.map { Int32($0.lowerBound) })
-    writer.integers(postingRanges.map { Int32($0.upperBound) })
+    writer.integers(postingStarts)
     postingIndex.write(to: &writer)
-    writer.integers(postings.map(\.example))
-    writer.floats(postings.map(\.weight))
+    writer.integers(postingExamples)
+    writer.floats(postingWeights)
     for members in examplesOfIntent { writer.integers(members.map { Int32($0) }) }
     classifier.write(to: &writer)
   }
@@ -229,25 +238,24 @@ extension Ranker {
     idf = try reader.floats()
     unseenIDF = try reader.float()
     featureIndex = try KeyIndex(from: &reader, count: idf.count)
-    let lowers = try reader.integers()
-    let uppers = try reader.integers()
-    postingIndex = try KeyIndex(from: &reader, count: lowers.count)
-    let examples = try reader.integers()
-    let weights = try reader.floats()
-    guard uppers.count == lowers.count, weights.count == examples.count,
-      zip(lowers, uppers).allSatisfy({ 0 <= $0 && $0 <= $1 && Int($1) <= examples.count })
+    postingStarts = try reader.integers()
+    guard !postingStarts.isEmpty else { throw SnapshotReader.Damaged() }
+    postingIndex = try KeyIndex(from: &reader, count: postingStarts.count - 1)
+    postingExamples = try reader.integers()
+    postingWeights = try reader.floats()
+    guard postingStarts.first == 0, postingStarts.last.map(Int.init) == postingExamples.count,
+      postingWeights.count == postingExamples.count,
+      zip(postingStarts, postingStarts.dropFirst()).allSatisfy({ $0 <= $1 })
     else { throw SnapshotReader.Damaged() }
-    postings = zip(examples, weights).map { (example: $0, weight: $1) }
-    postingRanges = zip(lowers, uppers).map { Int($0)..<Int($1) }
     examplesOfIntent = try (0..<intentCount).map { _ in try reader.integers().map(Int.init) }
     // A posting names an example by its place among its intent's examples.
     let largest = examplesOfIntent.map(\.count).max() ?? 0
-    guard examples.allSatisfy({ $0 >= 0 && Int($0) < largest }) else { throw SnapshotReader.Damaged() }
+    guard postingExamples.allSatisfy({ $0 >= 0 && Int($0) < largest }) else { throw SnapshotReader.Damaged() }
     classifier = try SoftmaxClassifier(from: &reader, featureCount: idf.count)
     guard classifier.classCount >= intentCount else { throw SnapshotReader.Damaged() }
     try postingIndex.forEach { key, value in
       let members = examplesOfIntent.indices.contains(Int(key >> 32)) ? examplesOfIntent[Int(key >> 32)].count : 0
-      guard postings[postingRanges[Int(value)]].allSatisfy({ Int($0.example) < members }) else {
+      guard postingExamples[postingRange(value)].allSatisfy({ Int($0) < members }) else {
         throw SnapshotReader.Damaged()
       }
     }
