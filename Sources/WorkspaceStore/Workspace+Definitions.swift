@@ -65,21 +65,20 @@ extension Workspace {
   /// handle `priya` ambiguous.
   public func actor(named handleOrFirstName: String) throws -> Actor? {
     try read { db in
-      let rows = try Row.fetchAll(
-        db.cachedStatement(
-          sql: """
-            SELECT id, handle, name, role FROM person
-            WHERE lower(handle) = lower(?1) OR lower(name) = lower(?1)
-               OR lower(substr(name, 1, instr(name || ' ', ' ') - 1)) = lower(?1)
-            """), arguments: [handleOrFirstName])
+      // Read by position into plain values: every start runs this.
+      let people: [(id: Int64, handle: String, name: String, role: String)] = try db.rows(
+        """
+        SELECT id, handle, name, role FROM person
+        WHERE lower(handle) = lower(?1) OR lower(name) = lower(?1)
+           OR lower(substr(name, 1, instr(name || ' ', ' ') - 1)) = lower(?1)
+        """, [handleOrFirstName]
+      ) { ($0[0], $0[1], $0[2], $0[3]) }
       let wanted = handleOrFirstName.lowercased()
       let exact =
-        rows.first { ($0["handle"] as String).lowercased() == wanted }
-        ?? rows.first { ($0["name"] as String).lowercased() == wanted }
-      guard let row = exact ?? (rows.count == 1 ? rows.first : nil), let role = Role(rawValue: row["role"]) else {
-        return nil
-      }
-      return Actor(personID: row["id"], handle: row["handle"], name: row["name"], role: role)
+        people.first { $0.handle.lowercased() == wanted } ?? people.first { $0.name.lowercased() == wanted }
+      guard let person = exact ?? (people.count == 1 ? people.first : nil), let role = Role(rawValue: person.role)
+      else { return nil }
+      return Actor(personID: person.id, handle: person.handle, name: person.name, role: role)
     }
   }
 
