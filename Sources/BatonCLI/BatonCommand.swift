@@ -12,7 +12,8 @@ public struct BatonCommand: ParsableCommand {
     discussion: """
       With no -c or -f and a terminal on both ends, baton opens an interactive conversation.
       Otherwise it reads one line at a time (blank lines and # comments skipped), prints one
-      reply per line and no prompt.
+      reply per line and no prompt, and commits the lines' changes in groups: a reply is
+      printed once its change is saved.
 
       ENVIRONMENT:
         BATON_WORKSPACE  the workspace file (as --workspace)
