@@ -10,9 +10,9 @@ public struct BatonCommand: ParsableCommand {
     commandName: "baton",
     abstract: "A conversational command assistant for revenue operations.",
     discussion: """
-      With no -c or -f and a terminal on both ends, baton opens an interactive conversation.
-      Otherwise it reads one line at a time (blank lines and # comments skipped), prints one
-      reply per line and no prompt, and commits the lines' changes in groups: a reply is
+      With no -c or -f and a terminal on both ends, baton opens an interactive conversation. \
+      Otherwise it reads one line at a time (blank lines and # comments skipped), prints one \
+      reply per line and no prompt, and commits the lines' changes in groups: a reply is \
       printed once its change is saved.
 
       ENVIRONMENT:
