@@ -114,14 +114,23 @@ public struct Normalizer: Sendable {
   /// character tables, which made reading a line cost more than ranking it.
   static func asciiTokens(_ line: UnsafeBufferPointer<UInt8>) -> [Token] {
     var result: [Token] = []
+    var text: [UInt8] = []
+    var surface: [UInt8] = []
     var start = 0
     while start < line.count {
       while start < line.count && isASCIIWhitespace(line[start]) { start += 1 }
       var end = start
       while end < line.count && !isASCIIWhitespace(line[end]) { end += 1 }
       guard start < end else { break }
-      let raw = Array(line[start..<end])
+      let word = UnsafeBufferPointer(rebasing: line[start..<end])
       start = end
+      // Most words have no apostrophe: read them in place, into two reused buffers, with
+      // no array per word or piece (that was most of reading a line).
+      guard word.contains(UInt8(ascii: "'")) else {
+        plainASCIIWord(word, into: &result, text: &text, surface: &surface)
+        continue
+      }
+      let raw = Array(word)
       let folded = raw.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }
       if folded.contains(UInt8(ascii: "'")),
         let expansion = contractions[String(decoding: trimmingEdgePunctuation(folded), as: UTF8.self)]
@@ -149,6 +158,36 @@ public struct Normalizer: Sendable {
       }
     }
     return result
+  }
+
+  /// `asciiTokens` for a word without apostrophes: its pieces (split as `splitASCII` does),
+  /// each lower-cased for the text and kept as typed for the surface.
+  private static func plainASCIIWord(
+    _ word: UnsafeBufferPointer<UInt8>, into result: inout [Token], text: inout [UInt8], surface: inout [UInt8]
+  ) {
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a }
+    func endPiece() {
+      guard !surface.isEmpty else { return }
+      result.append(
+        Token(text: String(decoding: text, as: UTF8.self), surface: String(decoding: surface, as: UTF8.self)))
+      text.removeAll(keepingCapacity: true)
+      surface.removeAll(keepingCapacity: true)
+    }
+    for index in word.indices {
+      let byte = word[index]
+      let keepsNumber =
+        (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","))
+        && index > 0 && index + 1 < word.count && isDigit(word[index - 1]) && isDigit(word[index + 1])
+      if isLetter(byte) || isDigit(byte) || keepsNumber {
+        guard byte != UInt8(ascii: ",") else { continue }
+        surface.append(byte)
+        text.append(byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte)
+      } else {
+        endPiece()
+      }
+    }
+    endPiece()
   }
 
   private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
