@@ -44,16 +44,16 @@ public struct ConversationLoop {
     var lineNumber = 0
     let textRenderer = TextRenderer(width: options.width, colour: options.colour)
     var held = HeldOutput()
+    func deliver(_ text: String, diagnostic: Bool) {
+      if diagnostic { output.diagnose(text) } else { output.write(text) }
+    }
     /// Writes now, or holds the text behind the group's uncommitted changes.
     func emit(_ text: String, diagnostic: Bool = false) {
-      if session.workspace.uncommittedChanges > 0 || !held.items.isEmpty {
-        if held.items.isEmpty { held.firstLine = lineNumber }
-        held.items.append((diagnostic, text))
-      } else if diagnostic {
-        output.diagnose(text)
-      } else {
-        output.write(text)
+      guard session.workspace.uncommittedChanges > 0 || !held.items.isEmpty else {
+        return deliver(text, diagnostic: diagnostic)
       }
+      if held.items.isEmpty { held.firstLine = lineNumber }
+      held.items.append((diagnostic, text))
     }
     /// Commits the group, then writes what its lines printed.
     func settle() throws {
@@ -65,9 +65,7 @@ public struct ConversationLoop {
         throw Failure(exit: .workspaceUnusable, message: "\(options.source): \(lines): \(error)")
       }
       guard !held.items.isEmpty else { return }
-      for (diagnostic, text) in held.items {
-        if diagnostic { output.diagnose(text) } else { output.write(text) }
-      }
+      for (diagnostic, text) in held.items { deliver(text, diagnostic: diagnostic) }
       held = HeldOutput()
       // A long script shows its progress group by group.
       output.flush()

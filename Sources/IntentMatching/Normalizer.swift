@@ -160,34 +160,16 @@ public struct Normalizer: Sendable {
     return result
   }
 
-  /// `asciiTokens` for a word without apostrophes: its pieces (split as `splitASCII` does),
-  /// each lower-cased for the text and kept as typed for the surface.
+  /// `asciiTokens` for a word without apostrophes: its pieces, each lower-cased for the
+  /// text and kept as typed for the surface.
   private static func plainASCIIWord(
     _ word: UnsafeBufferPointer<UInt8>, into result: inout [Token], text: inout [UInt8], surface: inout [UInt8]
   ) {
-    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a }
-    func endPiece() {
-      guard !surface.isEmpty else { return }
-      result.append(
-        Token(text: String(decoding: text, as: UTF8.self), surface: String(decoding: surface, as: UTF8.self)))
+    forEachASCIIPiece(of: word, in: &surface) { piece in
       text.removeAll(keepingCapacity: true)
-      surface.removeAll(keepingCapacity: true)
+      text.append(contentsOf: piece.lazy.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 })
+      result.append(Token(text: String(decoding: text, as: UTF8.self), surface: String(decoding: piece, as: UTF8.self)))
     }
-    for index in word.indices {
-      let byte = word[index]
-      let keepsNumber =
-        (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","))
-        && index > 0 && index + 1 < word.count && isDigit(word[index - 1]) && isDigit(word[index + 1])
-      if isLetter(byte) || isDigit(byte) || keepsNumber {
-        guard byte != UInt8(ascii: ",") else { continue }
-        surface.append(byte)
-        text.append(byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte)
-      } else {
-        endPiece()
-      }
-    }
-    endPiece()
   }
 
   private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
@@ -215,22 +197,36 @@ public struct Normalizer: Sendable {
   }
 
   private static func splitASCIIBytes(_ bytes: [UInt8]) -> [[UInt8]] {
+    var parts: [[UInt8]] = []
+    var piece: [UInt8] = []
+    bytes.withUnsafeBufferPointer { word in forEachASCIIPiece(of: word, in: &piece) { parts.append($0) } }
+    return parts
+  }
+
+  /// Calls `body` with each piece of an ASCII word, in order, gathered in `piece` (a buffer
+  /// reused from piece to piece): letters, digits and apostrophes, and the hyphen, point or
+  /// comma between two digits, commas left out ("2026-11-27", "1.5", "1,000" → "1000").
+  private static func forEachASCIIPiece(
+    of word: UnsafeBufferPointer<UInt8>, in piece: inout [UInt8], _ body: ([UInt8]) -> Void
+  ) {
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a }
-    var parts: [[UInt8]] = []
-    var current: [UInt8] = []
-    for (index, byte) in bytes.enumerated() {
+    piece.removeAll(keepingCapacity: true)
+    for index in word.indices {
+      let byte = word[index]
       let keepsNumber =
         (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","))
-        && index > 0 && index + 1 < bytes.count && isDigit(bytes[index - 1]) && isDigit(bytes[index + 1])
+        && index > 0 && index + 1 < word.count && isDigit(word[index - 1]) && isDigit(word[index + 1])
       if isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "'") || keepsNumber {
-        if byte != UInt8(ascii: ",") { current.append(byte) }
-      } else if !current.isEmpty {
-        parts.append(current)
-        current = []
+        if byte != UInt8(ascii: ",") { piece.append(byte) }
+      } else if !piece.isEmpty {
+        body(piece)
+        piece.removeAll(keepingCapacity: true)
       }
     }
-    if !current.isEmpty { parts.append(current) }
-    return parts
+    if !piece.isEmpty {
+      body(piece)
+      piece.removeAll(keepingCapacity: true)
+    }
   }
 }

@@ -45,7 +45,7 @@ extension Workspace {
         do {
           try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
         } catch {
-          if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+          if db.isInsideTransaction { try? db.rollback() }
           throw error
         }
       }

@@ -83,14 +83,10 @@ extension Workspace {
       try queue.unsafeRead { db in
         // Inside a group of uncommitted changes, which the read must see: a savepoint keeps
         // the same guarantee.
-        if db.isInsideTransaction { return try readInsideTransaction(db, body) }
+        if db.isInsideTransaction { return try Self.savepoint("baton_read", db) { try Self.writingNothing(db, body) } }
         try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
-        let changes = db.totalChangesCount
         do {
-          let result = try body(db)
-          guard db.totalChangesCount == changes else {
-            throw DatabaseError(resultCode: .SQLITE_READONLY, message: "a read changed the workspace")
-          }
+          let result = try Self.writingNothing(db, body)
           try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
           return result
         } catch {
@@ -101,15 +97,14 @@ extension Workspace {
     }
   }
 
-  private func readInsideTransaction<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
-    try Self.savepoint("baton_read", db) {
-      let changes = db.totalChangesCount
-      let result = try body(db)
-      guard db.totalChangesCount == changes else {
-        throw DatabaseError(resultCode: .SQLITE_READONLY, message: "a read changed the workspace")
-      }
-      return result
+  /// `body`'s result, or an error when it changed a row (the caller rolls that back).
+  private static func writingNothing<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+    let changes = db.totalChangesCount
+    let result = try body(db)
+    guard db.totalChangesCount == changes else {
+      throw DatabaseError(resultCode: .SQLITE_READONLY, message: "a read changed the workspace")
     }
+    return result
   }
 
   /// Runs one change (all or nothing, see `changing`) and maps SQLite's errors to

@@ -102,10 +102,10 @@ public final class Workspace: Sendable {
     }
   }
 
-  /// The connection settings every workspace uses.
   /// About 3 seconds of 1 ms naps (each try also costs SQLite a lock attempt).
   static let busyTries = 2_500
 
+  /// The connection settings every workspace uses.
   static func configuration() -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
