@@ -19,7 +19,11 @@ let ownTargets: [Target] = [
   ),
   .target(
     name: "WorkspaceStore",
-    dependencies: ["BatonModel", .product(name: "GRDB", package: "GRDB.swift")],
+    dependencies: [
+      "BatonModel", .product(name: "GRDB", package: "GRDB.swift"),
+      // SQLite's C API, for reading a stepped row in place (SteppedRow).
+      .product(name: "GRDBSQLite", package: "GRDB.swift"),
+    ],
     resources: [.copy("Resources/demo-company.json")]
   ),
   .target(
@@ -109,5 +113,10 @@ for target in package.targets where target.type != .system && target.name != "CP
       .enableUpcomingFeature("ExistentialAny"),
       .enableUpcomingFeature("MemberImportVisibility"),
       .treatAllWarnings(as: .error),
+      // A concrete generic type (a dictionary keyed by an enum of ours) is otherwise found
+      // at run time by its mangled name, and its first use checks the key's conformance by
+      // scanning every conformance in the binary: 0.4M instructions each, a fifth of a
+      // start. Direct metadata accessors cost a little code and no scan.
+      .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
     ]
 }

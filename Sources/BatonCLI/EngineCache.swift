@@ -6,8 +6,9 @@ import IntentMatching
 /// intent files and training the ranker, tens of milliseconds that every start would
 /// otherwise pay; reading one back is well under one.
 ///
-/// A file holds the key it was built under (the intent files' bytes and the workspace's
-/// names, hashed) and is used only when the key is the same now. The cache is an
+/// A file holds the keys it was built under (the intent files' bytes and the workspace's
+/// names, hashed; and the same files with the workspace's names token) and is used only when
+/// one of them is the same now. The cache is an
 /// optimization and nothing more: a file that cannot be read, written or trusted is
 /// ignored, and the engine is built as if there were none.
 struct EngineCache {
@@ -21,28 +22,42 @@ struct EngineCache {
     return "\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
   }
 
-  /// The file for the workspace at `path`, named by a hash of its full path.
+  /// The file for the workspace at `path`, named by a hash of its real path (symbolic links
+  /// and `..` resolved, so two spellings of one file share it).
   func file(forWorkspace path: String) -> URL {
-    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    // realpath(3) rather than URL's standardizing, which costs a hundred times more at start.
+    let absolute =
+      realpath(path, nil).map { resolved in
+        defer { free(resolved) }
+        return String(cString: resolved)
+      } ?? path
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
     return directory.appendingPathComponent("engine-\(String(hash, radix: 16)).bin")
   }
 
-  /// The engine saved for `workspace` under `key`, if there is one and it reads back whole.
+  /// The engine saved for `workspace` under `key` (built with `names`), if there is one and
+  /// it reads back whole.
   func load(key: UInt64, workspace: String, names: [NamedEntity]) -> IntentMatcher? {
     guard let bytes = Self.contents(of: file(forWorkspace: workspace).path) else { return nil }
     return try? IntentMatcher(snapshot: bytes, key: key, names: names)
   }
 
-  /// Saves `matcher` for `workspace` under `key`: written beside the final name and renamed
-  /// into place, so a reader never sees half a file.
-  func save(_ matcher: IntentMatcher, key: UInt64, workspace: String) {
+  /// The engine saved for `workspace` under the names key `namesKey`, with the names saved
+  /// in it, if there is one and it reads back whole.
+  func load(namesKey: UInt64, workspace: String) -> IntentMatcher? {
+    guard let bytes = Self.contents(of: file(forWorkspace: workspace).path) else { return nil }
+    return try? IntentMatcher(snapshot: bytes, namesKey: namesKey)
+  }
+
+  /// Saves `matcher` for `workspace` under `key` and `namesKey`: written beside the final
+  /// name and renamed into place, so a reader never sees half a file.
+  func save(_ matcher: IntentMatcher, key: UInt64, namesKey: UInt64, workspace: String) {
     let target = file(forWorkspace: workspace)
     let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid())")
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      try Data(matcher.snapshot(key: key)).write(to: temporary)
+      try Data(matcher.snapshot(key: key, namesKey: namesKey)).write(to: temporary)
       guard rename(temporary.path, target.path) == 0 else {
         try? FileManager.default.removeItem(at: temporary)
         return

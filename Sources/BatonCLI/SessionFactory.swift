@@ -24,24 +24,39 @@ struct SessionFactory {
     }
     let workspace = try openWorkspace(today: today)
     let actor = try resolveActor(workspace)
-    let names = try workspace.vocabulary()
-    let matcher = try engine(sources: sources, names: names, workspace: workspace.path)
+    let matcher = try engine(sources: sources, workspace: workspace)
     let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
     let clock = AuditClock()
     let session = Session(
       workspace: workspace, matcher: matcher, actor: actor, today: { today },
       now: fixedClock ? nil : { clock.now() })
-    return (session, names)
+    return (session, matcher.names)
   }
 
-  /// The engine for these intent files and names: the one saved last time when they are the
-  /// same, else built (and checked) afresh and saved for next time.
-  private func engine(sources: [IntentSource], names: [NamedEntity], workspace: String) throws -> IntentMatcher {
+  /// The engine for these intent files and the workspace's names: the one saved last time
+  /// when they are the same, else built (and checked) afresh and saved for next time.
+  ///
+  /// The names token is read before the names: should a name change in between, the engine
+  /// is saved under the older token, and the next start reads the names again.
+  private func engine(sources: [IntentSource], workspace: Workspace) throws -> IntentMatcher {
     let cache = environment.cacheDirectory().map(EngineCache.init)
-    let key = IntentMatcher.snapshotKey(sources: sources, names: names, build: EngineCache.buildIdentity())
-    if let saved = cache?.load(key: key, workspace: workspace, names: names),
+    let build = EngineCache.buildIdentity()
+    let namesKey = try workspace.namesToken().map {
+      IntentMatcher.snapshotKey(sources: sources, namesToken: $0, build: build)
+    }
+    if let namesKey, let saved = cache?.load(namesKey: namesKey, workspace: workspace.path),
       Session.unmatchedActions(in: saved.catalog).0.isEmpty
     {
+      return saved
+    }
+    let names = try workspace.vocabulary()
+    let key = IntentMatcher.snapshotKey(sources: sources, names: names, build: build)
+    if let saved = cache?.load(key: key, workspace: workspace.path, names: names),
+      Session.unmatchedActions(in: saved.catalog).0.isEmpty
+    {
+      // The same names under a new token (a name changed and changed back, an import that
+      // rewrote names as they were): saved again under it, so the next start reads none.
+      if let namesKey { cache?.save(saved, key: key, namesKey: namesKey, workspace: workspace.path) }
       return saved
     }
     let (catalog, diagnostics) = IntentLoader.load(sources: sources)
@@ -57,7 +72,8 @@ struct SessionFactory {
       )
     }
     let matcher = IntentMatcher(catalog: catalog, names: names)
-    cache?.save(matcher, key: key, workspace: workspace)
+    // With no token, a names key no start will compute (a hash is never this by chance).
+    cache?.save(matcher, key: key, namesKey: namesKey ?? 0, workspace: workspace.path)
     return matcher
   }
 

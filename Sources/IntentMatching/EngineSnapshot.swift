@@ -1,12 +1,12 @@
 import BatonModel
 
 /// The saved form of a built engine: what `IntentMatcher.snapshot()` writes and
-/// `IntentMatcher(snapshot:names:)` reads. Each part writes what it cannot cheaply rebuild
+/// `IntentMatcher(snapshot:…)` reads. Each part writes what it cannot cheaply rebuild
 /// (the catalogue instead of its YAML, the trained weights instead of the training); the
 /// ranker's lookup tables are saved as they are, the gazetteer's rebuilt from its phrases.
 enum EngineSnapshot {
   /// Changes whenever the layout or the engine's algorithm does, so an old file is not read.
-  static let format: UInt64 = 4
+  static let format: UInt64 = 5
   static let magic: UInt64 = 0x4241_544f_4e45_4e47  // "BATONENG"
   /// Floats are saved in the host's byte order; this one, after the header, reads back
   /// differently on a machine of the other order, whose file is then rebuilt, not misread.
@@ -63,6 +63,46 @@ extension IntentCatalog {
     self.init(
       intents: intents, vocabulary: vocabulary, followupCues: try reader.strings(),
       references: try reader.strings(), outOfScope: try reader.strings())
+  }
+}
+
+extension [NamedEntity] {
+  /// Flat, in five arrays: a start reads these instead of the workspace's tables.
+  func write(to writer: inout SnapshotWriter) {
+    // Kinds by position: reading a kind back by name compares it with every kind's name.
+    let allKinds = EntityKind.allCases
+    writer.integers(map { name in Int32(allKinds.firstIndex(of: name.kind) ?? -1) })
+    writer.strings(map(\.key))
+    writer.strings(map(\.display))
+    writer.integers(map { Int32(clamping: $0.phrases.count) })
+    writer.strings(flatMap(\.phrases))
+  }
+
+  init(from reader: inout SnapshotReader) throws {
+    let kinds = try reader.integers()
+    let keys = try reader.strings()
+    let displays = try reader.strings()
+    let counts = try reader.integers()
+    let phrases = try reader.strings()
+    guard keys.count == kinds.count, displays.count == kinds.count, counts.count == kinds.count else {
+      throw SnapshotReader.Damaged()
+    }
+    self = []
+    reserveCapacity(kinds.count)
+    let allKinds = EntityKind.allCases
+    var start = 0
+    for index in kinds.indices {
+      let count = Int(counts[index])
+      guard allKinds.indices.contains(Int(kinds[index])), count >= 0, start + count <= phrases.count else {
+        throw SnapshotReader.Damaged()
+      }
+      append(
+        NamedEntity(
+          kind: allKinds[Int(kinds[index])], key: keys[index], display: displays[index],
+          phrases: [String](phrases[start..<start + count])))
+      start += count
+    }
+    guard start == phrases.count else { throw SnapshotReader.Damaged() }
   }
 }
 

@@ -6,6 +6,8 @@ import BatonModel
 /// then read-only, so one matcher serves every turn.
 public struct IntentMatcher: Sendable {
   public let catalog: IntentCatalog
+  /// The workspace's names it recognizes (besides the catalogue's own vocabulary).
+  public let names: [NamedEntity]
   /// Below this confidence the line is not understood.
   public var threshold: Double
   /// Intents that change the workspace must clear this stricter bar.
@@ -33,6 +35,7 @@ public struct IntentMatcher: Sendable {
     sideEffectThreshold: Double = 0.6, outOfScope: [String] = []
   ) {
     self.catalog = catalog
+    self.names = names
     self.threshold = threshold
     self.sideEffectThreshold = sideEffectThreshold
     filler = SlotFiller()
@@ -72,11 +75,12 @@ public struct IntentMatcher: Sendable {
 
   /// An engine from its parts, as a snapshot holds them.
   init(
-    catalog: IntentCatalog, threshold: Double, sideEffectThreshold: Double, recognizer: EntityRecognizer,
-    corrector: TypoCorrector, ranker: Ranker, pointers: Set<String>, unexampledPointers: Set<String>,
-    exampleRefs: [(intent: Int, example: Int)]
+    catalog: IntentCatalog, names: [NamedEntity], threshold: Double, sideEffectThreshold: Double,
+    recognizer: EntityRecognizer, corrector: TypoCorrector, ranker: Ranker, pointers: Set<String>,
+    unexampledPointers: Set<String>, exampleRefs: [(intent: Int, example: Int)]
   ) {
     self.catalog = catalog
+    self.names = names
     self.threshold = threshold
     self.sideEffectThreshold = sideEffectThreshold
     self.recognizer = recognizer

@@ -62,7 +62,7 @@ final class ChangeRecorder {
   static func image(_ db: Database, _ table: String, _ id: Int64) throws -> [String: JSONValue]? {
     try db.firstRow("SELECT * FROM \(table) WHERE id = ?", [id]) { row in
       var image: [String: JSONValue] = [:]
-      for (column, value) in row {
+      row.forEachColumn { column, value in
         switch value.storage {
         case .null: image[column] = .null
         case .int64(let number): image[column] = .int(number)

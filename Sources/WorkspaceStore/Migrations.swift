@@ -8,11 +8,55 @@ enum Migrations {
     migrator.registerMigration("v1") { db in try createV1(db) }
     migrator.registerMigration("v2") { db in try createV2(db) }
     migrator.registerMigration("v3") { db in try createV3(db) }
+    migrator.registerMigration("v4") { db in try createV4(db) }
     return migrator
   }
 
   /// The identifiers of all migrations, oldest first; tests open each earlier schema.
   static var identifiers: [String] { migrator.migrations }
+
+  /// The migrations a workspace has had, in the order they were applied (none for a file
+  /// that never had any).
+  static func applied(_ db: Database) throws -> [String] {
+    let recorded = try db.firstRow(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'"
+    ) { try $0[0] as Int }
+    guard recorded == 1 else { return [] }
+    return try db.rows("SELECT identifier FROM grdb_migrations ORDER BY rowid") { try $0[0] }
+  }
+
+  /// The tables and columns the matcher's names come from (`vocabulary`), each with the
+  /// columns whose change changes a name; nil: any column (alias tables are all name).
+  static let nameSources: [(table: String, columns: String?)] = [
+    ("team", "id, name"), ("team_alias", nil), ("person", "id, handle, name"), ("person_alias", nil),
+    ("responsibility", "id, name"), ("responsibility_alias", nil), ("stage", "id, name"), ("stage_alias", nil),
+    ("handoff_rule", "id, name"), ("handoff_alias", nil), ("metric", "id, name"), ("metric_alias", nil),
+    ("account", "id, name"), ("deal", "id, name, crm_id"),
+  ]
+
+  /// A token that changes with every change to the names, so a start can reuse the names
+  /// saved with its engine instead of reading ten tables (`Workspace.namesToken`). Kept by
+  /// triggers, so every writer keeps it, baton or not. Random rather than counted: two copies
+  /// of one file changed apart must not arrive at the same token with different names.
+  private static func createV4(_ db: Database) throws {
+    var sql = """
+      CREATE TABLE names_token (id INTEGER PRIMARY KEY CHECK (id = 1), token INTEGER NOT NULL);
+      INSERT INTO names_token (id, token) VALUES (1, random());
+
+      """
+    for (table, columns) in nameSources {
+      for (event, when) in [
+        ("insert", "INSERT"), ("delete", "DELETE"), ("update", columns.map { "UPDATE OF \($0)" } ?? "UPDATE"),
+      ] {
+        sql += """
+          CREATE TRIGGER names_\(table)_\(event) AFTER \(when) ON \(table)
+          BEGIN UPDATE names_token SET token = random(); END;
+
+          """
+      }
+    }
+    try db.execute(sql: sql)
+  }
 
   /// Imported deals are found by CRM id however it is typed ("deal 1c1i7a6r"). A stage
   /// change keeps the deal's amount, owner and account at the time, so the pipeline's weekly

@@ -23,9 +23,10 @@ extension Workspace {
       """, arguments
     ) { row in
       ChangeRequest(
-        id: row["id"], title: row["title"], kind: row["kind"], description: row["description"],
-        proposedBy: row["proposer"], ownerTeam: row["owner_team"], status: row["status"],
-        decidedBy: row["decider"], decidedAt: row["decided_at"], reason: row["reason"], createdAt: row["created_at"])
+        id: try row["id"], title: try row["title"], kind: try row["kind"], description: try row["description"],
+        proposedBy: try row["proposer"], ownerTeam: try row["owner_team"], status: try row["status"],
+        decidedBy: try row["decider"], decidedAt: try row["decided_at"], reason: try row["reason"],
+        createdAt: try row["created_at"])
     }
   }
 

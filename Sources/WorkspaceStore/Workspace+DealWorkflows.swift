@@ -19,8 +19,9 @@ extension Workspace {
         """, [id]
       ) { row in
         (
-          stage: row[0] as String, name: row[1] as String, amount: row[2] as Int64?, owner: row[3] as Int64?,
-          account: row[4] as Int64?
+          stage: try row[0] as String, name: try row[1] as String, amount: try row[2] as Int64?,
+          owner: try row[3] as Int64?,
+          account: try row[4] as Int64?
         )
       }
       guard let current, current.stage == expected else {
@@ -46,12 +47,10 @@ extension Workspace {
   }
 
   private static func handoffRun(_ db: Database, dealID: Int64) throws -> WorkflowRun? {
-    try Row.fetchOne(
-      db.cachedStatement(
-        sql: "SELECT * FROM workflow_run WHERE kind = 'handoff' AND deal_id = ? AND status = 'done' ORDER BY id LIMIT 1"
-      ),
-      arguments: [dealID]
-    ).map { WorkflowRun(kind: $0["kind"], dealID: $0["deal_id"], actor: $0["actor"], at: $0["at"]) }
+    try db.firstRow(
+      "SELECT * FROM workflow_run WHERE kind = 'handoff' AND deal_id = ? AND status = 'done' ORDER BY id LIMIT 1",
+      [dealID]
+    ) { WorkflowRun(kind: try $0["kind"], dealID: try $0["deal_id"], actor: try $0["actor"], at: try $0["at"]) }
   }
 
   /// Hands a closed-won deal to customer success in one transaction: the account's CSM (set

@@ -67,11 +67,12 @@ extension Workspace {
       """, arguments
     ) { row in
       Deal(
-        id: row[0], crmID: row[1], name: row[2], accountID: row[3], account: row[4], owner: row[5],
-        ownerHandle: row[6], stage: row[7], stageName: row[8], amount: row[9],
-        closeDate: (row[10] as String?).flatMap { Day(iso: $0) },
-        createdDate: Day(iso: row[11] as String) ?? Day(ordinal: 0),
-        stageChangedDate: Day(iso: row[12] as String) ?? Day(ordinal: 0))
+        id: try row[0], crmID: try row[1], name: try row[2], accountID: try row[3], account: try row[4],
+        owner: try row[5],
+        ownerHandle: try row[6], stage: try row[7], stageName: try row[8], amount: try row[9],
+        closeDate: (try row[10] as String?).flatMap { Day(iso: $0) },
+        createdDate: Day(iso: try row[11] as String) ?? Day(ordinal: 0),
+        stageChangedDate: Day(iso: try row[12] as String) ?? Day(ordinal: 0))
     }
   }
 }

@@ -18,8 +18,8 @@ extension Workspace {
     try read { db in
       try db.firstRow("SELECT * FROM metric WHERE id = ?", [id]) { row in
         MetricDefinition(
-          id: row["id"], name: row["name"], fullName: row["full_name"],
-          ownerTeam: row["owner_team"], definition: row["definition"], formula: row["formula"])
+          id: try row["id"], name: try row["name"], fullName: try row["full_name"],
+          ownerTeam: try row["owner_team"], definition: try row["definition"], formula: try row["formula"])
       }
     }
   }
@@ -30,12 +30,12 @@ extension Workspace {
       try db.rows(
         "SELECT * FROM handoff_rule \(id == nil ? "" : "WHERE id = ?") ORDER BY id", id.map { [$0] } ?? []
       ) { row in
-        let fields: String = row["required_fields"]
+        let fields: String = try row["required_fields"]
         return HandoffRule(
-          id: row["id"], name: row["name"], fromTeam: row["from_team"], toTeam: row["to_team"],
-          triggerStage: row["trigger_stage"],
+          id: try row["id"], name: try row["name"], fromTeam: try row["from_team"], toTeam: try row["to_team"],
+          triggerStage: try row["trigger_stage"],
           requiredFields: (try? JSONDecoder().decode([String].self, from: Data(fields.utf8))) ?? [],
-          slaHours: row["sla_hours"], acceptanceRule: row["acceptance_rule"])
+          slaHours: try row["sla_hours"], acceptanceRule: try row["acceptance_rule"])
       }
     }
   }
@@ -72,7 +72,7 @@ extension Workspace {
         WHERE lower(handle) = lower(?1) OR lower(name) = lower(?1)
            OR lower(substr(name, 1, instr(name || ' ', ' ') - 1)) = lower(?1)
         """, [handleOrFirstName]
-      ) { ($0[0], $0[1], $0[2], $0[3]) }
+      ) { (try $0[0], try $0[1], try $0[2], try $0[3]) }
       let wanted = handleOrFirstName.lowercased()
       let exact =
         people.first { $0.handle.lowercased() == wanted } ?? people.first { $0.name.lowercased() == wanted }
@@ -91,17 +91,17 @@ extension Workspace {
       \(id == nil ? "" : "WHERE stage_id = ?") ORDER BY position
       """, arguments
     ) { row in
-      criteria[row["stage_id"], default: []].append(
+      criteria[try row["stage_id"], default: []].append(
         ExitCriterion(
-          wording: row["wording"], evidenceKind: row["evidence_kind"],
-          evidenceKey: row["evidence_key"]))
+          wording: try row["wording"], evidenceKind: try row["evidence_kind"],
+          evidenceKey: try row["evidence_key"]))
     }
     return try db.rows("SELECT * FROM stage \(id == nil ? "" : "WHERE id = ?") ORDER BY position", arguments) { row in
-      let stageID: String = row["id"]
+      let stageID: String = try row["id"]
       return Stage(
-        id: stageID, name: row["name"], position: row["position"], kind: row["kind"],
-        definition: row["definition"], forecastCategory: row["forecast_category"],
-        probability: row["probability"], typicalDays: row["typical_days"],
+        id: stageID, name: try row["name"], position: try row["position"], kind: try row["kind"],
+        definition: try row["definition"], forecastCategory: try row["forecast_category"],
+        probability: try row["probability"], typicalDays: try row["typical_days"],
         exitCriteria: criteria[stageID] ?? [])
     }
   }

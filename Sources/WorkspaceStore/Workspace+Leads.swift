@@ -7,9 +7,9 @@ extension Workspace {
     try read { db in
       try db.firstRow("SELECT * FROM lead WHERE id = ?", [id]) { row in
         Lead(
-          id: row["id"], name: row["name"], company: row["company"], segment: row["segment"],
-          territory: row["territory"], score: row["score"], status: row["status"],
-          owner: try Self.person(db, id: row["owner_id"]))
+          id: try row["id"], name: try row["name"], company: try row["company"], segment: try row["segment"],
+          territory: try row["territory"], score: try row["score"], status: try row["status"],
+          owner: try Self.person(db, id: try row["owner_id"]))
       }
     }
   }
@@ -29,10 +29,11 @@ extension Workspace {
         ORDER BY r.segment IS NULL, r.id
         """, [territory, segment]
       ) { row in
-        Self.person(row).map {
+        try Self.person(row).map {
           RoutingCandidate(
-            person: $0, territory: row["rule_territory"], segment: row["rule_segment"], capacity: row["capacity"],
-            openLeads: row["open_leads"], lastRouted: row["last_routed"])
+            person: $0, territory: try row["rule_territory"], segment: try row["rule_segment"],
+            capacity: try row["capacity"],
+            openLeads: try row["open_leads"], lastRouted: try row["last_routed"])
         }
       }.compactMap { $0 }
     }

@@ -15,37 +15,35 @@ extension Workspace {
   /// What a team is named for in the ownership matrix.
   public func ownership(ofTeam id: String) throws -> [OwnershipEntry] {
     try read { db in
-      try Row.fetchAll(
-        db.cachedStatement(
-          sql: """
-            SELECT r.name, x.letter FROM raci x JOIN responsibility r ON r.id = x.responsibility_id
-            WHERE x.party_kind = 'team' AND x.party_id = ? ORDER BY r.name
-            """), arguments: [id]
-      ).compactMap { row in
-        RACIRole(rawValue: row[1]).map { OwnershipEntry(responsibility: row[0], role: $0, via: nil) }
-      }
+      try db.rows(
+        """
+        SELECT r.name, x.letter FROM raci x JOIN responsibility r ON r.id = x.responsibility_id
+        WHERE x.party_kind = 'team' AND x.party_id = ? ORDER BY r.name
+        """, [id]
+      ) { row in
+        try RACIRole(rawValue: row[1]).map { OwnershipEntry(responsibility: try row[0], role: $0, via: nil) }
+      }.compactMap { $0 }
     }
   }
 
   /// What a person is named for: directly, or through the team they lead.
   public func ownership(ofPerson handle: String) throws -> [OwnershipEntry] {
     try read { db in
-      try Row.fetchAll(
-        db.cachedStatement(
-          sql: """
-            SELECT r.name, x.letter, NULL AS via FROM raci x
-              JOIN responsibility r ON r.id = x.responsibility_id
-              WHERE x.party_kind = 'person' AND x.party_id = ?
-            UNION ALL
-            SELECT r.name, x.letter, t.name FROM raci x
-              JOIN responsibility r ON r.id = x.responsibility_id
-              JOIN team t ON t.id = x.party_id AND x.party_kind = 'team'
-              WHERE t.lead_handle = ?
-            ORDER BY 1
-            """), arguments: [handle, handle]
-      ).compactMap { row in
-        RACIRole(rawValue: row[1]).map { OwnershipEntry(responsibility: row[0], role: $0, via: row[2]) }
-      }
+      try db.rows(
+        """
+        SELECT r.name, x.letter, NULL AS via FROM raci x
+          JOIN responsibility r ON r.id = x.responsibility_id
+          WHERE x.party_kind = 'person' AND x.party_id = ?
+        UNION ALL
+        SELECT r.name, x.letter, t.name FROM raci x
+          JOIN responsibility r ON r.id = x.responsibility_id
+          JOIN team t ON t.id = x.party_id AND x.party_kind = 'team'
+          WHERE t.lead_handle = ?
+        ORDER BY 1
+        """, [handle, handle]
+      ) { row in
+        try RACIRole(rawValue: row[1]).map { OwnershipEntry(responsibility: try row[0], role: $0, via: try row[2]) }
+      }.compactMap { $0 }
     }
   }
 
@@ -59,9 +57,9 @@ extension Workspace {
         """, [id]
       ) { row in
         Team(
-          id: row["id"], name: row["name"], lead: row["lead_name"], reportsTo: row["reports_to"],
-          serves: row["serves"], focus: row["focus"], scope: row["scope"],
-          governsCrossTeamRules: row["governs_cross_team"])
+          id: try row["id"], name: try row["name"], lead: try row["lead_name"], reportsTo: try row["reports_to"],
+          serves: try row["serves"], focus: try row["focus"], scope: try row["scope"],
+          governsCrossTeamRules: try row["governs_cross_team"])
       }
     }
   }
@@ -72,11 +70,11 @@ extension Workspace {
     var result: [String: Responsibility] = [:]
     var order: [String] = []
     try db.eachRow("SELECT * FROM responsibility r \(filter) ORDER BY r.name", arguments) { row in
-      let key: String = row["id"]
+      let key: String = try row["id"]
       order.append(key)
       result[key] = Responsibility(
-        id: key, name: row["name"], area: row["area"], salesOpsOwns: row["sales_ops_owns"],
-        revopsGoverns: row["revops_governs"], assignments: [:])
+        id: key, name: try row["name"], area: try row["area"], salesOpsOwns: try row["sales_ops_owns"],
+        revopsGoverns: try row["revops_governs"], assignments: [:])
     }
     try db.eachRow(
       """
@@ -91,12 +89,12 @@ extension Workspace {
       ORDER BY x.position
       """, arguments
     ) { row in
-      guard let role = RACIRole(rawValue: row["letter"]),
-        let kind = Party.Kind(rawValue: row["party_kind"])
+      guard let role = RACIRole(rawValue: try row["letter"]),
+        let kind = Party.Kind(rawValue: try row["party_kind"])
       else { return }
       let party = Party(
-        kind: kind, id: row["party_id"], name: row["name"] ?? row["party_id"], detail: row["detail"])
-      result[row["responsibility_id"]]?.assignments[role, default: []].append(party)
+        kind: kind, id: try row["party_id"], name: try row["name"] ?? row["party_id"], detail: try row["detail"])
+      result[try row["responsibility_id"]]?.assignments[role, default: []].append(party)
     }
     return order.compactMap { result[$0] }
   }

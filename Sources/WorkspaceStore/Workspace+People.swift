@@ -16,10 +16,11 @@ extension Workspace {
     return try db.firstRow("SELECT * FROM person WHERE id = ?", [id], person) ?? nil
   }
 
-  static func person(_ row: Row) -> Person? {
-    guard let role = Role(rawValue: row["role"]) else { return nil }
+  static func person(_ row: SteppedRow) throws -> Person? {
+    guard let role = Role(rawValue: try row["role"]) else { return nil }
     return Person(
-      id: row["id"], handle: row["handle"], name: row["name"], title: row["title"], team: row["team_id"],
+      id: try row["id"], handle: try row["handle"], name: try row["name"], title: try row["title"],
+      team: try row["team_id"],
       role: role)
   }
 
@@ -28,8 +29,8 @@ extension Workspace {
     try read { db in
       try db.firstRow("SELECT * FROM account WHERE id = ?", [id]) { row in
         Account(
-          id: row["id"], name: row["name"], segment: row["segment"], territory: row["territory"],
-          owner: try Self.person(db, id: row["owner_id"]), csm: try Self.person(db, id: row["csm_id"]))
+          id: try row["id"], name: try row["name"], segment: try row["segment"], territory: try row["territory"],
+          owner: try Self.person(db, id: try row["owner_id"]), csm: try Self.person(db, id: try row["csm_id"]))
       }
     }
   }
@@ -43,7 +44,7 @@ extension Workspace {
         FROM person p WHERE p.team_id = 'cs' AND p.title LIKE '%Customer Success Manager%'
         ORDER BY load, p.handle
         """
-      ) { row in Self.person(row).map { ($0, row["load"] as Int) } }.compactMap { $0 }
+      ) { row in try Self.person(row).map { ($0, try row["load"] as Int) } }.compactMap { $0 }
     }
   }
 }

@@ -23,7 +23,7 @@ extension Workspace {
           SELECT d.stage_id AS stage, count(*) AS n, coalesce(sum(d.amount), 0) AS amount FROM deal d
           WHERE d.stage_id IN (\(ids)) GROUP BY d.stage_id
           """
-        ) { byStage[$0["stage"]] = ($0["n"], $0["amount"]) }
+        ) { byStage[try $0["stage"]] = (try $0["n"], try $0["amount"]) }
         groups = []
         for stage in stages {
           let (count, amount) = byStage[stage.id] ?? (0, 0)
@@ -66,7 +66,8 @@ extension Workspace {
           """
         ) { row in
           PipelineGroup(
-            key: row["key"], name: row["name"], count: row["n"], amount: row["amount"], weighted: row["weighted"],
+            key: try row["key"], name: try row["name"], count: try row["n"], amount: try row["amount"],
+            weighted: try row["weighted"],
             change: 0)
         }
       }
@@ -94,9 +95,9 @@ extension Workspace {
         ) AS d \(joins)
         """
       try db.eachRow(history, [weekAgo.iso]) { row in
-        let from: String? = row["from_stage"]
-        let to: String = row["to_stage"]
-        let amount: Int64 = row["amount"]
+        let from: String? = try row["from_stage"]
+        let to: String = try row["to_stage"]
+        let amount: Int64 = try row["amount"]
         let fromOpen = from.map(open.contains) ?? false
         let toOpen = open.contains(to)
         switch grouping {
@@ -105,7 +106,7 @@ extension Workspace {
           if fromOpen, let from { change[group(from), default: 0] -= amount }
           if toOpen { change[group(to), default: 0] += amount }
         default:
-          if fromOpen != toOpen { change[row["key"] ?? "", default: 0] += toOpen ? amount : -amount }
+          if fromOpen != toOpen { change[try row["key"] ?? "", default: 0] += toOpen ? amount : -amount }
         }
       }
       for index in groups.indices { groups[index].change = change[groups[index].key] ?? 0 }
@@ -122,7 +123,7 @@ extension Workspace {
       SELECT id, name, coalesce(forecast_category, '(none)') AS category, coalesce(probability, 0) AS probability
       FROM stage WHERE kind = 'opportunity' ORDER BY position
       """
-    ) { ($0["id"], $0["name"], $0["category"], $0["probability"]) }
+    ) { (try $0["id"], try $0["name"], try $0["category"], try $0["probability"]) }
   }
 
   private static func grouping(_ grouping: PipelineGrouping) -> (key: String, name: String, joins: String) {
@@ -153,7 +154,7 @@ extension Workspace {
         pipelineCount: 0, target: nil, topDeals: [])
       var stages: [String: (kind: String, category: String?)] = [:]
       try db.eachRow("SELECT id, kind, forecast_category FROM stage") {
-        stages[$0["id"]] = ($0["kind"], $0["forecast_category"])
+        stages[try $0["id"]] = (try $0["kind"], try $0["forecast_category"])
       }
       // Grouped by stage over the (stage, close date, amount) index; stages map to categories here.
       try db.eachRow(
@@ -163,9 +164,9 @@ extension Workspace {
         AND d.close_date BETWEEN ? AND ? GROUP BY d.stage_id
         """, [period.start.iso, period.end.iso]
       ) { row in
-        guard let stage = stages[row["stage"]] else { return }
-        let count: Int = row["n"]
-        let amount: Int64 = row["amount"]
+        guard let stage = stages[try row["stage"]] else { return }
+        let count: Int = try row["n"]
+        let amount: Int64 = try row["amount"]
         switch (stage.kind, stage.category) {
         case ("won", _): (figures.closedWon, figures.closedWonCount) = (amount, count)
         case ("opportunity", "commit"): (figures.commit, figures.commitCount) = (amount, count)
@@ -214,7 +215,9 @@ extension Workspace {
         WHERE d.close_date BETWEEN ? AND ? AND d.stage_id IN (SELECT id FROM stage WHERE kind IN ('won', 'lost'))
         """, [period.start.iso, period.end.iso]
       ) { row in
-        ClosedDeals(won: row["won"], lost: row["lost"], wonAmount: row["won_amount"], averageCycleDays: row["cycle"])
+        ClosedDeals(
+          won: try row["won"], lost: try row["lost"], wonAmount: try row["won_amount"],
+          averageCycleDays: try row["cycle"])
       }
       return closed ?? ClosedDeals(won: 0, lost: 0, wonAmount: 0, averageCycleDays: nil)
     }
@@ -232,13 +235,13 @@ extension Workspace {
       // Stage by stage, so each reads its own slice of the (stage, stage-changed) index.
       let stages: [(id: String, typicalDays: Int?)] = try db.rows(
         "SELECT id, typical_days FROM stage WHERE kind = 'opportunity' ORDER BY position"
-      ) { ($0["id"], $0["typical_days"]) }
+      ) { (try $0["id"], try $0["typical_days"]) }
       for stage in stages {
         let threshold = days ?? stage.typicalDays ?? 30
         let cutoff = today.adding(days: -threshold).iso
         if let totals = try db.firstRow(
           "SELECT count(*), coalesce(sum(amount), 0) FROM deal WHERE stage_id = ? AND stage_changed_date < ?",
-          [stage.id, cutoff], { ($0[0] as Int, $0[1] as Int64) })
+          [stage.id, cutoff], { (try $0[0] as Int, try $0[1] as Int64) })
         {
           count += totals.0
           amount += totals.1
@@ -254,7 +257,7 @@ extension Workspace {
              WHERE stage_id = ?1 AND stage_changed_date < ?2 ORDER BY stage_changed_date LIMIT 1 OFFSET ?3 - 1),
             ?4)
           """, [stage.id, cutoff, limit, today.adding(days: -threshold - 1).iso]
-        ) { oldest.append(($0["id"], $0["stage_changed_date"], threshold)) }
+        ) { oldest.append((try $0["id"], try $0["stage_changed_date"], threshold)) }
       }
       oldest.sort { ($0.changed, $0.id) < ($1.changed, $1.id) }
       oldest = Array(oldest.prefix(limit))

@@ -30,14 +30,15 @@ extension Workspace {
       ORDER BY t.status, coalesce(t.due_date, '9999'), t.id LIMIT \(max(1, limit))
       """, arguments
     ) { row -> WorkTask? in
-      guard let role = Role(rawValue: row["role"]) else { return nil }
+      guard let role = Role(rawValue: try row["role"]) else { return nil }
       let owner = Person(
-        id: row["pid"], handle: row["handle"], name: row["name"], title: row["title"], team: row["team_id"],
+        id: try row["pid"], handle: try row["handle"], name: try row["name"], title: try row["title"],
+        team: try row["team_id"],
         role: role)
       return WorkTask(
-        id: row["id"], title: row["title"], dealID: row["deal_id"], owner: owner,
-        dueDate: (row["due_date"] as String?).flatMap { Day(iso: $0) }, status: row["status"],
-        createdBy: row["created_by"])
+        id: try row["id"], title: try row["title"], dealID: try row["deal_id"], owner: owner,
+        dueDate: (try row["due_date"] as String?).flatMap { Day(iso: $0) }, status: try row["status"],
+        createdBy: try row["created_by"])
     }.compactMap { $0 }
   }
 

@@ -27,32 +27,46 @@ extension Workspace {
       try db.eachRow(
         "SELECT p.handle, a.alias FROM person_alias a JOIN person p ON p.id = a.person_id ORDER BY a.rowid"
       ) { row in
-        aliases[row[0], default: []].append(row[1])
+        aliases[try row[0], default: []].append(try row[1])
       }
       try db.eachRow("SELECT handle, name FROM person") { row in
-        let handle: String = row[0]
-        let name: String = row[1]
+        let handle: String = try row[0]
+        let name: String = try row[1]
         let first = name.split(separator: " ").first.map(String.init) ?? name
         names.append(
           NamedEntity(
             kind: .person, key: handle, display: name, phrases: [name, first, handle] + (aliases[handle] ?? [])))
       }
       try db.eachRow("SELECT id, name FROM account") { row in
-        let id: Int64 = row[0]
-        let name: String = row[1]
+        let id: Int64 = try row[0]
+        let name: String = try row[1]
         names.append(NamedEntity(kind: .account, key: String(id), display: name, phrases: [name]))
       }
       let dealCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deal")) ?? 0
       if dealCount <= maxDealNames {
         try db.eachRow("SELECT id, name, crm_id FROM deal") { row in
-          let id: Int64 = row[0]
+          let id: Int64 = try row[0]
           let key = String(id)
-          var phrases: [String] = [row[1]]
-          if let crm: String = row[2] { phrases.append(crm) }
+          var phrases: [String] = [try row[1]]
+          if let crm: String = try row[2] { phrases.append(crm) }
           names.append(NamedEntity(kind: .deal, key: key, display: "deal " + key, phrases: phrases))
         }
       }
       return names
+    }
+  }
+
+  /// A token that changes whenever `vocabulary()` would read something else (a name, an
+  /// alias, a deal added or removed), whoever wrote the change; nil for a workspace too old
+  /// to keep one. Equal tokens mean equal names, so names saved beside a token can stand in
+  /// for reading them again.
+  public func namesToken() throws -> Int64? {
+    try read { db in
+      let kept = try db.firstRow("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'names_token'") {
+        try $0[0] as Int
+      }
+      guard kept == 1 else { return nil }
+      return try db.firstRow("SELECT token FROM names_token WHERE id = 1") { try $0[0] as Int64 }
     }
   }
 
@@ -61,11 +75,11 @@ extension Workspace {
   ) throws -> [NamedEntity] {
     var aliases: [String: [String]] = [:]
     try db.eachRow("SELECT \(column), alias FROM \(aliasTable)") { row in
-      aliases[row[0], default: []].append(row[1])
+      aliases[try row[0], default: []].append(try row[1])
     }
     return try db.rows("SELECT id, name FROM \(table)") { row in
-      let id: String = row[0]
-      let name: String = row[1]
+      let id: String = try row[0]
+      let name: String = try row[1]
       return NamedEntity(kind: kind, key: id, display: name, phrases: [name] + (aliases[id] ?? []))
     }
   }

@@ -215,4 +215,23 @@ import Testing
     let known = try runner.run(["-c", "deals at Acme Widgets"])
     #expect(known.status == 0 && known.stdout.contains("Acme Widgets"), "\(known.stdout)")
   }
+
+  /// A start that finds the workspace's names token unchanged reads the names saved with the
+  /// engine; a name changed by another program (sqlite3 here) changes the token, and the
+  /// next start knows the new name and no longer the old one (a stale engine would not know
+  /// "Zenith Robotics" and would list every account's deals).
+  @Test func aNameChangedByAnotherProgramIsKnownAtTheNextStart() throws {
+    let runner = try BinaryRunner()
+    let before = try runner.run(["-c", "deals at Globex"])
+    #expect(before.status == 0 && before.stdout.contains("Globex"), "\(before.stdout)")
+    let saved = try Data(contentsOf: try #require(try cacheFiles(runner).first))
+    #expect(try runner.run(["-c", "deals at Globex"]).stdout == before.stdout)
+    #expect(try Data(contentsOf: try #require(try cacheFiles(runner).first)) == saved)
+    _ = try runner.sql("UPDATE account SET name = 'Zenith Robotics' WHERE name = 'Globex'")
+    let renamed = try runner.run(["-c", "deals at Zenith Robotics"])
+    #expect(renamed.status == 0 && renamed.stdout.contains("Zenith Robotics"), "\(renamed.stdout)")
+    // Globex is no longer an account: the line lists the open deals of every account.
+    #expect(try !runner.run(["-c", "deals at Globex"]).stdout.hasPrefix("Open deals at Globex"))
+    #expect(try cacheFiles(runner).count == 1)
+  }
 }

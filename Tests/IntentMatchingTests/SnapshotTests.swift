@@ -29,6 +29,25 @@ import WorkspaceStore
     #expect(read.snapshot(key: 7) == built.snapshot(key: 7))
   }
 
+  /// Under its second key (the one a workspace's names token makes) a snapshot is read with
+  /// the names saved in it, and matches as the engine that was saved; each key opens only
+  /// its own door.
+  @Test func underItsNamesKeyASnapshotBringsItsOwnNames() throws {
+    let names = try Self.names()
+    let built = IntentMatcher(catalog: try Fixtures.catalog(), names: names)
+    let bytes = built.snapshot(key: 7, namesKey: 9)
+    let read = try IntentMatcher(snapshot: bytes, namesKey: 9)
+    #expect(read.names == names)
+    for line in MatcherTests.paraphrases.map(\.0) + ["deals at Globex", "what does priya own"] {
+      let a = built.match(line, today: MatcherTests.today)
+      let b = read.match(line, today: MatcherTests.today)
+      #expect(a.candidates == b.candidates && a.slots == b.slots, "\(line)")
+    }
+    #expect(read.snapshot(key: 7, namesKey: 9) == bytes)
+    #expect(throws: (any Error).self) { try IntentMatcher(snapshot: bytes, namesKey: 7) }
+    #expect(throws: (any Error).self) { try IntentMatcher(snapshot: bytes, key: 9, names: names) }
+  }
+
   @Test func anotherKeyOrDamagedBytesAreRefused() throws {
     let names = try Self.names()
     let bytes = IntentMatcher(catalog: try Fixtures.catalog(), names: names).snapshot(key: 7)

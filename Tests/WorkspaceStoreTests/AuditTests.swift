@@ -21,11 +21,17 @@ import WorkspaceStore
   }
 
   /// Every table but the audit log, row by row: the state a user sees.
+  /// Every table but the audit trail and the names token (which only tells a start whether
+  /// it may reuse saved names: an undo that rewrites a name as it was draws a new one).
   private func snapshot(_ db: DatabaseQueue) throws -> [String: [Row]] {
     try db.read { db in
       var tables: [String: [Row]] = [:]
       for table in try String.fetchAll(
-        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'audit'")
+        db,
+        sql: """
+          SELECT name FROM sqlite_master
+          WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('audit', 'names_token')
+          """)
       {
         tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid")
       }

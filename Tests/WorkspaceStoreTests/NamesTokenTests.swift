@@ -1,0 +1,65 @@
+import BatonModel
+import GRDB
+import Testing
+
+@testable import WorkspaceStore
+
+/// The names token stands in for reading the names at start-up, so it must change with
+/// every change a name read would see, from any writer, and only then.
+@Suite struct NamesTokenTests {
+  struct Undo: Error {}
+
+  /// Deleting, inserting and renaming a row of every table the names come from each draws
+  /// a new token; the whole is rolled back afterwards.
+  @Test func everyChangeToANameDrawsANewToken() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Day(year: 2026, month: 11, day: 23)))
+    #expect(try workspace.namesToken() != nil)
+    for (table, columns) in Migrations.nameSources {
+      let column = columns.map { String($0.split(separator: ", ").last ?? "") } ?? "alias"
+      #expect(throws: Undo.self) {
+        try workspace.write { db in
+          // Deletions may cascade or leave references dangling for a moment: checked at the
+          // end, which never comes (the block is rolled back).
+          try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+          var tokens = [try Self.token(db)]
+          try db.execute(
+            sql: "CREATE TEMP TABLE kept AS SELECT * FROM \(table) WHERE rowid = (SELECT max(rowid) FROM \(table))")
+          try db.execute(sql: "DELETE FROM \(table) WHERE rowid = (SELECT max(rowid) FROM \(table))")
+          tokens.append(try Self.token(db))
+          try db.execute(sql: "INSERT INTO \(table) SELECT * FROM kept")
+          tokens.append(try Self.token(db))
+          try db.execute(
+            sql: "UPDATE \(table) SET \(column) = \(column) WHERE rowid = (SELECT min(rowid) FROM \(table))")
+          tokens.append(try Self.token(db))
+          #expect(Set(tokens).count == 4, "\(table): \(tokens)")
+          throw Undo()
+        }
+      }
+    }
+  }
+
+  /// What changes all day (a deal's stage and amount, an account's segment, a person's
+  /// title, tasks) keeps the token, so the names saved with the engine stay usable.
+  @Test func otherChangesKeepTheToken() throws {
+    let today = Day(year: 2026, month: 11, day: 23)
+    let workspace = try Workspace.inMemory(.demo(today: today))
+    let before = try workspace.namesToken()
+    let context = AuditContext(
+      actor: "jordan", input: "move deal 42", intent: "deal.move", action: "deal.move", at: "2026-11-23T09:00:00Z")
+    try workspace.moveDeal(id: 42, from: "proposal", to: "discovery", on: today, closes: false, note: nil, context)
+    try workspace.write { db in
+      try db.execute(
+        sql: """
+          UPDATE deal SET amount = amount + 1, owner_id = owner_id, close_date = close_date;
+          UPDATE account SET segment = segment, territory = territory;
+          UPDATE person SET title = title, team_id = team_id;
+          UPDATE stage SET probability = probability, definition = definition;
+          """)
+    }
+    #expect(try workspace.namesToken() == before)
+  }
+
+  static func token(_ db: Database) throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT token FROM names_token") ?? 0
+  }
+}
