@@ -71,6 +71,17 @@ public struct ConversationLoop {
       output.flush()
     }
     while true {
+      if !reader.hasLineReady() {
+        // Whoever sends the next line may be waiting for this reply first (a program talking
+        // to baton through pipes): everything is saved and shown, and the group's snapshot
+        // of the workspace let go, before baton waits. Also after a skipped comment line,
+        // and before the first line (start-up read the workspace).
+        try settle()
+        output.flush()
+      } else if !held.items.isEmpty || session.workspace.uncommittedFor != nil {
+        let age = session.workspace.uncommittedFor ?? .zero
+        if held.items.count >= Self.groupLimit || age >= Self.groupAge { try settle() }
+      }
       let prompt = options.interactive ? self.prompt(session.focusDescription) : ""
       let event = reader.readLine(prompt: prompt)
       let line: String
@@ -112,15 +123,6 @@ public struct ConversationLoop {
       if turn.endsSession {
         try settle()
         return allSucceeded
-      }
-      if !reader.hasLineReady() {
-        // Whoever sends the next line may be waiting for this reply first (a program talking
-        // to baton through pipes): everything is saved and shown before baton waits.
-        try settle()
-        output.flush()
-      } else if !held.items.isEmpty || session.workspace.uncommittedChanges > 0 {
-        let age = session.workspace.uncommittedFor ?? .zero
-        if held.items.count >= Self.groupLimit || age >= Self.groupAge { try settle() }
       }
     }
   }

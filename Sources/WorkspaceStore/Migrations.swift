@@ -27,6 +27,7 @@ enum Migrations {
 
   /// The tables and columns the matcher's names come from (`vocabulary`), each with the
   /// columns whose change changes a name; nil: any column (alias tables are all name).
+  /// Released with v4: a change here is a new migration.
   static let nameSources: [(table: String, columns: String?)] = [
     ("team", "id, name"), ("team_alias", nil), ("person", "id, handle, name"), ("person_alias", nil),
     ("responsibility", "id, name"), ("responsibility_alias", nil), ("stage", "id, name"), ("stage_alias", nil),
@@ -34,28 +35,28 @@ enum Migrations {
     ("account", "id, name"), ("deal", "id, name, crm_id"),
   ]
 
+  /// The triggers that keep the names token: on every name source, after each insert,
+  /// delete and update of a name column.
+  static let nameTriggers: [(name: String, sql: String)] = nameSources.flatMap { table, columns in
+    [("insert", "INSERT"), ("delete", "DELETE"), ("update", columns.map { "UPDATE OF \($0)" } ?? "UPDATE")].map {
+      event, when in
+      (
+        "names_\(table)_\(event)",
+        "CREATE TRIGGER names_\(table)_\(event) AFTER \(when) ON \(table) BEGIN UPDATE names_token SET token = random(); END;"
+      )
+    }
+  }
+
   /// A token that changes with every change to the names, so a start can reuse the names
   /// saved with its engine instead of reading ten tables (`Workspace.namesToken`). Kept by
   /// triggers, so every writer keeps it, baton or not. Random rather than counted: two copies
   /// of one file changed apart must not arrive at the same token with different names.
   private static func createV4(_ db: Database) throws {
-    var sql = """
-      CREATE TABLE names_token (id INTEGER PRIMARY KEY CHECK (id = 1), token INTEGER NOT NULL);
-      INSERT INTO names_token (id, token) VALUES (1, random());
-
-      """
-    for (table, columns) in nameSources {
-      for (event, when) in [
-        ("insert", "INSERT"), ("delete", "DELETE"), ("update", columns.map { "UPDATE OF \($0)" } ?? "UPDATE"),
-      ] {
-        sql += """
-          CREATE TRIGGER names_\(table)_\(event) AFTER \(when) ON \(table)
-          BEGIN UPDATE names_token SET token = random(); END;
-
-          """
-      }
-    }
-    try db.execute(sql: sql)
+    try db.execute(
+      sql: """
+        CREATE TABLE names_token (id INTEGER PRIMARY KEY CHECK (id = 1), token INTEGER NOT NULL);
+        INSERT INTO names_token (id, token) VALUES (1, random());
+        """ + nameTriggers.map(\.sql).joined(separator: "\n"))
   }
 
   /// Imported deals are found by CRM id however it is typed ("deal 1c1i7a6r"). A stage

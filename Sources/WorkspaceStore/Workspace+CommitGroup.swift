@@ -9,10 +9,18 @@ import Synchronization
 /// spent most of its time there (a line a millisecond). Grouping them makes a script's
 /// changes cost one wait a group. The caller keeps the promise that what it reports is saved
 /// by reporting a group's lines only after `commitPending()` returns.
+///
+/// Reads are grouped too: the first read of a group begins a deferred transaction that the
+/// following reads share until `commitPending()` (or a change) ends it, so a script's
+/// questions take SQLite's read snapshot once a group, not once a read (a twentieth of a
+/// question). A group is short (the caller ends it before waiting for input, after 100 ms
+/// and after 1,000 lines), so the snapshot is never older than that.
 final class CommitGroup: Sendable {
   struct State {
-    /// Whether the group's transaction was begun (and not yet committed or rolled back).
+    /// Whether the group's write transaction was begun (and not yet committed or rolled back).
     var open = false
+    /// Whether a read transaction is open instead, with no change in it.
+    var reading = false
     var changes = 0
     var openedAt = ContinuousClock.now
   }
@@ -25,17 +33,21 @@ extension Workspace {
   /// commits).
   public var uncommittedChanges: Int { group?.state.withLock { $0.open ? $0.changes : 0 } ?? 0 }
 
-  /// How long the oldest uncommitted change has waited, or nil when there is none.
+  /// How long the group's transaction (its oldest uncommitted change, or its first read) has
+  /// been open, or nil when none is.
   public var uncommittedFor: Duration? {
-    group?.state.withLock { $0.open ? ContinuousClock.now - $0.openedAt : nil } ?? nil
+    group?.state.withLock { $0.open || $0.reading ? ContinuousClock.now - $0.openedAt : nil } ?? nil
   }
 
-  /// Commits the changes a grouping workspace holds open; does nothing when there are none.
+  /// Commits the changes a grouping workspace holds open, or ends its reads' transaction;
+  /// does nothing when neither is open.
   ///
   /// - Throws: `WorkspaceError.unsaved` when the group was lost (SQLite rolled it back after
   ///   an I/O error, say) or the commit failed: then none of its changes was saved.
   public func commitPending() throws {
-    guard let group, group.state.withLock({ $0.open }) else { return }
+    guard let group else { return }
+    if group.state.withLock({ $0.reading }) { return try Self.mapErrors(path: path) { try endReading(group) } }
+    guard group.state.withLock({ $0.open }) else { return }
     defer { group.state.withLock { $0 = CommitGroup.State() } }
     do {
       try queue.writeWithoutTransaction { db in
@@ -68,6 +80,8 @@ extension Workspace {
       guard let result else { throw ChangeConflict("the change was rolled back") }
       return result
     }
+    // The reads before this change saw a snapshot of their own; the change begins afresh.
+    if group.state.withLock({ $0.reading }) { try endReading(group, db) }
     let wasOpen = group.state.withLock { $0.open }
     if wasOpen && !db.isInsideTransaction {
       // An error rolled the whole group back: the changes before this one are gone, and
@@ -85,6 +99,34 @@ extension Workspace {
     let result = try Self.savepoint("baton_change", db, body)
     group.state.withLock { $0.changes += 1 }
     return result
+  }
+
+  /// Runs a read of a grouping workspace: in the group's read transaction (begun here when
+  /// no transaction is open), or in a savepoint of its write transaction, so that it sees
+  /// the group's uncommitted changes. A read that fails ends the read transaction.
+  func groupedRead<T>(_ group: CommitGroup, _ db: Database, _ body: () throws -> T) throws -> T {
+    if group.state.withLock({ $0.open }) { return try Self.savepoint("baton_read", db, body) }
+    if !db.isInsideTransaction {
+      try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+      group.state.withLock {
+        $0.reading = true
+        $0.openedAt = .now
+      }
+    }
+    do {
+      return try body()
+    } catch {
+      try? endReading(group, db)
+      throw error
+    }
+  }
+
+  /// Ends the group's read transaction (nothing was written in it, so a commit and a
+  /// rollback are the same; a rollback also undoes a read that wrote, which then fails).
+  private func endReading(_ group: CommitGroup, _ db: Database? = nil) throws {
+    group.state.withLock { $0.reading = false }
+    let end = { (db: Database) in if db.isInsideTransaction { try db.rollback() } }
+    if let db { try end(db) } else { try queue.writeWithoutTransaction(end) }
   }
 
   /// Runs `body` in savepoint `name` of the open transaction: kept when it returns, rolled

@@ -83,7 +83,7 @@ extension Workspace {
         try db.execute(sql: "PRAGMA cache_size = -65536")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         try db.inTransaction(.immediate) {
-          let (counted, note) = try body(db)
+          let (counted, note) = try Self.withNamesTokenOnce(db) { try body(db) }
           tally = counted
           tally.auditID = try Self.writeAudit(
             db, context, outcome: "done", changes: [], undoes: nil, note: note)

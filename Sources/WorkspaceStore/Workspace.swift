@@ -57,7 +57,7 @@ public final class Workspace: Sendable {
     try mapErrors(path: ":memory:") {
       let queue = try DatabaseQueue(configuration: configuration())
       try Migrations.migrator.migrate(queue)
-      try queue.write { db in try fill(db, with: content) }
+      try queue.write { db in try withNamesTokenOnce(db) { try fill(db, with: content) } }
       return Workspace(path: ":memory:", queue: queue)
     }
   }
@@ -88,7 +88,7 @@ public final class Workspace: Sendable {
         try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
       }
       try Migrations.migrator.migrate(queue)
-      try queue.write { db in try fill(db, with: content) }
+      try queue.write { db in try withNamesTokenOnce(db) { try fill(db, with: content) } }
       try queue.close()
     }
     // Unsynced while it filled: put it on disk before it takes the workspace's name.

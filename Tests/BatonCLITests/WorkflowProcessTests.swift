@@ -74,6 +74,18 @@ import Testing
     #expect(try runner.sql("SELECT stage_id FROM deal WHERE id = 42") == "proposal")
     baton.send("who owns stage exit criteria")
     #expect(baton.reply()?.hasPrefix("Stage exit criteria: governed by RevOps") == true)
+    // Reads share a snapshot only within a group: a change another program makes while
+    // baton waits is seen by the next line.
+    baton.send("show deal 42")
+    #expect(baton.reply() == "Deal 42: Nakatomi Expansion")
+    #expect(baton.reply() == "  Account: Nakatomi   Owner: Sam Carter")
+    #expect(baton.reply()?.hasPrefix("  Stage: Proposal") == true)
+    _ = try runner.sql("UPDATE deal SET name = 'Nakatomi Tower Expansion' WHERE id = 42")
+    while baton.reply(timeout: 0.5) != nil {}  // the rest of the first reply
+    baton.send("show deal 42")
+    var reply: [String] = []
+    while let line = baton.reply(timeout: 0.5) { reply.append(line) }
+    #expect(reply.contains("Deal 42: Nakatomi Tower Expansion"), "\(reply)")
     #expect(try baton.finish() == 0)
   }
 

@@ -55,6 +55,28 @@ import WorkspaceStore
     #expect(try doneCount(other) == 3)
   }
 
+  /// A group's reads share one snapshot until the group ends; a change ends the reads'
+  /// snapshot first, so it acts on what is there now.
+  @Test func readsShareASnapshotUntilTheGroupEnds() throws {
+    let path = try demoPath()
+    let workspace = try Workspace.open(path: path, createIfMissing: nil, groupsCommits: true)
+    let other = try Workspace.open(path: path, createIfMissing: nil)
+    #expect(try workspace.deal(id: 42)?.stage == "proposal")
+    #expect(workspace.uncommittedFor != nil && workspace.uncommittedChanges == 0)
+    try other.moveDeal(
+      id: 42, from: "proposal", to: "discovery", on: today, closes: false, note: nil, context("move deal 42"))
+    #expect(try workspace.deal(id: 42)?.stage == "proposal")
+    try workspace.commitPending()
+    #expect(workspace.uncommittedFor == nil)
+    #expect(try workspace.deal(id: 42)?.stage == "discovery")
+    try other.moveDeal(
+      id: 42, from: "discovery", to: "negotiation", on: today, closes: false, note: nil, context("move it on"))
+    try workspace.moveDeal(
+      id: 42, from: "negotiation", to: "proposal", on: today, closes: false, note: nil, context("move it back"))
+    try workspace.commitPending()
+    #expect(try other.deal(id: 42)?.stage == "proposal")
+  }
+
   @Test func aFailingChangeInAGroupUndoesOnlyItself() throws {
     let path = try demoPath()
     let workspace = try Workspace.open(path: path, createIfMissing: nil, groupsCommits: true)

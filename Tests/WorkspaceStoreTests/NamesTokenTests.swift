@@ -59,6 +59,37 @@ import Testing
     #expect(try workspace.namesToken() == before)
   }
 
+  /// A bulk write sets the triggers aside and draws one token at the end; the triggers are
+  /// back afterwards, and a bulk write that fails leaves token and triggers as they were.
+  @Test func aBulkWriteDrawsOneTokenAndPutsTheTriggersBack() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Day(year: 2026, month: 11, day: 23)))
+    let triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'names_%'"
+    let first = try workspace.namesToken()
+    try workspace.write { db in
+      try Workspace.withNamesTokenOnce(db) {
+        let during = try Self.token(db)
+        try db.execute(sql: "INSERT INTO account (name) VALUES ('Bulk One'), ('Bulk Two')")
+        #expect(try Self.token(db) == during)
+        #expect(try Int.fetchOne(db, sql: triggers) == 0)
+      }
+    }
+    let second = try workspace.namesToken()
+    #expect(second != first)
+    #expect(try workspace.read { db in try Int.fetchOne(db, sql: triggers) } == Migrations.nameTriggers.count)
+    #expect(throws: Undo.self) {
+      try workspace.write { db in
+        try Workspace.withNamesTokenOnce(db) {
+          try db.execute(sql: "INSERT INTO account (name) VALUES ('Bulk Three')")
+          throw Undo()
+        }
+      }
+    }
+    #expect(try workspace.namesToken() == second)
+    #expect(try workspace.read { db in try Int.fetchOne(db, sql: triggers) } == Migrations.nameTriggers.count)
+    try workspace.write { db in try db.execute(sql: "UPDATE account SET name = 'Bulk 1' WHERE name = 'Bulk One'") }
+    #expect(try workspace.namesToken() != second)
+  }
+
   static func token(_ db: Database) throws -> Int64 {
     try Int64.fetchOne(db, sql: "SELECT token FROM names_token") ?? 0
   }
