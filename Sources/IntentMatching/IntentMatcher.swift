@@ -129,15 +129,71 @@ public struct IntentMatcher: Sendable {
     // the stricter bar before asking for it.
     let unfilled = intent.slots.contains { $0.required && slots[$0.name] == nil }
     let covered = Set(entities.flatMap { Array($0.range) })
-    let unknown = tokens.indices.contains { index in
+    let isUnknown = { (index: Int) in
       !covered.contains(index) && !corrector.isKnown(tokens[index].text)
         && !tokens[index].text.allSatisfy(\.isNumber)
     }
-    if unfilled && unknown { result.threshold = max(result.threshold, unknownWordThreshold) }
+    if unfilled && tokens.indices.contains(where: isUnknown) {
+      result.threshold = max(result.threshold, unknownWordThreshold)
+    }
     guard best.score >= result.threshold else { return result }
     result.intent = intent
     result.slots = slots
+    result.unknownNames = unknownNames(
+      intent, slots: slots, example: example(at: best.example), tokens: tokens, isUnknown: isUnknown)
     return result
+  }
+
+  /// The kinds of record the workspace names, whose slot left empty with unknown words in
+  /// its place is a name the workspace lacks.
+  private static let articles: Set<String> = ["the", "a", "an"]
+  /// The most words an unknown name is read as; more is a sentence, not a name.
+  private static let longestName = 4
+
+  private static let namedKinds: Set<EntityKind> = [
+    .team, .person, .account, .deal, .stage, .metric, .responsibility, .handoff,
+  ]
+
+  /// The record slots `intent` leaves empty although the line has words baton does not know
+  /// where an example names the record (after the same literal word: "deals at {account}";
+  /// the nearest example first, then the others in order), so that the answer says the
+  /// name is not there instead of answering about everything else. Slots read from the same
+  /// words ("what does {team}/{person} own") are one name of either kind.
+  private func unknownNames(
+    _ intent: IntentDefinition, slots: [String: EntityValue], example: Example?, tokens: [Token],
+    isUnknown: (Int) -> Bool
+  ) -> [Match.UnknownName] {
+    guard tokens.indices.contains(where: isUnknown) else { return [] }
+    let empty = intent.slots.filter { Self.namedKinds.contains($0.type) && slots[$0.name] == nil }
+    guard !empty.isEmpty else { return [] }
+    let stems = SlotFiller.stems(tokens)
+    let examples = (example.map { [$0] } ?? []) + intent.examples
+    var found: [(name: Match.UnknownName, range: ClosedRange<Int>)] = []
+    for slot in empty {
+      for example in examples {
+        // A name is a few words, none of them pointing at the context ("move it to …").
+        guard let range = filler.freeTextRange(for: slot.name, example: example, stems: stems, anchored: true),
+          range.count <= Self.longestName, range.contains(where: isUnknown),
+          !range.contains(where: { pointers.contains(tokens[$0].text) })
+        else { continue }
+        // The words in the slot's place, all of them ("Verbal Commit", though "commit" is a
+        // word baton knows), less a leading article.
+        let start = range.first { !Self.articles.contains(tokens[$0].text) } ?? range.lowerBound
+        let text = tokens[start..<range.upperBound].map(\.surface).joined(separator: " ")
+        found.append((Match.UnknownName(slot: slot.name, kinds: [slot.type], text: text), start...range.upperBound))
+        break
+      }
+    }
+    // One name read for two slots is one name that may be of either kind.
+    var merged: [(name: Match.UnknownName, range: ClosedRange<Int>)] = []
+    for item in found {
+      if let index = merged.firstIndex(where: { $0.range == item.range }) {
+        merged[index].name.kinds += item.name.kinds
+      } else {
+        merged.append(item)
+      }
+    }
+    return merged.map(\.name)
   }
 
   /// The line's words with each pointer read as the focus's kinds, or left out.

@@ -28,6 +28,19 @@ public struct Match: Sendable {
   var findDecidingWords: @Sendable () -> [String] = { [] }
   /// The threshold the winner had to pass.
   public var threshold: Double
+  /// Names the line gives in the winner's slots that the workspace does not have.
+  public var unknownNames: [UnknownName] = []
+
+  /// A name the line gives where the nearest example names a record ("deals at Zenith"),
+  /// in words baton does not know: not a record the workspace has.
+  public struct UnknownName: Hashable, Sendable {
+    /// The first slot it was read for.
+    public var slot: String
+    /// The kinds of record it might have named, in the intent's slot order.
+    public var kinds: [EntityKind]
+    /// The words as typed.
+    public var text: String
+  }
 
   /// The top candidate's score, 0 when there is none.
   public var confidence: Double { candidates.first?.score ?? 0 }

@@ -98,6 +98,24 @@ import WorkspaceStore
     }
   }
 
+  /// Words baton does not know in a record's place are a name the workspace lacks; known
+  /// names, and lines with no such place, report none. Every paraphrase reports none.
+  @Test func unknownWordsInARecordsPlaceAreAnUnknownName() throws {
+    let matcher = try Self.matcher()
+    let zed = matcher.match("what does Zed own", today: Self.today)
+    #expect(zed.unknownNames.map(\.text) == ["Zed"])
+    #expect(Set(zed.unknownNames.flatMap(\.kinds)) == [.team, .person])
+    let stage = matcher.match("exit criteria for Verbal Commit", today: Self.today)
+    #expect(stage.unknownNames.map(\.text) == ["Verbal Commit"])
+    #expect(stage.unknownNames.map(\.kinds) == [[.stage]])
+    for line in ["what does Alex own", "exit criteria for proposal", "who owns stage exit criteria"] {
+      #expect(matcher.match(line, today: Self.today).unknownNames.isEmpty, "\(line)")
+    }
+    for (line, _, _) in Self.paraphrases {
+      #expect(matcher.match(line, today: Self.today).unknownNames.isEmpty, "\(line)")
+    }
+  }
+
   @Test func typosAreTolerated() throws {
     let matcher = try Self.matcher()
     let match = matcher.match("who ownz stage exit critera", today: Self.today)
