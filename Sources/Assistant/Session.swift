@@ -150,7 +150,7 @@ public final class Session {
       return run(followup.intent, slots: followup.slots, input: line, today: day)
     }
     guard var intent = match.intent else { return notUnderstood(match) }
-    if let unknown = match.unknownNames.first { return unknownName(unknown, intent: intent, input: line) }
+    if let unknown = match.unknownNames.first { return unknownName(unknown, intent: intent, input: line, today: day) }
     var slots = match.slots.mapValues { SlotValue($0, source: .line) }
     if let alternative = completableAlternative(to: intent, slots: slots, match: match) {
       (intent, slots) = alternative
@@ -166,19 +166,26 @@ public final class Session {
 
   /// A line that names a record the workspace lacks ("deals at Zenith Robotics") is told
   /// so, with the nearest names of that kind, rather than answered about every record.
-  private func unknownName(_ unknown: Match.UnknownName, intent: IntentDefinition, input: String) -> Turn {
+  private func unknownName(_ unknown: Match.UnknownName, intent: IntentDefinition, input: String, today: Day)
+    -> Turn
+  {
     let names = matcher.names.filter { unknown.kinds.contains($0.kind) }.map { $0.phrases.first ?? $0.display }
     let nearest = EditDistance.suggestions(for: unknown.text, among: names)
     let what = "\(unknown.kinds.map(\.rawValue).joined(separator: " or ")) called “\(unknown.text)”"
     let hint = nearest.isEmpty ? "" : " Nearest: \(nearest.joined(separator: ", "))."
-    return Turn(
-      input: input, intent: intent.name, slots: [:],
-      reply: Reply(
-        kind: .refused, text: "No \(what) in the workspace.\(hint)",
-        data: [
-          "reason": "not_found", "missing": .string(what), "slot": .string(unknown.slot),
-          "nearest": .array(nearest.map(JSONValue.string)),
-        ]))
+    let reply = Reply(
+      kind: .refused, text: "No \(what) in the workspace.\(hint)",
+      data: [
+        "reason": "not_found", "missing": .string(what), "slot": .string(unknown.slot),
+        "nearest": .array(nearest.map(JSONValue.string)),
+      ])
+    // A workflow refused is audited as the workflows' own refusals are: who tried what.
+    if intent.sideEffects {
+      let request = ActionRequest(
+        action: intent.action, slots: [:], actor: actor, input: input, today: today, intent: intent.name, now: now())
+      try? workspace.recordRefusal(request.audit, reason: reply.firstLine)
+    }
+    return Turn(input: input, intent: intent.name, slots: [:], reply: reply)
   }
 
   /// Fills required slots from the focus, asks when one is still missing, then runs.
