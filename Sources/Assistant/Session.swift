@@ -170,7 +170,14 @@ public final class Session {
     -> Turn
   {
     let names = matcher.names.filter { unknown.kinds.contains($0.kind) }.map { $0.phrases.first ?? $0.display }
-    let nearest = EditDistance.suggestions(for: unknown.text, among: names)
+    // Names spelled alike, then names sharing a word ("Priya Kumar": Priya Natarajan).
+    let words = Set(unknown.text.lowercased().split(separator: " "))
+    let sharing = names.filter { !words.isDisjoint(with: $0.lowercased().split(separator: " ")) }.sorted()
+    var nearest: [String] = []
+    for name in EditDistance.suggestions(for: unknown.text, among: names) + sharing
+    where !nearest.contains(name) && nearest.count < 3 {
+      nearest.append(name)
+    }
     let what = "\(unknown.kinds.map(\.rawValue).joined(separator: " or ")) called “\(unknown.text)”"
     let hint = nearest.isEmpty ? "" : " Nearest: \(nearest.joined(separator: ", "))."
     let reply = Reply(

@@ -140,7 +140,8 @@ public struct IntentMatcher: Sendable {
     result.intent = intent
     result.slots = slots
     result.unknownNames = unknownNames(
-      intent, slots: slots, example: example(at: best.example), tokens: tokens, isUnknown: isUnknown)
+      intent, slots: slots, example: example(at: best.example), tokens: tokens, entities: entities,
+      isUnknown: isUnknown)
     return result
   }
 
@@ -154,27 +155,35 @@ public struct IntentMatcher: Sendable {
     .team, .person, .account, .deal, .stage, .metric, .responsibility, .handoff,
   ]
 
-  /// The record slots `intent` leaves empty although the line has words baton does not know
-  /// where an example names the record (after the same literal word: "deals at {account}";
-  /// the nearest example first, then the others in order), so that the answer says the
-  /// name is not there instead of answering about everything else. Slots read from the same
-  /// words ("what does {team}/{person} own") are one name of either kind.
+  /// The record slots `intent` leaves empty, or fills from part of the words, although the
+  /// line has words baton does not know where an example names the record (after the same
+  /// literal word: "deals at {account}"; the nearest example first, then the others in
+  /// order), so that the answer says the name is not there instead of answering about
+  /// everything else, or about the record whose name is only part of it ("how is Churn
+  /// Velocity defined" is not deal velocity). Slots read from the same words ("what does
+  /// {team}/{person} own") are one name of either kind.
   private func unknownNames(
     _ intent: IntentDefinition, slots: [String: EntityValue], example: Example?, tokens: [Token],
-    isUnknown: (Int) -> Bool
+    entities: [RecognizedEntity], isUnknown: (Int) -> Bool
   ) -> [Match.UnknownName] {
     guard tokens.indices.contains(where: isUnknown) else { return [] }
-    let empty = intent.slots.filter { Self.namedKinds.contains($0.type) && slots[$0.name] == nil }
-    guard !empty.isEmpty else { return [] }
+    let named = intent.slots.filter { Self.namedKinds.contains($0.type) }
+    guard !named.isEmpty else { return [] }
     let stems = SlotFiller.stems(tokens)
     let examples = (example.map { [$0] } ?? []) + intent.examples
     var found: [(name: Match.UnknownName, range: ClosedRange<Int>)] = []
-    for slot in empty {
+    for slot in named {
+      // Where a filled slot's name was read: an unknown word beside it makes it another name.
+      let filled = slots[slot.name].map { value in
+        entities.filter { $0.value(of: slot.type)?.key == value.key }.map(\.range)
+      }
       for example in examples {
         // A name is a few words, none of them pointing at the context ("move it to …").
         guard let range = filler.freeTextRange(for: slot.name, example: example, stems: stems, anchored: true),
           range.count <= Self.longestName, range.contains(where: isUnknown),
-          !range.contains(where: { pointers.contains(tokens[$0].text) })
+          !range.contains(where: { pointers.contains(tokens[$0].text) }),
+          filled.map({ $0.contains { read in range.contains(read.lowerBound) && read.upperBound <= range.upperBound } })
+            ?? true
         else { continue }
         // The words in the slot's place, all of them ("Verbal Commit", though "commit" is a
         // word baton knows), less a leading article.

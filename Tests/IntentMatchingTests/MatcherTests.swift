@@ -108,6 +108,9 @@ import WorkspaceStore
     let stage = matcher.match("exit criteria for Verbal Commit", today: Self.today)
     #expect(stage.unknownNames.map(\.text) == ["Verbal Commit"])
     #expect(stage.unknownNames.map(\.kinds) == [[.stage]])
+    // A name of which only a part is known is not the record that part names.
+    let partly = matcher.match("how is Churn Velocity defined", today: Self.today)
+    #expect(partly.unknownNames.map(\.text) == ["Churn Velocity"])
     for line in ["what does Alex own", "exit criteria for proposal", "who owns stage exit criteria"] {
       #expect(matcher.match(line, today: Self.today).unknownNames.isEmpty, "\(line)")
     }
