@@ -18,13 +18,13 @@ struct BarChartLayout {
       var label = TerminalSafe.escape(bar.label)
       if label.count > labelWidth { label = String(label.prefix(labelWidth - 1)) + "…" }
       let eighthsLong = largest > 0 ? Int((max(0, bar.value) / largest * Double(barWidth * 8)).rounded()) : 0
-      let drawn = String(repeating: "█", count: eighthsLong / 8) + Self.eighths[eighthsLong % 8]
+      let drawn = String.repeated("█", eighthsLong / 8) + Self.eighths[eighthsLong % 8]
       // The bar's cells by arithmetic: counting the characters of a string of block
       // elements walks Unicode's grapheme rules for every one, most of drawing a chart.
       let cells = eighthsLong / 8 + (eighthsLong % 8 > 0 ? 1 : 0)
-      let padding = String(repeating: " ", count: max(0, barWidth - cells))
-      let display = String(repeating: " ", count: displayWidth - bar.display.count) + bar.display
-      return label + String(repeating: " ", count: labelWidth - label.count) + "  " + drawn + padding + "  " + display
+      let padding = String.repeated(" ", barWidth - cells)
+      let display = String.repeated(" ", displayWidth - bar.display.count) + bar.display
+      return label + String.repeated(" ", labelWidth - label.count) + "  " + drawn + padding + "  " + display
     }
   }
 }

@@ -59,7 +59,7 @@ public struct TableLayout: Sendable {
       lines.append(String(decoding: line, as: UTF8.self))
       if rowIndex == 0 {
         lines.append(
-          widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap)))
+          widths.map { String.repeated("-", $0) }.joined(separator: String.repeated(" ", gap)))
       }
     }
     return lines
