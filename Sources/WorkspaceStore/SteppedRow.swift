@@ -1,3 +1,4 @@
+import Foundation
 internal import GRDB
 internal import GRDBSQLite
 
@@ -44,11 +45,11 @@ struct SteppedRow {
   /// The position of the column the query names `name`. A scan of the names SQLite already
   /// holds: queries have a handful of columns, so this beats building any table.
   func index(of name: String) -> Int? {
-    var name = name
-    return name.withUTF8 { wanted in
+    name.withCString { wanted in
       for column in 0..<sqlite3_column_count(statement) {
-        guard let columnName = sqlite3_column_name(statement, column) else { continue }
-        if Self.equal(columnName, wanted) { return Int(column) }
+        if let columnName = sqlite3_column_name(statement, column), strcmp(columnName, wanted) == 0 {
+          return Int(column)
+        }
       }
       return nil
     }
@@ -60,11 +61,6 @@ struct SteppedRow {
       let name = sqlite3_column_name(statement, column).map { String(cString: $0) } ?? ""
       try body(name, DatabaseValue(sqliteStatement: statement, index: column))
     }
-  }
-
-  private static func equal(_ cString: UnsafePointer<CChar>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for (offset, byte) in bytes.enumerated() where UInt8(bitPattern: cString[offset]) != byte { return false }
-    return cString[bytes.count] == 0
   }
 
   private func required<Value>(_ value: Value?, _ column: @autoclosure () -> String) throws -> Value {
