@@ -18,6 +18,14 @@ extension Database {
     return try cursor.next().map(transform)
   }
 
+  /// Whether the file has a table called `name`. Read from `sqlite_master` directly: GRDB's
+  /// `tableExists` loads the whole schema first, which this asks for at every start.
+  func hasTable(_ name: String) throws -> Bool {
+    try firstRow("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [name]) {
+      try $0[0] as Int
+    } == 1
+  }
+
   /// Runs `body` on each row of a cached statement, read in place (see `SteppedRow`).
   func eachRow(
     _ sql: String, _ arguments: StatementArguments = StatementArguments(), _ body: (SteppedRow) throws -> Void

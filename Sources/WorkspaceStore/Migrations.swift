@@ -18,10 +18,7 @@ enum Migrations {
   /// The migrations a workspace has had, in the order they were applied (none for a file
   /// that never had any).
   static func applied(_ db: Database) throws -> [String] {
-    let recorded = try db.firstRow(
-      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'"
-    ) { try $0[0] as Int }
-    guard recorded == 1 else { return [] }
+    guard try db.hasTable("grdb_migrations") else { return [] }
     return try db.rows("SELECT identifier FROM grdb_migrations ORDER BY rowid") { try $0[0] }
   }
 

@@ -20,9 +20,10 @@ extension Workspace {
         db, kind: .metric, table: "metric", aliasTable: "metric_alias", column: "metric_id")
       names += try aliased(
         db, kind: .handoff, table: "handoff_rule", aliasTable: "handoff_alias", column: "handoff_id")
-      // Columns read by position and aliases keyed by text: this runs at every start, where
-      // finding a column by name and a first dictionary of a new key type (the runtime scans
-      // every conformance the binary has to make one) were most of its cost.
+      // Columns read by position and aliases keyed by text: this runs at a start whenever the
+      // names token changed, where finding a column by name and a first dictionary of a new
+      // key type (the runtime scans every conformance the binary has to make one) were most
+      // of its cost.
       var aliases: [String: [String]] = [:]
       try db.eachRow(
         "SELECT p.handle, a.alias FROM person_alias a JOIN person p ON p.id = a.person_id ORDER BY a.rowid"
@@ -62,10 +63,7 @@ extension Workspace {
   /// for reading them again.
   public func namesToken() throws -> Int64? {
     try read { db in
-      let kept = try db.firstRow("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'names_token'") {
-        try $0[0] as Int
-      }
-      guard kept == 1 else { return nil }
+      guard try db.hasTable("names_token") else { return nil }
       return try db.firstRow("SELECT token FROM names_token WHERE id = 1") { try $0[0] as Int64 }
     }
   }
