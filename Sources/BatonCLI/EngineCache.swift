@@ -36,18 +36,10 @@ struct EngineCache {
     return directory.appendingPathComponent("engine-\(String(hash, radix: 16)).bin")
   }
 
-  /// The engine saved for `workspace` under `key` (built with `names`), if there is one and
-  /// it reads back whole.
-  func load(key: UInt64, workspace: String, names: [NamedEntity]) -> IntentMatcher? {
-    guard let bytes = Self.contents(of: file(forWorkspace: workspace).path) else { return nil }
-    return try? IntentMatcher(snapshot: bytes, key: key, names: names)
-  }
-
-  /// The engine saved for `workspace` under the names key `namesKey`, with the names saved
-  /// in it, if there is one and it reads back whole.
-  func load(namesKey: UInt64, workspace: String) -> IntentMatcher? {
-    guard let bytes = Self.contents(of: file(forWorkspace: workspace).path) else { return nil }
-    return try? IntentMatcher(snapshot: bytes, namesKey: namesKey)
+  /// The bytes saved for `workspace`, if there is a file; `IntentMatcher(snapshot:…)` reads
+  /// them under either key and refuses them when neither fits or they are damaged.
+  func saved(forWorkspace workspace: String) -> [UInt8]? {
+    Self.contents(of: file(forWorkspace: workspace).path)
   }
 
   /// Saves `matcher` for `workspace` under `key` and `namesKey`: written beside the final

@@ -40,18 +40,20 @@ struct SessionFactory {
   /// is saved under the older token, and the next start reads the names again.
   private func engine(sources: [IntentSource], workspace: Workspace) throws -> IntentMatcher {
     let cache = environment.cacheDirectory().map(EngineCache.init)
+    // Read once, tried under either key.
+    let bytes = cache?.saved(forWorkspace: workspace.path)
     let build = EngineCache.buildIdentity()
     let namesKey = try workspace.namesToken().map {
       IntentMatcher.snapshotKey(sources: sources, namesToken: $0, build: build)
     }
-    if let namesKey, let saved = cache?.load(namesKey: namesKey, workspace: workspace.path),
+    if let bytes, let namesKey, let saved = try? IntentMatcher(snapshot: bytes, namesKey: namesKey),
       Session.unmatchedActions(in: saved.catalog).0.isEmpty
     {
       return saved
     }
     let names = try workspace.vocabulary()
     let key = IntentMatcher.snapshotKey(sources: sources, names: names, build: build)
-    if let saved = cache?.load(key: key, workspace: workspace.path, names: names),
+    if let bytes, let saved = try? IntentMatcher(snapshot: bytes, key: key, names: names),
       Session.unmatchedActions(in: saved.catalog).0.isEmpty
     {
       // The same names under a new token (a name changed and changed back, an import that
