@@ -145,12 +145,13 @@ public struct IntentMatcher: Sendable {
     return result
   }
 
-  /// The kinds of record the workspace names, whose slot left empty with unknown words in
-  /// its place is a name the workspace lacks.
+  /// Left off the front of an unknown name ("deals at the Zenith account").
   private static let articles: Set<String> = ["the", "a", "an"]
   /// The most words an unknown name is read as; more is a sentence, not a name.
   private static let longestName = 4
 
+  /// The kinds of record the workspace names, whose slot with unknown words in its place is
+  /// a name the workspace lacks.
   private static let namedKinds: Set<EntityKind> = [
     .team, .person, .account, .deal, .stage, .metric, .responsibility, .handoff,
   ]
@@ -171,7 +172,7 @@ public struct IntentMatcher: Sendable {
     guard !named.isEmpty else { return [] }
     let stems = SlotFiller.stems(tokens)
     let examples = (example.map { [$0] } ?? []) + intent.examples
-    var found: [(name: Match.UnknownName, range: ClosedRange<Int>)] = []
+    var found: [(name: Match.UnknownName, range: Range<Int>)] = []
     for slot in named {
       // Where a filled slot's name was read: an unknown word beside it makes it another name.
       let filled = slots[slot.name].map { value in
@@ -189,12 +190,12 @@ public struct IntentMatcher: Sendable {
         // word baton knows), less a leading article.
         let start = range.first { !Self.articles.contains(tokens[$0].text) } ?? range.lowerBound
         let text = tokens[start..<range.upperBound].map(\.surface).joined(separator: " ")
-        found.append((Match.UnknownName(slot: slot.name, kinds: [slot.type], text: text), start...range.upperBound))
+        found.append((Match.UnknownName(slot: slot.name, kinds: [slot.type], text: text), start..<range.upperBound))
         break
       }
     }
     // One name read for two slots is one name that may be of either kind.
-    var merged: [(name: Match.UnknownName, range: ClosedRange<Int>)] = []
+    var merged: [(name: Match.UnknownName, range: Range<Int>)] = []
     for item in found {
       if let index = merged.firstIndex(where: { $0.range == item.range }) {
         merged[index].name.kinds += item.name.kinds
