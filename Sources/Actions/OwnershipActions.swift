@@ -91,8 +91,14 @@ enum OwnershipActions {
     }
   }
 
+  /// The first word of a name. Found by bytes: a space is one byte, so the bytes between
+  /// spaces end on character boundaries, and splitting by characters walked every one of
+  /// them through Unicode's grapheme rules (a tenth of an ownership answer).
   private static func firstName(_ name: String) -> String {
-    name.split(separator: " ").first.map(String.init) ?? name
+    let space = UInt8(ascii: " ")
+    let bytes = name.utf8
+    guard let start = bytes.firstIndex(where: { $0 != space }) else { return name }
+    return String(name[start..<(bytes[start...].firstIndex(of: space) ?? bytes.endIndex)])
   }
 
   /// "Stage exit criteria: governed by RevOps (Jordan, accountable); Sales Ops (Priya,

@@ -108,8 +108,12 @@ public final class Session {
   /// hundred, and a pasted document would only cost time to be refused anyway.
   public static let maximumLineLength = 2_000
 
-  /// Handles one line.
-  public func handle(_ line: String) -> Turn {
+  /// The day the session's dates are read against, now.
+  public var day: Day { today() }
+
+  /// Handles one line; `prereading` is the line matched ahead of its turn (`Prereading`),
+  /// used when the conversation cannot have changed how it reads.
+  public func handle(_ line: String, prereading: Prereading? = nil) -> Turn {
     if line.utf8.count > Self.maximumLineLength && line.count > Self.maximumLineLength {
       state.confirmation = nil
       return Turn(
@@ -121,7 +125,8 @@ public final class Session {
           data: ["length": .int(Int64(line.count))]))
     }
     let day = today()
-    let match = matcher.match(line, today: day, focus: Array(state.focus.keys))
+    let focus = Array(state.focus.keys)
+    let match = prereading?.match(for: line, day: day, focus: focus) ?? matcher.match(line, today: day, focus: focus)
     if let confirmation = state.confirmation {
       state.confirmation = nil
       if let answer = confirmationAnswer(line, match) {

@@ -42,18 +42,17 @@ public struct ConversationLoop {
   ) throws -> Bool {
     var allSucceeded = true
     var lineNumber = 0
-    let textRenderer = TextRenderer(width: options.width, colour: options.colour)
+    let printer = Printer(
+      output: output, renderer: TextRenderer(width: options.width, colour: options.colour),
+      concurrent: !options.interactive)
+    // Whichever way the loop ends, what it printed is out before the caller says more.
+    defer { printer.flush() }
     var held = HeldOutput()
-    func deliver(_ text: String, diagnostic: Bool) {
-      if diagnostic { output.diagnose(text) } else { output.write(text) }
-    }
-    /// Writes now, or holds the text behind the group's uncommitted changes.
-    func emit(_ text: String, diagnostic: Bool = false) {
-      guard session.workspace.uncommittedChanges > 0 || !held.items.isEmpty else {
-        return deliver(text, diagnostic: diagnostic)
-      }
+    /// Prints now, or holds the item behind the group's uncommitted changes.
+    func emit(_ item: Printer.Item) {
+      guard session.workspace.uncommittedChanges > 0 || !held.items.isEmpty else { return printer.print(item) }
       if held.items.isEmpty { held.firstLine = lineNumber }
-      held.items.append((diagnostic, text))
+      held.items.append(item)
     }
     /// Commits the group, then writes what its lines printed.
     func settle() throws {
@@ -65,25 +64,28 @@ public struct ConversationLoop {
         throw Failure(exit: .workspaceUnusable, message: "\(options.source): \(lines): \(error)")
       }
       guard !held.items.isEmpty else { return }
-      for (diagnostic, text) in held.items { deliver(text, diagnostic: diagnostic) }
+      for item in held.items { printer.print(item) }
       held = HeldOutput()
       // A long script shows its progress group by group.
-      output.flush()
+      printer.flush()
     }
+    // A script's waiting lines, read ahead of their turn so they are matched on another core.
+    let readAhead = options.interactive ? nil : ReadAhead(matcher: session.matcher)
     while true {
-      if !reader.hasLineReady() {
+      readAhead?.topUp(from: &reader, day: session.day)
+      if readAhead?.isEmpty ?? true, !reader.hasLineReady() {
         // Whoever sends the next line may be waiting for this reply first (a program talking
         // to baton through pipes): everything is saved and shown, and the group's snapshot
         // of the workspace let go, before baton waits. Also after a skipped comment line,
         // and before the first line (start-up read the workspace).
         try settle()
-        output.flush()
+        printer.flush()
       } else if !held.items.isEmpty || session.workspace.uncommittedFor != nil {
         let age = session.workspace.uncommittedFor ?? .zero
         if held.items.count >= Self.groupLimit || age >= Self.groupAge { try settle() }
       }
       let prompt = options.interactive ? self.prompt(session.focusDescription) : ""
-      let event = reader.readLine(prompt: prompt)
+      let (event, pending) = readAhead?.next() ?? (reader.readLine(prompt: prompt), nil)
       let line: String
       switch event {
       case .eof:
@@ -95,17 +97,17 @@ public struct ConversationLoop {
       lineNumber += 1
       let trimmed = Self.trimmed(line)
       // Blank lines and comments are skipped, so a script can be annotated.
-      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-      if options.echo { emit("> " + trimmed) }
-      let turn = session.handle(trimmed)
+      if Self.isSkipped(trimmed) { continue }
+      if options.echo { emit(.text("> " + trimmed)) }
+      let turn = session.handle(trimmed, prereading: pending?.wait())
       if options.json {
-        emit(JSONRenderer().render(turn))
+        emit(.json(turn))
       } else {
-        emit(textRenderer.render(turn.reply))
+        emit(.reply(turn.reply))
         if options.explain, let match = session.lastMatch {
-          emit(textRenderer.render(Explanation.reply(for: match, intent: turn.intent)))
+          emit(.reply(Explanation.reply(for: match, intent: turn.intent)))
         }
-        if options.interactive { emit("") }
+        if options.interactive { emit(.text("")) }
       }
       if !turn.reply.ok {
         allSucceeded = false
@@ -113,7 +115,7 @@ public struct ConversationLoop {
           let first =
             TextRenderer(width: nil, colour: false).render(turn.reply)
             .split(separator: "\n").first.map(String.init) ?? ""
-          emit("baton:\(options.source):\(lineNumber): \(turn.reply.kind.rawValue): \(first)", diagnostic: true)
+          emit(.diagnostic("baton:\(options.source):\(lineNumber): \(turn.reply.kind.rawValue): \(first)"))
           if options.strict {
             try settle()
             return false
@@ -127,6 +129,9 @@ public struct ConversationLoop {
     }
   }
 
+  /// Whether a trimmed line is blank or a comment, which a script may have between commands.
+  static func isSkipped(_ trimmed: String) -> Bool { trimmed.isEmpty || trimmed.hasPrefix("#") }
+
   /// The most lines a group of commits holds, and the longest it keeps a change unsaved (and
   /// other sessions waiting for the write lock).
   static let groupLimit = 1_000
@@ -134,7 +139,7 @@ public struct ConversationLoop {
 
   /// What the lines of an uncommitted group printed, in order.
   private struct HeldOutput {
-    var items: [(diagnostic: Bool, text: String)] = []
+    var items: [Printer.Item] = []
     var firstLine = 0
   }
 

@@ -1,8 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Where the loop writes: stdout for replies, stderr for diagnostics. A protocol so the loop
-/// can be tested without a process.
-public protocol Output: AnyObject {
+/// can be tested without a process. Sendable: a script's replies are written from another
+/// thread (`Printer`), one write at a time.
+public protocol Output: AnyObject, Sendable {
   func write(_ text: String)
   func diagnose(_ text: String)
   /// Sends what was written on its way now (standard output to a pipe is buffered).
@@ -25,12 +27,14 @@ final class StandardOutput: Output {
 
 /// Collects what the loop writes, for tests.
 public final class CapturedOutput: Output {
-  public private(set) var stdout: [String] = []
-  public private(set) var stderr: [String] = []
+  private let lines = Mutex((stdout: [String](), stderr: [String]()))
 
   public init() {}
 
-  public func write(_ text: String) { stdout.append(text) }
-  public func diagnose(_ text: String) { stderr.append(text) }
+  public var stdout: [String] { lines.withLock { $0.stdout } }
+  public var stderr: [String] { lines.withLock { $0.stderr } }
+
+  public func write(_ text: String) { lines.withLock { $0.stdout.append(text) } }
+  public func diagnose(_ text: String) { lines.withLock { $0.stderr.append(text) } }
   public func flush() {}
 }

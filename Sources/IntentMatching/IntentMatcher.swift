@@ -93,7 +93,8 @@ public struct IntentMatcher: Sendable {
   }
 
   /// Reads `line`, with dates relative to `today` and `focus` the kinds of what the
-  /// conversation has in focus.
+  /// conversation has in focus. A pure function of its arguments: a line without a pointer
+  /// word (`Match.readsFocus`) reads the same whatever the focus.
   public func match(_ line: String, today: Day, focus: [EntityKind] = []) -> Match {
     var tokens = normalizer.tokens(line)
     var corrections: [(typed: String, readAs: String)] = []
@@ -118,6 +119,7 @@ public struct IntentMatcher: Sendable {
     var result = Match(
       input: line, tokens: tokens, corrections: corrections, entities: entities,
       candidates: candidates, intent: nil, slots: [:], threshold: threshold)
+    result.readsFocus = words.contains(where: pointers.contains)
     guard let best = scores.first, best.example >= 0 else { return result }
     let intent = catalog.intents[best.intent]
     result.threshold = intent.sideEffects ? sideEffectThreshold : threshold

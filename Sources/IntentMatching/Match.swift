@@ -30,6 +30,9 @@ public struct Match: Sendable {
   public var threshold: Double
   /// Names the line gives in the winner's slots that the workspace does not have.
   public var unknownNames: [UnknownName] = []
+  /// Whether the line has a word that points at the conversation ("it", "that"): only then
+  /// does what is in focus change how it is read.
+  public var readsFocus = false
 
   /// A name the line gives where the nearest example names a record ("deals at Zenith"),
   /// in words baton does not know: not a record the workspace has.

@@ -4,7 +4,7 @@ internal import GRDB
 extension Workspace {
   /// A deal by number, or nil.
   public func deal(id: Int64) throws -> Deal? {
-    try read { db in try deals(db, where: "d.id = ?", [id], limit: 1).first }
+    try read { db in try deal(db, id: id) }
   }
 
   /// A deal by its CRM id (case ignored, as CRMs and people type them differently), or nil.
@@ -53,27 +53,34 @@ extension Workspace {
   func deals(
     _ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int, order: String = "d.id"
   ) throws -> [Deal] {
-    // Columns read by position: a lookup by name costs more than decoding the value, and
-    // this is the row every deal list decodes.
-    try db.rows(
-      """
-      SELECT d.id, d.crm_id, d.name, d.account_id, a.name, p.name, p.handle, d.stage_id, s.name, d.amount,
-             d.close_date, d.created_date, d.stage_changed_date
-      FROM deal d
-      LEFT JOIN account a ON a.id = d.account_id
-      LEFT JOIN person p ON p.id = d.owner_id
-      JOIN stage s ON s.id = d.stage_id
-      WHERE \(clause) ORDER BY \(order) LIMIT \(max(1, limit))
-      """, arguments
-    ) { row in
-      Deal(
-        id: try row[0], crmID: try row[1], name: try row[2], accountID: try row[3], account: try row[4],
-        owner: try row[5],
-        ownerHandle: try row[6], stage: try row[7], stageName: try row[8], amount: try row[9],
-        closeDate: (try row[10] as String?).flatMap { Day(iso: $0) },
-        createdDate: Day(iso: try row[11] as String) ?? Day(ordinal: 0),
-        stageChangedDate: Day(iso: try row[12] as String) ?? Day(ordinal: 0))
-    }
+    try db.rows("\(Self.dealColumns) WHERE \(clause) ORDER BY \(order) LIMIT \(max(1, limit))", arguments, Self.deal)
+  }
+
+  /// One deal inside a read, or nil; its statement written once, not per call.
+  func deal(_ db: Database, id: Int64) throws -> Deal? {
+    try db.firstRow(Self.dealByID, [id], Self.deal)
+  }
+
+  private static let dealColumns = """
+    SELECT d.id, d.crm_id, d.name, d.account_id, a.name, p.name, p.handle, d.stage_id, s.name, d.amount,
+           d.close_date, d.created_date, d.stage_changed_date
+    FROM deal d
+    LEFT JOIN account a ON a.id = d.account_id
+    LEFT JOIN person p ON p.id = d.owner_id
+    JOIN stage s ON s.id = d.stage_id
+    """
+  private static let dealByID = dealColumns + " WHERE d.id = ?"
+
+  /// A row of `dealColumns`. Columns read by position: a lookup by name costs more than
+  /// decoding the value, and this is the row every deal list decodes.
+  private static func deal(_ row: SteppedRow) throws -> Deal {
+    Deal(
+      id: try row[0], crmID: try row[1], name: try row[2], accountID: try row[3], account: try row[4],
+      owner: try row[5],
+      ownerHandle: try row[6], stage: try row[7], stageName: try row[8], amount: try row[9],
+      closeDate: (try row[10] as String?).flatMap { Day(iso: $0) },
+      createdDate: Day(iso: try row[11] as String) ?? Day(ordinal: 0),
+      stageChangedDate: Day(iso: try row[12] as String) ?? Day(ordinal: 0))
   }
 }
 

@@ -65,37 +65,51 @@ extension Workspace {
   }
 
   private func responsibilities(_ db: Database, where id: String?) throws -> [Responsibility] {
-    let filter = id == nil ? "" : "WHERE r.id = ?"
     let arguments: StatementArguments = id.map { [$0] } ?? []
-    var result: [String: Responsibility] = [:]
-    var order: [String] = []
-    try db.eachRow("SELECT * FROM responsibility r \(filter) ORDER BY r.name", arguments) { row in
-      let key: String = try row["id"]
-      order.append(key)
-      result[key] = Responsibility(
-        id: key, name: try row["name"], area: try row["area"], salesOpsOwns: try row["sales_ops_owns"],
-        revopsGoverns: try row["revops_governs"], assignments: [:])
+    var result: [Responsibility] = []
+    var place: [String: Int] = [:]
+    // Columns read by position, and one statement text for each case: this runs for every
+    // ownership question.
+    try db.eachRow(id == nil ? Self.allResponsibilities : Self.oneResponsibility, arguments) { row in
+      let key: String = try row[0]
+      place[key] = result.count
+      result.append(
+        Responsibility(
+          id: key, name: try row[1], area: try row[2], salesOpsOwns: try row[3], revopsGoverns: try row[4],
+          assignments: Dictionary(minimumCapacity: RACIRole.allCases.count)))
     }
-    try db.eachRow(
-      """
-      SELECT x.responsibility_id, x.letter, x.party_kind, x.party_id,
-             COALESCE(t.name, p.name) AS name,
-             CASE WHEN x.party_kind = 'team' THEN lead.name ELSE p.title END AS detail
-      FROM raci x
-      LEFT JOIN team t ON x.party_kind = 'team' AND t.id = x.party_id
-      LEFT JOIN person lead ON lead.handle = t.lead_handle
-      LEFT JOIN person p ON x.party_kind = 'person' AND p.handle = x.party_id
-      \(id == nil ? "" : "WHERE x.responsibility_id = ?")
-      ORDER BY x.position
-      """, arguments
-    ) { row in
-      guard let role = RACIRole(rawValue: try row["letter"]),
-        let kind = Party.Kind(rawValue: try row["party_kind"])
+    guard !result.isEmpty else { return [] }
+    var assigned: [(index: Int, role: RACIRole, position: Int, party: Party)] = []
+    try db.eachRow(id == nil ? Self.allAssignments : Self.oneAssignments, arguments) { row in
+      guard let index = place[try row[0]], let role = RACIRole(rawValue: try row[1]),
+        let kind = Party.Kind(rawValue: try row[2])
       else { return }
-      let party = Party(
-        kind: kind, id: try row["party_id"], name: try row["name"] ?? row["party_id"], detail: try row["detail"])
-      result[try row["responsibility_id"]]?.assignments[role, default: []].append(party)
+      let party = Party(kind: kind, id: try row[3], name: try row[4] ?? row[3], detail: try row[5])
+      assigned.append((index, role, try row[6], party))
     }
-    return order.compactMap { result[$0] }
+    // Each role's parties in their matrix order, sorted here (stably, over the key's order)
+    // rather than by `ORDER BY position`, whose temporary b-tree was a third of the query.
+    for place in assigned.indices.sorted(by: { (assigned[$0].position, $0) < (assigned[$1].position, $1) }) {
+      let row = assigned[place]
+      result[row.index].assignments[row.role, default: []].append(row.party)
+    }
+    return result
   }
+
+  private static let responsibilityColumns =
+    "SELECT id, name, area, sales_ops_owns, revops_governs FROM responsibility"
+  private static let allResponsibilities = responsibilityColumns + " ORDER BY name"
+  private static let oneResponsibility = responsibilityColumns + " WHERE id = ?"
+  /// Each assignment with its party's name, and for a team its lead's name or for a person
+  /// their title.
+  private static let assignmentColumns = """
+    SELECT x.responsibility_id, x.letter, x.party_kind, x.party_id,
+           COALESCE(t.name, p.name), CASE WHEN x.party_kind = 'team' THEN lead.name ELSE p.title END, x.position
+    FROM raci x
+    LEFT JOIN team t ON x.party_kind = 'team' AND t.id = x.party_id
+    LEFT JOIN person lead ON lead.handle = t.lead_handle
+    LEFT JOIN person p ON x.party_kind = 'person' AND p.handle = x.party_id
+    """
+  private static let allAssignments = assignmentColumns
+  private static let oneAssignments = assignmentColumns + " WHERE x.responsibility_id = ?"
 }

@@ -152,74 +152,93 @@ extension Workspace {
       var figures = ForecastFigures(
         closedWon: 0, closedWonCount: 0, commit: 0, commitCount: 0, bestCase: 0, bestCaseCount: 0, pipeline: 0,
         pipelineCount: 0, target: nil, topDeals: [])
-      var stages: [String: (kind: String, category: String?)] = [:]
-      try db.eachRow("SELECT id, kind, forecast_category FROM stage") {
-        stages[try $0["id"]] = (try $0["kind"], try $0["forecast_category"])
-      }
-      // Grouped by stage over the (stage, close date, amount) index; stages map to categories here.
+      let bounds: StatementArguments = [period.start.iso, period.end.iso]
+      var leading: [String] = []
+      // Stage by stage over the (stage, close date, amount) index, each stage's kind and
+      // category beside its figures: stage ids listed in the query (`IN (…)`) made SQLite
+      // build the list into a table first, a third of the answer.
       try db.eachRow(
         """
-        SELECT d.stage_id AS stage, count(*) AS n, coalesce(sum(d.amount), 0) AS amount FROM deal d
-        WHERE d.stage_id IN (\(stages.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")))
-        AND d.close_date BETWEEN ? AND ? GROUP BY d.stage_id
-        """, [period.start.iso, period.end.iso]
+        SELECT s.id, s.kind, s.forecast_category, count(*), coalesce(sum(d.amount), 0)
+        FROM stage s JOIN deal d ON d.stage_id = s.id AND d.close_date BETWEEN ? AND ?
+        WHERE s.kind = 'won' OR s.kind = 'opportunity' GROUP BY s.id
+        """, bounds
       ) { row in
-        guard let stage = stages[try row["stage"]] else { return }
-        let count: Int = try row["n"]
-        let amount: Int64 = try row["amount"]
-        switch (stage.kind, stage.category) {
-        case ("won", _): (figures.closedWon, figures.closedWonCount) = (amount, count)
-        case ("opportunity", "commit"): (figures.commit, figures.commitCount) = (amount, count)
-        case ("opportunity", "best case"): (figures.bestCase, figures.bestCaseCount) = (amount, count)
-        case ("opportunity", _):
+        let count: Int = try row[3]
+        let amount: Int64 = try row[4]
+        switch (try row[1] as String, try row[2] as String?) {
+        case ("won", _):
+          figures.closedWon += amount
+          figures.closedWonCount += count
+        case (_, "commit"):
+          figures.commit += amount
+          figures.commitCount += count
+          leading.append(try row[0])
+        case (_, "best case"):
+          figures.bestCase += amount
+          figures.bestCaseCount += count
+          leading.append(try row[0])
+        default:
           figures.pipeline += amount
           figures.pipelineCount += count
-        default: break
         }
       }
-      figures.target = try period.quarter.flatMap {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT amount FROM target WHERE period = ?"), arguments: [$0.key])
+      figures.target = try period.quarter.flatMap { quarter in
+        try db.firstRow("SELECT amount FROM target WHERE period = ?", [quarter.key]) { try $0[0] as Int64 }
       }
-      // The ids come from the covering index alone; only the five deals are then read whole.
-      let top =
-        topDeals <= 0
-        ? []
-        : try Int64.fetchAll(
-          db.cachedStatement(
-            sql: """
-              SELECT id FROM deal
-              WHERE stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity' AND forecast_category IN ('commit', 'best case'))
-              AND close_date BETWEEN ? AND ?
-              ORDER BY amount DESC, id LIMIT ?
-              """), arguments: [period.start.iso, period.end.iso, topDeals])
-      if !top.isEmpty {
-        figures.topDeals = try deals(
-          db, where: "d.id IN (SELECT value FROM json_each(?))", [Self.jsonList(top)], limit: topDeals,
-          order: "d.amount DESC, d.id")
+      guard topDeals > 0 else { return figures }
+      // The largest commit and best-case deals, kept here from the index's (id, amount)
+      // pairs: SQLite's sorter for `ORDER BY amount DESC LIMIT 5` cost more than reading
+      // the pairs, and a million-deal quarter's few ten thousand pairs take milliseconds.
+      var top: [(id: Int64, amount: Int64)] = []
+      for stage in leading {
+        try db.eachRow(
+          "SELECT id, amount FROM deal INDEXED BY deal_stage WHERE stage_id = ? AND close_date BETWEEN ? AND ?",
+          [stage, period.start.iso, period.end.iso]
+        ) { row in
+          // A deal with no amount comes last, as SQL's descending order puts NULL.
+          let deal = (id: try row[0] as Int64, amount: try row[1] as Int64? ?? .min)
+          guard top.count < topDeals || Self.isLarger(deal, than: top[top.count - 1]) else { return }
+          top.insert(deal, at: top.firstIndex { Self.isLarger(deal, than: $0) } ?? top.count)
+          if top.count > topDeals { top.removeLast() }
+        }
       }
+      figures.topDeals = try top.compactMap { try deal(db, id: $0.id) }
       return figures
     }
+  }
+
+  /// Larger amount first, then the older deal: the order of the forecast's top deals.
+  private static func isLarger(_ deal: (id: Int64, amount: Int64), than other: (id: Int64, amount: Int64)) -> Bool {
+    deal.amount != other.amount ? deal.amount > other.amount : deal.id < other.id
   }
 
   /// Deals won and lost with a close date in the period.
   public func closedDeals(in period: Period) throws -> ClosedDeals {
     try read { db in
-      let closed = try db.firstRow(
+      var closed = ClosedDeals(won: 0, lost: 0, wonAmount: 0, averageCycleDays: nil)
+      var cycleDays = 0.0
+      // Stage by stage over the (stage, close date, amount, created date) index, the closed
+      // stages read from `stage` in its own order: a filter per figure (`FILTER (WHERE
+      // stage_id IN won)`) made SQLite build a list for each, three times the cost.
+      try db.eachRow(
         """
-        WITH won AS (SELECT id FROM stage WHERE kind = 'won')
-        SELECT count(*) FILTER (WHERE d.stage_id IN won) AS won,
-          count(*) FILTER (WHERE d.stage_id NOT IN won) AS lost,
-          coalesce(sum(d.amount) FILTER (WHERE d.stage_id IN won), 0) AS won_amount,
-          avg(julianday(d.close_date) - julianday(d.created_date)) FILTER (WHERE d.stage_id IN won) AS cycle
-        FROM deal d
-        WHERE d.close_date BETWEEN ? AND ? AND d.stage_id IN (SELECT id FROM stage WHERE kind IN ('won', 'lost'))
+        SELECT s.kind = 'won', count(*), coalesce(sum(d.amount), 0),
+          sum(CASE WHEN s.kind = 'won' THEN julianday(d.close_date) - julianday(d.created_date) END)
+        FROM stage s JOIN deal d ON d.stage_id = s.id AND d.close_date BETWEEN ? AND ?
+        WHERE s.kind = 'won' OR s.kind = 'lost' GROUP BY s.id
         """, [period.start.iso, period.end.iso]
       ) { row in
-        ClosedDeals(
-          won: try row["won"], lost: try row["lost"], wonAmount: try row["won_amount"],
-          averageCycleDays: try row["cycle"])
+        if try row[0] as Bool {
+          closed.won += try row[1] as Int
+          closed.wonAmount += try row[2] as Int64
+          cycleDays += try row[3] as Double? ?? 0
+        } else {
+          closed.lost += try row[1] as Int
+        }
       }
-      return closed ?? ClosedDeals(won: 0, lost: 0, wonAmount: 0, averageCycleDays: nil)
+      if closed.won > 0 { closed.averageCycleDays = cycleDays / Double(closed.won) }
+      return closed
     }
   }
 

@@ -13,36 +13,19 @@ import Testing
 /// (as `--yes`) or `# script` (a script without `--yes`: refused); `# width: N` sets the
 /// terminal width (100 by default).
 @Suite struct TranscriptTests {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Transcripts")
-
-  static var names: [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-      .filter { $0.hasSuffix(".transcript") }.sorted()
-  }
-
   @Test func everyStoryHasATranscript() {
-    #expect(Self.names.count >= 8)
+    #expect(Transcript.names.count >= 8)
   }
 
-  @Test(arguments: TranscriptTests.names)
+  @Test(arguments: Transcript.names)
   func replay(_ name: String) throws {
-    let transcript = try Transcript(url: Self.directory.appendingPathComponent(name))
-    let json = transcript.header.contains("# json")
-    let actor =
-      transcript.header.first { $0.hasPrefix("# as: ") }.map { String($0.dropFirst(6)) } ?? "priya"
-    let session = try Fixtures.session(actor: actor)
-    if transcript.header.contains("# yes") {
-      session.confirmations = .assumeYes
-    } else if transcript.header.contains("# script") {
-      session.confirmations = .refuse
-    }
-    let width = transcript.header.first { $0.hasPrefix("# width: ") }.flatMap { Int($0.dropFirst(9)) } ?? 100
-    let text = TextRenderer(width: width, colour: false)
+    let transcript = try Transcript(named: name)
+    let session = try transcript.session()
+    let text = TextRenderer(width: transcript.width, colour: false)
     var actual: [String] = []
     for step in transcript.steps {
       let turn = session.handle(step.input)
-      actual.append(json ? JSONRenderer().render(turn) : text.render(turn.reply))
+      actual.append(transcript.isJSON ? JSONRenderer().render(turn) : text.render(turn.reply))
     }
     if Transcript.recording {
       try transcript.record(actual)

@@ -1,3 +1,4 @@
+import Assistant
 import Foundation
 
 /// A golden transcript: `> input` lines, each followed by the output expected for it.
@@ -50,6 +51,42 @@ public struct Transcript {
       text += "> \(step.input)\n\(output)\n\n"
     }
     try text.write(to: url, atomically: true, encoding: .utf8)
+  }
+
+  /// The stories, kept beside the acceptance tests that replay them.
+  public static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("AssistantTests/Transcripts")
+
+  /// The stories' file names, sorted.
+  public static var names: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+      .filter { $0.hasSuffix(".transcript") }.sorted()
+  }
+
+  public init(named name: String) throws {
+    try self.init(url: Self.directory.appendingPathComponent(name))
+  }
+
+  /// Whether replies are rendered as `--json` renders them (`# json`).
+  public var isJSON: Bool { header.contains("# json") }
+
+  /// The terminal width (`# width: N`), 100 by default.
+  public var width: Int {
+    header.first { $0.hasPrefix("# width: ") }.flatMap { Int($0.dropFirst(9)) } ?? 100
+  }
+
+  /// A session on the demo workspace as the header sets it: its actor (`# as: HANDLE`,
+  /// Priya by default) and how side effects are confirmed: asked (the default, as at a
+  /// terminal), `# yes` (as `--yes`) or `# script` (a script without `--yes`: refused).
+  public func session() throws -> Session {
+    let actor = header.first { $0.hasPrefix("# as: ") }.map { String($0.dropFirst(6)) } ?? "priya"
+    let session = try Fixtures.session(actor: actor)
+    if header.contains("# yes") {
+      session.confirmations = .assumeYes
+    } else if header.contains("# script") {
+      session.confirmations = .refuse
+    }
+    return session
   }
 
   /// Whether re-recording was asked for.

@@ -1,0 +1,85 @@
+import Assistant
+import BatonModel
+import Dispatch
+import IntentMatching
+import LineEditing
+
+/// Matches the lines a script has already sent on another core while the session answers
+/// the lines before them: matching is a quarter of a question's time and needs nothing the
+/// answers change (`Prereading` says when it does). Only lines already waiting are read, so
+/// a program that sends its next line after reading a reply is never waited for.
+final class ReadAhead {
+  /// A line handed to the queue, whose reading is collected when its turn comes.
+  final class Pending: @unchecked Sendable {
+    // Written once, on the queue, before `done` is signalled; read only after waiting for
+    // `done`, which orders the two (hence unchecked).
+    private var reading: Prereading?
+    private let done = DispatchSemaphore(value: 0)
+
+    fileprivate func fulfil(_ reading: Prereading) {
+      self.reading = reading
+      done.signal()
+    }
+
+    /// The reading, once the queue has made it. Called once.
+    func wait() -> Prereading? {
+      done.wait()
+      return reading
+    }
+  }
+
+  /// How many lines are held ahead of the one answered, and how low they may run before more
+  /// are read: lines go to the queue in batches, since waking its thread for each line cost
+  /// more than matching the line.
+  static let depth = 32
+  static let refill = 8
+
+  private let queue = DispatchQueue(label: "baton.read-ahead")
+  private let matcher: IntentMatcher
+  /// The lines read, oldest first from `first`, with their readings on the way.
+  private var lines: [(event: LineEvent, pending: Pending?)] = []
+  private var first = 0
+  private var ended = false
+
+  init(matcher: IntentMatcher) { self.matcher = matcher }
+
+  var isEmpty: Bool { first == lines.count }
+
+  /// When fewer than `refill` lines are left, reads the lines already waiting, up to `depth`
+  /// ahead, and starts matching the ones the session will match, as read on `day`.
+  func topUp(from reader: inout some LineReader, day: Day) {
+    guard !ended, lines.count - first < Self.refill else { return }
+    lines.removeFirst(first)
+    first = 0
+    var matched: [(line: String, place: Int)] = []
+    while !ended, lines.count < Self.depth, reader.hasLineReady() {
+      let event = reader.readLine(prompt: "")
+      switch event {
+      case .eof: ended = true
+      case .interrupted: break
+      case .line(let text):
+        let trimmed = ConversationLoop.trimmed(text)
+        // An over-long line is refused before it is matched.
+        if !ConversationLoop.isSkipped(trimmed) && trimmed.utf8.count <= Session.maximumLineLength {
+          matched.append((trimmed, lines.count))
+        }
+      }
+      lines.append((event, nil))
+    }
+    // A single line has nothing to overlap with: the session matches it, and a one-line run
+    // (`-c`) starts no thread.
+    guard matched.count > 1 else { return }
+    let pending = matched.map { _ in Pending() }
+    queue.async { [matcher, matched] in
+      for (line, pending) in zip(matched, pending) { pending.fulfil(Prereading(line.line, day: day, matcher: matcher)) }
+    }
+    for (line, pending) in zip(matched, pending) { lines[line.place].pending = pending }
+  }
+
+  /// The oldest line read ahead, with its reading when one is on the way.
+  func next() -> (event: LineEvent, pending: Pending?)? {
+    guard !isEmpty else { return nil }
+    defer { first += 1 }
+    return lines[first]
+  }
+}
