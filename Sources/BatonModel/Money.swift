@@ -2,17 +2,26 @@
 public enum Money {
   public static func format(_ amount: Int64, currency: String = "USD") -> String {
     let symbol = currency == "USD" ? "$" : currency == "EUR" ? "€" : currency == "GBP" ? "£" : ""
-    // Grouped by bytes: a table of twenty deals formats sixty amounts, and grouping
-    // character by character (with the digits counted again at each) was most of it.
-    let digits = Array(String(amount.magnitude).utf8)
+    // Written by bytes, last digit first, into one buffer then read back once: a table of
+    // twenty deals formats sixty amounts, and grouping character by character (with the
+    // digits counted again at each), then joining the parts, was most of the answer.
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(digits.count + digits.count / 3)
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
-      bytes.append(digit)
+    bytes.reserveCapacity(32)
+    var rest = amount.magnitude
+    var written = 0
+    repeat {
+      if written > 0 && written % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+      written += 1
+    } while rest > 0
+    bytes.append(contentsOf: symbol.utf8.reversed())
+    if amount < 0 { bytes.append(UInt8(ascii: "-")) }
+    bytes.reverse()
+    if symbol.isEmpty {
+      bytes.append(UInt8(ascii: " "))
+      bytes.append(contentsOf: currency.utf8)
     }
-    let grouped = String(decoding: bytes, as: UTF8.self)
-    let sign = amount < 0 ? "-" : ""
-    return symbol.isEmpty ? "\(sign)\(grouped) \(currency)" : "\(sign)\(symbol)\(grouped)"
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -248,23 +248,26 @@ extension Workspace {
     deals: [StuckDeal], count: Int, amount: Int64
   ) {
     try read { db in
-      var oldest: [(id: Int64, changed: String, threshold: Int)] = []
       var count = 0
       var amount: Int64 = 0
-      // Stage by stage, so each reads its own slice of the (stage, stage-changed) index.
+      var oldest: [(id: Int64, changed: String, threshold: Int)] = []
+      // Stage by stage, so each reads its own slice of the (stage, stage-changed) index. One
+      // statement joining stages to deals and grouping by stage was tried: its steps are
+      // dearer per deal, and it cost more than three statements (127,000 instructions
+      // against 73,000 on the demo, 0.1 s against 0.07 s on a million deals).
       let stages: [(id: String, typicalDays: Int?)] = try db.rows(
-        "SELECT id, typical_days FROM stage WHERE kind = 'opportunity' ORDER BY position"
-      ) { (try $0["id"], try $0["typical_days"]) }
+        "SELECT id, typical_days FROM stage WHERE kind = 'opportunity'"
+      ) { (try $0[0], try $0[1]) }
       for stage in stages {
         let threshold = days ?? stage.typicalDays ?? 30
-        let cutoff = today.adding(days: -threshold).iso
-        if let totals = try db.firstRow(
-          "SELECT count(*), coalesce(sum(amount), 0) FROM deal WHERE stage_id = ? AND stage_changed_date < ?",
-          [stage.id, cutoff], { (try $0[0] as Int, try $0[1] as Int64) })
-        {
-          count += totals.0
-          amount += totals.1
-        }
+        let cutoff = today.adding(days: -threshold)
+        guard
+          let totals = try db.firstRow(
+            "SELECT count(*), coalesce(sum(amount), 0) FROM deal WHERE stage_id = ? AND stage_changed_date < ?",
+            [stage.id, cutoff.iso], { (try $0[0] as Int, try $0[1] as Int64) }), totals.0 > 0
+        else { continue }
+        count += totals.0
+        amount += totals.1
         // The stage's `limit` oldest, with every deal that ties the last of them on date, in
         // index order; sorted by (date, id) below. Asking SQLite for that order made it sort
         // each stage's slice again in a temporary b-tree (half the time of the answer).
@@ -275,25 +278,20 @@ extension Workspace {
             (SELECT stage_changed_date FROM deal INDEXED BY deal_stage_age
              WHERE stage_id = ?1 AND stage_changed_date < ?2 ORDER BY stage_changed_date LIMIT 1 OFFSET ?3 - 1),
             ?4)
-          """, [stage.id, cutoff, limit, today.adding(days: -threshold - 1).iso]
-        ) { oldest.append((try $0["id"], try $0["stage_changed_date"], threshold)) }
+          """, [stage.id, cutoff.iso, limit, cutoff.adding(days: -1).iso]
+        ) { oldest.append((try $0[0], try $0[1], threshold)) }
       }
       oldest.sort { ($0.changed, $0.id) < ($1.changed, $1.id) }
       oldest = Array(oldest.prefix(limit))
       let thresholds = Dictionary(oldest.map { ($0.id, $0.threshold) }, uniquingKeysWith: { first, _ in first })
-      let deals =
-        oldest.isEmpty
-        ? []
-        : try deals(
-          db, where: "d.id IN (SELECT value FROM json_each(?))", [Self.jsonList(oldest.map(\.id))], limit: limit)
-      let stuck = deals.map { deal in
+      let stuck = try deals(db, ids: oldest.map(\.id)).map { deal in
         StuckDeal(deal: deal, days: deal.stageChangedDate.days(to: today), threshold: thresholds[deal.id] ?? 0)
       }.sorted { ($0.days, -$0.deal.id) > ($1.days, -$1.deal.id) }
       return (stuck, count, amount)
     }
   }
 
-  /// Record numbers as one JSON array argument, for `IN (SELECT value FROM json_each(?))`:
+  /// Record numbers as one JSON array argument, for `json_each(?)`:
   /// one statement whatever the numbers, where numbers written into the SQL made a new
   /// statement for every set, each compiled and kept in the connection's cache for good (a
   /// long session's memory grew with each new set). It costs a question a hundredth more
