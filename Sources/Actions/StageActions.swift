@@ -11,7 +11,7 @@ enum StageActions {
     if let category = stage.forecastCategory, let probability = stage.probability {
       text += " Forecast category: \(category); probability \(probability) %."
     }
-    let total = try workspace.stages().count
+    let total = try workspace.stageCount()
     text += " Stage \(stage.position) of \(total) in the lifecycle."
     return Reply(kind: .answer, text: text, data: json(stage))
   }

@@ -8,22 +8,20 @@ extension Workspace {
   public func pipeline(by grouping: PipelineGrouping, since weekAgo: Day) throws -> [PipelineGroup] {
     try read { db in
       let stages = try Self.openStages(db)
-      let ids = stages.map { "'\($0.id)'" }.joined(separator: ", ")
-      guard !ids.isEmpty else { return [] }
-      // A stage's probability is one number, so the weighted sum is summed per stage.
-      let probability =
-        "CASE d.stage_id " + stages.map { "WHEN '\($0.id)' THEN \($0.probability)" }.joined(separator: " ")
-        + " ELSE 0 END"
+      guard !stages.isEmpty else { return [] }
       let (key, name, joins) = Self.grouping(grouping)
       var groups: [PipelineGroup]
       if grouping == .stage || grouping == .category {
         var byStage: [String: (Int, Int64)] = [:]
+        // Stage by stage over the (stage, …) index, the open stages taken from `stage` in the
+        // same statement: their ids listed in the query (`IN (…)`) made SQLite copy them into
+        // a temporary table first.
         try db.eachRow(
           """
-          SELECT d.stage_id AS stage, count(*) AS n, coalesce(sum(d.amount), 0) AS amount FROM deal d
-          WHERE d.stage_id IN (\(ids)) GROUP BY d.stage_id
+          SELECT s.id, count(*), coalesce(sum(d.amount), 0) FROM stage s JOIN deal d ON d.stage_id = s.id
+          WHERE s.kind = 'opportunity' GROUP BY s.id
           """
-        ) { byStage[try $0["stage"]] = (try $0["n"], try $0["amount"]) }
+        ) { byStage[try $0[0]] = (try $0[1], try $0[2]) }
         groups = []
         for stage in stages {
           let (count, amount) = byStage[stage.id] ?? (0, 0)
@@ -44,6 +42,11 @@ extension Workspace {
         // Summed per owner or account and stage by seeking their covering index (one range
         // per pair reads only open deals; a scan would read every deal ever made), then
         // weighted by the stage's probability; names joined after.
+        let ids = stages.map { "'\($0.id)'" }.joined(separator: ", ")
+        // A stage's probability is one number, so the weighted sum is summed per stage.
+        let probability =
+          "CASE d.stage_id " + stages.map { "WHEN '\($0.id)' THEN \($0.probability)" }.joined(separator: " ")
+          + " ELSE 0 END"
         let column = grouping == .owner ? "owner_id" : "account_id"
         let index = grouping == .owner ? "deal_owner" : "deal_account"
         let table = grouping == .owner ? "person" : "account"
