@@ -206,7 +206,9 @@ extension Workspace {
           if top.count > topDeals { top.removeLast() }
         }
       }
-      figures.topDeals = try top.compactMap { try deal(db, id: $0.id) }
+      let read = Dictionary(
+        try deals(db, ids: top.map(\.id)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      figures.topDeals = top.compactMap { read[$0.id] }
       return figures
     }
   }

@@ -86,12 +86,42 @@ import WorkspaceStore
         == .int(
           try int("SELECT sum(amount) FROM deal WHERE stage_id = 'proposal' AND close_date BETWEEN ? AND ?", range)))
     #expect(reply["target"] == .int(try int("SELECT amount FROM target WHERE period = '2026-Q4'")))
+    // The five largest commit and best-case deals closing in the quarter, ties by number.
+    let top = try db.read { db in
+      try Int64.fetchAll(
+        db,
+        sql: """
+          SELECT id FROM deal WHERE stage_id IN ('negotiation', 'proposal') AND close_date BETWEEN ? AND ?
+          ORDER BY amount DESC, id LIMIT 5
+          """, arguments: range)
+    }
+    #expect(top.count == 5)
+    #expect(reply["top_deals"] == .array(top.map { .int($0) }))
   }
 
   @Test func stuckDealsMatchSQL() throws {
     let reply = try data("deals stuck for 60 days")
     #expect(
       reply["count"] == .int(try int("SELECT count(*) FROM deal WHERE \(open) AND stage_changed_date < '2026-09-24'")))
+    // The twenty oldest by stage change, shown longest-stuck first (ties by number).
+    let oldest = try db.read { db in
+      try Int64.fetchAll(
+        db,
+        sql: """
+          SELECT id FROM deal WHERE \(open) AND stage_changed_date < '2026-09-24'
+          ORDER BY stage_changed_date, id LIMIT 20
+          """)
+    }
+    guard case .array(let deals) = reply["deals"] else {
+      Issue.record("no deals in the reply")
+      return
+    }
+    #expect(oldest.count == 20)
+    #expect(
+      deals.compactMap { deal -> Int64? in
+        guard case .object(let fields) = deal, case .int(let id) = fields["id"] else { return nil }
+        return id
+      } == oldest)
   }
 
   @Test func metricsMatchSQL() throws {
