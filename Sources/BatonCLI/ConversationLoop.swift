@@ -71,6 +71,7 @@ public struct ConversationLoop {
     }
     // A script's waiting lines, read ahead of their turn so they are matched on another core.
     let readAhead = options.interactive ? nil : ReadAhead(matcher: session.matcher)
+    defer { readAhead?.stop() }
     while true {
       readAhead?.topUp(from: &reader, day: session.day)
       if readAhead?.isEmpty ?? true, !reader.hasLineReady() {

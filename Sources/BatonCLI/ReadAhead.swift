@@ -3,6 +3,7 @@ import BatonModel
 import Dispatch
 import IntentMatching
 import LineEditing
+import Synchronization
 
 /// Matches the lines a script has already sent on another core while the session answers
 /// the lines before them: matching is a quarter of a question's time and needs nothing the
@@ -36,6 +37,13 @@ final class ReadAhead {
 
   private let queue = DispatchQueue(label: "baton.read-ahead")
   private let matcher: IntentMatcher
+  /// Set when the loop ends: lines read but never to be answered (after `quit`, a failure
+  /// under `--strict`) are not matched.
+  private let stopped = Stopped()
+
+  private final class Stopped: Sendable {
+    let flag = Atomic<Bool>(false)
+  }
   /// The lines read, oldest first from `first`, with their readings on the way.
   private var lines: [(event: LineEvent, pending: Pending?)] = []
   private var first = 0
@@ -70,10 +78,21 @@ final class ReadAhead {
     // (`-c`) starts no thread.
     guard matched.count > 1 else { return }
     let pending = matched.map { _ in Pending() }
-    queue.async { [matcher, matched] in
-      for (line, pending) in zip(matched, pending) { pending.fulfil(Prereading(line.line, day: day, matcher: matcher)) }
+    queue.async { [matcher, matched, stopped] in
+      for (line, pending) in zip(matched, pending) {
+        guard !stopped.flag.load(ordering: .relaxed) else { return }
+        pending.fulfil(Prereading(line.line, day: day, matcher: matcher))
+      }
     }
     for (line, pending) in zip(matched, pending) { lines[line.place].pending = pending }
+  }
+
+  /// Drops the readings still to be made and returns once the queue has let go: nothing of
+  /// the loop's runs on after it (a process that exits while another thread still works can
+  /// crash in its exit handlers).
+  func stop() {
+    stopped.flag.store(true, ordering: .relaxed)
+    queue.sync {}
   }
 
   /// The oldest line read ahead, with its reading when one is on the way.
