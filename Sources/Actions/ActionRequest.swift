@@ -18,6 +18,10 @@ public struct ActionRequest: Sendable {
   public var now: String
   /// The audit rows of the changes this caller made, oldest first: what `undo` may reverse.
   public var ownChanges: [Int64]
+  /// Whether answers carry their `data` (what `--json` prints). Off, a question's answer
+  /// skips building it: in a script whose output is text that was a tenth of the session's
+  /// work on a question. Workflows always carry theirs (the session reads `audit_id`).
+  public var includesData = true
 
   public init(
     action: String, slots: [String: SlotValue], actor: Actor, input: String, today: Day,
@@ -32,6 +36,9 @@ public struct ActionRequest: Sendable {
     self.now = now ?? "\(today.iso)T09:00:00Z"
     self.ownChanges = ownChanges
   }
+
+  /// `build()` when answers carry their data, else null.
+  public func data(_ build: () -> JSONValue) -> JSONValue { includesData ? build() : .null }
 
   /// The key of slot `name`, if filled.
   public func key(_ name: String) -> String? { slots[name]?.value.key }

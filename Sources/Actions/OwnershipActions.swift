@@ -10,7 +10,7 @@ enum OwnershipActions {
     guard let item = try workspace.responsibility(id: id) else {
       return Replies.notFound("responsibility '\(id)'")
     }
-    let data = json(item)
+    let data = request.data { json(item) }
     if let letter = request.key("raci"), let role = RACIRole(rawValue: letter) {
       let parties = item.parties(role)
       let text =

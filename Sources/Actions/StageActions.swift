@@ -13,7 +13,7 @@ enum StageActions {
     }
     let total = try workspace.stageCount()
     text += " Stage \(stage.position) of \(total) in the lifecycle."
-    return Reply(kind: .answer, text: text, data: json(stage))
+    return Reply(kind: .answer, text: text, data: request.data { json(stage) })
   }
 
   /// `stage.exit_criteria`: each criterion as worded, with the evidence it checks.
@@ -22,13 +22,15 @@ enum StageActions {
     guard let stage = try workspace.stage(id: id) else { return Replies.notFound("stage '\(id)'") }
     guard !stage.exitCriteria.isEmpty else {
       return Reply(
-        kind: .answer, text: "\(stage.name) has no exit criteria: a deal does not leave it.", data: json(stage))
+        kind: .answer, text: "\(stage.name) has no exit criteria: a deal does not leave it.",
+        data: request.data { json(stage) })
     }
     let lines = stage.exitCriteria.enumerated().map { index, criterion in
       "  \(index + 1). \(criterion.wording) (checks \(criterion.evidenceDescription))"
     }
     return Reply(
-      kind: .answer, text: "Exit criteria for \(stage.name):\n" + lines.joined(separator: "\n"), data: json(stage))
+      kind: .answer, text: "Exit criteria for \(stage.name):\n" + lines.joined(separator: "\n"),
+      data: request.data { json(stage) })
   }
 
   static func json(_ stage: Stage) -> JSONValue {

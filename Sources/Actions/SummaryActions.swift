@@ -30,32 +30,39 @@ enum SummaryActions {
       .text("Open pipeline by \(grouping.rawValue):"), .table(table),
       .chart(BarChart(bars: groups.map { .init(label: $0.name, value: Double($0.amount), display: money($0.amount)) })),
     ]
-    var data: [String: JSONValue] = [
-      "group_by": .string(grouping.rawValue),
-      "groups": .array(
-        groups.map {
-          [
-            "key": .string($0.key), "name": .string($0.name), "count": .int(Int64($0.count)), "amount": .int($0.amount),
-            "weighted": .int($0.weighted), "change_7d": .int($0.change),
-          ]
-        }),
-      "total": [
-        "count": .int(Int64(count)), "amount": .int(amount), "weighted": .int(weighted), "change_7d": .int(change),
-      ],
-    ]
+    var coverage: (inPeriod: Int64, target: Int64, ratio: Double)?
     if let target = figures.target, target > 0 {
       let inPeriod = figures.commit + figures.bestCase + figures.pipeline
-      let coverage = Double(inPeriod) / Double(target)
+      let ratio = Double(inPeriod) / Double(target)
+      coverage = (inPeriod, target, ratio)
       blocks.append(
         .text(
-          "Coverage for \(quarter): \(money(inPeriod)) open and closing in the quarter over a \(money(target)) target = \(Formatter.ratio(coverage)) (healthy is 3x to 4x)."
+          "Coverage for \(quarter): \(money(inPeriod)) open and closing in the quarter over a \(money(target)) target = \(Formatter.ratio(ratio)) (healthy is 3x to 4x)."
         ))
-      data["coverage"] = [
-        "period": .string(quarter.key), "open_in_period": .int(inPeriod), "target": .int(target),
-        "ratio": .double(Formatter.rounded(coverage)),
-      ]
     }
-    return Reply(kind: .table, blocks: blocks, data: .object(data))
+    let data = request.data {
+      var data: [String: JSONValue] = [
+        "group_by": .string(grouping.rawValue),
+        "groups": .array(
+          groups.map {
+            [
+              "key": .string($0.key), "name": .string($0.name), "count": .int(Int64($0.count)),
+              "amount": .int($0.amount), "weighted": .int($0.weighted), "change_7d": .int($0.change),
+            ]
+          }),
+        "total": [
+          "count": .int(Int64(count)), "amount": .int(amount), "weighted": .int(weighted), "change_7d": .int(change),
+        ],
+      ]
+      if let coverage {
+        data["coverage"] = [
+          "period": .string(quarter.key), "open_in_period": .int(coverage.inPeriod), "target": .int(coverage.target),
+          "ratio": .double(Formatter.rounded(coverage.ratio)),
+        ]
+      }
+      return .object(data)
+    }
+    return Reply(kind: .table, blocks: blocks, data: data)
   }
 
   /// `summary.forecast`: closed-won, commit, best case and pipeline against the target.
@@ -75,14 +82,6 @@ enum SummaryActions {
           alignments: [.left, .right, .right])),
       .chart(BarChart(bars: rows.map { .init(label: $0.0, value: Double($0.2), display: money($0.2)) })),
     ]
-    var data: [String: JSONValue] = [
-      "period": .string(period.name), "closed_won": .int(figures.closedWon), "commit": .int(figures.commit),
-      "best_case": .int(figures.bestCase), "pipeline": .int(figures.pipeline),
-      "counts": [
-        "closed_won": .int(Int64(figures.closedWonCount)), "commit": .int(Int64(figures.commitCount)),
-        "best_case": .int(Int64(figures.bestCaseCount)), "pipeline": .int(Int64(figures.pipelineCount)),
-      ],
-    ]
     if let target = figures.target {
       let called = figures.closedWon + figures.commit
       let gap = target - called
@@ -94,19 +93,37 @@ enum SummaryActions {
         line += " Coverage of the remaining \(money(remaining)): \(Formatter.ratio(Double(open) / Double(remaining)))."
       }
       blocks.append(.text(line))
-      data["target"] = .int(target)
-      data["gap"] = .int(gap)
-      data["coverage"] = remaining > 0 ? .double(Formatter.rounded(Double(open) / Double(remaining))) : .null
     } else {
       blocks.append(.text("No target is set for \(period.name), so there is no gap or coverage to show."))
-      data["target"] = .null
     }
     if !figures.topDeals.isEmpty {
       blocks.append(.text("The deals that move the number most:"))
       blocks.append(.table(DealTables.table(figures.topDeals, money: money)))
-      data["top_deals"] = .array(figures.topDeals.map { .int($0.id) })
     }
-    return Reply(kind: .table, blocks: blocks, data: .object(data))
+    return Reply(kind: .table, blocks: blocks, data: request.data { forecastData(figures, period: period) })
+  }
+
+  /// The forecast's figures for programs.
+  private static func forecastData(_ figures: ForecastFigures, period: Period) -> JSONValue {
+    var data: [String: JSONValue] = [
+      "period": .string(period.name), "closed_won": .int(figures.closedWon), "commit": .int(figures.commit),
+      "best_case": .int(figures.bestCase), "pipeline": .int(figures.pipeline),
+      "counts": [
+        "closed_won": .int(Int64(figures.closedWonCount)), "commit": .int(Int64(figures.commitCount)),
+        "best_case": .int(Int64(figures.bestCaseCount)), "pipeline": .int(Int64(figures.pipelineCount)),
+      ],
+    ]
+    if let target = figures.target {
+      let open = figures.commit + figures.bestCase + figures.pipeline
+      let remaining = target - figures.closedWon
+      data["target"] = .int(target)
+      data["gap"] = .int(target - figures.closedWon - figures.commit)
+      data["coverage"] = remaining > 0 ? .double(Formatter.rounded(Double(open) / Double(remaining))) : .null
+    } else {
+      data["target"] = .null
+    }
+    if !figures.topDeals.isEmpty { data["top_deals"] = .array(figures.topDeals.map { .int($0.id) }) }
+    return .object(data)
   }
 
   /// `deal.stuck`: open deals with no stage change for N days, or longer than their stage's
@@ -134,15 +151,17 @@ enum SummaryActions {
     if count > deals.count { blocks.append(.text("Showing the \(deals.count) oldest.")) }
     return Reply(
       kind: .table, blocks: blocks,
-      data: [
-        "count": .int(Int64(count)), "amount": .int(amount), "days": days.map { .int(Int64($0)) } ?? .null,
-        "deals": .array(
-          deals.map {
-            [
-              "id": .int($0.deal.id), "days": .int(Int64($0.days)), "threshold": .int(Int64($0.threshold)),
-              "stage": .string($0.deal.stage), "amount": $0.deal.amount.map(JSONValue.int) ?? .null,
-            ]
-          }),
-      ])
+      data: request.data {
+        [
+          "count": .int(Int64(count)), "amount": .int(amount), "days": days.map { .int(Int64($0)) } ?? .null,
+          "deals": .array(
+            deals.map {
+              [
+                "id": .int($0.deal.id), "days": .int(Int64($0.days)), "threshold": .int(Int64($0.threshold)),
+                "stage": .string($0.deal.stage), "amount": $0.deal.amount.map(JSONValue.int) ?? .null,
+              ]
+            }),
+        ]
+      })
   }
 }

@@ -15,6 +15,9 @@ public final class Session {
   private let now: () -> String
   /// What a side effect's confirmation does: ask, assume yes, or refuse.
   public var confirmations: ConfirmationPolicy
+  /// Whether questions' answers carry their `data` (`ActionRequest.includesData`): on for
+  /// `--json` and for callers that read it; off, text-only output skips building it.
+  public var answersCarryData = true
   var state = ConversationState()
   /// The audit rows of the changes made in this session, oldest first: what `undo` reverses.
   /// Kept apart from the focus, so `reset` does not forget them.
@@ -225,9 +228,10 @@ public final class Session {
       reply = runWorkflow(
         intent.action, intent: intent.name, slots: slots, input: input, today: today, confirmed: false)
     } else if let handler = registry.handler(for: intent.action) {
-      let request = ActionRequest(
+      var request = ActionRequest(
         action: intent.action, slots: slots, actor: actor, input: input, today: today, intent: intent.name,
         now: now())
+      request.includesData = answersCarryData
       reply = Self.guarded { try handler(request, workspace) }
     } else {
       reply = Reply(kind: .error, text: "No handler for the action '\(intent.action)'. Please file a bug.")

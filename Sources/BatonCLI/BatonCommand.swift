@@ -122,6 +122,7 @@ public struct BatonCommand: ParsableCommand {
       _ = Unmanaged.passRetained(session)
       // A terminal asks before a side effect; a script needs --yes, or is refused.
       session.confirmations = flags.yes ? .assumeYes : (interactive ? .ask : .refuse)
+      session.answersCarryData = options.json
       let loop = ConversationLoop(options: options)
       let output = StandardOutput()
       let succeeded: Bool

@@ -59,6 +59,9 @@ import Testing
     #expect(objects[2]["kind"] as? String == "not_understood")
     #expect(objects[2]["intent"] is NSNull)
     #expect(lines[0].hasPrefix(#"{"data":"#))
+    // The answers carry their data with `--json` (text output skips building it).
+    #expect((objects[0]["data"] as? [String: Any])?["id"] as? String == "stage-exit-criteria")
+    #expect(((objects[1]["data"] as? [String: Any])?["consulted"] as? [Any])?.isEmpty == false)
   }
 
   @Test func aCorruptOrLockedWorkspaceExits74WithNothingWritten() throws {
