@@ -159,7 +159,7 @@ extension Workspace {
       var leading: [String] = []
       // Stage by stage over the (stage, close date, amount) index, each stage's kind and
       // category beside its figures: stage ids listed in the query (`IN (…)`) made SQLite
-      // build the list into a table first, a third of the answer.
+      // build the list into a table first (171,000 instructions against 127,000 on the demo).
       try db.eachRow(
         """
         SELECT s.id, s.kind, s.forecast_category, count(*), coalesce(sum(d.amount), 0)
@@ -213,7 +213,7 @@ extension Workspace {
     }
   }
 
-  /// Larger amount first, then the older deal: the order of the forecast's top deals.
+  /// Larger amount first, then the lower number: the order of the forecast's top deals.
   private static func isLarger(_ deal: (id: Int64, amount: Int64), than other: (id: Int64, amount: Int64)) -> Bool {
     deal.amount != other.amount ? deal.amount > other.amount : deal.id < other.id
   }
