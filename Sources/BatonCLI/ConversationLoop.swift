@@ -86,9 +86,9 @@ public struct ConversationLoop {
         if held.items.count >= Self.groupLimit || age >= Self.groupAge { try settle() }
       }
       let prompt = options.interactive ? self.prompt(session.focusDescription) : ""
-      let (event, pending) = readAhead?.next() ?? (reader.readLine(prompt: prompt), nil)
+      let ahead = readAhead?.next()
       let line: String
-      switch event {
+      switch ahead?.event ?? reader.readLine(prompt: prompt) {
       case .eof:
         try settle()
         return allSucceeded
@@ -96,11 +96,11 @@ public struct ConversationLoop {
       case .line(let text): line = text
       }
       lineNumber += 1
-      let trimmed = Self.trimmed(line)
+      let trimmed = ahead?.trimmed ?? Self.trimmed(line)
       // Blank lines and comments are skipped, so a script can be annotated.
       if Self.isSkipped(trimmed) { continue }
       if options.echo { emit(.text("> " + trimmed)) }
-      let turn = session.handle(trimmed, prereading: pending?.wait())
+      let turn = session.handle(trimmed, prereading: ahead?.pending?.wait())
       if options.json {
         emit(.json(turn))
       } else {

@@ -35,17 +35,25 @@ final class ReadAhead {
   static let depth = 32
   static let refill = 8
 
+  /// A line read ahead: the event, a line's text trimmed (so the loop does not trim it
+  /// again), and its reading when one is on the way.
+  struct Line {
+    let event: LineEvent
+    let trimmed: String?
+    fileprivate(set) var pending: Pending?
+  }
+
+  private final class Stopped: Sendable {
+    let flag = Atomic<Bool>(false)
+  }
+
   private let queue = DispatchQueue(label: "baton.read-ahead")
   private let matcher: IntentMatcher
   /// Set when the loop ends: lines read but never to be answered (after `quit`, a failure
   /// under `--strict`) are not matched.
   private let stopped = Stopped()
-
-  private final class Stopped: Sendable {
-    let flag = Atomic<Bool>(false)
-  }
-  /// The lines read, oldest first from `first`, with their readings on the way.
-  private var lines: [(event: LineEvent, pending: Pending?)] = []
+  /// The lines read, oldest first from `first`.
+  private var lines: [Line] = []
   private var first = 0
   private var ended = false
 
@@ -62,17 +70,19 @@ final class ReadAhead {
     var matched: [(line: String, place: Int)] = []
     while !ended, lines.count < Self.depth, reader.hasLineReady() {
       let event = reader.readLine(prompt: "")
+      var trimmed: String?
       switch event {
       case .eof: ended = true
       case .interrupted: break
       case .line(let text):
-        let trimmed = ConversationLoop.trimmed(text)
+        let line = ConversationLoop.trimmed(text)
+        trimmed = line
         // An over-long line is refused before it is matched.
-        if !ConversationLoop.isSkipped(trimmed) && trimmed.utf8.count <= Session.maximumLineLength {
-          matched.append((trimmed, lines.count))
+        if !ConversationLoop.isSkipped(line) && line.utf8.count <= Session.maximumLineLength {
+          matched.append((line, lines.count))
         }
       }
-      lines.append((event, nil))
+      lines.append(Line(event: event, trimmed: trimmed, pending: nil))
     }
     // A single line has nothing to overlap with: the session matches it, and a one-line run
     // (`-c`) starts no thread.
@@ -95,8 +105,8 @@ final class ReadAhead {
     queue.sync {}
   }
 
-  /// The oldest line read ahead, with its reading when one is on the way.
-  func next() -> (event: LineEvent, pending: Pending?)? {
+  /// The oldest line read ahead.
+  func next() -> Line? {
     guard !isEmpty else { return nil }
     defer { first += 1 }
     return lines[first]

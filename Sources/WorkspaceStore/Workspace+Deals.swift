@@ -50,10 +50,8 @@ extension Workspace {
     }
   }
 
-  func deals(
-    _ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int, order: String = "d.id"
-  ) throws -> [Deal] {
-    try db.rows("\(Self.dealColumns) WHERE \(clause) ORDER BY \(order) LIMIT \(max(1, limit))", arguments, Self.deal)
+  func deals(_ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int) throws -> [Deal] {
+    try db.rows("\(Self.dealColumns) WHERE \(clause) ORDER BY d.id LIMIT \(max(1, limit))", arguments, Self.deal)
   }
 
   /// One deal inside a read, or nil; its statement written once, not per call.

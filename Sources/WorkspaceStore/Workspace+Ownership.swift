@@ -87,10 +87,8 @@ extension Workspace {
       let party = Party(kind: kind, id: try row[3], name: try row[4] ?? row[3], detail: try row[5])
       assigned.append((index, role, try row[6], party))
     }
-    // Each role's parties in their matrix order, sorted here (stably, over the key's order)
-    // rather than by `ORDER BY position`, whose temporary b-tree was a third of the query.
-    for place in assigned.indices.sorted(by: { (assigned[$0].position, $0) < (assigned[$1].position, $1) }) {
-      let row = assigned[place]
+    // Each role's parties in their matrix order, put in order here (`inPositionOrder`).
+    for row in assigned.inPositionOrder(\.position) {
       result[row.index].assignments[row.role, default: []].append(row.party)
     }
     return result
