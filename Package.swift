@@ -10,9 +10,16 @@ let ownTargets: [Target] = [
   ),
   .target(name: "LineEditing", dependencies: ["CEditLine"]),
   .target(name: "BatonModel"),
+  // Word vectors compiled into the executable: word-vectors.bin, written offline by
+  // make-word-vectors.py; a C array because `#embed` reads the file at compile time.
+  .target(
+    name: "CWordVectors",
+    exclude: ["make-word-vectors.py", "word-vectors.bin"],
+    cSettings: [.unsafeFlags(["-std=c23"])]
+  ),
   .target(
     name: "IntentMatching",
-    dependencies: ["BatonModel", .product(name: "Yams", package: "Yams")],
+    dependencies: ["BatonModel", "CWordVectors", .product(name: "Yams", package: "Yams")],
     // Training the ranker is number crunching that an unoptimized build runs some thirty
     // times slower; the tests build many engines, so this module is optimized even there.
     swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
@@ -107,7 +114,7 @@ let package = Package(
 )
 
 // Strict settings for baton's own Swift targets only; dependencies keep theirs.
-for target in package.targets where target.type != .system && target.name != "CPTY" {
+for target in package.targets where target.type != .system && !["CPTY", "CWordVectors"].contains(target.name) {
   target.swiftSettings =
     (target.swiftSettings ?? []) + [
       .enableUpcomingFeature("ExistentialAny"),

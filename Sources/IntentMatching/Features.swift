@@ -5,6 +5,12 @@
 /// CLINC150, the n-grams do a stemmer's work and whole words keep distinctions a stemmer
 /// loses ("interests" is not "interest rate").
 ///
+/// Each line also gets one feature per dimension of its words' vectors, summed
+/// (`WordVectors`): what the words mean, so a line can lean towards an intent whose examples
+/// say the same thing in other words ("arrange a holiday", "book a vacation"). Measured on
+/// CLINC150 trained on 20 lines an intent, in-scope accuracy went from 80.4 % to 84.0 %;
+/// on all 100, from 92.7 % to 93.4 %.
+///
 /// Features are 64-bit hashes of their text rather than strings: a line's features cost no
 /// allocation beyond one array, which is most of what matching a line costs.
 struct FeatureExtractor: Sendable {
@@ -14,6 +20,17 @@ struct FeatureExtractor: Sendable {
   var skipPairWeight: Float = 0.5
   /// The lengths of character n-grams, taken over each word padded as "^word$".
   var characterLengths = 2...5
+  /// The words' summed unit vectors, against 1 for a whole word. Chosen on CLINC150's
+  /// validation split with 20 lines an intent: 6 gave 83.1 %, 8 83.9 %, 11 82.9 %.
+  var meaningWeight: Float = 8
+  let vectors: WordVectors?
+  /// The keys of the vectors' dimensions, hashed once.
+  private let meaningKeys: [UInt64]
+
+  init(vectors: WordVectors? = WordVectors.builtIn) {
+    self.vectors = vectors
+    meaningKeys = (0..<(vectors?.dimensions ?? 0)).map(FeatureKey.meaning)
+  }
 
   /// The features of `words` with their summed weights, by ascending key.
   func features(_ words: [String]) -> [(key: UInt64, weight: Float)] {
@@ -21,8 +38,12 @@ struct FeatureExtractor: Sendable {
     result.reserveCapacity(words.count * 20)
     var previous: [UInt8] = []
     var beforePrevious: [UInt8] = []
+    var meaning = [Float](repeating: 0, count: meaningKeys.count)
+    var meant = false
     for (index, word) in words.enumerated() {
       let bytes = Array(word.utf8)
+      // A placeholder ("{deal}") stands for a name, whose meaning is no intent's business.
+      if let vectors, bytes.first != UInt8(ascii: "{"), vectors.add(bytes, to: &meaning) { meant = true }
       result.append((FeatureKey.word(bytes), 1))
       if index > 0 { result.append((FeatureKey.pair(previous, bytes), pairWeight)) }
       if index > 1 { result.append((FeatureKey.skipPair(beforePrevious, bytes), skipPairWeight)) }
@@ -36,6 +57,11 @@ struct FeatureExtractor: Sendable {
       }
       beforePrevious = previous
       previous = bytes
+    }
+    if meant {
+      for (dimension, value) in meaning.enumerated() where value != 0 {
+        result.append((meaningKeys[dimension], value * meaningWeight))
+      }
     }
     return Self.merged(result)
   }
@@ -58,8 +84,9 @@ struct FeatureExtractor: Sendable {
 
 /// FNV-1a hashes of features, each kind with its own first byte so a word and a character
 /// n-gram with the same letters stay apart. Fixed, unseeded: the same text gets the same key
-/// in every process, so a built engine can be saved and read back. Character n-grams have
-/// the top bit set and word features have it clear, so the two can be told apart by key.
+/// in every process, so a built engine can be saved and read back. Character n-grams (and
+/// the dimensions of meaning) have the top bit set and word features have it clear, so the
+/// two can be told apart by key.
 enum FeatureKey {
   private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
   private static let prime: UInt64 = 0x0100_0000_01b3
@@ -75,6 +102,12 @@ enum FeatureKey {
 
   static func skipPair(_ first: [UInt8], _ second: [UInt8]) -> UInt64 {
     joined(first, second, kind: UInt8(ascii: "s"))
+  }
+
+  /// Dimension `dimension` of the line's word vectors. It has the character bit: like a
+  /// character n-gram it informs the classifier, not the nearest-example lookup over words.
+  static func meaning(_ dimension: Int) -> UInt64 {
+    hash(String(dimension).utf8, from: step(offset, UInt8(ascii: "m"))) | characterBit
   }
 
   static func characters<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {

@@ -127,6 +127,16 @@ import WorkspaceStore
     #expect(match.corrections.map(\.readAs) == ["owns", "criteria"])
   }
 
+  /// A word of English is what the user meant, not a typo of a word the examples have:
+  /// "life" stays "life" (it was read as "like"), so the line counts as having a word baton
+  /// does not know, and is refused.
+  @Test func aRealWordIsNotATypo() throws {
+    let matcher = try Self.matcher()
+    let match = matcher.match("what is the meaning of life", today: Self.today)
+    #expect(match.corrections.isEmpty)
+    #expect(match.intent == nil)
+  }
+
   @Test func datesAndPeriodsAreRecognizedAgainstTheClock() throws {
     let matcher = try Self.matcher()
     func values(_ line: String) -> [String] {
