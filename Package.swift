@@ -14,7 +14,7 @@ let ownTargets: [Target] = [
   // make-word-vectors.py; a C array because `#embed` reads the file at compile time.
   .target(
     name: "CWordVectors",
-    exclude: ["make-word-vectors.py", "word-vectors.bin"],
+    exclude: ["make-word-vectors.py", "word-vectors.bin", "WORDNET-LICENSE"],
     cSettings: [.unsafeFlags(["-std=c23"])]
   ),
   .target(
