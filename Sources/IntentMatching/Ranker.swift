@@ -55,8 +55,12 @@ struct Ranker: Sendable {
     var frequency: [UInt64: Int] = [:]
     for features in raw { for feature in features { frequency[feature.key, default: 0] += 1 } }
     var documentFrequency: [Int] = []
+    // The meaning's dimensions are numbered last, in the order lines list them, so the
+    // numbers of a line's features need sorting only in its words' part.
+    let meaningKeys = extractor.meaningKeysInOrder
+    let isMeaning = Set(meaningKeys)
     for features in raw {
-      for feature in features where featureIndex[feature.key] == nil {
+      for feature in features where featureIndex[feature.key] == nil && !isMeaning.contains(feature.key) {
         let seen = frequency[feature.key] ?? 0
         // A character n-gram only one line has names that line, not its intent: dropping
         // those makes the saved engine a third smaller and costs nothing measurable.
@@ -64,6 +68,11 @@ struct Ranker: Sendable {
         featureIndex.insert(feature.key, value: Int32(documentFrequency.count))
         documentFrequency.append(seen)
       }
+    }
+    for key in meaningKeys {
+      guard let seen = frequency[key], seen > 1 else { continue }
+      featureIndex.insert(key, value: Int32(documentFrequency.count))
+      documentFrequency.append(seen)
     }
     let count = Float(max(1, raw.count))
     idf = documentFrequency.map { logf((count + 1) / (Float($0) + 1)) + 1 }
