@@ -43,6 +43,9 @@ struct Ranker: Sendable {
   private var examplesOfIntent: [[Int]]
   private var classifier: SoftmaxClassifier
   private let intentCount: Int
+  /// The number of the meaning's first feature: those from here on are numbered in the order
+  /// lines list them, after every word feature (`Int32.max` when there are none).
+  private var firstMeaning = Int32.max
 
   /// Builds the index from each example's words and the intent it belongs to, and lines
   /// that belong to none.
@@ -71,20 +74,24 @@ struct Ranker: Sendable {
     }
     for key in meaningKeys {
       guard let seen = frequency[key], seen > 1 else { continue }
+      firstMeaning = min(firstMeaning, Int32(documentFrequency.count))
       featureIndex.insert(key, value: Int32(documentFrequency.count))
       documentFrequency.append(seen)
     }
     let count = Float(max(1, raw.count))
     idf = documentFrequency.map { logf((count + 1) / (Float($0) + 1)) + 1 }
     unseenIDF = logf(count + 1) + 1
-    let vectors = raw.map { [featureIndex, idf] in Self.normalized($0, index: featureIndex, idf: idf) }
+    let vectors = raw.map { [featureIndex, idf, firstMeaning] in
+      Self.normalized($0, index: featureIndex, idf: idf, firstMeaning: firstMeaning)
+    }
     examplesOfIntent = Array(repeating: [], count: intentCount)
     for (index, example) in examples.enumerated() { examplesOfIntent[example.intent].append(index) }
     for (intent, members) in examplesOfIntent.enumerated() {
       var byFeature: [Int32: [(example: Int32, weight: Float)]] = [:]
       for (place, example) in members.enumerated() {
         let vector = Self.normalized(
-          raw[example].filter { FeatureKey.isWordLevel($0.key) }, index: featureIndex, idf: idf)
+          raw[example].filter { FeatureKey.isWordLevel($0.key) }, index: featureIndex, idf: idf,
+          firstMeaning: firstMeaning)
         for (id, weight) in zip(vector.ids, vector.values) { byFeature[id, default: []].append((Int32(place), weight)) }
       }
       for (id, list) in byFeature.sorted(by: { $0.key < $1.key }) {
@@ -196,14 +203,16 @@ struct Ranker: Sendable {
   /// the weight of a feature seen nowhere: "drop table deals" is then less like "show
   /// deals" than "show deals" is, where leaving "drop" out would make them the same.
   private func normalized(_ features: [(key: UInt64, weight: Float)], unknownCount: Bool = false) -> SparseVector {
-    Self.normalized(features, index: featureIndex, idf: idf, unseenIDF: unknownCount ? unseenIDF : 0)
+    Self.normalized(
+      features, index: featureIndex, idf: idf, firstMeaning: firstMeaning, unseenIDF: unknownCount ? unseenIDF : 0)
   }
 
   /// The TF-IDF vector of `features`, unit length, in feature order; features no example had
-  /// are left out, and count in the length at `unseenIDF`.
+  /// are left out, and count in the length at `unseenIDF`. The features of meaning come last
+  /// and in order (numbered from `firstMeaning`), so only those before them are sorted.
   private static func normalized(
     _ features: [(key: UInt64, weight: Float)], index featureIndex: KeyIndex, idf: [Float],
-    unseenIDF: Float = 0
+    firstMeaning: Int32, unseenIDF: Float = 0
   ) -> SparseVector {
     var entries: [(id: Int32, weight: Float)] = []
     entries.reserveCapacity(features.count)
@@ -216,7 +225,9 @@ struct Ranker: Sendable {
       entries.append((id, feature.weight * idf[Int(id)]))
     }
     guard !entries.isEmpty else { return SparseVector() }
-    entries.sort { $0.id < $1.id }
+    var words = entries.count
+    while words > 0 && entries[words - 1].id >= firstMeaning { words -= 1 }
+    entries[..<words].sort { $0.id < $1.id }
     let norm = (entries.reduce(0) { $0 + $1.weight * $1.weight } + unseen).squareRoot()
     guard norm > 0 else { return SparseVector() }
     return SparseVector(ids: entries.map(\.id), values: entries.map { $0.weight / norm })
@@ -261,6 +272,7 @@ extension Ranker {
     let largest = examplesOfIntent.map(\.count).max() ?? 0
     guard postingExamples.allSatisfy({ $0 >= 0 && Int($0) < largest }) else { throw SnapshotReader.Damaged() }
     classifier = try SoftmaxClassifier(from: &reader, featureCount: idf.count)
+    firstMeaning = extractor.meaningKeysInOrder.compactMap { featureIndex[$0] }.min() ?? Int32.max
     guard classifier.classCount >= intentCount else { throw SnapshotReader.Damaged() }
     try postingIndex.forEach { key, value in
       let members = examplesOfIntent.indices.contains(Int(key >> 32)) ? examplesOfIntent[Int(key >> 32)].count : 0
