@@ -35,7 +35,11 @@ struct WordVectors: @unchecked Sendable {
     let namesStart = 12 + 4 * (count + 1)
     guard dimensions > 0, count > 0, namesStart <= bytes.count else { return nil }
     let namesLength = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: namesStart - 4, as: UInt32.self)))
-    guard namesStart + namesLength + count * dimensions == bytes.count else { return nil }
+    // The offsets are not checked one by one (56,000 of them at every start): the table is
+    // compiled in, not read from anywhere a user can change, and a table of another layout
+    // fails these size checks.
+    let (cells, overflow) = count.multipliedReportingOverflow(by: dimensions)
+    guard !overflow, namesStart + namesLength + cells == bytes.count else { return nil }
     self.dimensions = dimensions
     self.count = count
     offsets = base + 12
