@@ -168,4 +168,4 @@ with open(sys.argv[3] if len(sys.argv) > 3 else "word-vectors.bin", "wb") as out
     out.write(offsets.tobytes())
     out.write(b"".join(encoded))
     out.write(quantized.tobytes())
-print(f"{len(names)} words, {DIMENSIONS} dimensions", file=sys.stderr)
+print(f"{len(names)} rows (words and word pieces), {DIMENSIONS} dimensions", file=sys.stderr)
