@@ -82,15 +82,11 @@ enum SummaryActions {
           alignments: [.left, .right, .right])),
       .chart(BarChart(bars: rows.map { .init(label: $0.0, value: Double($0.2), display: money($0.2)) })),
     ]
-    if let target = figures.target {
-      let called = figures.closedWon + figures.commit
-      let gap = target - called
-      let open = figures.commit + figures.bestCase + figures.pipeline
-      let remaining = target - figures.closedWon
-      var line = "Target \(money(target)); closed-won plus commit \(money(called)): "
-      line += gap > 0 ? "a gap of \(money(gap))." : "over the target by \(money(-gap))."
-      if remaining > 0 {
-        line += " Coverage of the remaining \(money(remaining)): \(Formatter.ratio(Double(open) / Double(remaining)))."
+    if let against = AgainstTarget(figures) {
+      var line = "Target \(money(against.target)); closed-won plus commit \(money(against.called)): "
+      line += against.gap > 0 ? "a gap of \(money(against.gap))." : "over the target by \(money(-against.gap))."
+      if let coverage = against.coverage {
+        line += " Coverage of the remaining \(money(against.remaining)): \(Formatter.ratio(coverage))."
       }
       blocks.append(.text(line))
     } else {
@@ -103,6 +99,29 @@ enum SummaryActions {
     return Reply(kind: .table, blocks: blocks, data: request.data { forecastData(figures, period: period) })
   }
 
+  /// The forecast against its target, worked out once for the text and the data alike.
+  private struct AgainstTarget {
+    let target: Int64
+    /// Closed-won plus commit.
+    let called: Int64
+    /// What the called figure falls short of the target by (negative when over it).
+    let gap: Int64
+    /// The target less what is already won.
+    let remaining: Int64
+    /// Open pipeline (commit, best case, pipeline) over `remaining`; nil when nothing remains.
+    let coverage: Double?
+
+    init?(_ figures: ForecastFigures) {
+      guard let target = figures.target else { return nil }
+      self.target = target
+      called = figures.closedWon + figures.commit
+      gap = target - called
+      remaining = target - figures.closedWon
+      let open = figures.commit + figures.bestCase + figures.pipeline
+      coverage = remaining > 0 ? Double(open) / Double(remaining) : nil
+    }
+  }
+
   /// The forecast's figures for programs.
   private static func forecastData(_ figures: ForecastFigures, period: Period) -> JSONValue {
     var data: [String: JSONValue] = [
@@ -113,12 +132,10 @@ enum SummaryActions {
         "best_case": .int(Int64(figures.bestCaseCount)), "pipeline": .int(Int64(figures.pipelineCount)),
       ],
     ]
-    if let target = figures.target {
-      let open = figures.commit + figures.bestCase + figures.pipeline
-      let remaining = target - figures.closedWon
-      data["target"] = .int(target)
-      data["gap"] = .int(target - figures.closedWon - figures.commit)
-      data["coverage"] = remaining > 0 ? .double(Formatter.rounded(Double(open) / Double(remaining))) : .null
+    if let against = AgainstTarget(figures) {
+      data["target"] = .int(against.target)
+      data["gap"] = .int(against.gap)
+      data["coverage"] = against.coverage.map { .double(Formatter.rounded($0)) } ?? .null
     } else {
       data["target"] = .null
     }
