@@ -74,10 +74,10 @@ struct Ranker: Sendable {
     }
     for key in meaningKeys {
       guard let seen = frequency[key], seen > 1 else { continue }
-      firstMeaning = min(firstMeaning, Int32(documentFrequency.count))
       featureIndex.insert(key, value: Int32(documentFrequency.count))
       documentFrequency.append(seen)
     }
+    firstMeaning = Self.firstMeaning(featureIndex, extractor: extractor)
     let count = Float(max(1, raw.count))
     idf = documentFrequency.map { logf((count + 1) / (Float($0) + 1)) + 1 }
     unseenIDF = logf(count + 1) + 1
@@ -162,6 +162,11 @@ struct Ranker: Sendable {
     }
     return contributions.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.word < $1.word }
       .prefix(limit).map(\.word)
+  }
+
+  /// The number of the first meaning feature `featureIndex` has, `Int32.max` for none.
+  private static func firstMeaning(_ featureIndex: KeyIndex, extractor: FeatureExtractor) -> Int32 {
+    extractor.meaningKeysInOrder.compactMap { featureIndex[$0] }.min() ?? Int32.max
   }
 
   /// Best first; ties keep the catalogue's order, so the engine stays deterministic.
@@ -272,7 +277,7 @@ extension Ranker {
     let largest = examplesOfIntent.map(\.count).max() ?? 0
     guard postingExamples.allSatisfy({ $0 >= 0 && Int($0) < largest }) else { throw SnapshotReader.Damaged() }
     classifier = try SoftmaxClassifier(from: &reader, featureCount: idf.count)
-    firstMeaning = extractor.meaningKeysInOrder.compactMap { featureIndex[$0] }.min() ?? Int32.max
+    firstMeaning = Self.firstMeaning(featureIndex, extractor: extractor)
     guard classifier.classCount >= intentCount else { throw SnapshotReader.Damaged() }
     try postingIndex.forEach { key, value in
       let members = examplesOfIntent.indices.contains(Int(key >> 32)) ? examplesOfIntent[Int(key >> 32)].count : 0
