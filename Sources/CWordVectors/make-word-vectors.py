@@ -15,7 +15,7 @@ six layers, mean-pooled): a static vector, as GloVe's are, that places "vacation
 lemmas that have a tagged sense, and their inflections; the model's "##" pieces are kept,
 embedded alone, so a word outside the list is the mean of its pieces. Function words get a
 zero vector: they carry no meaning of their own, and a zero says so without a second list.
-The vectors are centred, projected on their first 64 principal directions, made unit length
+The vectors are centred, projected on their first 128 principal directions, made unit length
 and stored as bytes (value * 127).
 
 Layout (little-endian): "BWV1", dimensions (u32), count (u32), count + 1 offsets (u32) into
@@ -26,7 +26,7 @@ import json, re, struct, sys
 import numpy as np
 from scipy.special import erf
 
-DIMENSIONS = 64
+DIMENSIONS = 128
 FUNCTION_WORDS = set("""i me my myself we our ours ourselves you your yours yourself yourselves he him his
 himself she her hers herself it its itself they them their theirs themselves what which who whom this that
 these those am is are was were be been being have has had having do does did doing a an the and but if or

@@ -70,7 +70,16 @@ public struct IntentMatcher: Sendable {
       let words = normalizer.tokens(line).map(\.text)
       return Self.delexicalize(words, entities: recognizer.recognize(words, corrected: [], today: Day(ordinal: 0)))
     }
-    ranker = Ranker(examples: examples, intentCount: catalog.intents.count, outOfScope: refused)
+    let descriptions = catalog.intents.enumerated().compactMap {
+      intent, definition -> (words: [String], intent: Int)? in
+      let words = normalizer.tokens(definition.description).map(\.text)
+      guard !words.isEmpty else { return nil }
+      return (
+        Self.delexicalize(words, entities: recognizer.recognize(words, corrected: [], today: Day(ordinal: 0))), intent
+      )
+    }
+    ranker = Ranker(
+      examples: examples, intentCount: catalog.intents.count, outOfScope: refused, descriptions: descriptions)
   }
 
   /// An engine from its parts, as a snapshot holds them.

@@ -12,8 +12,11 @@ extension IntentCatalog {
       examples[utterance.label, default: []].append(Example(text: text, line: index + 1))
     }
     let intents = order.map { label in
+      // A label names what its utterances are for ("insurance_change"): read as words, it is
+      // the intent's description, which the matcher learns from as it does a product's.
       IntentDefinition(
-        name: label, description: label, action: "none", sideEffects: false, slots: [],
+        name: label, description: String(label.map { $0 == "_" ? " " : $0 }), action: "none", sideEffects: false,
+        slots: [],
         examples: examples[label] ?? [], file: "", line: 0)
     }
     return IntentCatalog(intents: intents, vocabulary: [])

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A softmax classifier trained on every intent's examples (TF-IDF of words, word pairs and
 /// character n-grams) gives each intent a probability. Lines that are none of the intents'
-/// business can be taught as one more class (`outOfScope`) that is never answered. Within
+/// business can be taught as one more class (`outOfScope`) that is never answered, and each
+/// intent's description as one more line of its own (`descriptions`). Within
 /// the intents that lead, the nearest example by cosine over words is looked up: slots are
 /// read against it, explanations show it, and its cosine is blended into the score, since
 /// a line that nearly repeats an example deserves more confidence than one that only shares
@@ -51,6 +52,7 @@ struct Ranker: Sendable {
   /// that belong to none.
   init(
     examples: [(words: [String], intent: Int)], intentCount: Int, outOfScope: [[String]] = [],
+    descriptions: [(words: [String], intent: Int)] = [],
     options: SoftmaxClassifier.Options = SoftmaxClassifier.Options()
   ) {
     self.intentCount = intentCount
@@ -101,9 +103,19 @@ struct Ranker: Sendable {
         postingStarts.append(Int32(postingExamples.count))
       }
     }
-    let labels = examples.map(\.intent) + Array(repeating: intentCount, count: outOfScope.count)
+    // A description says in other words what the intent is for ("insurance change"), which
+    // teaches the classifier what its examples share. It is taught to the classifier alone:
+    // it is no example to read slots against or to show as the nearest, and its words count
+    // only where an example or a refused line has them too. Measured on CLINC150's
+    // validation split trained on 20 lines an intent (its labels as descriptions): in-scope
+    // accuracy from 84.5 % to 85.5 %, best intent right before refusal from 84.9 % to 86.0 %.
+    let described = descriptions.map { [extractor, featureIndex, idf, firstMeaning] in
+      Self.normalized(extractor.features($0.words), index: featureIndex, idf: idf, firstMeaning: firstMeaning)
+    }
+    let labels =
+      examples.map(\.intent) + Array(repeating: intentCount, count: outOfScope.count) + descriptions.map(\.intent)
     classifier = SoftmaxClassifier(
-      samples: vectors, labels: labels, featureCount: idf.count,
+      samples: vectors + described, labels: labels, featureCount: idf.count,
       classCount: intentCount + (outOfScope.isEmpty ? 0 : 1), options: options)
   }
 

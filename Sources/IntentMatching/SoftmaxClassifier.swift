@@ -72,7 +72,7 @@ struct SoftmaxClassifier: Sendable {
   }
 
   /// Eight classes at a time: the compiler left the plain loop at two to three instructions
-  /// a class, and a line's word vectors alone add 64 rows to it. The same multiply, then add,
+  /// a class, and a line's word vectors alone add 128 rows to it. The same multiply, then add,
   /// lane by lane, as the plain loop: the scores are the same to the bit.
   private func logits(_ vector: SparseVector, into scores: inout [Float]) {
     let classes = classCount

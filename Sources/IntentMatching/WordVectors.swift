@@ -1,6 +1,6 @@
 import CWordVectors
 
-/// Static word vectors: what a word means, as 64 numbers, so "vacation" and "holiday",
+/// Static word vectors: what a word means, as 128 numbers, so "vacation" and "holiday",
 /// "rescind" and "cancel" share something that their letters do not. With ten or twenty
 /// examples an intent, the examples cannot teach every way of saying a thing; the vectors
 /// carry what a large text corpus taught a sentence-embedding model, computed once, offline

@@ -137,6 +137,26 @@ import WorkspaceStore
     #expect(match.intent == nil)
   }
 
+  /// An intent's description is one more line to learn from: "update the list" is its
+  /// intent's description in other words, and no example of either intent says "update".
+  @Test func anIntentsDescriptionTeachesWhatItIsFor() {
+    let described = IntentCatalog.labelled([
+      ("what is on my list", "list_read"), ("read me the list", "list_read"), ("tell me my list", "list_read"),
+      ("put milk on my list", "list_update"), ("milk goes on the list", "list_update"),
+      ("take eggs off my list", "list_update"),
+    ])
+    var undescribed = described
+    for index in undescribed.intents.indices { undescribed.intents[index].description = "" }
+    func score(_ catalog: IntentCatalog) -> Double {
+      let match = IntentMatcher(catalog: catalog, names: []).match("update the list", today: Self.today)
+      return match.candidates.first { $0.intent == "list_update" }?.score ?? 0
+    }
+    #expect(described.intents.map(\.description) == ["list read", "list update"])
+    let match = IntentMatcher(catalog: described, names: []).match("update the list", today: Self.today)
+    #expect(match.candidates.first?.intent == "list_update")
+    #expect(score(described) > score(undescribed) + 0.05, "\(score(described)) \(score(undescribed))")
+  }
+
   @Test func datesAndPeriodsAreRecognizedAgainstTheClock() throws {
     let matcher = try Self.matcher()
     func values(_ line: String) -> [String] {

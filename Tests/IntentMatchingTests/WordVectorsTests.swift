@@ -22,7 +22,7 @@ import Testing
 
   @Test func theBuiltInTableIsThere() throws {
     let vectors = try #require(WordVectors.builtIn)
-    #expect(vectors.dimensions == 64)
+    #expect(vectors.dimensions == 128)
   }
 
   @Test func wordsThatMeanAlikeAreNear() throws {
