@@ -25,6 +25,7 @@ public enum Explanation {
       match.intent.map {
         "Understood as \($0.name) (confidence \(String(format: "%.2f", match.confidence)), threshold \(String(format: "%.2f", match.threshold)))."
       }
+      ?? contraryVerdict(match)
       ?? "Not understood: the best score \(String(format: "%.2f", match.confidence)) is below the threshold \(String(format: "%.2f", match.threshold))."
     var blocks: [Block] = [
       .text(lines.joined(separator: "\n")), .table(Table(header: ["Intent", "Score", "Nearest example"], rows: rows)),
@@ -52,8 +53,17 @@ public enum Explanation {
       "corrections": .array(match.corrections.map { ["typed": .string($0.typed), "read_as": .string($0.readAs)] }),
       "deciding_words": .array(match.decidingWords.map(JSONValue.string)),
       "threshold": .double(match.threshold),
+      "contrary_words": .array(match.contraryWords.map(JSONValue.string)),
       "intent": match.intent.map { .string($0.name) } ?? .null,
     ]
     return Reply(kind: .answer, blocks: blocks, data: data)
+  }
+
+  /// Why a line whose best score was enough was still refused, when a word refused it.
+  private static func contraryVerdict(_ match: Match) -> String? {
+    guard let best = match.candidates.first, !match.contraryWords.isEmpty else { return nil }
+    let words = match.contraryWords.map { "“\($0)”" }.joined(separator: ", ")
+    return "Not understood: \(words) belongs to lines baton refuses, and no example of \(best.intent) says it"
+      + " (best score \(String(format: "%.2f", match.confidence)), threshold \(String(format: "%.2f", match.threshold)))."
   }
 }

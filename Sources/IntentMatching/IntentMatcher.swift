@@ -147,7 +147,11 @@ public struct IntentMatcher: Sendable {
     if unfilled && tokens.indices.contains(where: isUnknown) {
       result.threshold = max(result.threshold, unknownWordThreshold)
     }
-    guard best.score >= result.threshold else { return result }
+    // A word that speaks for the refused lines, where no example of the intent has it,
+    // makes the line another request about the same things ("delete my tasks"): refused
+    // whatever the score, since the score is what the shared words earned.
+    result.contraryWords = ranker.contraryWords(delexicalized, intent: best.intent)
+    guard best.score >= result.threshold, result.contraryWords.isEmpty else { return result }
     result.intent = intent
     result.slots = slots
     result.unknownNames = unknownNames(

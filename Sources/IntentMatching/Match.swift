@@ -30,6 +30,9 @@ public struct Match: Sendable {
   public var threshold: Double
   /// Names the line gives in the winner's slots that the workspace does not have.
   public var unknownNames: [UnknownName] = []
+  /// Words that refused the best intent although its score was enough: words of meaning
+  /// that no example of it has and that the ranker learnt from lines it refuses ("delete").
+  public var contraryWords: [String] = []
   /// Whether the line has a word that points at the conversation ("it", "that"): only then
   /// does what is in focus change how it is read.
   public var readsFocus = false

@@ -157,6 +157,29 @@ import WorkspaceStore
     #expect(score(described) > score(undescribed) + 0.05, "\(score(described)) \(score(undescribed))")
   }
 
+  /// A destructive request about baton's own things shares their words ("the pipeline",
+  /// "the raci matrix") but is not a question about them: its verb, which only refused lines
+  /// have, refuses it. None of these lines is in `intents/out-of-scope.yaml`.
+  @Test func aRequestToDestroyIsNotAQuestionAboutWhatItNames() throws {
+    let matcher = try Self.matcher()
+    for line in [
+      "delete the pipeline", "erase the raci matrix", "delete my tasks", "destroy the stuck deals",
+      "delete all change requests", "wipe the forecast", "remove the forecast",
+    ] {
+      let match = matcher.match(line, today: Self.today)
+      #expect(match.intent == nil, "\(line): \(match.intent?.name ?? "")")
+    }
+    let erase = matcher.match("erase the raci matrix", today: Self.today)
+    #expect(erase.contraryWords == ["erase"])
+    #expect(erase.confidence >= erase.threshold, "refused by its word, not by its score")
+    for (line, intent) in [
+      ("show the raci matrix", "ownership.matrix"), ("show my tasks", "task.list"),
+      ("which deals are stuck", "deal.stuck"), ("open change requests", "change.list"),
+    ] {
+      #expect(matcher.match(line, today: Self.today).intent?.name == intent, "\(line)")
+    }
+  }
+
   @Test func datesAndPeriodsAreRecognizedAgainstTheClock() throws {
     let matcher = try Self.matcher()
     func values(_ line: String) -> [String] {
