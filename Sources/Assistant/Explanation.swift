@@ -63,7 +63,9 @@ public enum Explanation {
   private static func contraryVerdict(_ match: Match) -> String? {
     guard let best = match.candidates.first, !match.contraryWords.isEmpty else { return nil }
     let words = match.contraryWords.map { "“\($0)”" }.joined(separator: ", ")
-    return "Not understood: \(words) belongs to lines baton refuses, and no example of \(best.intent) says it"
+    let one = match.contraryWords.count == 1
+    return "Not understood: \(words) \(one ? "belongs" : "belong") to lines baton refuses, and no example of"
+      + " \(best.intent) says \(one ? "it" : "them")"
       + " (best score \(String(format: "%.2f", match.confidence)), threshold \(String(format: "%.2f", match.threshold)))."
   }
 }

@@ -63,20 +63,18 @@ public struct IntentMatcher: Sendable {
     let known = gazetteer.words.union(exampleWords).union(TemporalParser.vocabulary)
       .union(catalog.references.flatMap { Normalizer().tokens($0).map(\.text) })
     corrector = TypoCorrector(words: known)
-    // Lines that are none of the catalogue's business, read the way a typed line is.
+    // Lines that are none of the catalogue's business, and the intents' descriptions, read
+    // the way a typed line is.
     let recognizer = recognizer
     let normalizer = normalizer
-    let refused = (catalog.outOfScope + outOfScope).map { line in
+    let read = { (line: String) -> [String] in
       let words = normalizer.tokens(line).map(\.text)
       return Self.delexicalize(words, entities: recognizer.recognize(words, corrected: [], today: Day(ordinal: 0)))
     }
-    let descriptions = catalog.intents.enumerated().compactMap {
-      intent, definition -> (words: [String], intent: Int)? in
-      let words = normalizer.tokens(definition.description).map(\.text)
-      guard !words.isEmpty else { return nil }
-      return (
-        Self.delexicalize(words, entities: recognizer.recognize(words, corrected: [], today: Day(ordinal: 0))), intent
-      )
+    let refused = (catalog.outOfScope + outOfScope).map(read)
+    let descriptions = catalog.intents.enumerated().compactMap { intent, definition in
+      let words = read(definition.description)
+      return words.isEmpty ? nil : (words: words, intent: intent)
     }
     ranker = Ranker(
       examples: examples, intentCount: catalog.intents.count, outOfScope: refused, descriptions: descriptions)
