@@ -190,16 +190,14 @@ struct Ranker: Sendable {
   func contraryWords(_ words: [String], intent: Int) -> [String] {
     guard classifier.classCount > intentCount, let vectors = extractor.vectors else { return [] }
     var contrary: [String] = []
-    var meaning = [Float](repeating: 0, count: vectors.dimensions)
     for word in words where !word.hasPrefix("{") && !contrary.contains(word) {
       guard let id = featureIndex[FeatureKey.word(word.utf8)],
         postingIndex[Self.postingKey(intent: intent, feature: id)] == nil,
         classifier.weight(feature: Int(id), label: intentCount) - classifier.weight(feature: Int(id), label: intent)
           > Self.contraryLean
       else { continue }
-      for dimension in meaning.indices { meaning[dimension] = 0 }
       // A function word ("it", "into") has no vector: it leans by where it happened to be.
-      guard vectors.add(Array(word.utf8), to: &meaning), meaning.contains(where: { $0 != 0 }) else { continue }
+      guard vectors.hasMeaning(Array(word.utf8)) else { continue }
       contrary.append(word)
     }
     return contrary

@@ -51,6 +51,13 @@ struct WordVectors: @unchecked Sendable {
   /// not only a run of pieces.
   func contains(_ word: [UInt8]) -> Bool { row(of: word[...]) != nil }
 
+  /// Whether `word` means something of its own: the table knows it and its vector is not
+  /// zero, as a function word's ("the", "is", "into") is.
+  func hasMeaning(_ word: [UInt8]) -> Bool {
+    var sum = [Float](repeating: 0, count: dimensions)
+    return add(word, to: &sum) && sum.contains { $0 != 0 }
+  }
+
   /// Adds `word`'s vector to `sum` (one number per dimension, each in -1...1) and says
   /// whether the table knows the word: as a whole word, or else as the mean of its word
   /// pieces ("playlist" is "play" + "##list"). Function words ("the", "my") add nothing.

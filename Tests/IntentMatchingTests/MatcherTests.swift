@@ -180,6 +180,47 @@ import WorkspaceStore
     }
   }
 
+  /// Free text is read only where the line keeps at least half of an example's frame: "who
+  /// is the boss of everything" shares only "is" with "whose call is {problem}", which is no
+  /// reason to read "the boss of everything" as a problem to assign; "whose call is the lead
+  /// scoring model" keeps the whole frame.
+  @Test func oneSharedWordIsNoFrameForFreeText() {
+    let yaml = """
+      version: 1
+      intents:
+        - name: decide
+          description: who should take a problem
+          action: decide
+          slots:
+            problem: {type: text, required: true}
+          examples:
+            - whose call is {problem}
+            - who decides {problem}
+            - who should own {problem}
+            - which team should take {problem}
+        - name: owner
+          description: who owns a responsibility
+          action: owner
+          examples:
+            - who owns the pipeline
+            - who is the owner of forecasting
+            - who runs lead routing
+            - who is accountable for quotas
+      """
+    let (catalog, diagnostics) = IntentLoader.load(sources: [IntentSource(name: "t.yaml", bytes: Array(yaml.utf8))])
+    #expect(diagnostics.filter { $0.description.contains("error") }.isEmpty)
+    let matcher = IntentMatcher(catalog: catalog, names: [])
+    // Read as "who is {text}", either line scored 0.59 for `decide`.
+    for line in ["who is the boss of everything", "who is the best person for this"] {
+      let match = matcher.match(line, today: Self.today)
+      #expect(match.intent?.name != "decide", "\(line)")
+      #expect((match.candidates.first { $0.intent == "decide" }?.score ?? 0) < 0.5, "\(line)")
+    }
+    let framed = matcher.match("whose call is the lead scoring model", today: Self.today)
+    #expect(framed.intent?.name == "decide")
+    #expect(framed.slots["problem"]?.display == "the lead scoring model")
+  }
+
   @Test func datesAndPeriodsAreRecognizedAgainstTheClock() throws {
     let matcher = try Self.matcher()
     func values(_ line: String) -> [String] {
