@@ -117,9 +117,7 @@ struct SoftmaxClassifier: Sendable {
           let row = Int(feature) * classes
           let scale = rate * value
           if active.count * 4 > classes {
-            for label in 0..<classes {
-              weights[row + label] = weights[row + label] * keep - scale * gradient[label]
-            }
+            Self.step(weights, row: row, gradient: gradient, keep: keep, scale: scale)
           } else {
             for label in active {
               weights[row + label] = weights[row + label] * keep - scale * gradient[label]
@@ -129,6 +127,35 @@ struct SoftmaxClassifier: Sendable {
       }
     }
     for label in active { bias[label] -= rate * gradient[label] }
+  }
+
+  /// `row`'s weights for every class, times `keep`, less `scale` times the gradient: eight
+  /// classes at a time, since the compiler left this loop at one class an instruction
+  /// group and a line's word vectors make it most of training (measured with perf: 60 % of
+  /// a start that trains). The same multiplies and subtraction, lane by lane, as one class
+  /// at a time: the weights are the same to the bit.
+  private static func step(
+    _ weights: UnsafeMutableBufferPointer<Float>, row: Int, gradient: UnsafeBufferPointer<Float>, keep: Float,
+    scale: Float
+  ) {
+    let classes = gradient.count
+    let wide = classes - classes % 8
+    guard let allWeights = weights.baseAddress, let allGradient = gradient.baseAddress else { return }
+    let target = UnsafeMutableRawPointer(allWeights + row)
+    let source = UnsafeRawPointer(allGradient)
+    let stride = MemoryLayout<Float>.stride
+    var label = 0
+    while label < wide {
+      let offset = label * stride
+      let old = target.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+      let change = source.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+      target.storeBytes(of: old * keep - scale * change, toByteOffset: offset, as: SIMD8<Float>.self)
+      label += 8
+    }
+    while label < classes {
+      weights[row + label] = weights[row + label] * keep - scale * gradient[label]
+      label += 1
+    }
   }
 
   private static func softmax(_ scores: inout [Float]) {
