@@ -130,9 +130,9 @@ struct SoftmaxClassifier: Sendable {
   }
 
   /// `row`'s weights for every class, times `keep`, less `scale` times the gradient: eight
-  /// classes at a time, since the compiler left this loop at one class an instruction
-  /// group and a line's word vectors make it most of training (measured with perf: 60 % of
-  /// a start that trains). The same multiplies and subtraction, lane by lane, as one class
+  /// classes at a time. The compiler had left this loop scalar, and a line's 128 meaning
+  /// features make it most of training (perf: 60 % of a start that trains, which now takes
+  /// 100 ms instead of 150). The same multiplies and subtraction, lane by lane, as one class
   /// at a time: the weights are the same to the bit.
   private static func step(
     _ weights: UnsafeMutableBufferPointer<Float>, row: Int, gradient: UnsafeBufferPointer<Float>, keep: Float,
