@@ -39,12 +39,16 @@ let ownTargets: [Target] = [
     resources: [.copy("Resources/crm-layouts.json")]
   ),
   .target(name: "Actions", dependencies: ["BatonModel", "WorkspaceStore"]),
-  .target(name: "Assistant", dependencies: ["BatonModel", "IntentMatching", "Actions", "WorkspaceStore"]),
+  // The resolver: focus, follow-ups, questions and confirmations; no store.
+  .target(name: "Conversation", dependencies: ["BatonModel", "IntentMatching"]),
+  .target(
+    name: "Assistant", dependencies: ["BatonModel", "IntentMatching", "Conversation", "Actions", "WorkspaceStore"]),
   .target(name: "Rendering", dependencies: ["BatonModel"]),
   .target(
     name: "BatonCLI",
     dependencies: [
-      "Assistant", "Rendering", "LineEditing", "IntentMatching", "WorkspaceStore", "BatonModel", "CRMImport",
+      "Assistant", "Conversation", "Rendering", "LineEditing", "IntentMatching", "WorkspaceStore", "BatonModel",
+      "CRMImport",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     resources: [.copy("../../intents")]
@@ -53,8 +57,8 @@ let ownTargets: [Target] = [
     name: "baton",
     dependencies: ["BatonCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
     // A position-dependent release binary: the loader then has no relocations to apply to
-    // its 87,000 pointers at every start (a tenth of start-up). Release only: the tests link
-    // this target into a shared test bundle, which must stay position-independent.
+    // the word table's and the engine's pointers at every start. Release only: the tests
+    // link this target into a shared test bundle, which must stay position-independent.
     linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"], .when(configuration: .release))]
   ),
   .target(name: "CPTY", path: "Tests/CPTY"),
@@ -81,13 +85,19 @@ let ownTargets: [Target] = [
     ],
     exclude: ["Transcripts"]
   ),
+  .testTarget(
+    name: "ConversationTests", dependencies: ["Conversation", "IntentMatching", "BatonModel", "BatonTestSupport"]),
+  .testTarget(
+    name: "ActionsTests", dependencies: ["Actions", "WorkspaceStore", "BatonModel", "BatonTestSupport"]),
+  .testTarget(name: "RenderingTests", dependencies: ["Rendering", "BatonModel"]),
   .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"]),
   .testTarget(name: "CRMImportTests", dependencies: ["CRMImport", "BatonModel"]),
   .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
   .testTarget(
     name: "BatonCLITests",
     dependencies: [
-      "BatonCLI", "CPTY", "baton", "BatonTestSupport", "BatonModel",
+      "BatonCLI", "CPTY", "baton", "BatonTestSupport", "BatonModel", "Conversation", "WorkspaceStore", "Assistant",
+      "IntentMatching",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     exclude: ["Fixtures"]
@@ -102,7 +112,10 @@ let package = Package(
     // For the benchmark package in Benchmarks/, which measures the parts in-process.
     .library(
       name: "BatonEngine",
-      targets: ["BatonModel", "IntentMatching", "WorkspaceStore", "Actions", "Assistant", "CRMImport", "Rendering"]),
+      targets: [
+        "BatonModel", "IntentMatching", "WorkspaceStore", "Actions", "Conversation", "Assistant", "CRMImport",
+        "Rendering",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -122,8 +135,8 @@ for target in package.targets where target.type != .system && !["CPTY", "CWordVe
       .treatAllWarnings(as: .error),
       // A concrete generic type (a dictionary keyed by an enum of ours) is otherwise found
       // at run time by its mangled name, and its first use checks the key's conformance by
-      // scanning every conformance in the binary: 0.4M instructions each, a fifth of a
-      // start. Direct metadata accessors cost a little code and no scan.
+      // scanning every conformance in the binary, which is costly at start-up. Direct
+      // metadata accessors cost a little code and no scan.
       .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
     ]
 }

@@ -53,10 +53,10 @@ public struct ActionRequest: Sendable {
 }
 
 /// Runs one action against the workspace and returns a reply. Never prints.
-public typealias ActionHandler = @Sendable (ActionRequest, Workspace) throws -> Reply
+public typealias ActionHandler = @Sendable (ActionRequest, any WorkspaceAccess) throws -> Reply
 
 /// Checks a side effect's rules and permissions and says what it would do, without doing it.
-public typealias WorkflowHandler = @Sendable (ActionRequest, Workspace) throws -> Outcome
+public typealias WorkflowHandler = @Sendable (ActionRequest, any WorkspaceAccess) throws -> Outcome
 
 /// The handlers, by action name: the names the intent files' `action:` keys refer to.
 public struct ActionRegistry: Sendable {

@@ -9,7 +9,8 @@ enum ActivityAction {
     // A date means "since that day"; a period, since its first day.
     var since = request.key("date")
     if let period = request.key("period").flatMap(Period.init(key:)) { since = period.start.iso }
-    let entries = try workspace.activity(since: since, table: deal == nil ? nil : "deal", recordID: deal)
+    let entries = try workspace.activity(
+      since: since, table: deal == nil ? nil : "deal", recordID: deal, action: nil, limit: 20)
     var what = "Recent changes"
     if let deal { what += " to deal \(deal)" }
     if let since { what += " since \(since)" }

@@ -74,7 +74,7 @@ enum ChangeActions {
     let reason = request.key("reason")
     if !approve && reason == nil {
       return Replies.refused(
-        "A rejection needs a reason: reject change \(id) because …", reason: "reason_required", ["change": .int(id)])
+        "A rejection needs a reason: reject change \(id) because …", reason: .reasonRequired, ["change": .int(id)])
     }
     let verb = approve ? "Approve" : "Reject"
     let data: [String: JSONValue] = [
@@ -97,7 +97,7 @@ enum ChangeActions {
 
   /// `change.list`: the open change requests.
   static let list: ActionHandler = { _, workspace in
-    let changes = try workspace.changeRequests()
+    let changes = try workspace.changeRequests(includeDecided: false)
     guard !changes.isEmpty else {
       return Reply(kind: .answer, text: "No open change requests.", data: ["changes": []])
     }

@@ -5,10 +5,6 @@ import WorkspaceStore
 /// criteria of every stage left behind against the deal's evidence; RevOps may override with
 /// a reason, which is recorded.
 enum DealMoveAction {
-  /// Stage kinds a deal moves between; lifecycle and customer stages belong to leads and
-  /// accounts.
-  static let dealKinds: Set<String> = ["opportunity", "won", "lost"]
-
   static let run: WorkflowHandler = { request, workspace in
     let deal: Deal
     switch try Lookup.deal(request, workspace) {
@@ -28,12 +24,13 @@ enum DealMoveAction {
         Reply(kind: .answer, text: "Deal \(deal.id) is already in \(target.name).", data: ["stage": .string(target.id)])
       )
     }
-    guard dealKinds.contains(target.kind) else {
-      let names = stages.filter { dealKinds.contains($0.kind) }.map(\.name)
+    // Lifecycle and customer stages belong to leads and accounts.
+    guard target.stageKind?.holdsDeals == true else {
+      let names = stages.filter { $0.stageKind?.holdsDeals == true }.map(\.name)
       return Replies.refused(
-        "\(target.name) is not a deal stage; deals move between \(Replies.list(names)).", reason: "not_a_deal_stage")
+        "\(target.name) is not a deal stage; deals move between \(Replies.list(names)).", reason: .notADealStage)
     }
-    if current.kind != "opportunity", let refusal = Permissions.require(.revops, to: "reopening a closed deal", request)
+    if !current.isOpen, let refusal = Permissions.require(.revops, to: "reopening a closed deal", request)
     {
       return refusal
     }
@@ -41,10 +38,10 @@ enum DealMoveAction {
     // Criteria are checked only when moving forward to an open or won stage; losing a deal
     // or moving it back needs no evidence.
     let leaving = stages.filter {
-      $0.position >= current.position && $0.position < target.position && $0.kind == "opportunity"
+      $0.position >= current.position && $0.position < target.position && $0.isOpen
     }
     let unmet: [(Stage, ExitCriterion)]
-    if target.kind == "lost" || current.kind != "opportunity" {
+    if target.stageKind == .lost || !current.isOpen {
       unmet = []
     } else {
       let evidence = try workspace.evidence(forDeal: deal.id)
@@ -59,18 +56,15 @@ enum DealMoveAction {
     if !unmet.isEmpty {
       guard let reason else {
         let list = unmet.map { "  - \($0.1.wording) (\($0.0.name): needs \($0.1.evidenceDescription))" }
-        return .reply(
-          Reply(
-            kind: .refused,
-            text:
-              "Deal \(deal.id) cannot move to \(target.name): \(Replies.count(unmet.count, "exit criterion", "exit criteria")) unmet.\n"
-              + list.joined(separator: "\n")
-              + "\nRecord the evidence, or (RevOps) override: move deal \(deal.id) to \(target.name) anyway because …",
-            data: ["reason": "exit_criteria", "unmet": unmetData, "deal": .int(deal.id), "stage": .string(target.id)]))
+        return Replies.refused(
+          "Deal \(deal.id) cannot move to \(target.name): \(Replies.count(unmet.count, "exit criterion", "exit criteria")) unmet.\n"
+            + list.joined(separator: "\n")
+            + "\nRecord the evidence, or (RevOps) override: move deal \(deal.id) to \(target.name) anyway because …",
+          reason: .exitCriteria, ["unmet": unmetData, "deal": .int(deal.id), "stage": .string(target.id)])
       }
       if let refusal = Permissions.require(.revops, to: "overriding exit criteria", request) { return refusal }
     }
-    let closes = target.kind == "won" || target.kind == "lost"
+    let closes = target.isClosed
     var summary = "Move deal \(deal.id) (\(deal.name)) from \(current.name) to \(target.name)"
     if closes { summary += ", closing it on \(request.today.iso)" }
     summary += "."
@@ -89,7 +83,7 @@ enum DealMoveAction {
           note: unmet.isEmpty ? nil : reason, request.audit)
         var text = "Moved deal \(deal.id) to \(target.name)."
         if !unmet.isEmpty { text += " Override recorded: \(reason ?? "")." }
-        if target.id == "closed-won" { text += " Next: trigger handoff for deal \(deal.id)." }
+        if target.stageKind == .won { text += " Next: trigger handoff for deal \(deal.id)." }
         return Replies.done(text, auditID: auditID, data)
       })
   }

@@ -80,7 +80,7 @@ enum AdviceModelAction {
     let models = try workspace.opsModels()
     let parts = size.split(separator: ":")
     guard parts.count == 2, let value = Int64(parts[1]), !models.isEmpty else {
-      return Reply(kind: .refused, text: "Give a company size as people (“120 people”) or ARR (“$30M ARR”).")
+      return .refused("Give a company size as people (“120 people”) or ARR (“$30M ARR”).", reason: .unreadableSize)
     }
     let fit: OpsModel
     if parts[0] == "arr" {

@@ -6,7 +6,7 @@ import WorkspaceStore
 struct Formatter {
   let currency: String
 
-  init(_ workspace: Workspace) throws { currency = try workspace.setting("currency") ?? "USD" }
+  init(_ workspace: any WorkspaceAccess) throws { currency = try workspace.setting("currency") ?? "USD" }
 
   func callAsFunction(_ amount: Int64) -> String { Money.format(amount, currency: currency) }
 

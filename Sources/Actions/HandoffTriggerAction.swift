@@ -22,12 +22,14 @@ enum HandoffTriggerAction {
           text: "Deal \(deal.id) was already handed off by \(run.actor) at \(run.at); nothing to do.",
           data: ["deal": .int(deal.id), "already_done": true, "by": .string(run.actor), "at": .string(run.at)]))
     }
-    guard let rule = try workspace.handoffRules().first(where: { $0.triggerStage == "closed-won" }) else {
-      return Replies.refused("The workspace has no sales-to-CS handoff rule.", reason: "no_rule")
+    // The sales-to-CS rule: the one a won stage triggers.
+    let won = Set(try workspace.stages().filter { $0.stageKind == .won }.map(\.id))
+    guard let rule = try workspace.handoffRules(id: nil).first(where: { won.contains($0.triggerStage) }) else {
+      return Replies.refused("The workspace has no sales-to-CS handoff rule.", reason: .noRule)
     }
     guard deal.stage == rule.triggerStage else {
       return Replies.refused(
-        "Only a Closed-Won deal is handed off; deal \(deal.id) is in \(deal.stageName).", reason: "wrong_stage",
+        "Only a Closed-Won deal is handed off; deal \(deal.id) is in \(deal.stageName).", reason: .wrongStage,
         ["deal": .int(deal.id), "stage": .string(deal.stage)])
     }
     let evidence = try workspace.evidence(forDeal: deal.id)
@@ -36,7 +38,7 @@ enum HandoffTriggerAction {
       let names = missing.map { $0.replacingOccurrences(of: "_", with: " ") }
       return Replies.refused(
         "Deal \(deal.id) cannot be handed off: the \(rule.name.lowercased()) rule needs \(Replies.list(names)), which \(deal.owner ?? "the rep") must fill first.",
-        reason: "missing_context", ["deal": .int(deal.id), "missing": .array(missing.map(JSONValue.string))])
+        reason: .missingContext, ["deal": .int(deal.id), "missing": .array(missing.map(JSONValue.string))])
     }
     let account = try deal.accountID.flatMap { try workspace.account(id: $0) }
     let csm: Person
@@ -47,7 +49,7 @@ enum HandoffTriggerAction {
       (csm, routed) = (least, true)
     } else {
       return Replies.refused(
-        "No customer success manager is in the workspace to take deal \(deal.id).", reason: "no_csm")
+        "No customer success manager is in the workspace to take deal \(deal.id).", reason: .noCSM)
     }
     let due = request.today.adding(days: (rule.slaHours + 23) / 24)
     let title = "Onboarding kickoff for \(deal.name)"

@@ -19,16 +19,16 @@ enum LeadRouteAction {
           data: ["lead": .int(id), "owner": .string(owner.handle), "already_done": true]))
     }
     guard lead.status != "disqualified" else {
-      return Replies.refused("Lead \(id) is disqualified; it is not routed.", reason: "disqualified")
+      return Replies.refused("Lead \(id) is disqualified; it is not routed.", reason: .disqualified)
     }
     guard let territory = lead.territory else {
       return Replies.refused(
-        "Lead \(id) has no territory, so no routing rule applies; assign it by hand.", reason: "no_territory")
+        "Lead \(id) has no territory, so no routing rule applies; assign it by hand.", reason: .noTerritory)
     }
     let candidates = try workspace.routingCandidates(territory: territory, segment: lead.segment)
     guard !candidates.isEmpty else {
       return Replies.refused(
-        "No routing rule covers the \(territory) territory; add one or assign lead \(id) by hand.", reason: "no_rule")
+        "No routing rule covers the \(territory) territory; add one or assign lead \(id) by hand.", reason: .noRule)
     }
     // Segment rules first; then whoever has room; then the most room; then whoever routing
     // served longest ago (round-robin).
@@ -43,7 +43,7 @@ enum LeadRouteAction {
       let loads = pool.map { "\($0.person.name) \($0.openLeads)/\($0.capacity)" }
       return Replies.refused(
         "Every rep for \(territory) is at capacity (\(Replies.list(loads))); raise a capacity or assign lead \(id) by hand.",
-        reason: "at_capacity")
+        reason: .atCapacity)
     }
     let loads = open.map { "\($0.person.name) holds \($0.openLeads) of \($0.capacity)" }
     let tie = open.filter { $0.capacity - $0.openLeads == chosen.capacity - chosen.openLeads }.count > 1

@@ -6,7 +6,7 @@ enum Lookup {
   /// The deal in slot `deal`, or the refusal to give.
   /// A deal is named by its number or, once imported, by its CRM id ("deal 1C1I7A6R"); a
   /// number that is no deal's may be a CRM id too (HubSpot's are numbers).
-  static func deal(_ request: ActionRequest, _ workspace: Workspace) throws -> Found<Deal> {
+  static func deal(_ request: ActionRequest, _ workspace: any WorkspaceAccess) throws -> Found<Deal> {
     try record(.deal, request, workspace, fetch: workspace.deal(id:), orKey: workspace.deal(crmID:))
   }
 
@@ -16,19 +16,19 @@ enum Lookup {
   /// - Parameter orKey: where a key that is no record's number is looked up next (a deal's
   ///   CRM id).
   static func record<Record>(
-    _ kind: EntityKind, _ request: ActionRequest, _ workspace: Workspace, fetch: (Int64) throws -> Record?,
+    _ kind: EntityKind, _ request: ActionRequest, _ workspace: any WorkspaceAccess, fetch: (Int64) throws -> Record?,
     orKey: (String) throws -> Record? = { _ in nil }
   ) throws -> Found<Record> {
     let name = kind.rawValue
     guard let key = request.key(name) else { return .refused(Replies.missing(name)) }
     if let id = Int64(key), let record = try fetch(id) { return .found(record) }
     if let record = try orKey(key) { return .found(record) }
-    let nearest = try Int64(key).map { try workspace.nearestIDs(of: kind, to: $0) } ?? []
+    let nearest = try Int64(key).map { try workspace.nearestIDs(of: kind, to: $0, limit: 3) } ?? []
     return .refused(Replies.notFound("\(name) \(key)", nearest: nearest.map { "\(name) \($0)" }))
   }
 
   /// The person in slot `name`; `@me` is the actor.
-  static func person(_ name: String, _ request: ActionRequest, _ workspace: Workspace) throws -> Found<Person> {
+  static func person(_ name: String, _ request: ActionRequest, _ workspace: any WorkspaceAccess) throws -> Found<Person> {
     guard var handle = request.key(name) else { return .refused(Replies.missing(name)) }
     if handle == "@me" { handle = request.actor.handle }
     guard let person = try workspace.person(handle: handle) else {

@@ -62,7 +62,7 @@ enum MetricValueAction {
   }
 
   private static func compute(
-    _ id: String, period: Period, today: Day, workspace: Workspace, money: Formatter
+    _ id: String, period: Period, today: Day, workspace: any WorkspaceAccess, money: Formatter
   ) throws -> Figure? {
     switch id {
     case "win-rate":

@@ -118,13 +118,12 @@ enum OwnershipActions {
       let names = accountable.map { withRole(short($0), roleWord) }
       parts.append((governed ? "governed by " : "owned by ") + Replies.list(names))
     }
-    if !responsible.isEmpty {
-      let names = Replies.list(responsible.map { withRole(short($0), "responsible") })
-      if let owns = item.salesOpsOwns, responsible.contains(where: { $0.id == "sales-ops" }) {
-        parts.append("\(names) owns \(owns)")
-      } else {
-        parts.append(names)
-      }
+    // What Sales Ops owns is said of Sales Ops alone, after the others responsible.
+    let salesOps = item.salesOpsOwns == nil ? nil : responsible.first { $0.id == "sales-ops" }
+    let others = responsible.filter { $0.id != salesOps?.id }
+    if !others.isEmpty { parts.append(Replies.list(others.map { withRole(short($0), "responsible") })) }
+    if let salesOps, let owns = item.salesOpsOwns {
+      parts.append("\(withRole(short(salesOps), "responsible")) owns \(owns)")
     }
     let consulted = item.parties(.consulted)
     if !consulted.isEmpty { parts.append("\(Replies.list(consulted.map(short))) consulted") }

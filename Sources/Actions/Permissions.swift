@@ -24,17 +24,16 @@ enum Permissions {
       text:
         "\(what.prefix(1).uppercased() + what.dropFirst()) needs the \(role.rawValue) role\(scope); \(request.actor.name) is \(Replies.article(request.actor.role.rawValue)) \(request.actor.role.rawValue).",
       data: [
-        "reason": "permission", "needed_role": .string(role.rawValue), "role": .string(request.actor.role.rawValue),
+        "reason": .string(RefusalReason.permission.rawValue), "needed_role": .string(role.rawValue),
+        "role": .string(request.actor.role.rawValue),
       ])
   }
 }
 
 extension Replies {
   /// A side effect the rules do not allow, with why.
-  static func refused(_ text: String, reason: String, _ data: [String: JSONValue] = [:]) -> Outcome {
-    var data = data
-    data["reason"] = .string(reason)
-    return .reply(Reply(kind: .refused, text: text, data: .object(data)))
+  static func refused(_ text: String, reason: RefusalReason, _ data: [String: JSONValue] = [:]) -> Outcome {
+    .reply(.refused(text, reason: reason, data))
   }
 
   /// A workflow's "done" reply, carrying the audit row that undo reads.

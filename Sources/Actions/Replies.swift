@@ -3,12 +3,7 @@ import BatonModel
 /// Replies several actions share.
 enum Replies {
   /// A record the line named does not exist.
-  static func notFound(_ what: String, nearest: [String] = []) -> Reply {
-    let hint = nearest.isEmpty ? "" : " Nearest: \(nearest.joined(separator: ", "))."
-    return Reply(
-      kind: .refused, text: "No \(what) in the workspace.\(hint)",
-      data: ["reason": "not_found", "missing": .string(what), "nearest": .array(nearest.map(JSONValue.string))])
-  }
+  static func notFound(_ what: String, nearest: [String] = []) -> Reply { .notFound(what, nearest: nearest) }
 
   /// A required slot reached the action empty; the resolver should have asked.
   static func missing(_ slot: String) -> Reply {

@@ -68,7 +68,7 @@ enum SummaryActions {
   /// `summary.forecast`: closed-won, commit, best case and pipeline against the target.
   static let forecast: ActionHandler = { request, workspace in
     let period = request.key("period").flatMap(Period.init(key:)) ?? Period(quarter: request.today.quarter)
-    let figures = try workspace.forecast(period)
+    let figures = try workspace.forecast(period, topDeals: 5)
     let money = try Formatter(workspace)
     let rows: [(String, Int, Int64)] = [
       ("Closed-won", figures.closedWonCount, figures.closedWon), ("Commit", figures.commitCount, figures.commit),
@@ -147,8 +147,8 @@ enum SummaryActions {
   /// typical time; oldest first.
   static let stuck: ActionHandler = { request, workspace in
     let days = request.number("days").map { Int(clamping: $0) }
-    if let days, days < 0 { return Reply(kind: .refused, text: "A number of days cannot be negative.") }
-    let (deals, count, amount) = try workspace.stuckDeals(olderThan: days, today: request.today)
+    if let days, days < 0 { return .refused("A number of days cannot be negative.", reason: .invalidNumber) }
+    let (deals, count, amount) = try workspace.stuckDeals(olderThan: days, today: request.today, limit: 20)
     let money = try Formatter(workspace)
     let rule = days.map { "no stage change in more than \($0) days" } ?? "longer in their stage than its typical time"
     guard !deals.isEmpty else {

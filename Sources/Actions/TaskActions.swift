@@ -26,7 +26,7 @@ enum TaskActions {
     }
     let due = request.key("date").flatMap { Day(iso: $0) }
     if let due, due < request.today {
-      return Replies.refused("The due date \(due.iso) is in the past.", reason: "past_due_date")
+      return Replies.refused("The due date \(due.iso) is in the past.", reason: .pastDueDate)
     }
     let title =
       request.key("title").map { $0.prefix(1).uppercased() + $0.dropFirst() }
@@ -54,7 +54,7 @@ enum TaskActions {
   static let list: ActionHandler = { request, workspace in
     var handle = request.key("person")
     if handle == "@me" { handle = request.actor.handle }
-    let tasks = try workspace.tasks(ownerHandle: handle)
+    let tasks = try workspace.tasks(ownerHandle: handle, includeDone: false, limit: 50)
     let whose =
       handle == request.actor.handle
       ? "Your open tasks"

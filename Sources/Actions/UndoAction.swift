@@ -6,9 +6,9 @@ import WorkspaceStore
 enum UndoAction {
   static let run: WorkflowHandler = { request, workspace in
     guard let id = try workspace.latestUndoable(among: request.ownChanges),
-      let entry = try workspace.activity(limit: 200).first(where: { $0.id == id })
+      let entry = try workspace.auditEntry(id: id)
     else {
-      return Replies.refused("Nothing to undo: you have made no change in this session.", reason: "nothing_to_undo")
+      return Replies.refused("Nothing to undo: you have made no change in this session.", reason: .nothingToUndo)
     }
     let data: [String: JSONValue] = ["undoes": .int(id), "input": .string(entry.input)]
     return .plan(

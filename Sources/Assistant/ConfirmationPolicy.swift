@@ -9,12 +9,3 @@ public enum ConfirmationPolicy: Sendable {
   /// Refuse every side effect, saying how to confirm (a script without `--yes`).
   case refuse
 }
-
-/// A side effect waiting for "yes" or "no".
-struct PendingConfirmation {
-  var action: String
-  var intent: String
-  var slots: [String: SlotValue]
-  /// The line that asked for it: the words the audit log records.
-  var input: String
-}

@@ -5,7 +5,7 @@ import IntentMatching
 /// How a line was read, for `why` and `--explain`: the ranked intents with their scores,
 /// the entities recognized, typos corrected, and the words that decided.
 public enum Explanation {
-  public static func reply(for match: Match, intent: String?) -> Reply {
+  public static func reply(for match: Match) -> Reply {
     var lines = ["Read “\(match.input)” as: \(match.tokens.map(\.text).joined(separator: " "))"]
     if !match.corrections.isEmpty {
       lines.append("Typos corrected: " + match.corrections.map { "\($0.typed) → \($0.readAs)" }.joined(separator: ", "))

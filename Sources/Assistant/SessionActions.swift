@@ -1,30 +1,29 @@
 import BatonModel
+import Conversation
 import Foundation
 import IntentMatching
 
 /// The session's own actions: they read or change the conversation, not the workspace.
 enum SessionActions {
-  static let names: Set<String> = [
-    "session.help", "session.context", "session.why", "session.reset", "session.quit", "confirm.yes",
-    "confirm.no",
-  ]
+  static let names: Set<String> = Set(
+    [SessionIntent.help, .context, .why, .reset, .quit, .yes, .no].map(\.rawValue))
 
   /// Runs `action` if it is a session action; nil otherwise.
   static func run(_ action: String, session: Session, slots: [String: SlotValue]) -> (
     reply: Reply, ends: Bool
   )? {
-    switch action {
-    case "session.help": return (help(session, topic: slots["topic"]?.value.key), false)
-    case "session.context": return (context(session), false)
-    case "session.why": return (why(session), false)
-    case "session.reset":
+    switch SessionIntent(rawValue: action) {
+    case .help: return (help(session, topic: slots["topic"]?.value.key), false)
+    case .context: return (context(session), false)
+    case .why: return (why(session), false)
+    case .reset:
       session.reset()
       return (Reply(kind: .done, text: "Context cleared."), false)
-    case "session.quit": return (Reply(kind: .done, text: "Bye."), true)
-    case "confirm.yes", "confirm.no":
+    case .quit: return (Reply(kind: .done, text: "Bye."), true)
+    case .yes, .no:
       // A pending confirmation is answered before matching; here there is none.
       return (Reply(kind: .answer, text: "There is nothing to confirm.", data: ["confirm": .null]), false)
-    default: return nil
+    case .undo, nil: return nil
     }
   }
 
@@ -39,7 +38,7 @@ enum SessionActions {
       if !filtered.isEmpty { intents = filtered }
     }
     let rows = intents.map { intent in
-      [intent.examples.first.map { Session.readable($0.text, intent: intent) } ?? intent.name, intent.description]
+      [intent.examples.first.map { SampleValues.readable($0.text, intent: intent) } ?? intent.name, intent.description]
     }
     return Reply(
       kind: .table,
@@ -54,14 +53,12 @@ enum SessionActions {
   }
 
   private static func context(_ session: Session) -> Reply {
-    let state = session.state
-    let focus = ConversationState.displayOrder.compactMap { kind in
-      state.focus[kind].map { (kind, $0) }
-    }
+    let state = session.resolver.state
+    let focus = state.focusInOrder
     guard !focus.isEmpty || state.lastIntent != nil else {
       return Reply(kind: .answer, text: "Nothing is in focus yet.", data: ["focus": [:]])
     }
-    var lines = focus.map { "  \($0.0.rawValue): \($0.1.display)" }
+    var lines = focus.map { "  \($0.kind.rawValue): \($0.value.display)" }
     if let last = state.lastIntent { lines.insert("  last question: \(last.name)", at: 0) }
     var data: [String: JSONValue] = [:]
     for (kind, value) in focus { data[kind.rawValue] = .string(value.key) }
@@ -71,9 +68,9 @@ enum SessionActions {
   }
 
   private static func why(_ session: Session) -> Reply {
-    guard let match = session.state.explainable else {
+    guard let match = session.resolver.state.explainable else {
       return Reply(kind: .answer, text: "There is no earlier line to explain.")
     }
-    return Explanation.reply(for: match, intent: session.state.lastIntent?.name)
+    return Explanation.reply(for: match)
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Assistant
 import BatonModel
 import Foundation
+import IntentMatching
 import LineEditing
 
 /// `baton`: opens the conversation at a terminal, or runs a script or `-c` lines.
@@ -118,7 +119,7 @@ public struct BatonCommand: ParsableCommand {
         groupsCommits: !interactive)
       let (session, names) = try factory.make()
       // Never released: the process ends after the conversation, and freeing the engine's
-      // many small arrays one by one was a twentieth of a `-c` start.
+      // many small arrays one by one would only delay the exit.
       _ = Unmanaged.passRetained(session)
       // A terminal asks before a side effect; a script needs --yes, or is refused.
       session.confirmations = flags.yes ? .assumeYes : (interactive ? .ask : .refuse)
@@ -130,9 +131,9 @@ public struct BatonCommand: ParsableCommand {
         var reader = ScriptedLineReader(lines: scriptLines)
         succeeded = try loop.run(reader: &reader, session: session, output: output)
       } else if interactive {
-        let words = session.completionWords(names: names)
+        let vocabulary = CompletionVocabulary(catalog: session.matcher.catalog, names: names)
         let history = HistoryStore(url: HistoryStore.defaultURL(environment: environment.variables))
-        let completer = { (_: String) in session.completionCandidates(names: names, general: words) }
+        let completer = { (_: String) in vocabulary.candidates(awaiting: session.awaiting) }
         guard var reader = EditLineReader(historyStore: history, completer: completer) else {
           throw Failure(exit: .internalError, message: "libedit could not start on this terminal")
         }

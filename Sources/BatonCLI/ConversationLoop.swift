@@ -50,14 +50,14 @@ public struct ConversationLoop {
     var held = HeldOutput()
     /// Prints now, or holds the item behind the group's uncommitted changes.
     func emit(_ item: Printer.Item) {
-      guard session.workspace.uncommittedChanges > 0 || !held.items.isEmpty else { return printer.print(item) }
+      guard session.unsavedChanges > 0 || !held.items.isEmpty else { return printer.print(item) }
       if held.items.isEmpty { held.firstLine = lineNumber }
       held.items.append(item)
     }
     /// Commits the group, then writes what its lines printed.
     func settle() throws {
       do {
-        try session.workspace.commitPending()
+        try session.save()
       } catch {
         let lines = held.firstLine == lineNumber ? "line \(lineNumber)" : "lines \(held.firstLine)-\(lineNumber)"
         held = HeldOutput()
@@ -81,8 +81,8 @@ public struct ConversationLoop {
         // and before the first line (start-up read the workspace).
         try settle()
         printer.flush()
-      } else if !held.items.isEmpty || session.workspace.uncommittedFor != nil {
-        let age = session.workspace.uncommittedFor ?? .zero
+      } else if !held.items.isEmpty || session.unsavedFor != nil {
+        let age = session.unsavedFor ?? .zero
         if held.items.count >= Self.groupLimit || age >= Self.groupAge { try settle() }
       }
       let prompt = options.interactive ? self.prompt(session.focusDescription) : ""
@@ -106,7 +106,7 @@ public struct ConversationLoop {
       } else {
         emit(.reply(turn.reply))
         if options.explain, let match = session.lastMatch {
-          emit(.reply(Explanation.reply(for: match, intent: turn.intent)))
+          emit(.reply(Explanation.reply(for: match)))
         }
         if options.interactive { emit(.text("")) }
       }

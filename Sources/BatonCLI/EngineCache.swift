@@ -3,8 +3,8 @@ import Foundation
 import IntentMatching
 
 /// Built engines kept between runs, one file per workspace: building one means parsing the
-/// intent files and training the ranker, tens of milliseconds that every start would
-/// otherwise pay; reading one back is well under one.
+/// intent files and training the ranker, which would otherwise dominate every start; reading
+/// one back is a few copies.
 ///
 /// A file holds the keys it was built under (the intent files' bytes and the workspace's
 /// names, hashed; and the same files with the workspace's names token) and is used only when
@@ -25,7 +25,7 @@ struct EngineCache {
   /// The file for the workspace at `path`, named by a hash of its real path (symbolic links
   /// and `..` resolved, so two spellings of one file share it).
   func file(forWorkspace path: String) -> URL {
-    // realpath(3) rather than URL's standardizing, which costs a hundred times more at start.
+    // realpath(3) rather than URL's standardizing, which costs far more at start.
     let absolute =
       realpath(path, nil).map { resolved in
         defer { free(resolved) }

@@ -15,7 +15,7 @@ final class Printer {
     case json(Turn)
   }
 
-  /// How many items go to the queue at a time: waking its thread per reply cost more than
+  /// How many items go to the queue at a time: waking its thread per reply costs more than
   /// rendering the reply.
   static let batchSize = 16
 

@@ -6,7 +6,7 @@ import LineEditing
 import Synchronization
 
 /// Matches the lines a script has already sent on another core while the session answers
-/// the lines before them: matching is a quarter of a question's time and needs nothing the
+/// the lines before them: matching is a large part of a question's time and needs nothing the
 /// answers change (`Prereading` says when it does). Only lines already waiting are read, so
 /// a program that sends its next line after reading a reply is never waited for.
 final class ReadAhead {
@@ -30,7 +30,7 @@ final class ReadAhead {
   }
 
   /// How many lines are held ahead of the one answered, and how low they may run before more
-  /// are read: lines go to the queue in batches, since waking its thread for each line cost
+  /// are read: lines go to the queue in batches, since waking its thread for each line costs
   /// more than matching the line.
   static let depth = 32
   static let refill = 8

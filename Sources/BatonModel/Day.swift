@@ -30,8 +30,7 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
   /// Parses `YYYY-MM-DD`; nil for anything else or an impossible date.
   public init?(iso text: String) {
     // Concrete and over the contiguous bytes: dates are read for every deal row a summary
-    // lists, and a generic parser (unspecialized across modules) cost thousands of
-    // instructions a date.
+    // lists, and a generic parser (unspecialized across modules) is costly on every one.
     var text = text
     guard let day = text.withUTF8(Self.parse) else { return nil }
     self = day
@@ -81,7 +80,7 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
       return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
     // Ten bytes written in place (a small string: no allocation). Formatting each part as a
-    // string and joining them cost ten times as much, and summaries print dates in every row.
+    // string and joining them costs many times as much, and summaries print dates in every row.
     return String(unsafeUninitializedCapacity: 10) { buffer in
       func put(_ value: Int, at start: Int, width: Int) {
         var rest = value

@@ -2,9 +2,9 @@ extension JSONValue {
   /// Compact JSON text with keys sorted and slashes unescaped: what `JSONEncoder` writes with
   /// `.sortedKeys` and `.withoutEscapingSlashes`, written directly.
   ///
-  /// Why by hand: the encoder's generic `Codable` path was a third of the time of a workflow
-  /// (every change writes its before and after images to the audit log) and most of writing
-  /// a `--json` reply. A test holds the two to the same bytes.
+  /// Why by hand: the encoder's generic `Codable` path is slow enough to dominate a workflow
+  /// (every change writes its before and after images to the audit log) and a `--json`
+  /// reply. A test holds the two to the same bytes.
   public var jsonText: String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(128)

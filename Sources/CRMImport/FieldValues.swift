@@ -30,7 +30,7 @@ enum FieldValues {
   /// (month first, as Salesforce's US exports write it, unless the first number is past 12),
   /// "3/15/26".
   static func day(_ text: String) -> Day? {
-    // Read as bytes: an import reads two dates a row, and splitting strings dominated it.
+    // Read as bytes: an import reads two dates a row, and splitting strings would dominate it.
     let bytes = Array(text.utf8)
     var index = 0
     while index < bytes.count, bytes[index] == 32 { index += 1 }

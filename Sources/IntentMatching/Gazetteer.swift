@@ -15,7 +15,7 @@ struct Gazetteer: Sendable {
   /// Every phrase, in the order read.
   private var phrases: [Phrase] = []
   /// The words of every phrase, one phrase after another (no array per phrase: reading a
-  /// saved engine made 800 of them at every start).
+  /// saved engine would make one for every phrase at every start).
   private var phraseWords: [String] = []
   /// First word → the phrases starting with it, longest first.
   private var byFirstWord: [String: [Int]] = [:]
@@ -40,15 +40,15 @@ struct Gazetteer: Sendable {
 
   /// Indexes the phrases by first word, in the order they were read.
   private mutating func index() {
-    // Sized up front: growing the table phrase by phrase rehashed it a dozen times at every
-    // start.
+    // Sized up front: growing the table phrase by phrase would rehash it again and again at
+    // every start.
     byFirstWord.reserveCapacity(phrases.count)
     for (number, phrase) in phrases.enumerated() {
       byFirstWord[phraseWords[phrase.start], default: []].append(number)
     }
     // A stable sort: equally long phrases keep the order they were read in. Through the
     // values in place: most words start one phrase, and looking each key up again to sort
-    // it cost more than the sorting.
+    // it would cost more than the sorting.
     let phrases = phrases
     var position = byFirstWord.values.startIndex
     while position != byFirstWord.values.endIndex {

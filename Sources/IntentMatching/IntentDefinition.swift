@@ -42,22 +42,11 @@ public struct Example: Hashable, Sendable {
   public var text: String
   public var line: Int
 
+  /// The example read into literal text and markers.
+  public var template: SlotTemplate { SlotTemplate(text) }
+
   /// The slot names the example marks, in order.
-  public var markers: [String] {
-    var result: [String] = []
-    var current: String?
-    for character in text {
-      if character == "{" {
-        current = ""
-      } else if character == "}", let name = current {
-        result.append(name)
-        current = nil
-      } else if current != nil {
-        current?.append(character)
-      }
-    }
-    return result
-  }
+  public var markers: [String] { template.markers }
 }
 
 /// Every intent and vocabulary entry loaded from the intent folders.

@@ -308,25 +308,12 @@ public struct IntentMatcher: Sendable {
   static func delexicalize(_ example: Example, intent: IntentDefinition, normalizer: Normalizer)
     -> [String]
   {
-    var words: [String] = []
-    var literal = ""
-    var marker: String?
-    for character in example.text {
-      if character == "{" {
-        words += normalizer.tokens(literal).map(\.text)
-        literal = ""
-        marker = ""
-      } else if character == "}", let name = marker {
-        let type = intent.slot(named: name)?.type.rawValue ?? name
-        words.append("{\(type)}")
-        marker = nil
-      } else if marker != nil {
-        marker?.append(character)
-      } else {
-        literal.append(character)
+    example.template.parts.flatMap { part -> [String] in
+      switch part {
+      case .literal(let text): normalizer.tokens(text).map(\.text)
+      case .marker(let name): ["{\(intent.slot(named: name)?.type.rawValue ?? name)}"]
       }
     }
-    return words + normalizer.tokens(literal).map(\.text)
   }
 
   /// The line's words with each recognized span replaced by the kinds it may be, and each

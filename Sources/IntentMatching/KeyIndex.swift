@@ -2,10 +2,10 @@
 /// posting lookups: open addressing with linear probing in a power-of-two table, the key
 /// mixed by one multiplication.
 ///
-/// Why not `Dictionary`: its keyed hashing (SipHash, seeded per process) was a fifth of
-/// ranking a line, and rebuilding the dictionaries was most of reading a saved engine. The
-/// keys here are already hashes (features) or (intent, feature) pairs, which a multiply
-/// spreads well enough.
+/// Why not `Dictionary`: its keyed hashing (SipHash, seeded per process) is a large part of
+/// ranking a line, and its tables cannot be saved, so rebuilding them would be most of
+/// reading a saved engine. The keys here are already hashes (features) or (intent, feature)
+/// pairs, which a multiply spreads well enough.
 struct KeyIndex: Sendable {
   private var keys: [UInt64]
   /// The value of each slot; -1 marks an empty slot.

@@ -111,7 +111,7 @@ public struct Normalizer: Sendable {
   }
 
   /// `unicodeTokens` for an ASCII line, by bytes: the same rules without Unicode's
-  /// character tables, which made reading a line cost more than ranking it.
+  /// character tables, which would make reading a line cost more than ranking it.
   static func asciiTokens(_ line: UnsafeBufferPointer<UInt8>) -> [Token] {
     var result: [Token] = []
     var text: [UInt8] = []
@@ -125,7 +125,7 @@ public struct Normalizer: Sendable {
       let word = UnsafeBufferPointer(rebasing: line[start..<end])
       start = end
       // Most words have no apostrophe: read them in place, into two reused buffers, with
-      // no array per word or piece (that was most of reading a line).
+      // no array per word or piece (allocating those would be most of reading a line).
       guard word.contains(UInt8(ascii: "'")) else {
         plainASCIIWord(word, into: &result, text: &text, surface: &surface)
         continue
@@ -191,7 +191,7 @@ public struct Normalizer: Sendable {
   }
 
   /// `split` for an ASCII word, by bytes: the same rules without Unicode's character
-  /// tables, which were most of the cost of reading a line.
+  /// tables, which would be most of the cost of reading a line.
   private static func splitASCII(_ bytes: [UInt8]) -> [String] {
     splitASCIIBytes(bytes).map { String(decoding: $0, as: UTF8.self) }
   }

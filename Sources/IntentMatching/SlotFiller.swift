@@ -48,26 +48,12 @@ struct SlotFiller: Sendable {
   private static func anchorKey(_ name: String, _ example: Example) -> String { name + "\u{0}" + example.text }
 
   private static func anchorWords(for name: String, in example: Example) -> Anchors? {
-    // The example split at its one `{name}`, by bytes: Foundation's splitting was most of
-    // reading the anchors of a saved engine at start.
-    let text = Array(example.text.lowercased().utf8)
-    let marker = Array("{\(name)}".utf8)
-    var hits: [Int] = []
-    var index = 0
-    while index + marker.count <= text.count {
-      if text[index..<index + marker.count].elementsEqual(marker) {
-        hits.append(index)
-        index += marker.count
-      } else {
-        index += 1
-      }
-    }
-    guard hits.count == 1, let start = hits.first else { return nil }
+    guard let (before, after) = SlotTemplate(example.text.lowercased()).split(at: name) else { return nil }
     let normalizer = Normalizer()
     return Anchors(
-      before: literalWords(String(decoding: text[..<start], as: UTF8.self), normalizer: normalizer),
-      after: literalWords(String(decoding: text[(start + marker.count)...], as: UTF8.self), normalizer: normalizer))
+      before: normalizer.tokens(before).map(\.text), after: normalizer.tokens(after).map(\.text))
   }
+
 
   func fill(
     _ intent: IntentDefinition, entities: [RecognizedEntity], tokens: [Token], example: Example?
@@ -140,20 +126,4 @@ struct SlotFiller: Sendable {
 
   /// The stems `freeTextRange` compares a line's words by.
   static func stems(_ tokens: [Token]) -> [String] { tokens.map { Stemmer.stem($0.text) } }
-
-  /// The literal words of an example fragment, markers dropped.
-  private static func literalWords(_ fragment: String, normalizer: Normalizer) -> [String] {
-    var text = ""
-    var inMarker = false
-    for character in fragment {
-      if character == "{" {
-        inMarker = true; text.append(" ")
-      } else if character == "}" {
-        inMarker = false; text.append(" ")
-      } else if !inMarker {
-        text.append(character)
-      }
-    }
-    return normalizer.tokens(text).map(\.text)
-  }
 }

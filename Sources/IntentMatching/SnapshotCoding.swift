@@ -138,8 +138,8 @@ struct ContentHash {
   mutating func add(_ bytes: UnsafeRawBufferPointer) {
     var index = 0
     if bytes.count >= 32 {
-      // Four independent lanes over 32-byte blocks, folded together after: a third of the
-      // instructions of one chain for the saved engine's 750 KB, which every start checks.
+      // Four independent lanes over 32-byte blocks, folded together after: far cheaper than
+      // one chain, and every start hashes the whole saved engine to check it.
       var lanes = (value, value ^ 0x243f_6a88_85a3_08d3, value ^ 0x1319_8a2e_0370_7344, value ^ 0xa409_3822_299f_31d0)
       func word(_ offset: Int) -> UInt64 {
         UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index + offset, as: UInt64.self))

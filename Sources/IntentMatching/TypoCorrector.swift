@@ -6,7 +6,7 @@ struct TypoCorrector: Sendable {
   private let known: Set<String>
   /// Known words by length, so a lookup only compares words that could be close. Built on
   /// the first word that needs correcting: most lines have none, and sorting the buckets
-  /// was a quarter of reading a saved engine at every start.
+  /// would be a large part of reading a saved engine at every start.
   private let buckets = Buckets()
 
   private final class Buckets: Sendable {

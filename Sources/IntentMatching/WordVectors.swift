@@ -13,7 +13,7 @@ struct WordVectors: @unchecked Sendable {
   // @unchecked: the table is immutable bytes for the life of the process.
 
   /// The table compiled into baton, or nil when its bytes are not what this reader expects
-  /// (the matcher then works without it, as it did before there were vectors).
+  /// (the matcher then works without it, on words and character n-grams alone).
   static let builtIn = WordVectors(
     bytes: UnsafeRawBufferPointer(start: baton_word_vectors_pointer(), count: baton_word_vectors_size))
 
@@ -35,7 +35,7 @@ struct WordVectors: @unchecked Sendable {
     let namesStart = 12 + 4 * (count + 1)
     guard dimensions > 0, count > 0, namesStart <= bytes.count else { return nil }
     let namesLength = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: namesStart - 4, as: UInt32.self)))
-    // The offsets are not checked one by one (56,000 of them at every start): the table is
+    // The offsets are not checked one by one (one per word, at every start): the table is
     // compiled in, not read from anywhere a user can change, and a table of another layout
     // fails these size checks.
     let (cells, overflow) = count.multipliedReportingOverflow(by: dimensions)

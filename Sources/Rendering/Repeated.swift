@@ -1,7 +1,7 @@
 extension String {
   /// `count` copies of `unit` (nothing when `count` is not positive), written into one
-  /// buffer: `String(repeating:count:)` takes the generic path, about 2,400 instructions for
-  /// a table's rule of dashes, a fifth of laying out a table.
+  /// buffer: `String(repeating:count:)` takes the generic path, which makes a table's rule of
+  /// dashes a large part of laying out the table.
   static func repeated(_ unit: String, _ count: Int) -> String {
     let bytes = Array(unit.utf8)
     let total = bytes.count * Swift.max(0, count)

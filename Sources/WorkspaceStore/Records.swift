@@ -37,6 +37,15 @@ public struct Stage: Hashable, Sendable {
   public var probability: Int?
   public var typicalDays: Int?
   public var exitCriteria: [ExitCriterion]
+
+  /// What the stage is for, when `kind` is one baton knows.
+  public var stageKind: StageKind? { StageKind(rawValue: kind) }
+
+  /// Whether a deal in this stage is open.
+  public var isOpen: Bool { stageKind?.isOpen ?? false }
+
+  /// Whether a deal in this stage is closed, won or lost.
+  public var isClosed: Bool { stageKind?.isClosed ?? false }
 }
 
 /// One exit criterion: its wording and the deal evidence that shows it is met.

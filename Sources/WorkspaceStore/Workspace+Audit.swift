@@ -16,17 +16,11 @@ extension Workspace {
           let value = try body(recorder)
           let id = try Self.writeAudit(
             db, context, outcome: "done", changes: recorder.changes, undoes: nil, note: note)
-          if let pause = Self.debugPauseInsideWrites { usleep(pause) }
           return (value, id)
         }
       }
     }
   }
-
-  /// For the kill-mid-write tests: `BATON_DEBUG_PAUSE_IN_WRITE_MS` holds every change open
-  /// that long before it commits.
-  static let debugPauseInsideWrites: UInt32? = ProcessInfo.processInfo
-    .environment["BATON_DEBUG_PAUSE_IN_WRITE_MS"].flatMap { UInt32($0) }.map { $0 * 1000 }
 
   /// Records a refused side effect, so refusals are audited too.
   public func recordRefusal(_ context: AuditContext, reason: String) throws {
@@ -122,13 +116,20 @@ extension Workspace {
       conditions.append("action = ?")
       arguments.append(action)
     }
+    arguments.append(max(1, limit))
     return try read { db in
       try Row.fetchAll(
         db,
-        sql:
-          "SELECT * FROM audit WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT \(max(1, limit))",
+        sql: "SELECT * FROM audit WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT ?",
         arguments: StatementArguments(arguments)
       ).compactMap { try Self.entry($0) }
+    }
+  }
+
+  /// One audit row by id, however old.
+  public func auditEntry(id: Int64) throws -> AuditEntry? {
+    try read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]).flatMap { try Self.entry($0) }
     }
   }
 
@@ -139,11 +140,11 @@ extension Workspace {
       try Int64.fetchOne(
         db,
         sql: """
-          SELECT id FROM audit a WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
+          SELECT id FROM audit a WHERE id IN (SELECT value FROM json_each(?))
           AND outcome = 'done' AND records != '[]' AND undoes IS NULL
           AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
           ORDER BY id DESC LIMIT 1
-          """)
+          """, arguments: [Self.jsonList(ids)])
     }
   }
 

@@ -6,14 +6,14 @@ import Synchronization
 /// first change and committed by `commitPending()`.
 ///
 /// Why: at `synchronous = FULL` every commit waits for the disk, and a script of changes
-/// spent most of its time there (a line a millisecond). Grouping them makes a script's
+/// committed one by one spends most of its time there. Grouping them makes a script's
 /// changes cost one wait a group. The caller keeps the promise that what it reports is saved
 /// by reporting a group's lines only after `commitPending()` returns.
 ///
 /// Reads are grouped too: the first read of a group begins a deferred transaction that the
 /// following reads share until `commitPending()` (or a change) ends it, so a script's
-/// questions take SQLite's read snapshot once a group, not once a read (a twentieth of a
-/// question). A group is short (the caller ends it before waiting for input, after 100 ms
+/// questions take SQLite's read snapshot once a group, not once a read (a noticeable part of
+/// a question). A group is short (the caller ends it before waiting for input, after 100 ms
 /// and after 1,000 lines), so the snapshot is never older than that.
 final class CommitGroup: Sendable {
   struct State {

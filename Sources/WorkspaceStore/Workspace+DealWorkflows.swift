@@ -93,12 +93,7 @@ extension Workspace {
     moved: [Int64], auditID: Int64
   ) {
     try change(context) { recorder in
-      let ids = try Int64.fetchAll(
-        recorder.db.cachedStatement(
-          sql: """
-            SELECT id FROM deal WHERE account_id = ? AND stage_id NOT IN ('closed-won', 'closed-lost')
-            AND coalesce(owner_id, -1) != ? ORDER BY id
-            """), arguments: [accountID, owner.id])
+      let ids = try Self.openDealIDs(recorder.db, accountID: accountID, notOwnedBy: owner.id)
       for id in ids { try recorder.update("deal", id: id, ["owner_id": owner.id]) }
       return ids
     }
@@ -106,13 +101,16 @@ extension Workspace {
 
   /// The open deals of an account that someone other than `owner` owns.
   public func openDealIDs(accountID: Int64, notOwnedBy owner: Int64) throws -> [Int64] {
-    try read { db in
-      try Int64.fetchAll(
-        db.cachedStatement(
-          sql: """
-            SELECT id FROM deal WHERE account_id = ? AND stage_id NOT IN ('closed-won', 'closed-lost')
-            AND coalesce(owner_id, -1) != ? ORDER BY id
-            """), arguments: [accountID, owner])
-    }
+    try read { db in try Self.openDealIDs(db, accountID: accountID, notOwnedBy: owner) }
+  }
+
+  /// The open deals of an account (in a stage of an open kind) that `owner` does not own.
+  private static func openDealIDs(_ db: Database, accountID: Int64, notOwnedBy owner: Int64) throws -> [Int64] {
+    try Int64.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT d.id FROM deal d JOIN stage s ON s.id = d.stage_id
+          WHERE d.account_id = ? AND s.kind = ? AND coalesce(d.owner_id, -1) != ? ORDER BY d.id
+          """), arguments: [accountID, StageKind.opportunity.rawValue, owner])
   }
 }

@@ -23,7 +23,8 @@ extension Workspace {
       conditions.append("d.stage_id = ?")
       arguments.append(stage)
     } else if !includeClosed {
-      conditions.append("d.stage_id NOT IN ('closed-won', 'closed-lost')")
+      conditions.append("d.stage_id IN (SELECT id FROM stage WHERE kind = ?)")
+      arguments.append(StageKind.opportunity.rawValue)
     }
     if let ownerHandle {
       conditions.append("p.handle = ?")

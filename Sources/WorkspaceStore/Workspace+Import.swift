@@ -87,7 +87,6 @@ extension Workspace {
           tally = counted
           tally.auditID = try Self.writeAudit(
             db, context, outcome: "done", changes: [], undoes: nil, note: note)
-          if let pause = Self.debugPauseInsideWrites { usleep(pause) }
           return .commit
         }
         return tally

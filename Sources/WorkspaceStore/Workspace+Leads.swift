@@ -21,13 +21,13 @@ extension Workspace {
       try db.rows(
         """
         SELECT p.*, r.territory AS rule_territory, r.segment AS rule_segment, r.capacity,
-          (SELECT count(*) FROM lead l WHERE l.owner_id = p.id AND l.status IN ('mql', 'sal', 'sql')) AS open_leads,
+          (SELECT count(*) FROM lead l WHERE l.owner_id = p.id AND l.status IN (SELECT value FROM json_each(?1))) AS open_leads,
           (SELECT max(w.at) FROM workflow_run w WHERE w.kind = 'route' AND w.details = p.handle)
             AS last_routed
         FROM routing_rule r JOIN person p ON p.id = r.person_id
-        WHERE r.territory = ? AND (r.segment IS NULL OR r.segment = ?)
+        WHERE r.territory = ?2 AND (r.segment IS NULL OR r.segment = ?3)
         ORDER BY r.segment IS NULL, r.id
-        """, [territory, segment]
+        """, [Self.workingStatuses, territory, segment]
       ) { row in
         try Self.person(row).map {
           RoutingCandidate(
@@ -55,4 +55,8 @@ extension Workspace {
         ["kind": "route", "actor": context.actor, "at": context.at, "status": "done", "details": rep.handle])
     }.auditID
   }
+
+  /// The lead statuses that count against a rep's capacity, as one JSON array argument.
+  private static let workingStatuses =
+    "[" + LeadStatus.working.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
 }

@@ -14,13 +14,13 @@ extension Workspace {
       if grouping == .stage || grouping == .category {
         var byStage: [String: (Int, Int64)] = [:]
         // Stage by stage over the (stage, …) index, the open stages taken from `stage` in the
-        // same statement: their ids listed in the query (`IN (…)`) made SQLite copy them into
-        // a temporary table first.
+        // same statement: a list of ids in the query (`IN (…)`) makes SQLite copy it into a
+        // temporary table first.
         try db.eachRow(
           """
           SELECT s.id, count(*), coalesce(sum(d.amount), 0) FROM stage s JOIN deal d ON d.stage_id = s.id
-          WHERE s.kind = 'opportunity' GROUP BY s.id
-          """
+          WHERE s.kind = ? GROUP BY s.id
+          """, [StageKind.opportunity.rawValue]
         ) { byStage[try $0[0]] = (try $0[1], try $0[2]) }
         groups = []
         for stage in stages {
@@ -42,31 +42,32 @@ extension Workspace {
         // Summed per owner or account and stage by seeking their covering index (one range
         // per pair reads only open deals; a scan would read every deal ever made), then
         // weighted by the stage's probability; names joined after.
-        let ids = stages.map { "'\($0.id)'" }.joined(separator: ", ")
-        // A stage's probability is one number, so the weighted sum is summed per stage.
+        // A stage's probability is one number, so the weighted sum is summed per stage; the
+        // stages' ids and probabilities are the statement's first arguments.
         let probability =
-          "CASE d.stage_id " + stages.map { "WHEN '\($0.id)' THEN \($0.probability)" }.joined(separator: " ")
-          + " ELSE 0 END"
+          "CASE g.stage " + stages.map { _ in "WHEN ? THEN ?" }.joined(separator: " ") + " ELSE 0 END"
+        var arguments = StatementArguments()
+        for stage in stages { _ = arguments.append(contentsOf: [stage.id, stage.probability]) }
+        _ = arguments.append(contentsOf: [StageKind.opportunity.rawValue, StageKind.opportunity.rawValue])
         let column = grouping == .owner ? "owner_id" : "account_id"
         let index = grouping == .owner ? "deal_owner" : "deal_account"
         let table = grouping == .owner ? "person" : "account"
-        let perStage = probability.replacingOccurrences(of: "d.stage_id", with: "g.stage")
         groups = try db.rows(
           """
           SELECT \(key.replacingOccurrences(of: "d.", with: "g.")) AS key, \(name) AS name, sum(g.n) AS n,
-            sum(g.amount) AS amount, sum(g.amount * \(perStage)) / 100 AS weighted
+            sum(g.amount) AS amount, sum(g.amount * \(probability)) / 100 AS weighted
           FROM (
             SELECT k.id AS \(column), s.id AS stage,
               (SELECT count(*) FROM deal INDEXED BY \(index) WHERE \(column) = k.id AND stage_id = s.id) AS n,
               (SELECT coalesce(sum(amount), 0) FROM deal INDEXED BY \(index) WHERE \(column) = k.id AND stage_id = s.id)
                 AS amount
-            FROM \(table) k, stage s WHERE s.id IN (\(ids))
+            FROM \(table) k, stage s WHERE s.kind = ?
             UNION ALL
             SELECT NULL, stage_id, count(*), coalesce(sum(amount), 0) FROM deal INDEXED BY \(index)
-            WHERE \(column) IS NULL AND stage_id IN (\(ids)) GROUP BY stage_id
+            WHERE \(column) IS NULL AND stage_id IN (SELECT id FROM stage WHERE kind = ?) GROUP BY stage_id
           ) AS g
           \(joins.replacingOccurrences(of: "d.", with: "g.")) WHERE g.n > 0 GROUP BY 1 ORDER BY amount DESC
-          """
+          """, arguments
         ) { row in
           PipelineGroup(
             key: try row["key"], name: try row["name"], count: try row["n"], amount: try row["amount"],
@@ -124,8 +125,8 @@ extension Workspace {
     try db.rows(
       """
       SELECT id, name, coalesce(forecast_category, '(none)') AS category, coalesce(probability, 0) AS probability
-      FROM stage WHERE kind = 'opportunity' ORDER BY position
-      """
+      FROM stage WHERE kind = ? ORDER BY position
+      """, [StageKind.opportunity.rawValue]
     ) { (try $0["id"], try $0["name"], try $0["category"], try $0["probability"]) }
   }
 
@@ -155,29 +156,33 @@ extension Workspace {
       var figures = ForecastFigures(
         closedWon: 0, closedWonCount: 0, commit: 0, commitCount: 0, bestCase: 0, bestCaseCount: 0, pipeline: 0,
         pipelineCount: 0, target: nil, topDeals: [])
-      let bounds: StatementArguments = [period.start.iso, period.end.iso]
+      let bounds: StatementArguments = [
+        period.start.iso, period.end.iso, StageKind.won.rawValue, StageKind.opportunity.rawValue,
+      ]
       var leading: [String] = []
       // Stage by stage over the (stage, close date, amount) index, each stage's kind and
-      // category beside its figures: stage ids listed in the query (`IN (…)`) made SQLite
-      // build the list into a table first (171,000 instructions against 127,000 on the demo).
+      // category beside its figures: a list of stage ids in the query (`IN (…)`) makes SQLite
+      // build it into a table first, which costs more than the join.
       try db.eachRow(
         """
         SELECT s.id, s.kind, s.forecast_category, count(*), coalesce(sum(d.amount), 0)
         FROM stage s JOIN deal d ON d.stage_id = s.id AND d.close_date BETWEEN ? AND ?
-        WHERE s.kind = 'won' OR s.kind = 'opportunity' GROUP BY s.id
+        WHERE s.kind = ? OR s.kind = ? GROUP BY s.id
         """, bounds
       ) { row in
         let count: Int = try row[3]
         let amount: Int64 = try row[4]
-        switch (try row[1] as String, try row[2] as String?) {
-        case ("won", _):
+        guard StageKind(rawValue: try row[1]) != .won else {
           figures.closedWon += amount
           figures.closedWonCount += count
-        case (_, "commit"):
+          return
+        }
+        switch ForecastCategory.forOpenDeal(try row[2]) {
+        case .commit:
           figures.commit += amount
           figures.commitCount += count
           leading.append(try row[0])
-        case (_, "best case"):
+        case .bestCase:
           figures.bestCase += amount
           figures.bestCaseCount += count
           leading.append(try row[0])
@@ -191,8 +196,8 @@ extension Workspace {
       }
       guard topDeals > 0 else { return figures }
       // The largest commit and best-case deals, kept here from the index's (id, amount)
-      // pairs: SQLite's sorter for `ORDER BY amount DESC LIMIT 5` cost more than reading
-      // the pairs, and a million-deal quarter's few ten thousand pairs take milliseconds.
+      // pairs: SQLite's sorter for `ORDER BY amount DESC LIMIT 5` costs more than reading
+      // the pairs, which stay few even in a large quarter.
       var top: [(id: Int64, amount: Int64)] = []
       for stage in leading {
         try db.eachRow(
@@ -225,14 +230,14 @@ extension Workspace {
       var cycleDays = 0.0
       // Stage by stage over the (stage, close date, amount, created date) index, the closed
       // stages read from `stage` in its own order: a filter per figure (`FILTER (WHERE
-      // stage_id IN won)`) made SQLite build a list for each, three times the cost.
+      // stage_id IN won)`) makes SQLite build a list for each.
       try db.eachRow(
         """
-        SELECT s.kind = 'won', count(*), coalesce(sum(d.amount), 0),
-          sum(CASE WHEN s.kind = 'won' THEN julianday(d.close_date) - julianday(d.created_date) END)
-        FROM stage s JOIN deal d ON d.stage_id = s.id AND d.close_date BETWEEN ? AND ?
-        WHERE s.kind = 'won' OR s.kind = 'lost' GROUP BY s.id
-        """, [period.start.iso, period.end.iso]
+        SELECT s.kind = ?3, count(*), coalesce(sum(d.amount), 0),
+          sum(CASE WHEN s.kind = ?3 THEN julianday(d.close_date) - julianday(d.created_date) END)
+        FROM stage s JOIN deal d ON d.stage_id = s.id AND d.close_date BETWEEN ?1 AND ?2
+        WHERE s.kind = ?3 OR s.kind = ?4 GROUP BY s.id
+        """, [period.start.iso, period.end.iso, StageKind.won.rawValue, StageKind.lost.rawValue]
       ) { row in
         if try row[0] as Bool {
           closed.won += try row[1] as Int
@@ -256,15 +261,13 @@ extension Workspace {
       var count = 0
       var amount: Int64 = 0
       var oldest: [(id: Int64, changed: String, threshold: Int)] = []
-      // Stage by stage, so each reads its own slice of the (stage, stage-changed) index. One
-      // statement joining stages to deals and grouping by stage was tried: its steps are
-      // dearer per deal, and it cost more than three statements (127,000 instructions
-      // against 73,000 on the demo, 0.1 s against 0.07 s on a million deals).
+      // Stage by stage, so each reads its own slice of the (stage, stage-changed) index: one
+      // statement joining stages to deals and grouping by stage takes dearer steps per deal.
       let stages: [(id: String, typicalDays: Int?)] = try db.rows(
-        "SELECT id, typical_days FROM stage WHERE kind = 'opportunity'"
+        "SELECT id, typical_days FROM stage WHERE kind = ?", [StageKind.opportunity.rawValue]
       ) { (try $0[0], try $0[1]) }
       for stage in stages {
-        let threshold = days ?? stage.typicalDays ?? 30
+        let threshold = days ?? stage.typicalDays ?? StuckRule.defaultDays
         let cutoff = today.adding(days: -threshold)
         guard
           let totals = try db.firstRow(
@@ -274,8 +277,8 @@ extension Workspace {
         count += totals.0
         amount += totals.1
         // The stage's `limit` oldest, with every deal that ties the last of them on date, in
-        // index order; sorted by (date, id) below. Asking SQLite for that order made it sort
-        // each stage's slice again in a temporary b-tree (half the time of the answer).
+        // index order; sorted by (date, id) below. Asking SQLite for that order makes it sort
+        // each stage's slice again in a temporary b-tree.
         try db.eachRow(
           """
           SELECT id, stage_changed_date FROM deal INDEXED BY deal_stage_age
@@ -296,11 +299,9 @@ extension Workspace {
     }
   }
 
-  /// Record numbers as one JSON array argument, for `json_each(?)`:
-  /// one statement whatever the numbers, where numbers written into the SQL made a new
-  /// statement for every set, each compiled and kept in the connection's cache for good (a
-  /// long session's memory grew with each new set). It costs a question a hundredth more
-  /// than the numbers written in; padding `IN (?, …)` to the limit with NULLs cost twice that.
+  /// Record numbers as one JSON array argument, for `json_each(?)`: one statement whatever
+  /// the numbers. Numbers written into the SQL would make a new statement for every set,
+  /// each compiled and kept in the connection's cache, so a long session's memory would grow.
   static func jsonList(_ ids: [Int64]) -> String {
     "[" + ids.map(String.init).joined(separator: ",") + "]"
   }

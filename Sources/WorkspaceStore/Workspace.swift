@@ -82,8 +82,8 @@ public final class Workspace: Sendable {
     try mapErrors(path: path) {
       let queue = try DatabaseQueue(path: temporary, configuration: configuration())
       // The file is private until it is renamed into place, and thrown away if anything
-      // fails, so it needs no journal or syncing while it fills: a million-deal workspace
-      // is made several times faster.
+      // fails, so it needs no journal or syncing while it fills, which makes a large
+      // workspace much faster to make.
       try queue.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
       }
@@ -126,8 +126,8 @@ public final class Workspace: Sendable {
     let (superseded, complete) = try queue.read { db in
       try db.execute(sql: "SELECT count(*) FROM sqlite_master")  // fails on a non-database file
       // The usual case, an up-to-date workspace, read directly: GRDB's migrator reads the
-      // same table into a set of a type not used before, whose first use costs the runtime
-      // more than this whole check (a twentieth of a start).
+      // same table into a set of a type nothing else at start uses, whose first use costs the
+      // runtime more than this whole check.
       if try Migrations.applied(db) == Migrations.identifiers { return (false, true) }
       return (
         try Migrations.migrator.hasBeenSuperseded(db),

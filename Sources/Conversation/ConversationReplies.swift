@@ -1,0 +1,59 @@
+import BatonModel
+import Foundation
+import IntentMatching
+
+/// The replies the conversation gives without running anything: a question for a missing
+/// slot, a line not understood, a name the workspace lacks, a question left unanswered.
+enum ConversationReplies {
+  /// Asks for the first required slot the line and the focus left empty.
+  static func question(for slot: SlotDefinition) -> Reply {
+    Reply(
+      kind: .question, text: SampleValues.question(for: slot),
+      data: ["missing_slot": .string(slot.name), "type": .string(slot.type.rawValue)])
+  }
+
+  /// The next line neither answered a pending question nor was a command of its own.
+  static func unanswered(_ pending: PendingQuestion) -> Reply {
+    Reply(
+      kind: .notUnderstood,
+      text: "That does not answer which \(pending.missing.name) for “\(pending.input)”; the question is dropped.",
+      data: ["unanswered": .string(pending.missing.name)])
+  }
+
+  /// Not understood, with up to three intents the line came nearest to, as examples.
+  static func notUnderstood(_ match: Match, catalog: IntentCatalog) -> Reply {
+    let suggestions = match.candidates.prefix(3).compactMap { candidate -> String? in
+      guard let intent = catalog.intent(named: candidate.intent), let example = intent.examples.first else {
+        return nil
+      }
+      return SampleValues.readable(example.text, intent: intent)
+    }
+    var text = "Not understood: “\(match.input.trimmingCharacters(in: .whitespaces))”."
+    if !suggestions.isEmpty {
+      text += " Did you mean: " + suggestions.map { "“\($0)”" }.joined(separator: ", ") + "?"
+    }
+    text += " Type help for what baton can do."
+    return Reply(
+      kind: .notUnderstood, text: text,
+      data: [
+        "suggestions": .array(suggestions.map(JSONValue.string)),
+        "confidence": .double((match.confidence * 100).rounded() / 100),
+      ])
+  }
+
+  /// A line that names a record the workspace lacks ("deals at Zenith Robotics"), with the
+  /// nearest names of that kind: spelled alike, then sharing a word ("Priya Kumar": Priya
+  /// Natarajan).
+  static func unknownName(_ unknown: Match.UnknownName, names: [NamedEntity]) -> Reply {
+    let candidates = names.filter { unknown.kinds.contains($0.kind) }.map { $0.phrases.first ?? $0.display }
+    let words = Set(unknown.text.lowercased().split(separator: " "))
+    let sharing = candidates.filter { !words.isDisjoint(with: $0.lowercased().split(separator: " ")) }.sorted()
+    var nearest: [String] = []
+    for name in EditDistance.suggestions(for: unknown.text, among: candidates) + sharing
+    where !nearest.contains(name) && nearest.count < 3 {
+      nearest.append(name)
+    }
+    let what = "\(unknown.kinds.map(\.rawValue).joined(separator: " or ")) called “\(unknown.text)”"
+    return .notFound(what, nearest: nearest, ["slot": .string(unknown.slot)])
+  }
+}

@@ -1,0 +1,36 @@
+import BatonModel
+import IntentMatching
+
+/// A required slot baton asked for; the next line may answer it.
+public struct PendingQuestion: Sendable {
+  public var intent: IntentDefinition
+  public var slots: [String: SlotValue]
+  public var missing: SlotDefinition
+  /// The line that asked.
+  public var input: String
+}
+
+/// A side effect waiting for "yes" or "no".
+public struct PendingConfirmation: Sendable, Equatable {
+  /// The workflow action to run when confirmed.
+  public var action: String
+  public var intent: String
+  public var slots: [String: SlotValue]
+  /// The line that asked for it: the words the audit log records.
+  public var input: String
+
+  public init(action: String, intent: String, slots: [String: SlotValue], input: String) {
+    self.action = action
+    self.intent = intent
+    self.slots = slots
+    self.input = input
+  }
+}
+
+/// What the conversation waits for, if anything: what Tab offers and the next line answers.
+public enum Awaiting: Sendable, Equatable {
+  /// "yes" or "no" to a side effect.
+  case confirmation
+  /// A name of this kind, for a question about a missing slot.
+  case value(EntityKind)
+}

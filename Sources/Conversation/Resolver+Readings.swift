@@ -1,0 +1,60 @@
+import BatonModel
+import IntentMatching
+
+extension Resolver {
+  /// When the winner lacks a required slot that nothing in focus can fill, a near-tied
+  /// candidate that the line and focus complete is the likelier reading ("how is it defined"
+  /// with a stage in focus is the stage's definition, not a metric's).
+  func completableAlternative(
+    to intent: IntentDefinition, slots: [String: SlotValue], match: Match
+  ) -> (IntentDefinition, [String: SlotValue])? {
+    func complete(_ candidate: IntentDefinition, _ filled: [String: SlotValue]) -> Bool {
+      candidate.slots.allSatisfy { !$0.required || filled[$0.name] != nil || state.focus[$0.type] != nil }
+    }
+    guard !complete(intent, slots), let best = match.candidates.first else { return nil }
+    for candidate in match.candidates.dropFirst() where best.score - candidate.score <= 0.1 {
+      guard let other = matcher.catalog.intent(named: candidate.intent), !other.sideEffects,
+        let otherSlots = matcher.slots(of: match, readAs: candidate.intent)
+      else { continue }
+      let filled = otherSlots.mapValues { SlotValue($0, source: .line) }
+      if complete(other, filled) { return (other, filled) }
+    }
+    return nil
+  }
+
+  /// A line opening with a follow-up cue ("and", "what about") whose names all fit the last
+  /// intent's slots re-asks that intent with those slots changed.
+  func followUp(_ match: Match) -> (intent: IntentDefinition, slots: [String: SlotValue])? {
+    guard let last = state.lastIntent, !match.entities.isEmpty else { return nil }
+    let words = match.tokens.map(\.text)
+    guard followupCues.contains(where: { !$0.isEmpty && words.starts(with: $0) }) else { return nil }
+    var slots = state.lastSlots.mapValues { SlotValue($0.value, source: .context) }
+    var changed = false
+    for entity in match.entities {
+      guard let slot = last.slots.first(where: { entity.value(of: $0.type) != nil }),
+        let value = entity.value(of: slot.type)
+      else { return nil }
+      slots[slot.name] = SlotValue(value, source: .line)
+      changed = true
+    }
+    return changed ? (last, slots) : nil
+  }
+
+  /// The next line as the answer to a pending question, if it is one: a short line naming a
+  /// thing of the kind asked for, or the same intent again. A line that is clearly a new
+  /// command is not an answer.
+  func answer(_ pending: PendingQuestion, with line: String, match: Match, today: Day) -> EntityValue? {
+    let entities = matcher.entities(in: line, today: today)
+    let kind = pending.missing.type
+    var value = entities.lazy.compactMap { $0.value(of: kind) }.first
+    if value == nil, [.deal, .task, .lead, .change].contains(kind),
+      let number = entities.lazy.compactMap({ $0.value(of: .number) }).first
+    {
+      value = EntityValue(kind: kind, key: number.key, display: "\(kind.rawValue) \(number.key)")
+    }
+    guard let value else { return nil }
+    let isNewCommand =
+      match.intent != nil && match.intent?.name != pending.intent.name && match.tokens.count > 4
+    return isNewCommand ? nil : value
+  }
+}

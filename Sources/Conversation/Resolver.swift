@@ -1,0 +1,135 @@
+import BatonModel
+import IntentMatching
+
+/// The conversation between turns: reads a matched line against what came before. It fills
+/// what the line left out from the focus ("move it to Negotiation"), keeps the subject of a
+/// follow-up ("and who is consulted?"), asks for a required slot still missing and takes the
+/// next line as the answer, and knows when a line answers a waiting confirmation.
+///
+/// It knows matches and the conversation's state, never the store: a session runs what it
+/// resolves and tells it what came of it (`ran`, `awaitConfirmation`).
+public struct Resolver: Sendable {
+  public let matcher: IntentMatcher
+  public private(set) var state = ConversationState()
+  /// The follow-up cues' normalized words, longest first.
+  let followupCues: [[String]]
+  /// The normalized words of `confirm.yes` and `confirm.no` examples, taken as they are when
+  /// a confirmation is pending; with the "y" and "n" that the "[y/N]" prompt itself offers
+  /// (too short to be examples: they would rank against any line with a stray letter).
+  private let answers: [String: SessionIntent]
+
+  public init(matcher: IntentMatcher) {
+    self.matcher = matcher
+    followupCues = matcher.catalog.followupCues
+      .map { matcher.normalizedWords($0) }
+      .sorted { $0.count > $1.count }
+    var answers: [String: SessionIntent] = ["y": .yes, "n": .no]
+    for answer in [SessionIntent.yes, .no] {
+      for example in matcher.catalog.intent(named: answer.rawValue)?.examples ?? [] {
+        answers[matcher.normalizedWords(example.text).joined(separator: " ")] = answer
+      }
+    }
+    self.answers = answers
+  }
+
+  /// The kinds in focus, which the matcher reads pointers ("it", "that deal") against.
+  public var focusKinds: [EntityKind] { Array(state.focus.keys) }
+
+  /// What the conversation waits for, if anything.
+  public var awaiting: Awaiting? {
+    if state.confirmation != nil { return .confirmation }
+    return state.pending.map { .value($0.missing.type) }
+  }
+
+  /// Resolves one line, matched as `match`.
+  public mutating func resolve(_ match: Match, line: String, today: Day) -> Resolution {
+    if let confirmation = state.confirmation {
+      state.confirmation = nil
+      if let answer = confirmationAnswer(match) {
+        state.lastMatch = match
+        return .confirmation(confirmation, yes: answer == .yes)
+      }
+      // Anything else drops the question: nothing was written, and the line is a new command.
+    }
+    // `why` explains the line before it, so it must not replace what it explains.
+    if match.intent?.action != SessionIntent.why.rawValue { state.explainable = match }
+    if let pending = state.pending {
+      state.pending = nil
+      if let value = answer(pending, with: line, match: match, today: today) {
+        state.lastMatch = match
+        var slots = pending.slots
+        slots[pending.missing.name] = SlotValue(value, source: .line)
+        return filled(pending.intent, slots: slots, input: line)
+      }
+      if match.intent == nil {
+        state.lastMatch = match
+        return .reply(ConversationReplies.unanswered(pending), intent: nil, slots: [:])
+      }
+    }
+    state.lastMatch = match
+    if let followup = followUp(match) { return filled(followup.intent, slots: followup.slots, input: line) }
+    guard var intent = match.intent else {
+      return .reply(ConversationReplies.notUnderstood(match, catalog: matcher.catalog), intent: nil, slots: [:])
+    }
+    if let unknown = match.unknownNames.first {
+      return .reply(ConversationReplies.unknownName(unknown, names: matcher.names), intent: intent, slots: [:])
+    }
+    var slots = match.slots.mapValues { SlotValue($0, source: .line) }
+    if let alternative = completableAlternative(to: intent, slots: slots, match: match) {
+      (intent, slots) = alternative
+    }
+    // A follow-up of the same question keeps the slots the line did not change.
+    if intent.name == state.lastIntent?.name {
+      for (name, value) in state.lastSlots where slots[name] == nil && intent.slot(named: name)?.required == true {
+        slots[name] = SlotValue(value.value, source: .context)
+      }
+    }
+    return filled(intent, slots: slots, input: line)
+  }
+
+  /// Fills required (and context) slots from the focus; asks for the first still missing.
+  private mutating func filled(_ intent: IntentDefinition, slots: [String: SlotValue], input: String)
+    -> Resolution
+  {
+    var slots = slots
+    for slot in intent.slots where (slot.required || slot.fromContext) && slots[slot.name] == nil {
+      if let value = state.focus[slot.type] { slots[slot.name] = SlotValue(value, source: .context) }
+    }
+    if let missing = intent.slots.first(where: { $0.required && slots[$0.name] == nil }) {
+      state.pending = PendingQuestion(intent: intent, slots: slots, missing: missing, input: input)
+      return .reply(ConversationReplies.question(for: missing), intent: intent, slots: slots)
+    }
+    return .run(intent, slots: slots)
+  }
+
+  /// Records what came of running `intent`: an answered line puts its records in focus and
+  /// becomes what follow-ups refer to. The conversation's own intents change neither.
+  public mutating func ran(_ intent: IntentDefinition, slots: [String: SlotValue], reply: Reply) {
+    guard reply.ok, !SessionIntent.keepsFocus(intent.name) else { return }
+    state.remember(slots)
+    state.lastIntent = intent
+    state.lastSlots = slots
+  }
+
+  /// A side effect now waits for "yes" or "no"; the next line answers it.
+  public mutating func awaitConfirmation(_ confirmation: PendingConfirmation) {
+    state.confirmation = confirmation
+  }
+
+  /// Drops whatever the conversation waited for (a line too long to read, say).
+  public mutating func dropAwaiting() {
+    state.confirmation = nil
+    state.pending = nil
+  }
+
+  /// Forgets the focus and any pending question; the session's changes are not its to keep.
+  public mutating func reset() { state = ConversationState() }
+
+  /// "yes"/"no" (and "y", "sure", "cancel"…) as the answer to a confirmation, or nil.
+  private func confirmationAnswer(_ match: Match) -> SessionIntent? {
+    if let exact = answers[match.tokens.map(\.text).joined(separator: " ")] { return exact }
+    guard let name = match.intent?.name, let answer = SessionIntent(rawValue: name), answer == .yes || answer == .no
+    else { return nil }
+    return answer
+  }
+}
