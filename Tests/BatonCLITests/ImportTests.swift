@@ -211,10 +211,19 @@ import Testing
     let runner = try demo()
     let file = try generatedExport(rows: 5_000, in: runner)
     let checksum = try runner.sql("SELECT count(*), sum(amount) FROM deal")
-    let running = try runner.start(["import", "deals", file.path], extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "10000"])
+    // A trigger of the test's own makes the import's transaction long: its 2,500th new deal
+    // runs a query over every combination of four deals, so the kill lands inside it.
+    _ = try runner.sql(
+      """
+      CREATE TRIGGER slow_deal AFTER INSERT ON deal WHEN NEW.id = (SELECT min(id) FROM deal) + 2700 BEGIN
+        SELECT sum(a.amount + b.amount + c.amount + d.amount) FROM deal a, deal b, deal c, deal d;
+      END;
+      """)
+    let running = try runner.start(["import", "deals", file.path])
     #expect(try WorkflowProcessTests.waitForWriteLock(runner), "the import never took the write lock")
     kill(running.process.processIdentifier, SIGKILL)
     _ = running.finish()
+    _ = try runner.sql("DROP TRIGGER slow_deal")
     #expect(try runner.sql("PRAGMA integrity_check") == "ok")
     #expect(try runner.sql("SELECT count(*), sum(amount) FROM deal") == checksum)
     #expect(try runner.sql("SELECT count(*) FROM account WHERE name LIKE 'Account %'") == "0")

@@ -2,7 +2,10 @@ import Foundation
 
 /// A baton process driven line by line through pipes, as another program would drive it:
 /// write a line, wait for its reply, write the next.
-final class PipeConversation {
+///
+/// Unchecked Sendable: one thread may `send` while another reads replies, since sending
+/// touches only the input pipe and reading only the output pipe and `pending`.
+final class PipeConversation: @unchecked Sendable {
   let process = Process()
   private let input = Pipe()
   private let output = Pipe()

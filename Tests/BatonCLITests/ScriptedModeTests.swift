@@ -77,19 +77,10 @@ import Testing
     // Another process holds the write lock: baton waits its busy timeout, then says so.
     let locked = runner.home.appendingPathComponent("locked.sqlite").path
     #expect(try runner.run(["init", locked]).status == 0)
-    let holder = Process()
-    holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    holder.arguments = [locked]
-    let holderInput = Pipe()
-    holder.standardInput = holderInput
-    holder.standardOutput = FileHandle.nullDevice
-    try holder.run()
-    holderInput.fileHandleForWriting.write(
-      Data("PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE setting SET value = value;\n".utf8))
-    Thread.sleep(forTimeInterval: 0.5)
+    let holder = try LockHolder(
+      locked, statements: "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE setting SET value = value;")
     let blocked = try runner.run(["--workspace", locked, "-c", "who owns stage exit criteria"])
-    try holderInput.fileHandleForWriting.close()
-    holder.waitUntilExit()
+    try holder.release()
     #expect(blocked.status == 74)
     #expect(blocked.stderr.contains("is locked by another baton"))
   }

@@ -1,9 +1,10 @@
+import BatonTestSupport
 import Foundation
 import Testing
 
 /// Workflows across real processes: confirmation in scripts, two sessions racing on one deal,
 /// a session killed in the middle of a handoff.
-@Suite(.serialized) struct WorkflowProcessTests {
+@Suite(.serialized, .tags(.process)) struct WorkflowProcessTests {
   @Test func aScriptNeedsYesToChangeAnything() throws {
     let runner = try BinaryRunner()
     let refused = try runner.run(["-c", "move deal 42 to closed-lost"])
@@ -23,16 +24,23 @@ import Testing
     _ = try runner.run(["-c", "help"])  // creates the workspace before the race
     let before = Int(try runner.sql("SELECT count(*) FROM stage_change WHERE deal_id = 42")) ?? 0
     let line = ["--yes", "--as", "jordan", "-c", "move deal 42 to negotiation anyway because the buyer confirmed"]
-    // The first holds its transaction open a moment; the second checks the rules meanwhile,
-    // on the old state, and then waits for the write lock: the race, made certain.
-    let first = try runner.start(line, extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "1500"])
-    #expect(try Self.waitForWriteLock(runner))
+    // Another program holds the write lock while both sessions check the rules, on the same
+    // state, and then wait for the lock: the race, made certain. Both are seen waiting
+    // before the lock is let go.
+    let holder = try LockHolder(runner.workspace)
+    let first = try runner.start(line)
     let second = try runner.start(line)
-    let (won, lost) = (first.finish(), second.finish())
-    #expect(won.status == 0 && won.stdout.hasPrefix("Moved deal 42 to Negotiation."))
-    #expect(lost.status == 1)
+    #expect(try Self.waitUntilWaitingForTheLock(first.process), "the first session never waited for the lock")
+    #expect(try Self.waitUntilWaitingForTheLock(second.process), "the second session never waited for the lock")
+    try holder.release()
+    let results = [first.finish(), second.finish()]
+    let won = results.filter { $0.status == 0 }
+    let lost = results.filter { $0.status != 0 }
+    #expect(won.count == 1 && lost.count == 1)
+    #expect(won.first?.stdout.hasPrefix("Moved deal 42 to Negotiation.") == true)
+    #expect(lost.first?.status == 1)
     #expect(
-      lost.stdout
+      lost.first?.stdout
         == "Not done: deal 42 was moved to Negotiation by someone else just now; look again before moving it.\n")
     #expect(try runner.sql("SELECT count(*) FROM stage_change WHERE deal_id = 42") == String(before + 1))
     #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'") == "1")
@@ -42,8 +50,15 @@ import Testing
     let runner = try BinaryRunner()
     _ = try runner.run(["-c", "help"])
     let tasks = try runner.sql("SELECT count(*) FROM task")
-    let running = try runner.start(
-      ["--yes", "-c", "trigger handoff for deal 8"], extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "10000"])
+    // A trigger of the test's own makes the handoff's transaction long: its onboarding task's
+    // insert runs a query over every combination of four deals.
+    _ = try runner.sql(
+      """
+      CREATE TRIGGER slow_task AFTER INSERT ON task BEGIN
+        SELECT sum(a.amount + b.amount + c.amount + d.amount) FROM deal a, deal b, deal c, deal d;
+      END;
+      """)
+    let running = try runner.start(["--yes", "-c", "trigger handoff for deal 8"])
     // Wait until the handoff's transaction holds the write lock, then kill the process in it.
     #expect(try Self.waitForWriteLock(runner), "the handoff never took the write lock")
     kill(running.process.processIdentifier, SIGKILL)
@@ -53,6 +68,7 @@ import Testing
     #expect(try runner.sql("SELECT count(*) FROM task") == tasks)
     #expect(try runner.sql("SELECT count(*) FROM audit") == "0")
     // The handoff then runs whole.
+    _ = try runner.sql("DROP TRIGGER slow_task")
     let again = try runner.run(["--yes", "-c", "trigger handoff for deal 8"])
     #expect(again.status == 0)
     #expect(try runner.sql("SELECT count(*) FROM workflow_run WHERE deal_id = 8") == "1")
@@ -75,39 +91,44 @@ import Testing
     baton.send("who owns stage exit criteria")
     #expect(baton.reply()?.hasPrefix("Stage exit criteria: governed by RevOps") == true)
     // Reads share a snapshot only within a group: a change another program makes while
-    // baton waits is seen by the next line.
+    // baton waits is seen by the next line. A deal's reply is five lines.
     baton.send("show deal 42")
-    #expect(baton.reply() == "Deal 42: Nakatomi Expansion")
-    #expect(baton.reply() == "  Account: Nakatomi   Owner: Sam Carter")
-    #expect(baton.reply()?.hasPrefix("  Stage: Proposal") == true)
+    let first = (0..<5).compactMap { _ in baton.reply() }
+    #expect(first.first == "Deal 42: Nakatomi Expansion")
+    #expect(first.count == 5 && first[1] == "  Account: Nakatomi   Owner: Sam Carter")
     _ = try runner.sql("UPDATE deal SET name = 'Nakatomi Tower Expansion' WHERE id = 42")
-    while baton.reply(timeout: 0.5) != nil {}  // the rest of the first reply
     baton.send("show deal 42")
-    var reply: [String] = []
-    while let line = baton.reply(timeout: 0.5) { reply.append(line) }
-    #expect(reply.contains("Deal 42: Nakatomi Tower Expansion"), "\(reply)")
+    #expect(baton.reply() == "Deal 42: Nakatomi Tower Expansion")
     #expect(try baton.finish() == 0)
   }
 
   @Test func aScriptKilledPartWayKeepsEveryChangeItReported() throws {
     let runner = try BinaryRunner()
-    let (script, moves) = try Self.movesScript(runner, count: 300)
-    // Each change held open a little, so the script takes a few seconds and is killed in it.
-    let baton = try PipeConversation(
-      runner, ["--yes", "--as", "jordan", "-f", script.path], extra: ["BATON_DEBUG_PAUSE_IN_WRITE_MS": "10"])
+    let (script, moves) = try Self.movesScript(runner, count: 2_000)
+    // The 1,500th move never finishes (a trigger of the test's own runs a query over every
+    // combination of four deals), so the script is certainly killed part-way, inside a group.
+    // Groups hold at most 1,000 lines, so at least 500 replies come before it.
+    _ = try runner.sql(
+      """
+      CREATE TRIGGER slow_move AFTER INSERT ON stage_change
+      WHEN (SELECT count(*) FROM stage_change WHERE actor = 'jordan') >= 1500 BEGIN
+        SELECT sum(a.amount + b.amount + c.amount + d.amount) FROM deal a, deal b, deal c, deal d;
+      END;
+      """)
+    let baton = try PipeConversation(runner, ["--yes", "--as", "jordan", "-f", script.path])
     var reported = 0
-    while reported < 40, let reply = baton.reply() {
+    while reported < 400, let reply = baton.reply() {
       #expect(reply.hasPrefix("Moved deal 42 to"))
       reported += 1
     }
     kill(baton.process.processIdentifier, SIGKILL)
     baton.process.waitUntilExit()
-    #expect(reported == 40)
+    #expect(reported == 400)
     let saved = Int(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'")) ?? -1
     // Every reply shown was saved (a group is shown only once committed); the kill came
     // before the end; each saved move has its history row and nothing is half-written.
     #expect(saved >= reported)
-    #expect(saved < moves.count)
+    #expect(saved < 1_500 && saved < moves.count)
     #expect(
       try runner.sql("SELECT count(*) FROM stage_change WHERE deal_id = 42 AND actor = 'jordan'") == String(saved))
     #expect(try runner.sql("SELECT stage_id FROM deal WHERE id = 42") == (saved % 2 == 0 ? "proposal" : "discovery"))
@@ -116,18 +137,27 @@ import Testing
 
   @Test func anotherSessionWritesWhileALongScriptRuns() throws {
     let runner = try BinaryRunner()
-    let (script, moves) = try Self.movesScript(runner, count: 2_000)
-    let long = try runner.start(["--yes", "--as", "jordan", "-f", script.path])
-    #expect(try Self.waitForWriteLock(runner))
+    _ = try runner.run(["-c", "help"])
+    // The script's lines come through a pipe that stays open until the other session is
+    // done, so the script is still running (and writing group after group) meanwhile.
+    let long = try PipeConversation(runner, ["--yes", "--as", "jordan"])
+    let count = 4_000
+    let feeder = Thread {
+      for index in 0..<count { long.send(index % 2 == 0 ? "move deal 42 to discovery" : "move deal 42 to proposal") }
+    }
+    feeder.start()
+    #expect(long.reply()?.hasPrefix("Moved deal 42 to") == true)
     // The script holds the write lock a group at a time; the other session gets it between
     // two groups instead of timing out as "locked".
     let other = try runner.run(["--yes", "--as", "jordan", "-c", "assign a follow-up on deal 7 to Priya by Friday"])
     #expect(other.status == 0)
     #expect(other.stdout.hasPrefix("Created task"))
-    #expect(long.process.isRunning, "the script ended before the other session wrote: make it longer")
-    let finished = long.finish()
-    #expect(finished.status == 0)
-    #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'") == String(moves.count + 1))
+    #expect(long.process.isRunning)
+    var replies = 1
+    while replies < count, long.reply() != nil { replies += 1 }
+    #expect(replies == count)
+    #expect(try long.finish() == 0)
+    #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'") == String(count + 1))
   }
 
   /// A workspace, and a script of `count` lines moving deal 42 back and forth, for the
@@ -140,13 +170,20 @@ import Testing
     return (script, moves)
   }
 
-  /// Waits up to 5 s until a baton process holds the workspace's write lock.
+  /// Waits (up to 10 s) until a baton process holds the workspace's write lock.
   static func waitForWriteLock(_ runner: BinaryRunner) throws -> Bool {
-    for _ in 0..<100 {
-      Thread.sleep(forTimeInterval: 0.05)
-      if try lockHeld(runner) { return true }
+    try ReadinessWait.until(seconds: 10) { try lockHeld(runner) }
+  }
+
+  /// Waits (up to 10 s) until `process` sleeps in SQLite's busy handler, waiting for the
+  /// write lock: its main thread sleeps in `nanosleep`.
+  static func waitUntilWaitingForTheLock(_ process: Process) throws -> Bool {
+    let channel = "/proc/\(process.processIdentifier)/wchan"
+    return try ReadinessWait.until(seconds: 10) {
+      guard process.isRunning else { return false }
+      let text = (try? String(contentsOfFile: channel, encoding: .utf8)) ?? ""
+      return text.contains("nanosleep")
     }
-    return false
   }
 
   /// Whether another connection holds the workspace's write lock.
