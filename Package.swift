@@ -74,7 +74,7 @@ let ownTargets: [Target] = [
   ),
   .testTarget(
     name: "WorkspaceStoreTests",
-    dependencies: ["WorkspaceStore", "BatonModel", .product(name: "GRDB", package: "GRDB.swift")],
+    dependencies: ["WorkspaceStore", "BatonModel", "BatonTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
     exclude: ["Fixtures"]
   ),
   .testTarget(
@@ -89,10 +89,10 @@ let ownTargets: [Target] = [
     name: "ConversationTests", dependencies: ["Conversation", "IntentMatching", "BatonModel", "BatonTestSupport"]),
   .testTarget(
     name: "ActionsTests", dependencies: ["Actions", "WorkspaceStore", "BatonModel", "BatonTestSupport"]),
-  .testTarget(name: "RenderingTests", dependencies: ["Rendering", "BatonModel"]),
-  .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"]),
-  .testTarget(name: "CRMImportTests", dependencies: ["CRMImport", "BatonModel"]),
-  .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
+  .testTarget(name: "RenderingTests", dependencies: ["Rendering", "BatonModel", "BatonTestSupport"]),
+  .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonTestSupport"]),
+  .testTarget(name: "CRMImportTests", dependencies: ["CRMImport", "BatonModel", "BatonTestSupport"]),
+  .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "BatonTestSupport"]),
   .testTarget(
     name: "BatonCLITests",
     dependencies: [

@@ -16,6 +16,20 @@ public struct IntentDefinition: Hashable, Sendable {
   public var file: String
   public var line: Int
 
+  public init(
+    name: String, description: String, action: String, sideEffects: Bool, slots: [SlotDefinition],
+    examples: [Example], file: String, line: Int
+  ) {
+    self.name = name
+    self.description = description
+    self.action = action
+    self.sideEffects = sideEffects
+    self.slots = slots
+    self.examples = examples
+    self.file = file
+    self.line = line
+  }
+
   /// The slot with this name, if declared.
   public func slot(named name: String) -> SlotDefinition? { slots.first { $0.name == name } }
 }

@@ -8,14 +8,17 @@ import WorkspaceStore
 
 /// Every figure an answer gives, checked against the same figure computed here with plain
 /// SQL over the same workspace file.
-@Suite struct FiguresTests {
+@Suite(.tags(.fast)) struct FiguresTests {
+  /// This test's own folder, removed after it.
+  let scratch = TemporaryFolder()
+
   let path: String
   let session: Session
   let db: DatabaseQueue
   let quarter = (start: "2026-10-01", end: "2026-12-31")
 
   init() throws {
-    path = try Fixtures.demoFile()
+    path = try Fixtures.demoFile(in: scratch)
     session = try Fixtures.session(on: try Workspace.open(path: path, createIfMissing: nil))
     db = try DatabaseQueue(path: path)
   }

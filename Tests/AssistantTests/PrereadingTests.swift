@@ -7,7 +7,7 @@ import Testing
 
 /// A line matched ahead of its turn, with nothing in focus, stands for the session's own
 /// reading only when the focus cannot change it and the day is the same.
-@Suite struct PrereadingTests {
+@Suite(.tags(.fast)) struct PrereadingTests {
   @Test func aReadingAheadIsUsedUnlessTheLinePointsAtAFocusOrTheDayTurned() throws {
     let matcher = try Fixtures.session().matcher
     let day = Fixtures.today

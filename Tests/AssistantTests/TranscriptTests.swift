@@ -12,9 +12,22 @@ import Testing
 /// side effects are confirmed: asked at the prompt (the default, as at a terminal), `# yes`
 /// (as `--yes`) or `# script` (a script without `--yes`: refused); `# width: N` sets the
 /// terminal width (100 by default).
-@Suite struct TranscriptTests {
-  @Test func everyStoryHasATranscript() {
-    #expect(Transcript.names.count >= 8)
+@Suite(.tags(.fast)) struct TranscriptTests {
+  /// DESIGN.md's stories, each told by one transcript (and the JSON output by four).
+  static let stories = [
+    "ownership-followups", "team-followups", "stage-followups", "definitions", "metrics", "summaries", "deals",
+    "questions", "workflow-deal-move", "workflow-handoff", "workflow-tasks", "workflow-routing-accounts",
+    "workflow-changes", "workflow-override-undo", "workflow-permissions", "workflow-rep",
+    "workflow-script", "decisions", "not-understood", "unknown-names", "session",
+  ]
+  static let jsonStories = ["ownership-followups-json", "metrics-json", "summaries-json", "workflow-yes"]
+
+  @Test(arguments: stories + jsonStories)
+  func everyStoryHasATranscriptWithSteps(_ story: String) throws {
+    let transcript = try Transcript(named: story + ".transcript")
+    #expect(transcript.steps.count >= 2, "\(story) tells nothing")
+    #expect(transcript.isJSON == Self.jsonStories.contains(story))
+    #expect(transcript.steps.allSatisfy { !$0.expected.isEmpty }, "\(story) has a line with no reply")
   }
 
   @Test(arguments: Transcript.names)

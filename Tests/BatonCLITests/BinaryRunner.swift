@@ -1,3 +1,4 @@
+import BatonTestSupport
 import Foundation
 
 /// Runs the built `baton` binary as a user would, with its own HOME and a fixed clock.
@@ -19,12 +20,11 @@ struct BinaryRunner {
     return URL(fileURLWithPath: ".build/debug/baton")
   }()
 
-  let home: URL
+  /// The runner's HOME, removed once the last copy of the runner is gone.
+  private let folder = TemporaryFolder("baton-e2e")
+  var home: URL { folder.url }
 
-  init() throws {
-    home = FileManager.default.temporaryDirectory.appendingPathComponent("baton-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-  }
+  init() throws {}
 
   var environment: [String: String] {
     ["HOME": home.path, "LANG": "C.UTF-8", "NO_COLOR": "1", "BATON_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin"]

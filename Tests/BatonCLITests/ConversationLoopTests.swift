@@ -6,7 +6,7 @@ import Testing
 @testable import BatonCLI
 
 /// The REPL loop against a scripted line reader: no process, no terminal.
-@Suite struct ConversationLoopTests {
+@Suite(.tags(.fast)) struct ConversationLoopTests {
   /// Lines are trimmed byte by byte when their ends are ASCII; the result must be what
   /// Foundation's white-space trimming gives, whatever the line.
   @Test(arguments: [

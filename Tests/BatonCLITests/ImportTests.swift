@@ -1,9 +1,10 @@
+import BatonTestSupport
 import Foundation
 import Testing
 
 /// `baton import` with the real binary on the demo workspace, from small exports written for
 /// these tests in each layout baton recognizes; every figure read back with sqlite3.
-@Suite(.serialized) struct ImportTests {
+@Suite(.serialized, .tags(.process)) struct ImportTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures/import")
 

@@ -1,9 +1,10 @@
+import BatonTestSupport
 import Foundation
 import Testing
 
 /// The REPL at a real (pseudo-)terminal: editing keys, UTF-8, history, completion, Ctrl-C,
 /// Ctrl-D. Assertions read baton's own replies, which prove what line it received.
-@Suite(.serialized) struct InteractiveTests {
+@Suite(.serialized, .tags(.process)) struct InteractiveTests {
   static let answer = "Stage exit criteria: governed by RevOps"
 
   private func start(_ runner: BinaryRunner) throws -> PTYProcess {

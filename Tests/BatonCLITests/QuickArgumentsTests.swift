@@ -1,12 +1,13 @@
 import ArgumentParser
 import BatonModel
+import BatonTestSupport
 import Testing
 
 @testable import BatonCLI
 
 /// The usual command lines are read without ArgumentParser (`RunOptions(quickly:)`); whatever
 /// that reading accepts, ArgumentParser must read the same way.
-@Suite struct QuickArgumentsTests {
+@Suite(.tags(.fast)) struct QuickArgumentsTests {
   /// ArgumentParser's reading of `arguments`, or nil when it is not a plain `baton` run (an
   /// error, help, a subcommand).
   private func argumentParser(_ arguments: [String]) -> RunOptions? {

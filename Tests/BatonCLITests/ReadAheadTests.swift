@@ -10,7 +10,7 @@ import Testing
 /// their JSON data; its answers must be the ones the lines get handled one at a time,
 /// including lines that point at the focus ("move it to Negotiation"), which the session
 /// reads again itself.
-@Suite struct ReadAheadTests {
+@Suite(.tags(.fast)) struct ReadAheadTests {
   /// Every golden transcript, its lines given to the loop as a script gives them (all
   /// waiting at once), answers as recorded.
   @Test(arguments: Transcript.names)

@@ -1,8 +1,9 @@
+import BatonTestSupport
 import Foundation
 import Testing
 
 /// The built binary with piped input, files and flags: what a script sees.
-@Suite(.serialized) struct ScriptedModeTests {
+@Suite(.serialized, .tags(.process)) struct ScriptedModeTests {
   @Test func pipedQuestionIsAnsweredWithNoPromptAndExitZero() throws {
     let runner = try BinaryRunner()
     let result = try runner.run([], stdin: "who owns stage exit criteria\n")
@@ -149,7 +150,7 @@ import Testing
 
 /// The built engine is saved between runs, rebuilt when what it is built from changes, and
 /// never trusted when its file is damaged.
-@Suite struct EngineCacheTests {
+@Suite(.tags(.process)) struct EngineCacheTests {
   static let question = "who owns stage exit criteria"
 
   func cacheFiles(_ runner: BinaryRunner) throws -> [URL] {

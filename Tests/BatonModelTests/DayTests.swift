@@ -1,7 +1,8 @@
 import BatonModel
+import BatonTestSupport
 import Testing
 
-@Suite struct DayTests {
+@Suite(.tags(.fast)) struct DayTests {
   @Test(arguments: [
     (2026, 11, 23, "2026-11-23"), (2024, 2, 29, "2024-02-29"), (1, 1, 1, "0001-01-01"), (9999, 12, 31, "9999-12-31"),
     (2000, 3, 1, "2000-03-01"),

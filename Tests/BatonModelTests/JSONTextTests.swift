@@ -1,10 +1,11 @@
 import BatonModel
+import BatonTestSupport
 import Foundation
 import Testing
 
 /// `JSONValue.jsonText` is written by hand for speed; it must be the bytes `JSONEncoder`
 /// writes, since audit rows and `--json` replies are read by other programs.
-@Suite struct JSONTextTests {
+@Suite(.tags(.fast)) struct JSONTextTests {
   static let values: [JSONValue] = [
     .null, true, false, 0, -42, .int(Int64.max), .int(Int64.min),
     .double(0.131), .double(1), .double(-0.5), .double(100), .double(1e-7), .double(123_456.789), .double(1 / 3),

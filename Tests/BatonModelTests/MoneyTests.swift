@@ -1,7 +1,8 @@
 import BatonModel
+import BatonTestSupport
 import Testing
 
-@Suite struct MoneyTests {
+@Suite(.tags(.fast)) struct MoneyTests {
   @Test(arguments: [
     (Int64(0), "USD", "$0"), (999, "USD", "$999"), (1_000, "USD", "$1,000"), (1_234_500, "USD", "$1,234,500"),
     (-12_000, "USD", "-$12,000"), (123_456, "EUR", "€123,456"), (1_000_000, "GBP", "£1,000,000"),

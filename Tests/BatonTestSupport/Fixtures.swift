@@ -35,10 +35,10 @@ public enum Fixtures {
     try session(on: try Workspace.inMemory(.demo(today: today)), actor: handle, today: today)
   }
 
-  /// A fresh demo workspace in a file of its own, for tests that check it with plain SQL.
-  public static func demoFile(today: Day = Fixtures.today) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-fixture-\(UUID().uuidString)")
-    let path = folder.appendingPathComponent("workspace.sqlite").path
+  /// A fresh demo workspace in a file of its own in `folder`, for tests that check it with
+  /// plain SQL.
+  public static func demoFile(in folder: TemporaryFolder, today: Day = Fixtures.today) throws -> String {
+    let path = folder.path("workspace.sqlite")
     try Workspace.create(at: path, content: .demo(today: today), force: false)
     return path
   }

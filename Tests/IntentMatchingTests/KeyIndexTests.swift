@@ -1,10 +1,11 @@
+import BatonTestSupport
 import Testing
 
 @testable import IntentMatching
 
 /// The ranker's lookup table, saved as it is and read back unhashed: the same lookups after,
 /// and a table that could misdirect or never end a lookup is refused.
-@Suite struct KeyIndexTests {
+@Suite(.tags(.fast)) struct KeyIndexTests {
   private func table(_ count: Int) -> KeyIndex {
     var index = KeyIndex()
     for value in 0..<count { index.insert(UInt64(value) &* 0x9E37_79B9_7F4A_7C15 ^ 0xABCD, value: Int32(value)) }

@@ -3,7 +3,7 @@ import Foundation
 import IntentMatching
 import Testing
 
-@Suite struct LoaderTests {
+@Suite(.tags(.fast)) struct LoaderTests {
   let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
   @Test func brokenFilesPointAtFileLineAndColumn() throws {
@@ -43,8 +43,8 @@ import Testing
   }
 
   @Test func aSecondFolderAddsPhrasingsToAnIntent() throws {
-    let extra = FileManager.default.temporaryDirectory.appendingPathComponent("baton-extra-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
+    let folder = TemporaryFolder()
+    let extra = folder.url
     try
       "version: 1\nintents:\n  - name: ownership.who\n    action: ownership.who\n    slots:\n      responsibility: responsibility\n    examples:\n      - who runs point on {responsibility}\n"
       .write(to: extra.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)

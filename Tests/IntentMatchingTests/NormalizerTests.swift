@@ -1,9 +1,10 @@
+import BatonTestSupport
 import Foundation
 import Testing
 
 @testable import IntentMatching
 
-@Suite struct NormalizerTests {
+@Suite(.tags(.fast)) struct NormalizerTests {
   @Test(arguments: [
     ("Who's the owner of Stage Exit Criteria?", "who is the owner of stage exit criteria"),
     ("what's NRR", "what is nrr"),

@@ -7,7 +7,7 @@ import WorkspaceStore
 
 /// A saved engine reads back as the very engine that was saved, and anything else (another
 /// key, a damaged or cut file) is refused rather than trusted.
-@Suite struct SnapshotTests {
+@Suite(.tags(.fast)) struct SnapshotTests {
   static func names() throws -> [NamedEntity] {
     try Workspace.inMemory(.demo(today: MatcherTests.today)).vocabulary()
   }

@@ -1,4 +1,5 @@
 import BatonModel
+import BatonTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 
 /// The word vectors compiled into baton: words that mean alike are near, function words add
 /// nothing, an unlisted word is read by its pieces, and a damaged table is refused.
-@Suite struct WordVectorsTests {
+@Suite(.tags(.fast)) struct WordVectorsTests {
   static func vector(_ word: String) throws -> [Float] {
     let vectors = try #require(WordVectors.builtIn)
     var sum = [Float](repeating: 0, count: vectors.dimensions)

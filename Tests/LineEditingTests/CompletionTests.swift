@@ -1,8 +1,9 @@
+import BatonTestSupport
 import Foundation
 import LineEditing
 import Testing
 
-@Suite struct CompletionTests {
+@Suite(.tags(.fast)) struct CompletionTests {
   let words = ["criteria", "critical", "consulted", "Globex", "Zoë"]
 
   @Test func aUniqueMatchCompletesWithASpace() {
@@ -22,10 +23,13 @@ import Testing
   }
 }
 
-@Suite struct HistoryStoreTests {
-  private func store(capacity: Int = 1000) -> HistoryStore {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("baton-history-\(UUID().uuidString)/state/history")
+@Suite(.tags(.fast)) struct HistoryStoreTests {
+  /// This test's own folder, removed after it.
+  let scratch = TemporaryFolder()
+
+  /// A history file of its own, `name`, in this test's folder.
+  private func store(_ name: String = "state", capacity: Int = 1000) -> HistoryStore {
+    let url = scratch.url.appendingPathComponent("\(name)/history")
     return HistoryStore(url: url, capacity: capacity)
   }
 
@@ -50,7 +54,7 @@ import Testing
     history.append("one\ntwo")
     for entry in ["a", "b", "c\\d"] { history.append(entry) }
     #expect(history.load() == ["a", "b", "c\\d"])
-    let capped = store(capacity: 5)
+    let capped = store("capped", capacity: 5)
     capped.append("one\ntwo")
     #expect(capped.load() == ["one\ntwo"])
   }

@@ -1,4 +1,5 @@
 import BatonModel
+import BatonTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -6,12 +7,14 @@ import WorkspaceStore
 
 /// Changes through the store: each writes its audit row in the same transaction, undo puts
 /// back exactly what was there, and a change made on stale state writes nothing.
-@Suite struct AuditTests {
+@Suite(.tags(.fast)) struct AuditTests {
+  /// This test's own folder, removed after it.
+  let scratch = TemporaryFolder()
+
   let today = Day(year: 2026, month: 11, day: 23)
 
   private func demoFile() throws -> (Workspace, DatabaseQueue) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-audit-\(UUID().uuidString)")
-    let path = folder.appendingPathComponent("workspace.sqlite").path
+    let path = scratch.path("workspace.sqlite")
     try Workspace.create(at: path, content: .demo(today: today), force: false)
     return (try Workspace.open(path: path, createIfMissing: nil), try DatabaseQueue(path: path))
   }
@@ -121,9 +124,7 @@ import WorkspaceStore
   /// A workspace as each earlier release left it (the released migrations' SQL kept as
   /// fixtures) opens and is brought up to date.
   @Test(arguments: [1, 2]) func migrationsRunFromEveryEarlierSchema(version: Int) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-v\(version)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let path = folder.appendingPathComponent("workspace.sqlite").path
+    let path = scratch.path("workspace.sqlite")
     let queue = try DatabaseQueue(path: path)
     var migrator = DatabaseMigrator()
     for step in 1...version {

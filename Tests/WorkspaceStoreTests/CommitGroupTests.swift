@@ -1,4 +1,5 @@
 import BatonModel
+import BatonTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -6,12 +7,14 @@ import WorkspaceStore
 
 /// A workspace that groups commits (a script's): changes wait for `commitPending()`, each is
 /// still all or nothing, and what was never committed is never in the file.
-@Suite struct CommitGroupTests {
+@Suite(.tags(.fast)) struct CommitGroupTests {
+  /// This test's own folder, removed after it.
+  let scratch = TemporaryFolder()
+
   let today = Day(year: 2026, month: 11, day: 23)
 
   private func demoPath() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-group-\(UUID().uuidString)")
-    let path = folder.appendingPathComponent("workspace.sqlite").path
+    let path = scratch.path("workspace.sqlite")
     try Workspace.create(at: path, content: .demo(today: today), force: false)
     return path
   }

@@ -1,12 +1,13 @@
 import BatonModel
 import GRDB
+import BatonTestSupport
 import Testing
 
 @testable import WorkspaceStore
 
 /// The names token stands in for reading the names at start-up, so it must change with
 /// every change a name read would see, from any writer, and only then.
-@Suite struct NamesTokenTests {
+@Suite(.tags(.fast)) struct NamesTokenTests {
   struct Undo: Error {}
 
   /// Deleting, inserting and renaming a row of every table the names come from each draws

@@ -1,4 +1,5 @@
 import BatonModel
+import BatonTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -6,7 +7,10 @@ import Testing
 @testable import WorkspaceStore
 
 /// The read path: what summaries return when many records tie, and that a read never writes.
-@Suite struct ReadTests {
+@Suite(.tags(.fast)) struct ReadTests {
+  /// This test's own folder, removed after it.
+  let scratch = TemporaryFolder()
+
   let today = Day(year: 2026, month: 11, day: 23)
 
   /// Stuck deals are read stage by stage from the (stage, date) index without asking SQLite
@@ -47,8 +51,7 @@ import Testing
   /// The same inside a group of uncommitted changes (a script's): the read is undone alone,
   /// and the group's changes stay, to be committed.
   @Test func aReadThatWritesInsideAGroupIsUndoneAlone() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-read-\(UUID().uuidString)")
-    let path = folder.appendingPathComponent("workspace.sqlite").path
+    let path = scratch.path("workspace.sqlite")
     try Workspace.create(at: path, content: .demo(today: today), force: false)
     let workspace = try Workspace.open(path: path, createIfMissing: nil, groupsCommits: true)
     let context = AuditContext(

@@ -1,11 +1,12 @@
 import BatonModel
+import BatonTestSupport
 import Testing
 
 @testable import WorkspaceStore
 
 /// Rows are read in place by position or by name; what the code does not expect (a missing
 /// column, a NULL where a value is needed, a value of another type) is an error, not a crash.
-@Suite struct SteppedRowTests {
+@Suite(.tags(.fast)) struct SteppedRowTests {
   static let query = """
     SELECT 1 AS one, NULL AS absent, 'a' || char(0) || 'b' AS text, 2.0 AS whole, 2.5 AS half, 'x' AS letter
     """

@@ -1,14 +1,17 @@
 import BatonModel
+import BatonTestSupport
 import Foundation
 import Testing
 import WorkspaceStore
 
-@Suite struct WorkspaceTests {
+@Suite(.tags(.fast)) struct WorkspaceTests {
+  /// This test's own folder, removed after it.
+  let scratch = TemporaryFolder()
+
   let today = Day(year: 2026, month: 11, day: 23)
 
   private func temporaryPath() -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-store-\(UUID().uuidString)")
-    return folder.appendingPathComponent("workspace.sqlite").path
+    scratch.path("sub-\(UUID().uuidString)/workspace.sqlite")
   }
 
   @Test func firstOpenCreatesTheDemoWorkspaceAndReopens() throws {
