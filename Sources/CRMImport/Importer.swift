@@ -52,8 +52,11 @@ public struct Importer {
     progress: (Phase, Int, Int) -> Void = { _, _, _ in }
   ) throws -> ImportResult {
     guard actor.role >= Self.requiredRole else {
-      throw ImportError.refused(
-        "importing needs the \(Self.requiredRole.rawValue) role; \(actor.handle) is a \(actor.role.rawValue)")
+      let reason =
+        "importing needs the \(Self.requiredRole.rawValue) role; \(actor.handle) is a \(actor.role.rawValue)"
+      // A refusal is audited like a workflow's: who tried to load what.
+      try workspace.recordRefusal(context, reason: reason)
+      throw ImportError.refused(reason)
     }
     let layouts = try CRMLayout.bundled()[kind] ?? []
     var rows = try CSVRows(path: path)

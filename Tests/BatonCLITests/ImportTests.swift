@@ -194,6 +194,10 @@ import Testing
     let viewer = try runner.run(["import", "deals", fixture("plain-pipeline.csv"), "--as", "robin"])
     #expect(viewer.status == 1)
     #expect(viewer.stderr.contains("importing needs the ops role"))
+    // The refusal is in the audit log, as a workflow's would be; nothing was imported.
+    #expect(
+      try runner.sql("SELECT actor || ' ' || action || ' ' || outcome || ': ' || note FROM audit")
+        == "robin import.deals refused: importing needs the ops role; robin is a viewer")
     let binary = try runner.run(["import", "deals", fixture("not-utf8.csv")])
     #expect(binary.status == 65)
     #expect(binary.stderr.contains("not-utf8.csv:2: not valid CSV: the text is not UTF-8"))
