@@ -64,7 +64,9 @@ enum AccountReassignAction {
       })
   }
 
-  private static func found(_ request: ActionRequest, _ workspace: any WorkspaceAccess) throws -> Found<(Account, Person)> {
+  private static func found(_ request: ActionRequest, _ workspace: any WorkspaceAccess) throws -> Found<
+    (Account, Person)
+  > {
     guard let key = request.key("account") else { return .refused(Replies.missing("account")) }
     guard let id = Int64(key), let account = try workspace.account(id: id) else {
       return .refused(Replies.notFound("account \(key)"))

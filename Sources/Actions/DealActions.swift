@@ -50,7 +50,8 @@ enum DealActions {
     let stage = request.key("stage")
     let account = request.key("account").flatMap { Int64($0) }
     let limit = 25
-    let deals = try workspace.deals(stage: stage, ownerHandle: owner, accountID: account, includeClosed: false, limit: limit + 1)
+    let deals = try workspace.deals(
+      stage: stage, ownerHandle: owner, accountID: account, includeClosed: false, limit: limit + 1)
     var filters: [String] = []
     if let stage { filters.append("in \(request.slots["stage"]?.value.display ?? stage)") }
     if let owner {

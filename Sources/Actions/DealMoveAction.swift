@@ -30,8 +30,7 @@ enum DealMoveAction {
       return Replies.refused(
         "\(target.name) is not a deal stage; deals move between \(Replies.list(names)).", reason: .notADealStage)
     }
-    if !current.isOpen, let refusal = Permissions.require(.revops, to: "reopening a closed deal", request)
-    {
+    if !current.isOpen, let refusal = Permissions.require(.revops, to: "reopening a closed deal", request) {
       return refusal
     }
     let reason = request.key("reason")

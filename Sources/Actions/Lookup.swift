@@ -28,7 +28,8 @@ enum Lookup {
   }
 
   /// The person in slot `name`; `@me` is the actor.
-  static func person(_ name: String, _ request: ActionRequest, _ workspace: any WorkspaceAccess) throws -> Found<Person> {
+  static func person(_ name: String, _ request: ActionRequest, _ workspace: any WorkspaceAccess) throws -> Found<Person>
+  {
     guard var handle = request.key(name) else { return .refused(Replies.missing(name)) }
     if handle == "@me" { handle = request.actor.handle }
     guard let person = try workspace.person(handle: handle) else {

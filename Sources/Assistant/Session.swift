@@ -104,7 +104,8 @@ public final class Session {
       var reply = reply
       // A workflow refused for a name it lacks is audited as its other refusals are.
       if let intent, intent.sideEffects, reply.kind == .refused {
-        reply = runner.audited(reply, of: request(intent.action, intent: intent.name, slots: [:], input: line, today: day))
+        reply = runner.audited(
+          reply, of: request(intent.action, intent: intent.name, slots: [:], input: line, today: day))
       }
       return Turn(input: line, intent: intent?.name, slots: slots, reply: reply)
     }
@@ -118,7 +119,8 @@ public final class Session {
       reply = own.reply
       ends = own.ends
     } else if runner.runs(intent.action) {
-      let result = runner.run(request(intent.action, intent: intent.name, slots: slots, input: input, today: today), confirmed: false)
+      let result = runner.run(
+        request(intent.action, intent: intent.name, slots: slots, input: input, today: today), confirmed: false)
       reply = result.reply
       if let waiting = result.awaiting { resolver.awaitConfirmation(waiting) }
     } else if let handler = registry.handler(for: intent.action) {

@@ -54,7 +54,6 @@ struct SlotFiller: Sendable {
       before: normalizer.tokens(before).map(\.text), after: normalizer.tokens(after).map(\.text))
   }
 
-
   func fill(
     _ intent: IntentDefinition, entities: [RecognizedEntity], tokens: [Token], example: Example?
   ) -> [String: EntityValue] {

@@ -10,9 +10,11 @@ import Testing
     NamedEntity(kind: .deal, key: "42", display: "deal 42", phrases: ["Nakatomi Expansion"]),
     NamedEntity(kind: .stage, key: "negotiation", display: "Negotiation", phrases: ["Negotiation"]),
     NamedEntity(kind: .stage, key: "proposal", display: "Proposal", phrases: ["Proposal"]),
-    NamedEntity(kind: .responsibility, key: "stage-exit-criteria", display: "Stage exit criteria",
+    NamedEntity(
+      kind: .responsibility, key: "stage-exit-criteria", display: "Stage exit criteria",
       phrases: ["stage exit criteria"]),
-    NamedEntity(kind: .responsibility, key: "forecast-categories", display: "Forecast categories",
+    NamedEntity(
+      kind: .responsibility, key: "forecast-categories", display: "Forecast categories",
       phrases: ["forecast categories"]),
     NamedEntity(kind: .person, key: "priya", display: "Priya Natarajan", phrases: ["Priya Natarajan", "Priya"]),
   ]
@@ -85,7 +87,8 @@ import Testing
       return
     }
     #expect(reply.kind == .notUnderstood)
-    #expect(reply.firstLine == "That does not answer which stage for “what are the exit criteria”; the question is dropped.")
+    #expect(
+      reply.firstLine == "That does not answer which stage for “what are the exit criteria”; the question is dropped.")
     #expect(resolver.awaiting == nil)
   }
 
@@ -122,7 +125,8 @@ import Testing
 
   @Test func aNameTheWorkspaceLacksIsRefusedWithTheNearest() {
     var resolver = Resolver(matcher: Self.matcher)
-    guard case .reply(let reply, let intent, _) = Self.resolve("what are the exit criteria for Negotation Plus", &resolver)
+    guard
+      case .reply(let reply, let intent, _) = Self.resolve("what are the exit criteria for Negotation Plus", &resolver)
     else {
       Issue.record("an unknown stage was answered")
       return

@@ -28,7 +28,8 @@ import Testing
   }
 
   @Test func aMarkerWithNoValueStaysAsWritten() {
-    #expect(SlotTemplate("move {deal} to {stage}").filled { $0 == "deal" ? "deal 42" : nil } == "move deal 42 to {stage}")
+    #expect(
+      SlotTemplate("move {deal} to {stage}").filled { $0 == "deal" ? "deal 42" : nil } == "move deal 42 to {stage}")
   }
 
   @Test func splitsAtAMarkerMarkedOnce() {

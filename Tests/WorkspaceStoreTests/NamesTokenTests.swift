@@ -1,6 +1,6 @@
 import BatonModel
-import GRDB
 import BatonTestSupport
+import GRDB
 import Testing
 
 @testable import WorkspaceStore

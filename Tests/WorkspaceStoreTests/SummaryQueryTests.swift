@@ -32,7 +32,8 @@ import WorkspaceStore
 
   @Test func anOldChangeIsFoundByItsAuditRowHoweverManyCameAfter() throws {
     let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
-    let context = AuditContext(actor: "jordan", input: "move deal 42", intent: "deal.move", action: "deal.move", at: "t")
+    let context = AuditContext(
+      actor: "jordan", input: "move deal 42", intent: "deal.move", action: "deal.move", at: "t")
     let first = try workspace.moveDeal(
       id: 42, from: "proposal", to: "discovery", on: Fixtures.today, closes: false, note: nil, context)
     for index in 0..<250 {
