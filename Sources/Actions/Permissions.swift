@@ -13,8 +13,9 @@ enum Permissions {
   static func requireOwnOrOps(owner: String?, to what: String, _ request: ActionRequest) -> Outcome? {
     if request.actor.role >= .ops { return nil }
     if request.actor.role == .rep && owner == request.actor.handle { return nil }
-    return .reply(
-      refusal(request.actor.role == .rep ? .ops : .rep, to: what, request, own: request.actor.role == .viewer))
+    // A rep is refused another's record (ops needed); a viewer anything (ops, or rep on
+    // their own records).
+    return .reply(refusal(.ops, to: what, request, own: request.actor.role == .viewer))
   }
 
   static func refusal(_ role: Role, to what: String, _ request: ActionRequest, own: Bool = false) -> Reply {

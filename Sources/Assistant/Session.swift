@@ -16,8 +16,8 @@ public final class Session {
   private let registry: ActionRegistry
   private let today: () -> Day
   private let now: () -> String
-  private(set) var resolver: Resolver
-  private var runner: WorkflowRunner
+  let resolver: Resolver
+  private let runner: WorkflowRunner
   /// Whether questions' answers carry their `data` (`ActionRequest.includesData`): on for
   /// `--json` and for callers that read it; off, text-only output skips building it.
   public var answersCarryData = true

@@ -6,13 +6,21 @@ import WorkspaceStore
 /// Runs side effects. A workflow's handler checks the rules and the actor's role and
 /// proposes a plan; the plan runs at once when confirmed (or under `--yes`), waits for "yes"
 /// at a terminal, or is refused in a script. Every refusal is audited.
-struct WorkflowRunner {
+///
+/// A class: the session holds one for the conversation and reaches it on every workflow.
+final class WorkflowRunner {
   let registry: ActionRegistry
   let workspace: any WorkspaceAccess
   var confirmations: ConfirmationPolicy
   /// The audit rows of the changes made through this runner, oldest first: what `undo`
   /// reverses. Kept apart from the conversation, so `start over` does not forget them.
   private(set) var changes: [Int64] = []
+
+  init(registry: ActionRegistry, workspace: any WorkspaceAccess, confirmations: ConfirmationPolicy) {
+    self.registry = registry
+    self.workspace = workspace
+    self.confirmations = confirmations
+  }
 
   /// What running a workflow came to: the reply, and the side effect now waiting for "yes"
   /// or "no", if any.
@@ -26,7 +34,7 @@ struct WorkflowRunner {
 
   /// Checks the workflow of `request`, then carries it out, asks, or refuses, by the policy;
   /// `confirmed` when the user has said yes to it already.
-  mutating func run(_ request: ActionRequest, confirmed: Bool) -> Result {
+  func run(_ request: ActionRequest, confirmed: Bool) -> Result {
     guard let workflow = registry.workflow(for: request.action) else {
       return Result(reply: Self.noHandler(request.action))
     }

@@ -8,7 +8,10 @@ import IntentMatching
 ///
 /// It knows matches and the conversation's state, never the store: a session runs what it
 /// resolves and tells it what came of it (`ran`, `awaitConfirmation`).
-public struct Resolver: Sendable {
+///
+/// A class: one conversation has one resolver, and the session holding it reads it on every
+/// line; a struct there would be copied, engine and all, at each read.
+public final class Resolver {
   public let matcher: IntentMatcher
   public private(set) var state = ConversationState()
   /// The follow-up cues' normalized words, longest first.
@@ -42,7 +45,7 @@ public struct Resolver: Sendable {
   }
 
   /// Resolves one line, matched as `match`.
-  public mutating func resolve(_ match: Match, line: String, today: Day) -> Resolution {
+  public func resolve(_ match: Match, line: String, today: Day) -> Resolution {
     if let confirmation = state.confirmation {
       state.confirmation = nil
       if let answer = confirmationAnswer(match) {
@@ -88,7 +91,7 @@ public struct Resolver: Sendable {
   }
 
   /// Fills required (and context) slots from the focus; asks for the first still missing.
-  private mutating func filled(_ intent: IntentDefinition, slots: [String: SlotValue], input: String)
+  private func filled(_ intent: IntentDefinition, slots: [String: SlotValue], input: String)
     -> Resolution
   {
     var slots = slots
@@ -104,7 +107,7 @@ public struct Resolver: Sendable {
 
   /// Records what came of running `intent`: an answered line puts its records in focus and
   /// becomes what follow-ups refer to. The conversation's own intents change neither.
-  public mutating func ran(_ intent: IntentDefinition, slots: [String: SlotValue], reply: Reply) {
+  public func ran(_ intent: IntentDefinition, slots: [String: SlotValue], reply: Reply) {
     guard reply.ok, !SessionIntent.keepsFocus(intent.name) else { return }
     state.remember(slots)
     state.lastIntent = intent
@@ -112,18 +115,18 @@ public struct Resolver: Sendable {
   }
 
   /// A side effect now waits for "yes" or "no"; the next line answers it.
-  public mutating func awaitConfirmation(_ confirmation: PendingConfirmation) {
+  public func awaitConfirmation(_ confirmation: PendingConfirmation) {
     state.confirmation = confirmation
   }
 
   /// Drops whatever the conversation waited for (a line too long to read, say).
-  public mutating func dropAwaiting() {
+  public func dropAwaiting() {
     state.confirmation = nil
     state.pending = nil
   }
 
   /// Forgets the focus and any pending question; the session's changes are not its to keep.
-  public mutating func reset() { state = ConversationState() }
+  public func reset() { state = ConversationState() }
 
   /// "yes"/"no" (and "y", "sure", "cancel"…) as the answer to a confirmation, or nil.
   private func confirmationAnswer(_ match: Match) -> SessionIntent? {

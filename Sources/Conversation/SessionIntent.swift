@@ -13,5 +13,8 @@ public enum SessionIntent: String, Sendable, CaseIterable {
 
   /// Whether the conversation's own intent named `name` leaves what it is about unchanged:
   /// help, undo, a confirmation and the like never put anything in focus.
-  public static func keepsFocus(_ name: String) -> Bool { SessionIntent(rawValue: name) != nil }
+  public static func keepsFocus(_ name: String) -> Bool {
+    // Most lines are the workspace's intents: the prefixes rule them out before any lookup.
+    (name.hasPrefix("session.") || name.hasPrefix("confirm.")) && SessionIntent(rawValue: name) != nil
+  }
 }

@@ -25,24 +25,24 @@ import Testing
   }()
 
   /// Resolves `line` as the session would: matched against the focus, then resolved.
-  static func resolve(_ line: String, _ resolver: inout Resolver) -> Resolution {
+  static func resolve(_ line: String, _ resolver: Resolver) -> Resolution {
     let match = matcher.match(line, today: Fixtures.today, focus: resolver.focusKinds)
     return resolver.resolve(match, line: line, today: Fixtures.today)
   }
 
   /// Resolves `line` and, when it runs, records it as answered (what a session does).
-  static func answer(_ line: String, _ resolver: inout Resolver) -> (String, [String: String])? {
-    guard case .run(let intent, let slots) = resolve(line, &resolver) else { return nil }
+  static func answer(_ line: String, _ resolver: Resolver) -> (String, [String: String])? {
+    guard case .run(let intent, let slots) = resolve(line, resolver) else { return nil }
     resolver.ran(intent, slots: slots, reply: Reply(kind: .answer, text: "ok"))
     return (intent.name, slots.mapValues(\.value.key))
   }
 
   @Test func aPointerIsFilledFromTheFocus() throws {
     #expect(try !Fixtures.catalog().intents.isEmpty)
-    var resolver = Resolver(matcher: Self.matcher)
-    #expect(Self.answer("show deal 42", &resolver)?.1["deal"] == "42")
+    let resolver = Resolver(matcher: Self.matcher)
+    #expect(Self.answer("show deal 42", resolver)?.1["deal"] == "42")
     #expect(resolver.state.promptFocus == "deal 42")
-    let move = Self.resolve("move it to negotiation", &resolver)
+    let move = Self.resolve("move it to negotiation", resolver)
     guard case .run(let intent, let slots) = move else {
       Issue.record("“move it to negotiation” did not run: \(move)")
       return
@@ -53,18 +53,18 @@ import Testing
   }
 
   @Test func aFollowUpKeepsTheSubjectAndChangesWhatItNames() {
-    var resolver = Resolver(matcher: Self.matcher)
-    #expect(Self.answer("who owns stage exit criteria", &resolver)?.0 == "ownership.who")
-    let consulted = Self.answer("and who is consulted?", &resolver)
+    let resolver = Resolver(matcher: Self.matcher)
+    #expect(Self.answer("who owns stage exit criteria", resolver)?.0 == "ownership.who")
+    let consulted = Self.answer("and who is consulted?", resolver)
     #expect(consulted?.0 == "ownership.who")
     #expect(consulted?.1 == ["responsibility": "stage-exit-criteria", "raci": "C"])
-    let other = Self.answer("what about forecast categories", &resolver)
+    let other = Self.answer("what about forecast categories", resolver)
     #expect(other?.1 == ["responsibility": "forecast-categories", "raci": "C"])
   }
 
   @Test func aMissingSlotIsAskedForAndTheNextLineAnswersIt() {
-    var resolver = Resolver(matcher: Self.matcher)
-    let asked = Self.resolve("what are the exit criteria", &resolver)
+    let resolver = Resolver(matcher: Self.matcher)
+    let asked = Self.resolve("what are the exit criteria", resolver)
     guard case .reply(let question, let intent, _) = asked else {
       Issue.record("no question: \(asked)")
       return
@@ -73,16 +73,16 @@ import Testing
     #expect(question.firstLine == "Which stage? For example: Negotiation")
     #expect(intent?.name == "stage.exit_criteria")
     #expect(resolver.awaiting == .value(.stage))
-    #expect(Self.answer("proposal", &resolver)?.1 == ["stage": "proposal"])
+    #expect(Self.answer("proposal", resolver)?.1 == ["stage": "proposal"])
     #expect(resolver.awaiting == nil)
   }
 
   @Test func aNewCommandDropsTheQuestionAndNonsenseSaysSo() {
-    var resolver = Resolver(matcher: Self.matcher)
-    _ = Self.resolve("what are the exit criteria", &resolver)
-    #expect(Self.answer("who owns stage exit criteria", &resolver)?.0 == "ownership.who")
-    _ = Self.resolve("what are the exit criteria", &resolver)
-    guard case .reply(let reply, nil, _) = Self.resolve("blorp", &resolver) else {
+    let resolver = Resolver(matcher: Self.matcher)
+    _ = Self.resolve("what are the exit criteria", resolver)
+    #expect(Self.answer("who owns stage exit criteria", resolver)?.0 == "ownership.who")
+    _ = Self.resolve("what are the exit criteria", resolver)
+    guard case .reply(let reply, nil, _) = Self.resolve("blorp", resolver) else {
       Issue.record("nonsense was not refused")
       return
     }
@@ -94,11 +94,11 @@ import Testing
 
   @Test(arguments: [("yes", true), ("y", true), ("sure", true), ("no", false), ("n", false), ("cancel", false)])
   func aConfirmationIsAnsweredByYesOrNo(_ line: String, _ yes: Bool) {
-    var resolver = Resolver(matcher: Self.matcher)
+    let resolver = Resolver(matcher: Self.matcher)
     let waiting = PendingConfirmation(action: "deal.move", intent: "deal.move", slots: [:], input: "move deal 42")
     resolver.awaitConfirmation(waiting)
     #expect(resolver.awaiting == .confirmation)
-    guard case .confirmation(let answered, let said) = Self.resolve(line, &resolver) else {
+    guard case .confirmation(let answered, let said) = Self.resolve(line, resolver) else {
       Issue.record("“\(line)” did not answer the confirmation")
       return
     }
@@ -107,26 +107,26 @@ import Testing
   }
 
   @Test func anyOtherLineDropsTheConfirmation() {
-    var resolver = Resolver(matcher: Self.matcher)
+    let resolver = Resolver(matcher: Self.matcher)
     resolver.awaitConfirmation(
       PendingConfirmation(action: "deal.move", intent: "deal.move", slots: [:], input: "move deal 42"))
-    #expect(Self.answer("who owns stage exit criteria", &resolver)?.0 == "ownership.who")
+    #expect(Self.answer("who owns stage exit criteria", resolver)?.0 == "ownership.who")
     #expect(resolver.awaiting == nil)
   }
 
   @Test func theConversationsOwnIntentsLeaveTheFocusAsItWas() {
-    var resolver = Resolver(matcher: Self.matcher)
-    _ = Self.answer("show deal 42", &resolver)
-    _ = Self.answer("help", &resolver)
+    let resolver = Resolver(matcher: Self.matcher)
+    _ = Self.answer("show deal 42", resolver)
+    _ = Self.answer("help", resolver)
     #expect(resolver.state.lastIntent?.name == "deal.show")
     resolver.reset()
     #expect(resolver.state.promptFocus == nil && resolver.state.lastIntent == nil)
   }
 
   @Test func aNameTheWorkspaceLacksIsRefusedWithTheNearest() {
-    var resolver = Resolver(matcher: Self.matcher)
+    let resolver = Resolver(matcher: Self.matcher)
     guard
-      case .reply(let reply, let intent, _) = Self.resolve("what are the exit criteria for Negotation Plus", &resolver)
+      case .reply(let reply, let intent, _) = Self.resolve("what are the exit criteria for Negotation Plus", resolver)
     else {
       Issue.record("an unknown stage was answered")
       return
