@@ -19,8 +19,8 @@ public struct ActionRequest: Sendable {
   /// The audit rows of the changes this caller made, oldest first: what `undo` may reverse.
   public var ownChanges: [Int64]
   /// Whether answers carry their `data` (what `--json` prints). Off, a question's answer
-  /// skips building it: in a script whose output is text that was 8 % of the session's work
-  /// on a question. Workflows always carry theirs (the session reads `audit_id`).
+  /// skips building it, a noticeable share of a question's work in a script whose output is
+  /// text. Workflows always carry theirs (the session reads `audit_id`).
   public var includesData = true
 
   public init(

@@ -92,8 +92,8 @@ enum OwnershipActions {
   }
 
   /// The first word of a name. Found by bytes: a space is one byte, so the bytes between
-  /// spaces end on character boundaries, and splitting by characters walked every one of
-  /// them through Unicode's grapheme rules (a tenth of an ownership answer).
+  /// spaces end on character boundaries, where splitting by characters would walk every one
+  /// of them through Unicode's grapheme rules.
   private static func firstName(_ name: String) -> String {
     let space = UInt8(ascii: " ")
     let bytes = name.utf8

@@ -10,7 +10,7 @@ struct IntentsCommand: ParsableCommand {
 
   /// `baton intents bench FILE`: the matcher on a public data set in the CLINC150 layout.
   struct Bench: ParsableCommand {
-    // Named, not derived: deriving a name describes the type, which cost a tenth of a start.
+    // Named, not derived: deriving a name describes the type, which is costly at start-up.
     static let configuration = CommandConfiguration(
       commandName: "bench",
       abstract: "Measure the matcher on a data set in the CLINC150 layout.",

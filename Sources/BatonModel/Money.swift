@@ -4,7 +4,7 @@ public enum Money {
     let symbol = currency == "USD" ? "$" : currency == "EUR" ? "€" : currency == "GBP" ? "£" : ""
     // Written by bytes, last digit first, into one buffer then read back once: a table of
     // twenty deals formats sixty amounts, and grouping character by character (with the
-    // digits counted again at each), then joining the parts, was most of the answer.
+    // digits counted again at each), then joining the parts, would be most of the answer.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(32)
     var rest = amount.magnitude

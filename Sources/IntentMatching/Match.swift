@@ -23,7 +23,7 @@ public struct Match: Sendable {
   /// Slot values taken from the line.
   public var slots: [String: EntityValue]
   /// The words that weighed most for the winner, worked out when asked: only `why` and
-  /// `--explain` show them, and every turn paid for them when they were kept.
+  /// `--explain` show them, so no other turn pays for them.
   public var decidingWords: [String] { findDecidingWords() }
   var findDecidingWords: @Sendable () -> [String] = { [] }
   /// The threshold the winner had to pass.

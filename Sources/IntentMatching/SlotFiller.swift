@@ -9,10 +9,10 @@ struct SlotFiller: Sendable {
   private static let numberedKinds: Set<EntityKind> = [.deal, .task, .lead, .change, .number]
 
   /// The literal words around each free-text slot of each example, stemmed: read the
-  /// first time a line needs them and kept for the life of the engine. Normalizing and
-  /// stemming them at every line was most of matching a line with free text; reading them
-  /// all when a saved engine is loaded was 4 % of every start, for lines that mostly never
-  /// lead to an intent with free text. Examples without the slot are kept too, as nil.
+  /// first time a line needs them and kept for the life of the engine: normalizing and
+  /// stemming them at every line would dominate matching a line with free text, and reading
+  /// them all when a saved engine is loaded would cost every start, for lines that mostly
+  /// never lead to an intent with free text. Examples without the slot are kept too, as nil.
   private let anchors = AnchorTable()
 
   private final class AnchorTable: Sendable {

@@ -35,8 +35,8 @@ public struct TableLayout: Sendable {
     let rightAligned = (0..<columns).map { $0 < table.alignments.count && table.alignments[$0] == .right }
     var lines: [String] = []
     for (rowIndex, row) in cells.enumerated() {
-      // One byte buffer a row: appending strings cell by cell was most of the cost of
-      // printing a 20-deal answer.
+      // One byte buffer a row: appending strings cell by cell would be most of the cost of
+      // printing a table of deals.
       var line: [UInt8] = []
       line.reserveCapacity(widths.reduce(gap * columns, +) + 8)
       for (column, cell) in row.enumerated() {

@@ -40,7 +40,7 @@ final class ChangeRecorder {
   }
 
   // Cached statements: a workflow writes the same few shapes of row again and again, and
-  // compiling the SQL each time was a fifth of its time.
+  // compiling the SQL each time would be a large share of its time.
   private static func insert(
     _ db: Database, _ table: String, columns: [String], values: [(any DatabaseValueConvertible)?]
   ) throws {

@@ -38,7 +38,7 @@ extension Database {
 /// errors as GRDB does), with rows read in place by `SteppedRow`.
 ///
 /// Why not `Row.fetchCursor`: making one lowercases every column name of the query into a
-/// dictionary, and a question runs a few queries; that was a twentieth of a question's time.
+/// dictionary, and a question runs a few queries, each paying it.
 final class SteppedRows: DatabaseCursor {
   typealias Element = SteppedRow
   let _statement: Statement
