@@ -6,7 +6,52 @@ import IntentMatching
 /// `baton intents check [DIR]`: loads and lints intent files, pointing at file and line.
 struct IntentsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "intents", abstract: "Work with intent files.", subcommands: [Check.self, Bench.self])
+    commandName: "intents", abstract: "Work with intent files.", subcommands: [Check.self, Bench.self, Eval.self])
+
+  /// `baton intents eval FILE.tsv`: the whole turn on labelled lines, session by session.
+  struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "eval",
+      abstract: "Measure how baton reads labelled lines, session by session.",
+      discussion: """
+        FILE is tab-separated: session, line, intent (or not_understood), slots as \
+        name=text;… (a header line starts with #). Each session's lines run in order in one \
+        conversation on a fresh demo workspace, as jordan with side effects confirmed. Prints \
+        intent and slot accuracy, out-of-scope lines executed, and every miss with what was \
+        read. The built-in intents are used, with --intents DIR (or BATON_INTENTS) added.
+        """)
+
+    @Argument(help: ArgumentHelp("The labelled lines.", valueName: "FILE.tsv"))
+    var file: String
+
+    @Option(help: ArgumentHelp("A folder of intent files to add.", valueName: "DIR"))
+    var intents: String?
+
+    func run() throws {
+      let environment = BatonEnvironment()
+      do {
+        guard let data = FileManager.default.contents(atPath: file) else {
+          throw Failure(exit: .usage, message: "cannot read \(file)")
+        }
+        let cases: [IntentEvaluation.Case]
+        do {
+          cases = try IntentEvaluation.cases(fromTSV: String(decoding: data, as: UTF8.self))
+        } catch let error as IntentEvaluation.FormatError {
+          throw Failure(exit: .badInput, message: "\(file):\(error.lineNumber): \(error.message)")
+        }
+        let (catalog, diagnostics) = IntentLoader.load(directories: try environment.intentDirectories(intents))
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+          throw Failure(exit: .badInput, message: errors.map(\.description).joined(separator: "\n"))
+        }
+        let report = try IntentEvaluation(catalog: catalog, today: try environment.today()).run(cases)
+        for line in report.lines { print(line) }
+      } catch let failure as Failure {
+        FileHandle.standardError.write(Data("baton: error: \(failure.message)\n".utf8))
+        throw failure.exit.exitCode
+      }
+    }
+  }
 
   /// `baton intents bench FILE`: the matcher on a public data set in the CLINC150 layout.
   struct Bench: ParsableCommand {
