@@ -72,6 +72,14 @@ public final class Session {
   /// What the conversation waits for, if anything: what Tab should offer.
   public var awaiting: Awaiting? { resolver.awaiting }
 
+  /// Whether baton waits for the answer to a question it asked ("Which stage?").
+  public var awaitsAnAnswer: Bool {
+    if case .value = resolver.awaiting { true } else { false }
+  }
+
+  /// Whether the last line answered a question baton had asked ("Which stage?").
+  public var lastLineAnsweredAQuestion: Bool { resolver.answeredQuestion }
+
   /// The longest line read, in characters: every question and command fits in a few
   /// hundred, and a pasted document would only cost time to be refused anyway.
   public static let maximumLineLength = 2_000

@@ -42,6 +42,9 @@ public struct ConversationLoop {
   ) throws -> Bool {
     var allSucceeded = true
     var lineNumber = 0
+    // A script's line that asked a question ("Which stage?") succeeds only once the next
+    // line answers it; a question left unanswered fails the line that asked.
+    var asked: (line: Int, question: String)?
     let printer = Printer(
       output: output, renderer: TextRenderer(width: options.width, colour: options.colour),
       concurrent: !options.interactive)
@@ -90,8 +93,9 @@ public struct ConversationLoop {
       let line: String
       switch ahead?.event ?? reader.readLine(prompt: prompt) {
       case .eof:
+        if let question = asked { emit(.diagnostic(unanswered(question))) }
         try settle()
-        return allSucceeded
+        return allSucceeded && asked == nil
       case .interrupted: continue
       case .line(let text): line = text
       }
@@ -101,6 +105,18 @@ public struct ConversationLoop {
       if Self.isSkipped(trimmed) { continue }
       if options.echo { emit(.text("> " + trimmed)) }
       let turn = session.handle(trimmed, prereading: ahead?.pending?.wait())
+      if let question = asked, !session.lastLineAnsweredAQuestion {
+        allSucceeded = false
+        emit(.diagnostic(unanswered(question)))
+        if options.strict {
+          try settle()
+          return false
+        }
+      }
+      asked = nil
+      if !options.interactive, turn.reply.kind == .question, session.awaitsAnAnswer {
+        asked = (lineNumber, turn.reply.firstLine)
+      }
       if options.json {
         emit(.json(turn))
       } else {
@@ -124,10 +140,16 @@ public struct ConversationLoop {
         }
       }
       if turn.endsSession {
+        if let question = asked { emit(.diagnostic(unanswered(question))) }
         try settle()
-        return allSucceeded
+        return allSucceeded && asked == nil
       }
     }
+  }
+
+  /// The diagnostic for a script's line whose question was never answered.
+  private func unanswered(_ asked: (line: Int, question: String)) -> String {
+    "baton:\(options.source):\(asked.line): question: \(asked.question) (not answered)"
   }
 
   /// Whether a trimmed line is blank or a comment, which a script may have between commands.

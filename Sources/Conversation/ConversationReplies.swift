@@ -41,6 +41,14 @@ enum ConversationReplies {
       ])
   }
 
+  /// A question that reads like a side effect and like nothing baton answers: it is not
+  /// carried out.
+  static func questionNotCommand(_ match: Match, catalog: IntentCatalog) -> Reply {
+    var reply = notUnderstood(match, catalog: catalog)
+    reply.blocks.append(.text("A question is answered, never carried out: nothing was changed."))
+    return reply
+  }
+
   /// A line that names a record the workspace lacks ("deals at Zenith Robotics"), with the
   /// nearest names of that kind: spelled alike, then sharing a word ("Priya Kumar": Priya
   /// Natarajan).

@@ -41,8 +41,8 @@ extension Resolver {
   }
 
   /// The next line as the answer to a pending question, if it is one: a short line naming a
-  /// thing of the kind asked for, or the same intent again. A line that is clearly a new
-  /// command is not an answer.
+  /// thing of the kind asked for, or the same intent again. A line that is a command of its
+  /// own (another intent, every required slot named on the line) is not an answer.
   func answer(_ pending: PendingQuestion, with line: String, match: Match, today: Day) -> EntityValue? {
     let entities = matcher.entities(in: line, today: today)
     let kind = pending.missing.type
@@ -53,8 +53,38 @@ extension Resolver {
       value = EntityValue(kind: kind, key: number.key, display: "\(kind.rawValue) \(number.key)")
     }
     guard let value else { return nil }
-    let isNewCommand =
-      match.intent != nil && match.intent?.name != pending.intent.name && match.tokens.count > 4
+    guard let other = match.intent else { return value }
+    guard other.name != pending.intent.name else {
+      // The same command again, naming something else for a slot already given ("reassign
+      // Soylent to Avery" after "reassign Hooli"), is a new command, not the answer.
+      let renames = match.slots.contains { name, named in
+        pending.slots[name].map { $0.value.key != named.key } ?? false
+      }
+      return renames ? nil : value
+    }
+    let complete = other.slots.allSatisfy { !$0.required || match.slots[$0.name] != nil }
+    let isNewCommand = match.tokens.count > 4 || (match.tokens.count > 2 && complete)
     return isNewCommand ? nil : value
+  }
+
+  /// Words that open a question: a line starting with one asks, it does not command.
+  static let questionWords: Set<String> = ["who", "whom", "whose", "what", "which", "when", "where", "why", "how"]
+
+  /// Whether the line is a question ("who owns the hooli account").
+  static func asksAQuestion(_ match: Match) -> Bool {
+    guard let first = match.tokens.first?.text else { return false }
+    return questionWords.contains(first)
+  }
+
+  /// The best reading of a question among the candidates that change nothing, if one clears
+  /// the threshold, with its slots.
+  func questionReading(of match: Match) -> (intent: IntentDefinition, slots: [String: SlotValue])? {
+    for candidate in match.candidates where candidate.score >= matcher.threshold {
+      guard let intent = matcher.catalog.intent(named: candidate.intent), !intent.sideEffects,
+        let slots = matcher.slots(of: match, readAs: candidate.intent)
+      else { continue }
+      return (intent, slots.mapValues { SlotValue($0, source: .line) })
+    }
+    return nil
   }
 }

@@ -35,6 +35,9 @@ public final class Resolver {
     self.answers = answers
   }
 
+  /// Whether the last line resolved answered a question baton had asked.
+  public private(set) var answeredQuestion = false
+
   /// The kinds in focus, which the matcher reads pointers ("it", "that deal") against.
   public var focusKinds: [EntityKind] { Array(state.focus.keys) }
 
@@ -56,13 +59,15 @@ public final class Resolver {
     }
     // `why` explains the line before it, so it must not replace what it explains.
     if match.intent?.action != SessionIntent.why.rawValue { state.explainable = match }
+    answeredQuestion = false
     if let pending = state.pending {
       state.pending = nil
       if let value = answer(pending, with: line, match: match, today: today) {
         state.lastMatch = match
+        answeredQuestion = true
         var slots = pending.slots
         slots[pending.missing.name] = SlotValue(value, source: .line)
-        return filled(pending.intent, slots: slots, input: line)
+        return filled(pending.intent, slots: slots, input: line, pointsAtFocus: true)
       }
       if match.intent == nil {
         state.lastMatch = match
@@ -70,9 +75,20 @@ public final class Resolver {
       }
     }
     state.lastMatch = match
-    if let followup = followUp(match) { return filled(followup.intent, slots: followup.slots, input: line) }
+    if let followup = followUp(match) {
+      return filled(followup.intent, slots: followup.slots, input: line, pointsAtFocus: match.readsFocus)
+    }
     guard var intent = match.intent else {
       return .reply(ConversationReplies.notUnderstood(match, catalog: matcher.catalog), intent: nil, slots: [:])
+    }
+    // A question is answered, never carried out: a side effect read from a question gives
+    // way to the best question reading, or to "not understood".
+    if intent.sideEffects, Self.asksAQuestion(match) {
+      guard let question = questionReading(of: match) else {
+        return .reply(ConversationReplies.questionNotCommand(match, catalog: matcher.catalog), intent: nil, slots: [:])
+      }
+      intent = question.intent
+      return filled(intent, slots: question.slots, input: line, pointsAtFocus: match.readsFocus)
     }
     if let unknown = match.unknownNames.first {
       return .reply(ConversationReplies.unknownName(unknown, names: matcher.names), intent: intent, slots: [:])
@@ -81,21 +97,26 @@ public final class Resolver {
     if let alternative = completableAlternative(to: intent, slots: slots, match: match) {
       (intent, slots) = alternative
     }
-    // A follow-up of the same question keeps the slots the line did not change.
-    if intent.name == state.lastIntent?.name {
+    // A follow-up of the same question keeps the slots the line did not change; a side
+    // effect takes nothing from an earlier line unless the line points at it.
+    if intent.name == state.lastIntent?.name, !intent.sideEffects || match.readsFocus {
       for (name, value) in state.lastSlots where slots[name] == nil && intent.slot(named: name)?.required == true {
         slots[name] = SlotValue(value.value, source: .context)
       }
     }
-    return filled(intent, slots: slots, input: line)
+    return filled(intent, slots: slots, input: line, pointsAtFocus: match.readsFocus)
   }
 
   /// Fills required (and context) slots from the focus; asks for the first still missing.
-  private func filled(_ intent: IntentDefinition, slots: [String: SlotValue], input: String)
-    -> Resolution
-  {
+  /// A side effect's required slot comes from the focus only when the line points at it
+  /// ("move it", "hand that deal over") or answers baton's own question: never silently
+  /// from what an earlier line was about.
+  private func filled(
+    _ intent: IntentDefinition, slots: [String: SlotValue], input: String, pointsAtFocus: Bool
+  ) -> Resolution {
     var slots = slots
     for slot in intent.slots where (slot.required || slot.fromContext) && slots[slot.name] == nil {
+      if slot.required && intent.sideEffects && !pointsAtFocus { continue }
       if let value = state.focus[slot.type] { slots[slot.name] = SlotValue(value, source: .context) }
     }
     if let missing = intent.slots.first(where: { $0.required && slots[$0.name] == nil }) {

@@ -55,4 +55,26 @@ import Testing
     #expect(loop.prompt(nil) == "baton › ")
     #expect(loop.prompt("deal 42") == "baton [deal 42] › ")
   }
+
+  @Test func aScriptsQuestionLeftUnansweredFailsTheLineThatAsked() throws {
+    var options = ConversationLoop.Options()
+    options.source = "review.txt"
+    var reader = ScriptedLineReader(lines: ["what are the exit criteria", "who owns stage exit criteria"])
+    let output = CapturedOutput()
+    let session = try Fixtures.session()
+    #expect(try !ConversationLoop(options: options).run(reader: &reader, session: session, output: output))
+    #expect(
+      output.stderr == ["baton:review.txt:1: question: Which stage? For example: Negotiation (not answered)"])
+
+    var answered = ScriptedLineReader(lines: ["what are the exit criteria", "proposal"])
+    let fine = CapturedOutput()
+    #expect(
+      try ConversationLoop(options: options).run(reader: &answered, session: try Fixtures.session(), output: fine))
+    #expect(fine.stderr.isEmpty)
+
+    var last = ScriptedLineReader(lines: ["who owns stage exit criteria", "what are the exit criteria"])
+    let ending = CapturedOutput()
+    #expect(try !ConversationLoop(options: options).run(reader: &last, session: try Fixtures.session(), output: ending))
+    #expect(ending.stderr == ["baton:review.txt:2: question: Which stage? For example: Negotiation (not answered)"])
+  }
 }

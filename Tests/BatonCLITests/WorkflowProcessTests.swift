@@ -19,6 +19,24 @@ import Testing
     #expect(try runner.sql("SELECT actor || ' ' || intent FROM audit WHERE outcome = 'done'") == "priya deal.move")
   }
 
+  @Test func aQuestionNeverChangesAnythingEvenUnderYes() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])
+    let owner = try runner.sql("SELECT owner_id FROM account WHERE name = 'Hooli'")
+    let deals = try runner.sql(
+      "SELECT group_concat(owner_id) FROM deal WHERE account_id = (SELECT id FROM account WHERE name = 'Hooli')")
+    // The reassignment before it leaves Priya in focus; the question must not reuse her.
+    let result = try runner.run(
+      ["--as", "jordan", "--yes", "-c", "reassign globex to priya", "-c", "who owns the hooli account"])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("A question is answered, never carried out: nothing was changed."))
+    #expect(try runner.sql("SELECT owner_id FROM account WHERE name = 'Hooli'") == owner)
+    #expect(
+      try runner.sql(
+        "SELECT group_concat(owner_id) FROM deal WHERE account_id = (SELECT id FROM account WHERE name = 'Hooli')")
+        == deals)
+  }
+
   @Test func twoSessionsMovingOneDealOneWinsAndTheOtherIsTold() throws {
     let runner = try BinaryRunner()
     _ = try runner.run(["-c", "help"])  // creates the workspace before the race

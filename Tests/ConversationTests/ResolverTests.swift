@@ -17,6 +17,9 @@ import Testing
       kind: .responsibility, key: "forecast-categories", display: "Forecast categories",
       phrases: ["forecast categories"]),
     NamedEntity(kind: .person, key: "priya", display: "Priya Natarajan", phrases: ["Priya Natarajan", "Priya"]),
+    NamedEntity(kind: .person, key: "avery", display: "Avery Kim", phrases: ["Avery Kim", "Avery"]),
+    NamedEntity(kind: .account, key: "7", display: "Hooli", phrases: ["Hooli"]),
+    NamedEntity(kind: .account, key: "9", display: "Soylent", phrases: ["Soylent"]),
   ]
 
   static let matcher: IntentMatcher = {
@@ -134,5 +137,48 @@ import Testing
     #expect(intent?.name == "stage.exit_criteria")
     #expect(reply.refusalReason == .notFound)
     #expect(reply.firstLine.hasPrefix("No stage called “"))
+  }
+
+  @Test(arguments: ["who owns the hooli account", "who should get the hooli account", "what is moving deal 42"])
+  func aQuestionIsNeverCarriedOut(_ line: String) {
+    let resolver = Resolver(matcher: Self.matcher)
+    _ = Self.answer("show deal 42", resolver)
+    let resolution = Self.resolve(line, resolver)
+    if case .run(let intent, _) = resolution {
+      #expect(!intent.sideEffects, "“\(line)” would run \(intent.name)")
+    }
+    if case .reply(_, let intent?, _) = resolution { #expect(!intent.sideEffects) }
+  }
+
+  @Test func aSideEffectTakesItsRecordFromTheFocusOnlyWhenTheLinePointsAtIt() {
+    let resolver = Resolver(matcher: Self.matcher)
+    _ = Self.answer("show deal 42", resolver)
+    guard case .reply(let question, let intent, _) = Self.resolve("trigger the handoff", resolver) else {
+      Issue.record("a handoff ran on the deal an earlier line was about")
+      return
+    }
+    #expect(intent?.name == "handoff.trigger" && question.firstLine == "Which deal? For example: deal 42")
+    _ = Self.answer("show deal 42", resolver)
+    guard case .run(let pointed, let slots) = Self.resolve("trigger the handoff for it", resolver) else {
+      Issue.record("“for it” did not point at deal 42")
+      return
+    }
+    #expect(pointed.name == "handoff.trigger" && slots["deal"]?.value.key == "42")
+  }
+
+  @Test func aCommandOfItsOwnIsNotTakenAsTheAnswer() {
+    let resolver = Resolver(matcher: Self.matcher)
+    guard case .reply(_, let asking?, _) = Self.resolve("reassign hooli", resolver) else {
+      Issue.record("no question for the new owner")
+      return
+    }
+    #expect(asking.name == "account.reassign" && resolver.awaiting == .value(.person))
+    guard case .run(let intent, let slots) = Self.resolve("reassign soylent to avery", resolver) else {
+      Issue.record("the new command did not run as itself")
+      return
+    }
+    #expect(!resolver.answeredQuestion)
+    #expect(intent.name == "account.reassign")
+    #expect(slots["account"]?.value.key == "9" && slots["person"]?.value.key == "avery")
   }
 }
