@@ -1,4 +1,5 @@
-/// A span of days named by a period slot: a quarter (`2026-Q4`) or a year (`2026`).
+/// A span of days named by a period slot: a quarter (`2026-Q4`), a year (`2026`), a half
+/// (`2026-H1`), a month (`2026-03`) or any span of days (`2026-11-26..2026-12-02`).
 public struct Period: Hashable, Sendable {
   public var start: Day
   public var end: Day
@@ -27,10 +28,32 @@ public struct Period: Hashable, Sendable {
       self.init(quarter: Quarter(year: year, number: number))
     } else if parts.count == 1, let year = Int(parts[0]), (1900...9999).contains(year) {
       self.init(start: Day(year: year, month: 1, day: 1), end: Day(year: year, month: 12, day: 31), name: String(year))
+    } else if parts.count == 2, let year = Int(parts[0]), (1900...9999).contains(year), parts[1].hasPrefix("H"),
+      let half = Int(parts[1].dropFirst()), half == 1 || half == 2
+    {
+      let start = Day(year: year, month: half == 1 ? 1 : 7, day: 1)
+      let end = half == 1 ? Day(year: year, month: 6, day: 30) : Day(year: year, month: 12, day: 31)
+      self.init(start: start, end: end, name: "H\(half) \(year)")
+    } else if parts.count == 2, parts[1].count == 2, let year = Int(parts[0]), (1900...9999).contains(year),
+      let month = Int(parts[1]), (1...12).contains(month)
+    {
+      let start = Day(year: year, month: month, day: 1)
+      let next = Day(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)
+      self.init(start: start, end: next.adding(days: -1), name: "\(Self.monthNames[month - 1]) \(year)")
+    } else if key.utf8.count == 22, case let ends = key.split(separator: "."), ends.count == 2,
+      let start = Day(iso: String(ends[0])), let end = Day(iso: String(ends[1])), start <= end
+    {
+      self.init(start: start, end: end, name: "\(start.iso) to \(end.iso)")
     } else {
       return nil
     }
   }
+
+  /// The months' names, January first.
+  public static let monthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+  ]
 
   public func contains(_ day: Day) -> Bool { start <= day && day <= end }
 }

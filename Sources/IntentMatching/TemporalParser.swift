@@ -1,8 +1,9 @@
 import BatonModel
 
-/// Recognizes dates ("today", "Friday", "next week", "end of quarter", "in 3 days",
-/// ISO dates) and periods ("this quarter", "Q3", "Q3 2026", "this year") relative to a day
-/// the caller supplies, so tests can fix the clock.
+/// Recognizes dates ("today", "Friday", "since Monday", "last Friday", "next week", "end of
+/// quarter", "in 3 days", ISO dates), periods ("this quarter", "Q3", "Q3 2026", "this year",
+/// "in 2025", "FY2025", "H1 2026", "March", "last 7 days") and spans of days ("2 weeks", as
+/// a number of days) relative to a day the caller supplies, so tests can fix the clock.
 struct TemporalParser: Sendable {
   var today: Day
 
@@ -12,11 +13,26 @@ struct TemporalParser: Sendable {
     "fri": 5, "sat": 6, "sun": 7,
   ]
 
+  /// Months by name; "may" and "mar" only beside a year or after "in", "for" or "since",
+  /// since they are words too.
+  private static let months = [
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+  ]
+  private static let ambiguousMonths: Set<String> = ["may", "mar"]
+
+  /// Words before a weekday that make it one already past ("since Monday").
+  private static let pastMarkers: Set<String> = ["since", "from", "on", "last", "past", "previous", "after"]
+
+  /// Words before a year that make a number one ("in 2025", "for 2017").
+  private static let yearMarkers: Set<String> = ["in", "for", "during", "of", "since", "throughout"]
+
   /// Every word a date or period may use, so typo correction leaves them alone.
-  static let vocabulary: Set<String> = Set(weekdays.keys).union([
+  static let vocabulary: Set<String> = Set(weekdays.keys).union(months.keys).union([
     "today", "tonight", "eod", "tomorrow", "yesterday", "next", "this", "last", "previous",
     "current", "week", "month", "quarter", "year", "end", "of", "the", "in", "day", "days",
-    "weeks", "q1", "q2", "q3", "q4",
+    "weeks", "months", "q1", "q2", "q3", "q4", "h1", "h2", "since", "past", "fy",
   ])
 
   /// A date or period starting at `start`, with how many tokens it spans.
@@ -32,12 +48,33 @@ struct TemporalParser: Sendable {
     default: break
     }
     if let day = Day(iso: first) { return (date(day), 1) }
-    if let weekday = Self.weekdays[first] { return (date(upcoming(weekday)), 1) }
+    let before = start > 0 ? tokens[start - 1] : nil
+    if let weekday = Self.weekdays[first] {
+      // "since Monday" is the Monday just past (today, on a Monday); "Friday" the next one.
+      let past = before.map(Self.pastMarkers.contains) ?? false
+      return (date(past ? latest(weekday) : upcoming(weekday)), 1)
+    }
+    if let found = yearOrHalf(first, next: word(1), before: before) { return found }
+    if let found = month(first, next: word(1), before: before) { return found }
+    if let found = span(first, word(1), word(2)) { return found }
+    if let count = Int(first), count > 0, count < 10_000, before != "in" {
+      // "2 weeks", "3 months": a number of days, for a slot such as "stuck for … days".
+      switch word(1) {
+      case "week", "weeks": return (days(count * 7, "\(first) \(word(1) ?? "")"), 2)
+      case "month", "months": return (days(count * 30, "\(first) \(word(1) ?? "")"), 2)
+      default: break
+      }
+    }
     if first == "next" || first == "this" || first == "last" || first == "previous"
       || first == "current"
     {
       if let next = word(1) {
-        if let weekday = Self.weekdays[next], first != "last", first != "previous" {
+        if let weekday = Self.weekdays[next] {
+          if first == "last" || first == "previous" {
+            // "last Friday": the one before today, a week back on a Friday.
+            let back = (today.weekday - weekday + 7) % 7
+            return (date(today.adding(days: -(back == 0 ? 7 : back))), 2)
+          }
           let nextWeekMonday = today.adding(days: 8 - today.weekday)
           let day = first == "next" ? nextWeekMonday.adding(days: weekday - 1) : upcoming(weekday)
           return (date(day), 2)
@@ -93,6 +130,80 @@ struct TemporalParser: Sendable {
 
   private func upcoming(_ weekday: Int) -> Day {
     today.adding(days: (weekday - today.weekday + 7) % 7)
+  }
+
+  /// The latest day that is `weekday`: today when today is.
+  private func latest(_ weekday: Int) -> Day {
+    today.adding(days: -((today.weekday - weekday + 7) % 7))
+  }
+
+  /// "in 2025", "fy2025", "fy 25", "h1", "h2 2026".
+  private func yearOrHalf(_ first: String, next: String?, before: String?) -> (EntityValue, Int)? {
+    if first.count == 4, let year = Int(first), (1990...2100).contains(year),
+      let before, Self.yearMarkers.contains(before)
+    {
+      return (yearPeriod(year), 1)
+    }
+    if first == "fy" || first == "cy", let next, let year = Self.year(next) { return (yearPeriod(year), 2) }
+    if first.hasPrefix("fy") || first.hasPrefix("cy"), let year = Self.year(String(first.dropFirst(2))) {
+      return (yearPeriod(year), 1)
+    }
+    if first == "h1" || first == "h2" {
+      let half = first == "h1" ? 1 : 2
+      if let next, let year = Self.year(next), next.count == 4 {
+        return (halfPeriod(year, half), 2)
+      }
+      return (halfPeriod(today.components.year, half), 1)
+    }
+    return nil
+  }
+
+  /// A year written in four digits, or two ("25" is 2025).
+  private static func year(_ text: String) -> Int? {
+    guard let number = Int(text) else { return nil }
+    if text.count == 4, (1990...2100).contains(number) { return number }
+    if text.count == 2 { return 2000 + number }
+    return nil
+  }
+
+  /// "March", "march 2026", "in may": the month, of the year named or else the latest that
+  /// has begun.
+  private func month(_ first: String, next: String?, before: String?) -> (EntityValue, Int)? {
+    guard let month = Self.months[first] else { return nil }
+    if let next, next.count == 4, let year = Self.year(next) { return (monthPeriod(year, month), 2) }
+    if Self.ambiguousMonths.contains(first), !(before.map(Self.yearMarkers.contains) ?? false) { return nil }
+    let (year, current, _) = today.components
+    return (monthPeriod(month <= current ? year : year - 1, month), 1)
+  }
+
+  /// "last 7 days", "past 2 weeks", "last 3 months": the days up to today.
+  private func span(_ first: String, _ second: String?, _ third: String?) -> (EntityValue, Int)? {
+    guard first == "last" || first == "past", let second, let count = Int(second), count > 0, count < 10_000
+    else { return nil }
+    let days: Int
+    switch third {
+    case "day", "days": days = count
+    case "week", "weeks": days = count * 7
+    case "month", "months": days = count * 30
+    default: return nil
+    }
+    let start = today.adding(days: -(days - 1))
+    return (
+      EntityValue(kind: .period, key: "\(start.iso)..\(today.iso)", display: "the last \(second) \(third ?? "")"), 3
+    )
+  }
+
+  private func days(_ count: Int, _ display: String) -> EntityValue {
+    EntityValue(kind: .number, key: String(count), display: display)
+  }
+
+  private func halfPeriod(_ year: Int, _ half: Int) -> EntityValue {
+    EntityValue(kind: .period, key: "\(year)-H\(half)", display: "H\(half) \(year)")
+  }
+
+  private func monthPeriod(_ year: Int, _ month: Int) -> EntityValue {
+    let key = "\(year)-\(month < 10 ? "0" : "")\(month)"
+    return EntityValue(kind: .period, key: key, display: "\(Period.monthNames[month - 1]) \(year)")
   }
 
   private func date(_ day: Day) -> EntityValue {

@@ -1,0 +1,77 @@
+import BatonModel
+import BatonTestSupport
+import IntentMatching
+import Testing
+
+/// Periods, dates and spans of days as people write them, read against a fixed clock.
+@Suite(.tags(.fast)) struct TemporalTests {
+  /// A matcher with no intents: only the recognizer is under test.
+  static let matcher = IntentMatcher(catalog: IntentCatalog(intents: [], vocabulary: []), names: [])
+
+  /// The keys of the dates, periods and numbers recognized in `line` on `today`.
+  static func keys(_ line: String, today: Day = Day(year: 2026, month: 12, day: 2)) -> [String] {
+    matcher.entities(in: line, today: today).flatMap(\.values).filter {
+      [.date, .period, .number].contains($0.kind)
+    }.map(\.key)
+  }
+
+  @Test(arguments: [
+    ("win rate in 2025", ["2025"]), ("for 2017", ["2017"]), ("win rate FY2025", ["2025"]),
+    ("fy 25 bookings", ["2025"]), ("h1 2026", ["2026-H1"]), ("h2", ["2026-H2"]), ("Q3 2025", ["2025-Q3"]),
+    ("in march", ["2026-03"]), ("march 2025", ["2025-03"]), ("in december", ["2026-12"]),
+    ("in may", ["2026-05"]), ("last 7 days", ["2026-11-26..2026-12-02"]),
+    ("the past 2 weeks", ["2026-11-19..2026-12-02"]),
+  ])
+  func periods(_ line: String, _ expected: [String]) {
+    #expect(Self.keys(line) == expected, "“\(line)”")
+  }
+
+  @Test func aMonthNotYetBegunIsLastYears() {
+    #expect(Self.keys("in march", today: Day(year: 2026, month: 2, day: 10)) == ["2025-03"])
+  }
+
+  @Test func wordsThatAreAlsoMonthsOrYearsStayWords() {
+    #expect(Self.keys("may I see the pipeline") == [])
+    // A year needs a word that makes it one ("in", "for", "FY"): an amount stays a number.
+    let kinds = Self.matcher.entities(in: "deals over 2025", today: Day(year: 2026, month: 12, day: 2))
+      .flatMap(\.values).map(\.kind)
+    #expect(kinds == [.number])
+  }
+
+  /// "since Monday" is the Monday just past, whatever today is: never a date to come.
+  @Test(arguments: 0..<7)
+  func sinceAWeekdayIsNeverInTheFuture(_ offset: Int) throws {
+    let today = Day(year: 2026, month: 11, day: 30).adding(days: offset)  // Monday + offset
+    let since = try #require(Self.keys("what changed since monday", today: today).first.flatMap(Day.init(iso:)))
+    #expect(since <= today && since.weekday == 1 && since.days(to: today) < 7)
+    let last = try #require(Self.keys("what changed last friday", today: today).first.flatMap(Day.init(iso:)))
+    #expect(last < today && last.weekday == 5 && last.days(to: today) <= 7)
+    let next = try #require(Self.keys("by friday", today: today).first.flatMap(Day.init(iso:)))
+    #expect(next >= today && next.weekday == 5)
+  }
+
+  @Test(arguments: [
+    ("stuck for 2 weeks", ["14"]), ("no change for 3 months", ["90"]), ("stuck for 45 days", ["45"]),
+    ("due in 2 weeks", ["2026-12-16"]), ("in 3 days", ["2026-12-05"]),
+  ])
+  func spansOfDays(_ line: String, _ expected: [String]) {
+    #expect(Self.keys(line) == expected, "“\(line)”")
+  }
+
+  @Test(arguments: [
+    ("2026-03", "March 2026", "2026-03-01", "2026-03-31"), ("2024-02", "February 2024", "2024-02-01", "2024-02-29"),
+    ("2026-H2", "H2 2026", "2026-07-01", "2026-12-31"),
+    ("2026-11-26..2026-12-02", "2026-11-26 to 2026-12-02", "2026-11-26", "2026-12-02"),
+  ])
+  func periodKeysReadBack(_ key: String, _ name: String, _ start: String, _ end: String) throws {
+    let period = try #require(Period(key: key))
+    #expect(period.name == name && period.start.iso == start && period.end.iso == end)
+    #expect(period.quarter == nil)
+  }
+
+  @Test func malformedPeriodKeysAreNotPeriods() {
+    for key in ["2026-13", "2026-H3", "2026-12-02..2026-11-26", "2026-11-26..", "later"] {
+      #expect(Period(key: key) == nil, "\(key)")
+    }
+  }
+}
