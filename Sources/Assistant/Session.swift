@@ -105,7 +105,28 @@ public final class Session {
     let match = prereading?.match(for: line, day: day, focus: focus) ?? matcher.match(line, today: day, focus: focus)
     switch resolver.resolve(match, line: line, today: day) {
     case .run(let intent, let slots):
-      return run(intent, slots: slots, input: line, today: day)
+      // What the line named and this reading leaves out (not for an answer to a question,
+      // whose line is only that answer).
+      let unused =
+        SessionIntent.keepsFocus(intent.name) || resolver.answeredQuestion
+        ? [] : UnusedEntities.find(in: match, intent: intent, slots: slots, matcher: matcher)
+      guard !unused.isEmpty else { return run(intent, slots: slots, input: line, today: day) }
+      guard !intent.sideEffects else {
+        // A side effect runs only as asked: a name it cannot use may be a condition on it.
+        let refusal = Reply.refused(
+          "Not done: the line also names \(UnusedEntities.named(unused)), which \(intent.name) does not take, "
+            + "and baton does not guess what it means for the change. Say the change without it, or one at a time.",
+          reason: .unusedWords, ["unused": UnusedEntities.data(unused)])
+        let audited = runner.audited(
+          refusal, of: request(intent.action, intent: intent.name, slots: slots, input: line, today: day))
+        return Turn(input: line, intent: intent.name, slots: slots, reply: audited)
+      }
+      var turn = run(intent, slots: slots, input: line, today: day)
+      if turn.reply.ok {
+        turn.reply.blocks.append(.text(UnusedEntities.note(unused)))
+        turn.reply.data = turn.reply.data.merging(["unused": UnusedEntities.data(unused)])
+      }
+      return turn
     case .confirmation(let pending, let yes):
       return confirm(pending, yes: yes, line: line, today: day)
     case .reply(let reply, let intent, let slots):

@@ -37,6 +37,8 @@ public enum RefusalReason: String, Sendable, CaseIterable, Codable {
   case invalidNumber = "invalid_number"
   /// A company size the decision rule cannot read.
   case unreadableSize = "unreadable_size"
+  /// A side effect's line names something the workflow cannot use, so it is not guessed at.
+  case unusedWords = "unused_words"
 }
 
 extension Reply {

@@ -87,4 +87,28 @@ extension Resolver {
     }
     return nil
   }
+
+  /// The best question reading above the threshold that takes, as a typed slot, a name the
+  /// side effect's free text swallowed; nil when the free text holds no such name.
+  func questionTakingFreeTextNames(of match: Match, intent: IntentDefinition) -> (
+    intent: IntentDefinition, slots: [String: SlotValue]
+  )? {
+    let texts = intent.slots.filter { $0.type == .text }.compactMap { match.slots[$0.name] }
+      .map { matcher.normalizedWords($0.key) }
+    guard !texts.isEmpty else { return nil }
+    let words = match.tokens.map(\.text)
+    let swallowed = match.entities.filter { entity in
+      let said = Array(words[entity.range.clamped(to: words.indices)])
+      return !said.isEmpty && texts.contains { UnusedEntities.contains($0, said) }
+    }
+    guard !swallowed.isEmpty else { return nil }
+    for candidate in match.candidates where candidate.score >= matcher.threshold {
+      guard let other = matcher.catalog.intent(named: candidate.intent), !other.sideEffects,
+        let slots = matcher.slots(of: match, readAs: candidate.intent),
+        swallowed.contains(where: { entity in slots.values.contains { value in entity.values.contains(value) } })
+      else { continue }
+      return (other, slots.mapValues { SlotValue($0, source: .line) })
+    }
+    return nil
+  }
 }

@@ -81,6 +81,12 @@ public final class Resolver {
     guard var intent = match.intent else {
       return .reply(ConversationReplies.notUnderstood(match, catalog: matcher.catalog), intent: nil, slots: [:])
     }
+    // A side effect whose free text swallows a name that a question reading takes as its own
+    // ("recommend an operating model at 200 employees" read as a change to propose) gives way
+    // to that question: a change is opened only when asked for.
+    if intent.sideEffects, let question = questionTakingFreeTextNames(of: match, intent: intent) {
+      return filled(question.intent, slots: question.slots, input: line, pointsAtFocus: match.readsFocus)
+    }
     // A question is answered, never carried out: a side effect read from a question gives
     // way to the best question reading, or to "not understood".
     if intent.sideEffects, Self.asksAQuestion(match) {

@@ -163,6 +163,9 @@ public struct IntentMatcher: Sendable {
   /// The most words an unknown name is read as; more is a sentence, not a name.
   private static let longestName = 4
 
+  /// The kinds whose known name may be followed by words of the line's own.
+  private static let trailingWordsAllowed: Set<EntityKind> = [.metric, .stage, .responsibility, .handoff]
+
   /// The kinds of record the workspace names, whose slot with unknown words in its place is
   /// a name the workspace lacks.
   private static let namedKinds: Set<EntityKind> = [
@@ -202,6 +205,19 @@ public struct IntentMatcher: Sendable {
         // The words in the slot's place, all of them ("Verbal Commit", though "commit" is a
         // word baton knows), less a leading article.
         let start = range.first { !Self.articles.contains(tokens[$0].text) } ?? range.lowerBound
+        // A known definition's name with only lower-case unknown words after it ("GTM
+        // efficiency measuring, exactly", "sales cycle length pls") is that name, and the
+        // words after it are the line's own. Unknown words before or inside it ("Churn
+        // Velocity"), capitalized ones ("Negotiation Plus"), and any for a person, team,
+        // account or deal ("Priya Kumar") make another name.
+        if Self.trailingWordsAllowed.contains(slot.type), let reads = filled,
+          reads.contains(where: { read in
+            read.lowerBound == start && !(start..<read.upperBound).contains(where: isUnknown)
+              && !(read.upperBound..<range.upperBound).contains { tokens[$0].surface.first?.isUppercase == true }
+          })
+        {
+          break
+        }
         let text = tokens[start..<range.upperBound].map(\.surface).joined(separator: " ")
         found.append((Match.UnknownName(slot: slot.name, kinds: [slot.type], text: text), start..<range.upperBound))
         break

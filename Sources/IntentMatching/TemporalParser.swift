@@ -158,6 +158,20 @@ struct TemporalParser: Sendable {
     return nil
   }
 
+  /// "15" or "15th": a day of a month.
+  private static func dayOfMonth(_ text: String) -> Int? {
+    var digits = Substring(text)
+    for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits = digits.dropLast(2) }
+    guard digits.count <= 2, let day = Int(digits), (1...31).contains(day) else { return nil }
+    return day
+  }
+
+  /// The day, when the month has it (no February 30th).
+  private static func validDay(_ year: Int, _ month: Int, _ day: Int) -> Day? {
+    let date = Day(year: year, month: month, day: day)
+    return date.components == (year, month, day) ? date : nil
+  }
+
   /// A year written in four digits, or two ("25" is 2025).
   private static func year(_ text: String) -> Int? {
     guard let number = Int(text) else { return nil }
@@ -171,6 +185,17 @@ struct TemporalParser: Sendable {
   private func month(_ first: String, next: String?, before: String?) -> (EntityValue, Int)? {
     guard let month = Self.months[first] else { return nil }
     if let next, next.count == 4, let year = Self.year(next) { return (monthPeriod(year, month), 2) }
+    if let next, let day = Self.dayOfMonth(next) {
+      // "Dec 15", "december 15th": a date, never a record number; the next such day, or the
+      // last one after "since", "from", "on" and the like.
+      let (year, _, _) = today.components
+      guard let thisYear = Self.validDay(year, month, day), let other = Self.validDay(year + 1, month, day),
+        let lastYear = Self.validDay(year - 1, month, day)
+      else { return nil }
+      let past = before.map(Self.pastMarkers.contains) ?? false
+      if past { return (date(thisYear <= today ? thisYear : lastYear), 2) }
+      return (date(thisYear >= today ? thisYear : other), 2)
+    }
     if Self.ambiguousMonths.contains(first), !(before.map(Self.yearMarkers.contains) ?? false) { return nil }
     let (year, current, _) = today.components
     return (monthPeriod(month <= current ? year : year - 1, month), 1)

@@ -194,12 +194,12 @@ import Testing
     _ = try runner.run(["-c", Self.question])
     let folder = runner.home.appendingPathComponent("my-intents")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let before = try runner.run(["--intents", folder.path, "-c", "who herds the cats on stage exit criteria"])
+    let before = try runner.run(["--intents", folder.path, "-c", "cat herder in chief for stage exit criteria"])
     #expect(before.status == 1)
     try
-      "version: 1\nintents:\n  - name: ownership.who\n    action: ownership.who\n    slots:\n      responsibility: responsibility\n    examples:\n      - who herds the cats on {responsibility}\n"
+      "version: 1\nintents:\n  - name: ownership.who\n    action: ownership.who\n    slots:\n      responsibility: responsibility\n    examples:\n      - cat herder in chief for {responsibility}\n"
       .write(to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
-    let after = try runner.run(["--intents", folder.path, "-c", "who herds the cats on stage exit criteria"])
+    let after = try runner.run(["--intents", folder.path, "-c", "cat herder in chief for stage exit criteria"])
     #expect(after.status == 0 && after.stdout.hasPrefix("Stage exit criteria: governed by RevOps"))
     // An import that adds an account changes the names the engine must know.
     let unknown = try runner.run(["-c", "deals at Acme Widgets"])

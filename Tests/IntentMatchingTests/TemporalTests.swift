@@ -51,6 +51,14 @@ import Testing
   }
 
   @Test(arguments: [
+    ("by dec 15", ["2026-12-15"]), ("due december 15th", ["2026-12-15"]), ("by nov 3", ["2027-11-03"]),
+    ("since nov 3", ["2026-11-03"]), ("by feb 30", ["30"]),
+  ])
+  func daysOfAMonth(_ line: String, _ expected: [String]) {
+    #expect(Self.keys(line) == expected, "“\(line)”")
+  }
+
+  @Test(arguments: [
     ("stuck for 2 weeks", ["14"]), ("no change for 3 months", ["90"]), ("stuck for 45 days", ["45"]),
     ("due in 2 weeks", ["2026-12-16"]), ("in 3 days", ["2026-12-05"]),
   ])

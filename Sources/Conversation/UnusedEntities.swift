@@ -1,0 +1,69 @@
+import BatonModel
+import IntentMatching
+
+/// What a line named that the reading chosen for it does not use: "what's sam's win rate"
+/// names a person, and the company's win rate is not narrowed by person. A reply must say
+/// so rather than present the company's figure as Sam's.
+public enum UnusedEntities {
+  /// The entities of `match` that no slot in `slots` took and that are not the intent's own
+  /// words: an entity an example of `intent` says in its literal text ("trigger handoff for
+  /// {deal}" says "handoff") is part of how the request is put, and the words of a free-text
+  /// slot ("a territory dispute between two AEs") are that slot's.
+  public static func find(
+    in match: Match, intent: IntentDefinition, slots: [String: SlotValue], matcher: IntentMatcher
+  ) -> [RecognizedEntity] {
+    let used = Set(slots.values.map { "\($0.value.kind.rawValue):\($0.value.key)" })
+    let texts = slots.values.filter { $0.value.kind == .text }.map { matcher.normalizedWords($0.value.key) }
+    let words = match.tokens.map(\.text)
+    var frames: [[String]]?
+    return match.entities.filter { entity in
+      if entity.values.contains(where: { used.contains("\($0.kind.rawValue):\($0.key)") }) { return false }
+      let said = Array(words[entity.range.clamped(to: words.indices)])
+      if said.isEmpty || texts.contains(where: { contains($0, said) }) { return false }
+      if frames == nil {
+        frames = intent.examples.flatMap { example in
+          example.template.parts.compactMap { part -> [String]? in
+            if case .literal(let text) = part { return matcher.normalizedWords(text) }
+            return nil
+          }
+        }
+      }
+      return !(frames ?? []).contains { contains($0, said) }
+    }
+  }
+
+  /// Whether `words` holds `run` as consecutive words.
+  static func contains(_ words: [String], _ run: [String]) -> Bool {
+    guard run.count <= words.count else { return false }
+    return (0...(words.count - run.count)).contains { words[$0..<$0 + run.count].elementsEqual(run) }
+  }
+
+  /// "Not used: “sam” (person): this answer is not narrowed by person.", for a reply.
+  public static func note(_ unused: [RecognizedEntity]) -> String {
+    let kinds = Array(Set(unused.map(kind))).sorted()
+    let list = kinds.count == 1 ? kinds[0] : kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
+    return "Not used: \(named(unused)): this answer is not narrowed by \(list)."
+  }
+
+  /// "“sam” (person) and “west” (team)".
+  public static func named(_ unused: [RecognizedEntity]) -> String {
+    join(unused.map { "“\($0.surface)” (\(kind($0)))" })
+  }
+
+  /// The unused entities as data, for `--json`.
+  public static func data(_ unused: [RecognizedEntity]) -> JSONValue {
+    .array(
+      unused.map { entity in
+        [
+          "text": .string(entity.surface), "kind": .string(kind(entity)),
+          "key": .string(entity.values.first?.key ?? ""),
+        ]
+      })
+  }
+
+  private static func kind(_ entity: RecognizedEntity) -> String { entity.values.first?.kind.rawValue ?? "name" }
+
+  private static func join(_ items: [String]) -> String {
+    items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+  }
+}
