@@ -109,7 +109,8 @@ public final class Session {
       // whose line is only that answer).
       let unused =
         SessionIntent.keepsFocus(intent.name) || resolver.answeredQuestion
-        ? [] : UnusedEntities.find(in: match, intent: intent, slots: slots, matcher: matcher)
+        ? []
+        : UnusedEntities.find(in: match, slots: slots, matcher: matcher) { resolver.frames(of: intent) }
       guard !unused.isEmpty else { return run(intent, slots: slots, input: line, today: day) }
       guard !intent.sideEffects else {
         // A side effect runs only as asked: a name it cannot use may be a condition on it.

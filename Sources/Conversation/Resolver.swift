@@ -35,6 +35,17 @@ public final class Resolver {
     self.answers = answers
   }
 
+  /// Each intent's examples' literal words, normalized once, when first needed.
+  private var frames: [String: [[String]]] = [:]
+
+  /// The literal words of `intent`'s examples: what a line may say as part of the request.
+  public func frames(of intent: IntentDefinition) -> [[String]] {
+    if let known = frames[intent.name] { return known }
+    let read = UnusedEntities.frames(of: intent, matcher: matcher)
+    frames[intent.name] = read
+    return read
+  }
+
   /// Whether the last line resolved answered a question baton had asked.
   public private(set) var answeredQuestion = false
 

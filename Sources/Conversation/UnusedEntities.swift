@@ -6,29 +6,35 @@ import IntentMatching
 /// so rather than present the company's figure as Sam's.
 public enum UnusedEntities {
   /// The entities of `match` that no slot in `slots` took and that are not the intent's own
-  /// words: an entity an example of `intent` says in its literal text ("trigger handoff for
+  /// words (`frames`, asked for only when needed): an entity an example says in its literal text ("trigger handoff for
   /// {deal}" says "handoff") is part of how the request is put, and the words of a free-text
   /// slot ("a territory dispute between two AEs") are that slot's.
   public static func find(
-    in match: Match, intent: IntentDefinition, slots: [String: SlotValue], matcher: IntentMatcher
+    in match: Match, slots: [String: SlotValue], matcher: IntentMatcher, frames: () -> [[String]]
   ) -> [RecognizedEntity] {
-    let used = Set(slots.values.map { "\($0.value.kind.rawValue):\($0.value.key)" })
-    let texts = slots.values.filter { $0.value.kind == .text }.map { matcher.normalizedWords($0.value.key) }
     let words = match.tokens.map(\.text)
-    var frames: [[String]]?
+    var texts: [[String]]?
+    var known: [[String]]?
     return match.entities.filter { entity in
-      if entity.values.contains(where: { used.contains("\($0.kind.rawValue):\($0.key)") }) { return false }
+      if entity.values.contains(where: { value in slots.values.contains { $0.value == value } }) { return false }
       let said = Array(words[entity.range.clamped(to: words.indices)])
-      if said.isEmpty || texts.contains(where: { contains($0, said) }) { return false }
-      if frames == nil {
-        frames = intent.examples.flatMap { example in
-          example.template.parts.compactMap { part -> [String]? in
-            if case .literal(let text) = part { return matcher.normalizedWords(text) }
-            return nil
-          }
-        }
+      if said.isEmpty { return false }
+      if texts == nil {
+        texts = slots.values.filter { $0.value.kind == .text }.map { matcher.normalizedWords($0.value.key) }
       }
-      return !(frames ?? []).contains { contains($0, said) }
+      if (texts ?? []).contains(where: { contains($0, said) }) { return false }
+      if known == nil { known = frames() }
+      return !(known ?? []).contains { contains($0, said) }
+    }
+  }
+
+  /// The literal words of `intent`'s examples, normalized: the request's own wording.
+  public static func frames(of intent: IntentDefinition, matcher: IntentMatcher) -> [[String]] {
+    intent.examples.flatMap { example in
+      example.template.parts.compactMap { part -> [String]? in
+        if case .literal(let text) = part { return matcher.normalizedWords(text) }
+        return nil
+      }
     }
   }
 

@@ -267,9 +267,14 @@ public struct IntentMatcher: Sendable {
           filler.freeTextRange(for: $0.name, example: example, stems: lineStems, anchored: true)
         }
         guard !spans.isEmpty, tried.insert(spans).inserted else { continue }
+        // The words left beside the free text must keep at least half of the frame of the
+        // example that placed it ("who should own {problem}"): one anchor word alone would
+        // read any question as free text ("who is the boss of everything" keeps only "is" of
+        // "whose call is {problem}").
         let outside = entities.filter { entity in !spans.contains { $0.overlaps(entity.range) } }
         let reread = Self.delexicalize(words, entities: outside, freeText: spans)
-        guard Self.followsFrame(reread, example: example, of: intent, normalizer: normalizer) else { continue }
+        let frame = filler.frame(of: example, in: intent, normalizer: normalizer)
+        guard frame.intersection(reread).count * 2 >= frame.count else { continue }
         let better = ranker.score(reread, intent: scored.intent)
         if better.score > updated[position].score {
           updated[position] = better
@@ -278,17 +283,6 @@ public struct IntentMatcher: Sendable {
     }
     // Ties keep the catalogue's order, so the engine stays deterministic.
     return updated.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
-  }
-
-  /// Whether the words left beside a line's free text keep at least half of the frame of
-  /// the example that placed it ("who should own {problem}", "reject change {change}
-  /// because {text}"). One anchor word alone would read any question as free text: "who is
-  /// the boss of everything" keeps only "is" of "whose call is {problem}".
-  private static func followsFrame(
-    _ reread: [String], example: Example, of intent: IntentDefinition, normalizer: Normalizer
-  ) -> Bool {
-    let frame = Set(delexicalize(example, intent: intent, normalizer: normalizer).filter { !$0.hasPrefix("{") })
-    return frame.intersection(reread).count * 2 >= frame.count
   }
 
   /// The slots `match`'s line fills for another candidate intent, for a resolver that

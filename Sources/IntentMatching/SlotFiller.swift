@@ -17,6 +17,19 @@ struct SlotFiller: Sendable {
 
   private final class AnchorTable: Sendable {
     let table = Mutex<[String: Anchors?]>([:])
+    /// Each free-text example's frame: its literal words, delexicalized, read once.
+    let frames = Mutex<[String: Set<String>]>([:])
+  }
+
+  /// The literal words of `example` (markers left out), normalized: the frame a line with
+  /// free text must keep half of. Read the first time a line needs them, as the anchors are.
+  func frame(of example: Example, in intent: IntentDefinition, normalizer: Normalizer) -> Set<String> {
+    let key = intent.name + "\u{0}" + example.text
+    if let known = anchors.frames.withLock({ $0[key] }) { return known }
+    let read = Set(
+      IntentMatcher.delexicalize(example, intent: intent, normalizer: normalizer).filter { !$0.hasPrefix("{") })
+    anchors.frames.withLock { $0[key] = read }
+    return read
   }
 
   /// The stems of an example's literal words before and after a free-text slot.

@@ -22,6 +22,10 @@ struct TemporalParser: Sendable {
   ]
   private static let ambiguousMonths: Set<String> = ["may", "mar"]
 
+  /// The first bytes of a year's, half's, month's or span's first word: digits, "f" and "c"
+  /// (FY, CY), "h" (H1), the months' initials, "l" and "p" (last, past).
+  private static let leadingBytes: Set<UInt8> = Set(Array("0123456789fchjmasondlp".utf8))
+
   /// Words before a weekday that make it one already past ("since Monday").
   private static let pastMarkers: Set<String> = ["since", "from", "on", "last", "past", "previous", "after"]
 
@@ -54,9 +58,12 @@ struct TemporalParser: Sendable {
       let past = before.map(Self.pastMarkers.contains) ?? false
       return (date(past ? latest(weekday) : upcoming(weekday)), 1)
     }
-    if let found = yearOrHalf(first, next: word(1), before: before) { return found }
-    if let found = month(first, next: word(1), before: before) { return found }
-    if let found = span(first, word(1), word(2)) { return found }
+    // Most words are none of these: the first letter rules them out before any lookup.
+    if let letter = first.utf8.first, Self.leadingBytes.contains(letter) {
+      if let found = yearOrHalf(first, next: word(1), before: before) { return found }
+      if let found = month(first, next: word(1), before: before) { return found }
+      if let found = span(first, word(1), word(2)) { return found }
+    }
     if let count = Int(first), count > 0, count < 10_000, before != "in" {
       // "2 weeks", "3 months": a number of days, for a slot such as "stuck for … days".
       switch word(1) {
