@@ -164,14 +164,26 @@ public final class Session {
     return Turn(input: input, intent: intent.name, slots: slots, reply: reply, endsSession: ends)
   }
 
+  /// Cancels the side effect waiting for "yes" or "no", as Ctrl-C or Enter alone at the
+  /// prompt do; nil when none waits.
+  public func cancelConfirmation(input: String) -> Turn? {
+    guard let pending = resolver.cancelConfirmation() else { return nil }
+    return Turn(input: input, intent: SessionIntent.no.rawValue, slots: pending.slots, reply: Self.cancelled(pending))
+  }
+
+  /// What declining a side effect says: nothing changed, or, for a further change offered
+  /// after one already made, that the first one stands.
+  private static func cancelled(_ pending: PendingConfirmation) -> Reply {
+    let text =
+      pending.isFollowUp
+      ? "Not done; the change before it stands (undo reverses it)." : "Cancelled; nothing changed."
+    return Reply(kind: .done, text: text, data: ["cancelled": .string(pending.action)])
+  }
+
   /// Carries out or cancels the side effect that waited for "yes" or "no".
   private func confirm(_ pending: PendingConfirmation, yes: Bool, line: String, today: Day) -> Turn {
     let intent = (yes ? SessionIntent.yes : .no).rawValue
-    guard yes else {
-      return Turn(
-        input: line, intent: intent, slots: pending.slots,
-        reply: Reply(kind: .done, text: "Cancelled; nothing changed.", data: ["cancelled": .string(pending.action)]))
-    }
+    guard yes else { return Turn(input: line, intent: intent, slots: pending.slots, reply: Self.cancelled(pending)) }
     let result = runner.run(
       request(pending.action, intent: pending.intent, slots: pending.slots, input: pending.input, today: today),
       confirmed: true)

@@ -85,7 +85,8 @@ final class WorkflowRunner {
     return Result(
       reply: reply,
       awaiting: PendingConfirmation(
-        action: followUp.action, intent: waiting.intent, slots: request.slots, input: request.input))
+        action: followUp.action, intent: waiting.intent, slots: request.slots, input: request.input,
+        isFollowUp: true))
   }
 
   /// `refusal`, once recorded in the audit log: who tried what, and why it was refused (the

@@ -96,11 +96,23 @@ public struct ConversationLoop {
         if let question = asked { emit(.diagnostic(unanswered(question))) }
         try settle()
         return allSucceeded && asked == nil
-      case .interrupted: continue
+      case .interrupted:
+        // Ctrl-C at "Proceed? [y/N]" cancels the change; elsewhere it only clears the line.
+        if let turn = session.cancelConfirmation(input: "^C") {
+          emit(.reply(turn.reply))
+          if options.interactive { emit(.text("")) }
+        }
+        continue
       case .line(let text): line = text
       }
       lineNumber += 1
       let trimmed = ahead?.trimmed ?? Self.trimmed(line)
+      // Enter alone at "Proceed? [y/N]" is No, as the capital N says.
+      if trimmed.isEmpty, options.interactive, let turn = session.cancelConfirmation(input: "") {
+        emit(.reply(turn.reply))
+        emit(.text(""))
+        continue
+      }
       // Blank lines and comments are skipped, so a script can be annotated.
       if Self.isSkipped(trimmed) { continue }
       if options.echo { emit(.text("> " + trimmed)) }

@@ -18,12 +18,16 @@ public struct PendingConfirmation: Sendable, Equatable {
   public var slots: [String: SlotValue]
   /// The line that asked for it: the words the audit log records.
   public var input: String
+  /// Whether it is a further change offered after one already made ("move its open deals
+  /// too?"): declining it leaves that first change in place.
+  public var isFollowUp: Bool
 
-  public init(action: String, intent: String, slots: [String: SlotValue], input: String) {
+  public init(action: String, intent: String, slots: [String: SlotValue], input: String, isFollowUp: Bool = false) {
     self.action = action
     self.intent = intent
     self.slots = slots
     self.input = input
+    self.isFollowUp = isFollowUp
   }
 }
 

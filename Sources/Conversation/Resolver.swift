@@ -157,6 +157,13 @@ public final class Resolver {
     state.confirmation = confirmation
   }
 
+  /// Cancels the side effect waiting for "yes" or "no" (Ctrl-C, or Enter alone at the
+  /// prompt); nil when none waits.
+  public func cancelConfirmation() -> PendingConfirmation? {
+    defer { state.confirmation = nil }
+    return state.confirmation
+  }
+
   /// Drops whatever the conversation waited for (a line too long to read, say).
   public func dropAwaiting() {
     state.confirmation = nil

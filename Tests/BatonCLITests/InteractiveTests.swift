@@ -95,4 +95,23 @@ import Testing
     try baton.expect("Bye.")
     #expect(try baton.waitExit() == 0)
   }
+
+  @Test func ctrlCAtProceedCancelsTheChange() throws {
+    let runner = try BinaryRunner()
+    let baton = try start(runner)
+    baton.send("move deal 42 to discovery\r")
+    try baton.expect("Proceed? [y/N]")
+    try baton.awaitPrompt()
+    try baton.waitUntilReading()
+    baton.send("\u{03}")
+    try baton.expect("Cancelled; nothing changed.")
+    try baton.awaitPrompt()
+    // A "y" now answers nothing: the change is gone.
+    baton.send("y\r")
+    try baton.expect("Not understood: “y”")
+    try baton.awaitPrompt()
+    baton.send("\u{04}")
+    #expect(try baton.waitExit() == 0)
+    #expect(try runner.sql("SELECT stage_id FROM deal WHERE id = 42") == "proposal")
+  }
 }
