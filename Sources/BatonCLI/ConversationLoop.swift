@@ -182,8 +182,10 @@ public struct ConversationLoop {
   public func prompt(_ focus: String?) -> String {
     let text = focus.map { "baton [\($0)] › " } ?? "baton › "
     guard options.colour else { return text }
-    // \u{1} brackets the escapes so libedit does not count them in the prompt's width.
-    return "\u{1}\u{1B}[1;32m\u{1}" + text + "\u{1}\u{1B}[0m\u{1}"
+    // \u{1} brackets the escapes so libedit does not count them in the prompt's width. The
+    // reset goes before the prompt's last space: libedit leaves out a bracketed escape at the
+    // very end, and the colour would run on into what is typed and every reply after it.
+    return "\u{1}\u{1B}[1;32m\u{1}" + text.dropLast() + "\u{1}\u{1B}[0m\u{1} "
   }
 
   /// The line without surrounding white space. ASCII spaces and tabs are cut byte by byte,

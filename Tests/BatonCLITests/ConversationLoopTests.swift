@@ -54,6 +54,11 @@ import Testing
     let loop = ConversationLoop(options: .init())
     #expect(loop.prompt(nil) == "baton › ")
     #expect(loop.prompt("deal 42") == "baton [deal 42] › ")
+    var coloured = ConversationLoop.Options()
+    coloured.colour = true
+    // Green, reset before the last space (libedit drops a bracketed escape at the very end).
+    #expect(
+      ConversationLoop(options: coloured).prompt(nil) == "\u{1}\u{1B}[1;32m\u{1}baton ›\u{1}\u{1B}[0m\u{1} ")
   }
 
   @Test func aScriptsQuestionLeftUnansweredFailsTheLineThatAsked() throws {

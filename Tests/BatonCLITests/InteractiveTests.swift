@@ -114,4 +114,22 @@ import Testing
     #expect(try baton.waitExit() == 0)
     #expect(try runner.sql("SELECT stage_id FROM deal WHERE id = 42") == "proposal")
   }
+
+  @Test func theColouredPromptResetsBeforeWhatIsTyped() throws {
+    let runner = try BinaryRunner()
+    var environment = runner.environment
+    environment["TERM"] = "xterm"
+    environment["NO_COLOR"] = nil
+    let baton = try PTYProcess(executable: BinaryRunner.executable, environment: environment)
+    try baton.expect("baton › ")
+    try baton.waitForRawMode()
+    baton.send("what is an SQL\r")
+    try baton.expect("Stage 4 of 12")
+    try baton.awaitPrompt()
+    // The prompt's colour ends before the cursor, so the typed line and the reply are plain.
+    #expect(baton.raw.contains("\u{1B}[1;32mbaton ›\u{1B}[0m what is an SQL\r\nSQL: A sales-qualified lead"))
+    #expect(baton.raw.contains("\u{1B}[1;32mbaton [SQL] ›\u{1B}[0m "))
+    baton.send("\u{04}")
+    #expect(try baton.waitExit() == 0)
+  }
 }

@@ -10,6 +10,8 @@ final class PTYProcess {
   let pid: pid_t
   let master: Int32
   private var buffer = ""
+  /// Everything the terminal received, escapes included.
+  private(set) var raw = ""
   private var searchFrom: String.Index
 
   init(executable: URL, arguments: [String] = [], environment: [String: String]) throws {
@@ -102,6 +104,7 @@ final class PTYProcess {
     let text = String(decoding: bytes[0..<count], as: UTF8.self)
     let offset = buffer.distance(from: buffer.startIndex, to: searchFrom)
     buffer += Self.strip(text)
+    raw += text
     searchFrom = buffer.index(buffer.startIndex, offsetBy: offset)
   }
 
