@@ -89,6 +89,7 @@ public struct ConversationLoop {
         if held.items.count >= Self.groupLimit || age >= Self.groupAge { try settle() }
       }
       let prompt = options.interactive ? self.prompt(session.focusDescription) : ""
+      reader.remembersNextLine(session.awaiting == nil)
       let ahead = readAhead?.next()
       let line: String
       switch ahead?.event ?? reader.readLine(prompt: prompt) {

@@ -68,6 +68,11 @@ public final class EditLineReader: LineReader {
     history_end(history)
   }
 
+  /// Whether the line being read goes into the history (see `remembersNextLine`).
+  private var remembers = true
+
+  public func remembersNextLine(_ remembers: Bool) { self.remembers = remembers }
+
   public func readLine(prompt: String) -> LineEvent {
     context.setPrompt(prompt)
     var count: Int32 = 0
@@ -83,7 +88,7 @@ public final class EditLineReader: LineReader {
     }
     var line = String(cString: bytes)
     while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
-    if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    if remembers, !line.trimmingCharacters(in: .whitespaces).isEmpty {
       if !line.hasPrefix(" ") { _ = cel_hist_enter(history, line) }
       historyStore?.append(line)
     }

@@ -17,9 +17,16 @@ public protocol LineReader {
   /// A caller holding work back for a group (uncommitted changes) finishes it first
   /// otherwise.
   mutating func hasLineReady() -> Bool
+
+  /// Whether the next line read goes into the history: a command does, the answer to
+  /// baton's own question ("y", "negotiation") does not, so Up recalls commands.
+  mutating func remembersNextLine(_ remembers: Bool)
 }
 
 extension LineReader {
   /// A person at a terminal may take any time to type: never ready.
   public mutating func hasLineReady() -> Bool { false }
+
+  /// Readers without a history have nothing to remember.
+  public mutating func remembersNextLine(_ remembers: Bool) {}
 }

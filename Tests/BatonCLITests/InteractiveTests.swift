@@ -132,4 +132,34 @@ import Testing
     baton.send("\u{04}")
     #expect(try baton.waitExit() == 0)
   }
+
+  @Test func historyKeepsCommandsNotTheAnswersToBatonsQuestions() throws {
+    let runner = try BinaryRunner()
+    let baton = try start(runner)
+    baton.send("what are the exit criteria\r")
+    try baton.expect("Which stage?")
+    try baton.awaitPrompt()
+    baton.send("proposal\r")
+    try baton.expect("Exit criteria for Proposal")
+    try baton.awaitPrompt()
+    baton.send("move deal 42 to discovery\r")
+    try baton.expect("Proceed? [y/N]")
+    try baton.awaitPrompt()
+    baton.send("n\r")
+    try baton.expect("Cancelled; nothing changed.")
+    try baton.awaitPrompt()
+    // Up recalls the last command, not "n".
+    baton.send("\u{1B}[A\r")
+    try baton.expect("Proceed? [y/N]")
+    try baton.awaitPrompt()
+    baton.send("\r")
+    try baton.expect("Cancelled; nothing changed.")
+    try baton.awaitPrompt()
+    baton.send("\u{04}")
+    #expect(try baton.waitExit() == 0)
+    let history = runner.home.appendingPathComponent(".local/state/baton/history")
+    let lines = try String(contentsOf: history, encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(lines == ["what are the exit criteria", "move deal 42 to discovery", "move deal 42 to discovery"])
+    #expect(try runner.sql("SELECT stage_id FROM deal WHERE id = 42") == "proposal")
+  }
 }
