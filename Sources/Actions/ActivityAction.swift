@@ -4,13 +4,19 @@ import WorkspaceStore
 
 /// `activity.recent`: the audit log, newest first: "what changed today", "who moved deal 42".
 enum ActivityAction {
+  /// The most changes one answer lists.
+  static let shown = 20
+
   static let run: ActionHandler = { request, workspace in
     let deal = request.number("deal")
     // A date means "since that day"; a period, since its first day.
     var since = request.key("date")
     if let period = request.key("period").flatMap(Period.init(key:)) { since = period.start.iso }
-    let entries = try workspace.activity(
-      since: since, table: deal == nil ? nil : "deal", recordID: deal, action: nil, limit: 20)
+    // One more than is shown, to tell a whole list from a cut one.
+    var entries = try workspace.activity(
+      since: since, table: deal == nil ? nil : "deal", recordID: deal, action: nil, limit: shown + 1)
+    let cut = entries.count > shown
+    entries = Array(entries.prefix(shown))
     var what = "Recent changes"
     if let deal { what += " to deal \(deal)" }
     if let since { what += " since \(since)" }
@@ -26,8 +32,14 @@ enum ActivityAction {
           entry.input, outcome + (entry.note.map { ": \($0)" } ?? ""),
         ]
       })
+    var blocks: [Block] = [.text("\(what):"), .table(table)]
+    if cut {
+      blocks.append(
+        .text("Showing the latest \(shown); there are more. Name a deal (“who changed deal 42”) or a day to narrow it.")
+      )
+    }
     return Reply(
-      kind: .table, blocks: [.text("\(what):"), .table(table)],
+      kind: .table, blocks: blocks,
       data: [
         "entries": .array(
           entries.map { entry in
@@ -39,7 +51,8 @@ enum ActivityAction {
               "undoes": entry.undoes.map(JSONValue.int) ?? .null,
               "note": entry.note.map(JSONValue.string) ?? .null,
             ]
-          })
+          }),
+        "more": .bool(cut),
       ])
   }
 }

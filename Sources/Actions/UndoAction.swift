@@ -8,7 +8,11 @@ enum UndoAction {
     guard let id = try workspace.latestUndoable(among: request.ownChanges),
       let entry = try workspace.auditEntry(id: id)
     else {
-      return Replies.refused("Nothing to undo: you have made no change in this session.", reason: .nothingToUndo)
+      let text =
+        request.ownChanges.isEmpty
+        ? "Nothing to undo: you have made no change in this session."
+        : "Nothing left to undo: the changes you made in this session are undone."
+      return Replies.refused(text, reason: .nothingToUndo)
     }
     let data: [String: JSONValue] = ["undoes": .int(id), "input": .string(entry.input)]
     return .plan(

@@ -103,6 +103,17 @@ public final class Session {
     let day = today()
     let focus = resolver.focusKinds
     let match = prereading?.match(for: line, day: day, focus: focus) ?? matcher.match(line, today: day, focus: focus)
+    var turn = resolved(match, line: line, day: day)
+    if let dropped = resolver.droppedConfirmation {
+      // Said before the reply, so a mistyped "yse" does not leave the person thinking it ran.
+      turn.reply.blocks.insert(.text("Not done: “\(dropped.input)” (the answer was not yes or no)."), at: 0)
+      turn.reply.data = turn.reply.data.merging(["dropped": .string(dropped.action)])
+    }
+    return turn
+  }
+
+  /// The turn for a line the resolver reads as `match`.
+  private func resolved(_ match: Match, line: String, day: Day) -> Turn {
     switch resolver.resolve(match, line: line, today: day) {
     case .run(let intent, let slots):
       // What the line named and this reading leaves out (not for an answer to a question,

@@ -46,6 +46,10 @@ public final class Resolver {
     return read
   }
 
+  /// The side effect the last line dropped by answering neither yes nor no: the reply says
+  /// it was not made.
+  public private(set) var droppedConfirmation: PendingConfirmation?
+
   /// Whether the last line resolved answered a question baton had asked.
   public private(set) var answeredQuestion = false
 
@@ -60,6 +64,7 @@ public final class Resolver {
 
   /// Resolves one line, matched as `match`.
   public func resolve(_ match: Match, line: String, today: Day) -> Resolution {
+    droppedConfirmation = nil
     if let confirmation = state.confirmation {
       state.confirmation = nil
       if let answer = confirmationAnswer(match) {
@@ -67,6 +72,7 @@ public final class Resolver {
         return .confirmation(confirmation, yes: answer == .yes)
       }
       // Anything else drops the question: nothing was written, and the line is a new command.
+      droppedConfirmation = confirmation
     }
     // `why` explains the line before it, so it must not replace what it explains.
     if match.intent?.action != SessionIntent.why.rawValue { state.explainable = match }

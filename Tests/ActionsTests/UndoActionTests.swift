@@ -24,6 +24,8 @@ import WorkspaceStore
     _ = try harness.plan("session.undo", ownChanges: [move]).perform()
     let reply = try harness.answer("session.undo", ownChanges: [move])
     #expect(reply.refusalReason == .nothingToUndo)
+    // Not "you have made no change": the change was made, and undone.
+    #expect(reply.paragraphs == ["Nothing left to undo: the changes you made in this session are undone."])
   }
 
   /// Guards a fixed bug: undo looked only at the latest 200 audit rows, so a change older

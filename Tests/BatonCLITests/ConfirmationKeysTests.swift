@@ -45,3 +45,15 @@ import WorkspaceStore
     #expect(globex.name == "Globex" && globex.owner?.handle == "priya")
   }
 }
+
+/// A confirmation dropped by another line is said, never silently lost.
+@Suite(.tags(.fast)) struct DroppedConfirmationTests {
+  @Test func aMistypedAnswerSaysTheChangeWasNotMade() throws {
+    let (output, workspace) = try ConfirmationKeysTests.run([.line("route lead 17"), .line("yse")])
+    #expect(output.count == 2)
+    #expect(
+      output.last?.hasPrefix("Not done: “route lead 17” (the answer was not yes or no).\nNot understood: “yse”.")
+        == true)
+    #expect(try workspace.lead(id: 17)?.owner == nil)
+  }
+}
