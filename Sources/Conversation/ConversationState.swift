@@ -27,13 +27,23 @@ public struct ConversationState: Sendable {
 
   /// Puts the records among `slots` in focus, each replacing the last of its kind.
   mutating func remember(_ slots: [String: SlotValue]) {
+    recent = []
     for slot in slots.values where slot.value.kind.isRecord && slot.value.key != "@me" {
       focus[slot.value.kind] = slot.value
+      recent.append(slot.value)
     }
   }
 
-  /// "deal 42" for the prompt: the most specific thing in focus.
+  /// The records the last line answered or refused about: what the prompt shows first.
+  public internal(set) var recent: [EntityValue] = []
+
+  /// "deal 42" for the prompt: what the next follow-up is about. The last line's own records
+  /// first (after "what is an SQL", SQL, though a deal was shown before), then the most
+  /// specific thing in focus.
   public var promptFocus: String? {
+    for kind in Self.displayOrder {
+      if let value = recent.first(where: { $0.kind == kind }) { return value.display }
+    }
     for kind in Self.displayOrder {
       if let value = focus[kind] { return value.display }
     }

@@ -152,7 +152,11 @@ public final class Resolver {
   /// Records what came of running `intent`: an answered line puts its records in focus and
   /// becomes what follow-ups refer to. The conversation's own intents change neither.
   public func ran(_ intent: IntentDefinition, slots: [String: SlotValue], reply: Reply) {
-    guard reply.ok, !SessionIntent.keepsFocus(intent.name) else { return }
+    guard !SessionIntent.keepsFocus(intent.name) else { return }
+    // A refusal about a record still puts it in focus: "move deal 42 …" refused, then "move
+    // it … anyway because …".
+    if reply.kind == .refused { state.remember(slots) }
+    guard reply.ok else { return }
     state.remember(slots)
     state.lastIntent = intent
     state.lastSlots = slots

@@ -181,4 +181,29 @@ import Testing
     #expect(intent.name == "account.reassign")
     #expect(slots["account"]?.value.key == "9" && slots["person"]?.value.key == "avery")
   }
+
+  @Test func thePromptShowsWhatTheNextFollowUpIsAbout() {
+    let resolver = Resolver(matcher: Self.matcher)
+    _ = Self.answer("show deal 42", resolver)
+    #expect(resolver.state.promptFocus == "deal 42")
+    _ = Self.answer("who owns stage exit criteria", resolver)
+    #expect(resolver.state.promptFocus == "Stage exit criteria")
+    _ = Self.answer("what about forecast categories", resolver)
+    #expect(resolver.state.promptFocus == "Forecast categories")
+  }
+
+  @Test func aRefusalAboutARecordPutsItInFocus() {
+    let resolver = Resolver(matcher: Self.matcher)
+    guard case .run(let intent, let slots) = Self.resolve("move deal 42 to negotiation", resolver) else {
+      Issue.record("the move did not resolve")
+      return
+    }
+    resolver.ran(intent, slots: slots, reply: .refused("Deal 42 cannot move.", reason: .exitCriteria))
+    #expect(resolver.state.promptFocus == "deal 42")
+    guard case .run(_, let again) = Self.resolve("move it to negotiation anyway because legal signed", resolver) else {
+      Issue.record("“move it” did not find deal 42")
+      return
+    }
+    #expect(again["deal"]?.value.key == "42" && again["deal"]?.source == .context)
+  }
 }
