@@ -97,7 +97,7 @@ struct ImportSummary {
   var text: String
 
   init(_ result: ImportResult) {
-    let file = (result.path as NSString).lastPathComponent
+    let file = result.path.split(separator: "/").last.map(String.init) ?? result.path
     var lines = [
       "Read \(file)\(result.layout.map { " as a \($0)" } ?? ""): \(Self.count(result.rows, "row"))."
     ]

@@ -118,7 +118,7 @@ public struct Importer {
       kind: kind, path: path, layout: plan.layoutName, rows: count, skipped: problems.sorted { $0.line < $1.line },
       unused: plan.unused, tally: nil)
     if options.dryRun { return result }
-    let source = (path as NSString).lastPathComponent
+    let source = path.split(separator: "/").last.map(String.init) ?? path
     // Only the list of this kind was filled.
     let written = { (done: Int) in progress(.writing, done, max(deals.count, accounts.count, people.count)) }
     switch kind {

@@ -62,6 +62,13 @@ public final class Workspace: Sendable {
     }
   }
 
+  /// The folder part of `path` ("" for a bare file name): by bytes, since Foundation's
+  /// `deletingLastPathComponent` traps on a one-character relative path such as "z".
+  static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
   /// Makes a new workspace file. It is built beside `path` and renamed into place, so a
   /// failure or a kill part-way leaves no half-made workspace.
   public static func create(at path: String, content: Content, force: Bool) throws {
@@ -69,7 +76,7 @@ public final class Workspace: Sendable {
     if manager.fileExists(atPath: path) && !force {
       throw WorkspaceError.alreadyExists(path: path)
     }
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = Self.folder(of: path)
     if !folder.isEmpty {
       do {
         try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -86,6 +86,16 @@ import Testing
     #expect(blocked.stderr.contains("is locked by another baton"))
   }
 
+  @Test func aOneCharacterRelativeWorkspacePathWorks() throws {
+    // Foundation's path splitting trapped on these (exit 132, no message).
+    let runner = try BinaryRunner()
+    let made = try runner.run(["init", "k"])
+    #expect(made.status == 0)
+    #expect(FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("k").path))
+    let asked = try runner.run(["--workspace", "z", "-c", "what is an SQL"])
+    #expect(asked.status == 0 && asked.stdout.hasPrefix("SQL: A sales-qualified lead"))
+  }
+
   @Test func aBrokenIntentFileExits65WithFileAndLine() throws {
     let runner = try BinaryRunner()
     let folder = runner.home.appendingPathComponent("my-intents")
