@@ -65,12 +65,13 @@ public struct Importer {
       path: path)
     let ordered = layouts.sorted { ($0.name == plan.layoutName ? 0 : 1) < ($1.name == plan.layoutName ? 0 : 1) }
     let stages = try workspace.stages()
-    let reader = RowReader(
+    var reader = RowReader(
       plan: plan, width: rows.header.count,
       stages: try StageResolver(
         phrases: try workspace.stagePhrases(), known: stages.map(\.id), layouts: ordered,
         overrides: try Self.pairs(options.stageMappings, flag: "--stage-map").map { (crm: $0.0, stage: $0.1) }),
       stageKinds: Dictionary(stages.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a }))
+    reader.grantsUpTo = actor.role
 
     let estimate = max(1, rows.lineCount - 1)
     var problems: [RowProblem] = []

@@ -9,6 +9,9 @@ struct RowReader {
   let stages: StageResolver
   /// Stage id → kind (won, lost, …), to know which deals are closed.
   let stageKinds: [String: String]
+  /// The highest role a row may give: the importer's own. No one grants a role above their
+  /// own, so an ops user cannot make anyone (themselves included) revops or admin.
+  var grantsUpTo: Role = .admin
 
   /// A field's text, trimmed; nil when the column is absent or the cell empty.
   private func value(_ field: String, _ fields: [String]) -> String? {
@@ -94,6 +97,14 @@ struct RowReader {
       guard let parsed = Role(rawValue: text.lowercased()) else {
         let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
         return .failure(RowProblem(line: line, reason: "role \"\(text)\" is not one of \(roles)"))
+      }
+      guard parsed <= grantsUpTo else {
+        return .failure(
+          RowProblem(
+            line: line,
+            reason:
+              "role \"\(parsed.rawValue)\" is above the importer's own (\(grantsUpTo.rawValue)); only \(parsed.rawValue) or admin grants it"
+          ))
       }
       role = parsed
     }

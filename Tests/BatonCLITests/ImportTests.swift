@@ -189,6 +189,23 @@ import Testing
         == "sales Senior Account Executive")
   }
 
+  @Test func noOneGrantsARoleAboveTheirOwn() throws {
+    let runner = try demo()
+    let file = runner.home.appendingPathComponent("roles.csv")
+    try "handle,name,role\npriya,Priya Natarajan,admin\nsam,Sam Carter,revops\nlee,Lee Okafor,ops\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    // priya is ops: she may not make herself admin, nor sam revops.
+    let refused = try runner.run(["import", "people", file.path, "--as", "priya"])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("roles.csv:2: role \"admin\" is above the importer's own (ops)"))
+    #expect(refused.stderr.contains("roles.csv:3: role \"revops\" is above the importer's own (ops)"))
+    #expect(try runner.sql("SELECT role FROM person WHERE handle IN ('priya', 'sam') ORDER BY handle") == "ops\nrep")
+    // An admin may.
+    let granted = try runner.run(["import", "people", file.path, "--as", "morgan"])
+    #expect(granted.status == 0, "\(granted.stderr)")
+    #expect(try runner.sql("SELECT role FROM person WHERE handle = 'sam'") == "revops")
+  }
+
   @Test func onlyOpsMayImportAndBrokenFilesSayWhere() throws {
     let runner = try demo()
     let viewer = try runner.run(["import", "deals", fixture("plain-pipeline.csv"), "--as", "robin"])
