@@ -116,7 +116,8 @@ public struct ConversationLoop {
       }
       // Blank lines and comments are skipped, so a script can be annotated.
       if Self.isSkipped(trimmed) { continue }
-      if options.echo { emit(.text("> " + trimmed)) }
+      // The line as typed, its control characters shown escaped, never sent to the terminal.
+      if options.echo { emit(.text("> " + TerminalSafe.escape(trimmed))) }
       let turn = session.handle(trimmed, prereading: ahead?.pending?.wait())
       if let question = asked, !session.lastLineAnsweredAQuestion {
         allSucceeded = false

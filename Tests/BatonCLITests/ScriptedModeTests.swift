@@ -86,6 +86,14 @@ import Testing
     #expect(blocked.stderr.contains("is locked by another baton"))
   }
 
+  @Test func echoShowsControlCharactersEscaped() throws {
+    let runner = try BinaryRunner()
+    // An OSC 52 clipboard write and a bell inside a line must not reach the terminal.
+    let result = try runner.run(["--echo"], stdin: "show deal 42\u{1B}]52;c;ZWNobyBwd25lZA==\u{07}\n")
+    #expect(!result.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+    #expect(result.stdout.hasPrefix("> show deal 42^[]52;c;ZWNobyBwd25lZA==^G\n"))
+  }
+
   @Test func aOneCharacterRelativeWorkspacePathWorks() throws {
     // Foundation's path splitting trapped on these (exit 132, no message).
     let runner = try BinaryRunner()
