@@ -88,6 +88,14 @@ struct SessionFactory {
       throw Failure(
         exit: .workspaceUnusable, message: "no workspace at \(path); make one first with baton init \(path) --empty")
     }
+    // Only the default workspace is made on first use: a path someone named (and may have
+    // mistyped) that is not there is an error, never a new demo company.
+    let named = !(workspacePath ?? "").isEmpty || !(environment.variables["BATON_WORKSPACE"] ?? "").isEmpty
+    if !existed && named {
+      throw Failure(
+        exit: .workspaceUnusable,
+        message: "no workspace at \(path); make one with baton init \(path) (add --empty for one without the demo)")
+    }
     let workspace = try Workspace.open(path: path, createIfMissing: today, groupsCommits: groupsCommits)
     if !existed {
       FileHandle.standardError.write(Data("baton: created a demo workspace at \(path)\n".utf8))

@@ -100,8 +100,24 @@ import Testing
     let made = try runner.run(["init", "k"])
     #expect(made.status == 0)
     #expect(FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("k").path))
-    let asked = try runner.run(["--workspace", "z", "-c", "what is an SQL"])
+    let asked = try runner.run(["--workspace", "k", "-c", "what is an SQL"])
     #expect(asked.status == 0 && asked.stdout.hasPrefix("SQL: A sales-qualified lead"))
+  }
+
+  @Test func aNamedWorkspaceThatIsNotThereIsAnErrorNotANewCompany() throws {
+    let runner = try BinaryRunner()
+    let typo = try runner.run(["--workspace", "tpyo/deeper/ws.sqlite", "--yes", "-c", "route lead 17"])
+    #expect(typo.status == 74)
+    #expect(
+      typo.stderr
+        == "baton: error: no workspace at tpyo/deeper/ws.sqlite; make one with baton init tpyo/deeper/ws.sqlite (add --empty for one without the demo)\n"
+    )
+    #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("tpyo").path))
+    let viaEnvironment = try runner.run(["-c", "what is an SQL"], extra: ["BATON_WORKSPACE": "z"])
+    #expect(viaEnvironment.status == 74)
+    // The default workspace is still made on first use.
+    let first = try runner.run(["-c", "what is an SQL"])
+    #expect(first.status == 0 && first.stderr.hasPrefix("baton: created a demo workspace at"))
   }
 
   @Test func aBrokenIntentFileExits65WithFileAndLine() throws {
