@@ -10,14 +10,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export BATON_TODAY=2026-11-23 NO_COLOR=1 HOME="$work"
 "$after" init "$work/demo.sqlite" >/dev/null
-milliseconds() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
-  end=$(date +%s%N)
-  awk -v n=$((end - start)) 'BEGIN { printf "%.2f\n", n / 1000000 }'
-}
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+# shellcheck source=Benchmarks/timing.sh
+source "$(dirname "$0")/timing.sh"
 # Each build keeps its own saved engine: the cache holds one file per workspace, keyed by
 # the binary, so two builds sharing it would each rebuild at every start.
 with_cache() {

@@ -13,15 +13,8 @@ trap 'rm -rf "$work"' EXIT
 export BATON_TODAY=2026-11-23 NO_COLOR=1 HOME="$work"
 "$baton" init "$work/demo.sqlite" >/dev/null
 
-# Milliseconds of wall clock for one run of "$@", to a hundredth (start-up is a few ms).
-milliseconds() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
-  end=$(date +%s%N)
-  awk -v n=$((end - start)) 'BEGIN { printf "%.2f\n", n / 1000000 }'
-}
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+# shellcheck source=Benchmarks/timing.sh
+source Benchmarks/timing.sh
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(swift --version 2>&1 | head -1)"
 
