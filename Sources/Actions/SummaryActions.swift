@@ -148,11 +148,22 @@ enum SummaryActions {
   static let stuck: ActionHandler = { request, workspace in
     let days = request.number("days").map { Int(clamping: $0) }
     if let days, days < 0 { return .refused("A number of days cannot be negative.", reason: .invalidNumber) }
-    let (deals, count, amount) = try workspace.stuckDeals(olderThan: days, today: request.today, limit: 20)
+    var owner: Person?
+    if request.key("person") != nil {
+      switch try Lookup.person("person", request, workspace) {
+      case .found(let person): owner = person
+      case .refused(let reply): return reply
+      }
+    }
+    let (deals, count, amount) = try workspace.stuckDeals(
+      olderThan: days, today: request.today, owner: owner?.id, limit: 20)
     let money = try Formatter(workspace)
     let rule = days.map { "no stage change in more than \($0) days" } ?? "longer in their stage than its typical time"
+    let whose = owner.map { " of \($0.name)'s" } ?? ""
     guard !deals.isEmpty else {
-      return Reply(kind: .answer, text: "No open deals are stuck (\(rule)).", data: ["count": 0, "deals": []])
+      return Reply(
+        kind: .answer, text: "No open deals\(whose.isEmpty ? "" : " of \(owner?.name ?? "")") are stuck (\(rule)).",
+        data: ["count": 0, "deals": []])
     }
     let table = Table(
       header: ["#", "Deal", "Owner", "Stage", "Days", "Limit", "Amount"],
@@ -163,7 +174,7 @@ enum SummaryActions {
         ]
       }, alignments: [.right, .left, .left, .left, .right, .right, .right])
     var blocks: [Block] = [
-      .text("\(count) open deals stuck (\(rule)), worth \(money(amount)); oldest first:"), .table(table),
+      .text("\(count)\(whose) open deals stuck (\(rule)), worth \(money(amount)); oldest first:"), .table(table),
     ]
     if count > deals.count { blocks.append(.text("Showing the \(deals.count) oldest.")) }
     return Reply(

@@ -253,8 +253,9 @@ extension Workspace {
   }
 
   /// Open deals whose stage has not changed for more than `days` (or, when nil, their
-  /// stage's typical days), oldest first; with how many there are and their amount.
-  public func stuckDeals(olderThan days: Int?, today: Day, limit: Int = 20) throws -> (
+  /// stage's typical days), of `owner` (a person's id) or everyone's, oldest first; with how
+  /// many there are and their amount.
+  public func stuckDeals(olderThan days: Int?, today: Day, owner: Int64? = nil, limit: Int = 20) throws -> (
     deals: [StuckDeal], count: Int, amount: Int64
   ) {
     try read { db in
@@ -271,8 +272,11 @@ extension Workspace {
         let cutoff = today.adding(days: -threshold)
         guard
           let totals = try db.firstRow(
-            "SELECT count(*), coalesce(sum(amount), 0) FROM deal WHERE stage_id = ? AND stage_changed_date < ?",
-            [stage.id, cutoff.iso], { (try $0[0] as Int, try $0[1] as Int64) }), totals.0 > 0
+            """
+            SELECT count(*), coalesce(sum(amount), 0) FROM deal
+            WHERE stage_id = ? AND stage_changed_date < ? AND (?3 IS NULL OR owner_id = ?3)
+            """,
+            [stage.id, cutoff.iso, owner], { (try $0[0] as Int, try $0[1] as Int64) }), totals.0 > 0
         else { continue }
         count += totals.0
         amount += totals.1
@@ -282,11 +286,12 @@ extension Workspace {
         try db.eachRow(
           """
           SELECT id, stage_changed_date FROM deal INDEXED BY deal_stage_age
-          WHERE stage_id = ?1 AND stage_changed_date <= coalesce(
+          WHERE stage_id = ?1 AND (?5 IS NULL OR owner_id = ?5) AND stage_changed_date <= coalesce(
             (SELECT stage_changed_date FROM deal INDEXED BY deal_stage_age
-             WHERE stage_id = ?1 AND stage_changed_date < ?2 ORDER BY stage_changed_date LIMIT 1 OFFSET ?3 - 1),
+             WHERE stage_id = ?1 AND (?5 IS NULL OR owner_id = ?5) AND stage_changed_date < ?2
+             ORDER BY stage_changed_date LIMIT 1 OFFSET ?3 - 1),
             ?4)
-          """, [stage.id, cutoff.iso, limit, cutoff.adding(days: -1).iso]
+          """, [stage.id, cutoff.iso, limit, cutoff.adding(days: -1).iso, owner]
         ) { oldest.append((try $0[0], try $0[1], threshold)) }
       }
       oldest.sort { ($0.changed, $0.id) < ($1.changed, $1.id) }

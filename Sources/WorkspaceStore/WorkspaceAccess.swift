@@ -81,8 +81,9 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   func forecast(_ period: Period, topDeals: Int) throws -> ForecastFigures
   /// Deals won and lost with a close date in the period.
   func closedDeals(in period: Period) throws -> ClosedDeals
-  /// Open deals longer than `days` in their stage (or their stage's typical days).
-  func stuckDeals(olderThan days: Int?, today: Day, limit: Int) throws -> (
+  /// Open deals longer than `days` in their stage (or their stage's typical days), of one
+  /// owner (a person's id) or everyone's.
+  func stuckDeals(olderThan days: Int?, today: Day, owner: Int64?, limit: Int) throws -> (
     deals: [StuckDeal], count: Int, amount: Int64
   )
 

@@ -36,6 +36,23 @@ import WorkspaceStore
         "Showing the 20 oldest.",
       ])
   }
+
+  /// "which of riley's deals are stuck" is Riley's, never everyone's.
+  @Test func aPersonsStuckDealsAreTheirsAlone() throws {
+    let reply = try harness.ask("deal.stuck", ["person": Slot.person("riley", "Riley Chen")])
+    let workspace = harness.workspace
+    let typical = Dictionary(uniqueKeysWithValues: try workspace.stages().map { ($0.id, $0.typicalDays ?? 30) })
+    let open = try workspace.deals(stage: nil, ownerHandle: "riley", accountID: nil, includeClosed: false, limit: 1_000)
+    let expected = open.filter { $0.stageChangedDate.days(to: Fixtures.today) > (typical[$0.stage] ?? 30) }
+    #expect(reply.object["count"] == .int(Int64(expected.count)))
+    #expect(reply.paragraphs.first?.hasPrefix("\(expected.count) of Riley Chen's open deals stuck") == true)
+    guard case .array(let deals)? = reply.object["deals"] else {
+      Issue.record("no deals in \(reply.data)")
+      return
+    }
+    #expect(Set(deals.map { $0.id }) == Set(expected.prefix(20).map { JSONValue.int($0.id) }) || expected.count > 20)
+    #expect(!expected.isEmpty)
+  }
 }
 
 extension JSONValue {
