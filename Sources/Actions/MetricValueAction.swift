@@ -47,26 +47,51 @@ enum MetricValueAction {
           "baton does not compute \(metric.name) yet. Its definition: \(metric.definition) Formula: \(metric.formula).",
         data: ["metric": .string(id), "value": .null, "formula": .string(metric.formula)])
     }
-    let money = try Formatter(workspace)
-    guard let figure = try compute(id, period: period, today: request.today, workspace: workspace, money: money) else {
-      return Reply(
-        kind: .answer, text: "\(metric.name) for \(period.name): no closed deals in the period, so no figure yet.",
-        data: ["metric": .string(id), "value": .null, "period": .string(period.name)])
+    var owner: Person?
+    if request.key("person") != nil {
+      switch try Lookup.person("person", request, workspace) {
+      case .found(let person): owner = person
+      case .refused(let reply): return reply
+      }
     }
-    return Reply(
-      kind: .answer, text: "\(metric.name) for \(period.name): \(figure.text).",
-      data: [
-        "metric": .string(id), "period": .string(period.name), "value": figure.value,
-        "formula": .string(figure.formula), "deals": .int(Int64(figure.deals)),
-      ])
+    // A person narrows only the metrics of closed deals; for the others the answer says the
+    // figure is the company's rather than presenting it as theirs.
+    let narrowed = owner.flatMap { byOwner.contains(id) ? $0 : nil }
+    let money = try Formatter(workspace)
+    let subject =
+      narrowed.map { "\(metric.name) for \($0.name), \(period.name)" } ?? "\(metric.name) for \(period.name)"
+    var data: [String: JSONValue] = ["metric": .string(id), "period": .string(period.name)]
+    if let narrowed { data["person"] = .string(narrowed.handle) }
+    guard
+      let figure = try compute(
+        id, period: period, owner: narrowed, today: request.today, workspace: workspace, money: money)
+    else {
+      data["value"] = .null
+      return Reply(
+        kind: .answer, text: "\(subject): no closed deals in the period, so no figure yet.", data: .object(data))
+    }
+    data["value"] = figure.value
+    data["formula"] = .string(figure.formula)
+    data["deals"] = .int(Int64(figure.deals))
+    var blocks: [Block] = [.text("\(subject): \(figure.text).")]
+    if let owner, narrowed == nil {
+      blocks.append(
+        .text(
+          "This is the company's figure: \(metric.name.lowercased()) is not narrowed by person (\(owner.name)) yet."))
+      data["not_narrowed_by"] = .string(owner.handle)
+    }
+    return Reply(kind: .answer, blocks: blocks, data: .object(data))
   }
 
+  /// The metrics a person narrows: those computed from closed deals alone.
+  static let byOwner: Set<String> = ["win-rate", "average-deal-size", "sales-cycle-length"]
+
   private static func compute(
-    _ id: String, period: Period, today: Day, workspace: any WorkspaceAccess, money: Formatter
+    _ id: String, period: Period, owner: Person?, today: Day, workspace: any WorkspaceAccess, money: Formatter
   ) throws -> Figure? {
     switch id {
     case "win-rate":
-      let closed = try workspace.closedDeals(in: period)
+      let closed = try workspace.closedDeals(in: period, owner: owner?.id)
       let total = closed.won + closed.lost
       guard total > 0 else { return nil }
       let rate = Double(closed.won) / Double(total)
@@ -75,14 +100,14 @@ enum MetricValueAction {
         value: .double(Formatter.rounded(rate * 100)), formula: "won deals / (won + lost deals), closed in the period",
         deals: total)
     case "average-deal-size":
-      let closed = try workspace.closedDeals(in: period)
+      let closed = try workspace.closedDeals(in: period, owner: owner?.id)
       guard closed.won > 0 else { return nil }
       let average = closed.wonAmount / Int64(closed.won)
       return Figure(
         text: "\(money(average)) (\(money(closed.wonAmount)) over \(closed.won) won deals)", value: .int(average),
         formula: "sum of closed-won amounts / number of closed-won deals", deals: closed.won)
     case "sales-cycle-length":
-      let closed = try workspace.closedDeals(in: period)
+      let closed = try workspace.closedDeals(in: period, owner: owner?.id)
       guard closed.won > 0, let days = closed.averageCycleDays else { return nil }
       return Figure(
         text: "\(Int(days.rounded())) days on average (\(closed.won) won deals)",
@@ -105,7 +130,7 @@ enum MetricValueAction {
         deals: count)
     case "deal-velocity":
       // Velocity over the trailing quarter's closed deals and today's open ones.
-      let closed = try workspace.closedDeals(in: period)
+      let closed = try workspace.closedDeals(in: period, owner: owner?.id)
       let open = try workspace.pipeline(by: .stage, since: today).reduce(0) { $0 + $1.count }
       guard closed.won > 0, closed.won + closed.lost > 0, let cycle = closed.averageCycleDays, cycle > 0 else {
         return nil

@@ -223,8 +223,9 @@ extension Workspace {
     deal.amount != other.amount ? deal.amount > other.amount : deal.id < other.id
   }
 
-  /// Deals won and lost with a close date in the period.
-  public func closedDeals(in period: Period) throws -> ClosedDeals {
+  /// Deals won and lost with a close date in the period, of `owner` (a person's id) or
+  /// everyone's.
+  public func closedDeals(in period: Period, owner: Int64? = nil) throws -> ClosedDeals {
     try read { db in
       var closed = ClosedDeals(won: 0, lost: 0, wonAmount: 0, averageCycleDays: nil)
       var cycleDays = 0.0
@@ -236,8 +237,9 @@ extension Workspace {
         SELECT s.kind = ?3, count(*), coalesce(sum(d.amount), 0),
           sum(CASE WHEN s.kind = ?3 THEN julianday(d.close_date) - julianday(d.created_date) END)
         FROM stage s JOIN deal d ON d.stage_id = s.id AND d.close_date BETWEEN ?1 AND ?2
+          AND (?5 IS NULL OR d.owner_id = ?5)
         WHERE s.kind = ?3 OR s.kind = ?4 GROUP BY s.id
-        """, [period.start.iso, period.end.iso, StageKind.won.rawValue, StageKind.lost.rawValue]
+        """, [period.start.iso, period.end.iso, StageKind.won.rawValue, StageKind.lost.rawValue, owner]
       ) { row in
         if try row[0] as Bool {
           closed.won += try row[1] as Int

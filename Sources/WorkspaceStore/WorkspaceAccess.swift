@@ -79,8 +79,9 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   func pipeline(by grouping: PipelineGrouping, since weekAgo: Day) throws -> [PipelineGroup]
   /// A period's forecast, with its `topDeals` largest open deals.
   func forecast(_ period: Period, topDeals: Int) throws -> ForecastFigures
-  /// Deals won and lost with a close date in the period.
-  func closedDeals(in period: Period) throws -> ClosedDeals
+  /// Deals won and lost with a close date in the period, of one owner (a person's id) or
+  /// everyone's.
+  func closedDeals(in period: Period, owner: Int64?) throws -> ClosedDeals
   /// Open deals longer than `days` in their stage (or their stage's typical days), of one
   /// owner (a person's id) or everyone's.
   func stuckDeals(olderThan days: Int?, today: Day, owner: Int64?, limit: Int) throws -> (

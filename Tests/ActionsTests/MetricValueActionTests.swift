@@ -42,6 +42,28 @@ import WorkspaceStore
     #expect(reply.object["value"] == .double(1.99))
   }
 
+  @Test func aPersonsWinRateIsTheirsAlone() throws {
+    let reply = try harness.ask(
+      "metric.value", ["metric": Slot.metric("win-rate", "Win rate"), "person": Slot.person("sam", "Sam Carter")])
+    let sam = try #require(try harness.workspace.person(handle: "sam"))
+    let closed = try harness.workspace.closedDeals(in: Period(quarter: Fixtures.today.quarter), owner: sam.id)
+    let everyone = try harness.workspace.closedDeals(in: Period(quarter: Fixtures.today.quarter), owner: nil)
+    #expect(closed.won + closed.lost < everyone.won + everyone.lost)
+    #expect(reply.object["deals"] == .int(Int64(closed.won + closed.lost)))
+    #expect(reply.object["person"] == "sam")
+    #expect(reply.paragraphs.first?.hasPrefix("Win rate for Sam Carter, Q4 2026: ") == true)
+  }
+
+  @Test func aMetricNotNarrowedByPersonSaysItIsTheCompanys() throws {
+    let reply = try harness.ask(
+      "metric.value",
+      ["metric": Slot.metric("pipeline-coverage", "Pipeline coverage"), "person": Slot.person("avery", "Avery Patel")])
+    #expect(
+      reply.paragraphs.last
+        == "This is the company's figure: pipeline coverage is not narrowed by person (Avery Patel) yet.")
+    #expect(reply.object["not_narrowed_by"] == "avery")
+  }
+
   @Test func aMetricWithoutItsDataGivesNoNumber() throws {
     let reply = try harness.ask("metric.value", ["metric": Slot.metric("arr", "ARR")])
     #expect(reply.kind == .answer)

@@ -9,8 +9,8 @@ import WorkspaceStore
 @Suite(.tags(.fast)) struct UnusedEntitiesTests {
   @Test func aPersonTheCompanysFigureIsNotNarrowedByIsNamed() throws {
     let session = try Fixtures.session(actor: "jordan")
-    let turn = session.handle("what's sam's win rate this quarter")
-    #expect(turn.intent == "metric.value" && turn.reply.ok)
+    let turn = session.handle("forecast for sam this quarter")
+    #expect(turn.intent == "summary.forecast" && turn.reply.ok)
     guard case .text(let last)? = turn.reply.blocks.last else {
       Issue.record("no note")
       return
