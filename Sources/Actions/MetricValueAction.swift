@@ -114,7 +114,7 @@ enum MetricValueAction {
         value: .double(Formatter.rounded(days)), formula: "mean of (close date - created date) over closed-won deals",
         deals: closed.won)
     case "pipeline-coverage":
-      let figures = try workspace.forecast(period, topDeals: 0)
+      let figures = try workspace.forecast(period, topDeals: 0, owner: nil)
       let open = figures.commit + figures.bestCase + figures.pipeline
       let count = figures.commitCount + figures.bestCaseCount + figures.pipelineCount
       guard let target = figures.target, target > 0 else {

@@ -25,7 +25,7 @@ enum SummaryActions {
         + [["Total", String(count), money(amount), money(weighted), money.signed(change)]],
       alignments: [.left, .right, .right, .right, .right])
     let quarter = request.today.quarter
-    let figures = try workspace.forecast(Period(quarter: quarter), topDeals: 0)
+    let figures = try workspace.forecast(Period(quarter: quarter), topDeals: 0, owner: nil)
     var blocks: [Block] = [
       .text("Open pipeline by \(grouping.rawValue):"), .table(table),
       .chart(BarChart(bars: groups.map { .init(label: $0.name, value: Double($0.amount), display: money($0.amount)) })),
@@ -68,14 +68,22 @@ enum SummaryActions {
   /// `summary.forecast`: closed-won, commit, best case and pipeline against the target.
   static let forecast: ActionHandler = { request, workspace in
     let period = request.key("period").flatMap(Period.init(key:)) ?? Period(quarter: request.today.quarter)
-    let figures = try workspace.forecast(period, topDeals: 5)
+    var owner: Person?
+    if request.key("person") != nil {
+      switch try Lookup.person("person", request, workspace) {
+      case .found(let person): owner = person
+      case .refused(let reply): return reply
+      }
+    }
+    let figures = try workspace.forecast(period, topDeals: 5, owner: owner?.id)
     let money = try Formatter(workspace)
     let rows: [(String, Int, Int64)] = [
       ("Closed-won", figures.closedWonCount, figures.closedWon), ("Commit", figures.commitCount, figures.commit),
       ("Best case", figures.bestCaseCount, figures.bestCase), ("Pipeline", figures.pipelineCount, figures.pipeline),
     ]
     var blocks: [Block] = [
-      .text("Forecast for \(period.name) (\(period.start.iso) to \(period.end.iso)):"),
+      .text(
+        "Forecast for \(owner.map { "\($0.name), " } ?? "")\(period.name) (\(period.start.iso) to \(period.end.iso)):"),
       .table(
         Table(
           header: ["Category", "Deals", "Amount"], rows: rows.map { [$0.0, String($0.1), money($0.2)] },
@@ -89,6 +97,9 @@ enum SummaryActions {
         line += " Coverage of the remaining \(money(against.remaining)): \(Formatter.ratio(coverage))."
       }
       blocks.append(.text(line))
+    } else if let owner {
+      blocks.append(
+        .text("Targets are the company's, not \(owner.name)'s, so there is no gap or coverage to show for one person."))
     } else {
       blocks.append(.text("No target is set for \(period.name), so there is no gap or coverage to show."))
     }

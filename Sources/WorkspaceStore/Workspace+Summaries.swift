@@ -151,13 +151,13 @@ extension Workspace {
   /// A period's forecast: closed-won, commit, best case and pipeline closing in it, its
   /// target, and its five largest open deals.
   /// `topDeals: 0` skips reading them, for callers that need only the totals (coverage).
-  public func forecast(_ period: Period, topDeals: Int = 5) throws -> ForecastFigures {
+  public func forecast(_ period: Period, topDeals: Int = 5, owner: Int64? = nil) throws -> ForecastFigures {
     try read { db in
       var figures = ForecastFigures(
         closedWon: 0, closedWonCount: 0, commit: 0, commitCount: 0, bestCase: 0, bestCaseCount: 0, pipeline: 0,
         pipelineCount: 0, target: nil, topDeals: [])
       let bounds: StatementArguments = [
-        period.start.iso, period.end.iso, StageKind.won.rawValue, StageKind.opportunity.rawValue,
+        period.start.iso, period.end.iso, StageKind.won.rawValue, StageKind.opportunity.rawValue, owner,
       ]
       var leading: [String] = []
       // Stage by stage over the (stage, close date, amount) index, each stage's kind and
@@ -166,8 +166,9 @@ extension Workspace {
       try db.eachRow(
         """
         SELECT s.id, s.kind, s.forecast_category, count(*), coalesce(sum(d.amount), 0)
-        FROM stage s JOIN deal d ON d.stage_id = s.id AND d.close_date BETWEEN ? AND ?
-        WHERE s.kind = ? OR s.kind = ? GROUP BY s.id
+        FROM stage s JOIN deal d ON d.stage_id = s.id AND d.close_date BETWEEN ?1 AND ?2
+          AND (?5 IS NULL OR d.owner_id = ?5)
+        WHERE s.kind = ?3 OR s.kind = ?4 GROUP BY s.id
         """, bounds
       ) { row in
         let count: Int = try row[3]
@@ -191,7 +192,8 @@ extension Workspace {
           figures.pipelineCount += count
         }
       }
-      figures.target = try period.quarter.flatMap { quarter in
+      // Targets are kept for the company per quarter: one owner's forecast has none.
+      figures.target = try (owner == nil ? period.quarter : nil).flatMap { quarter in
         try db.firstRow("SELECT amount FROM target WHERE period = ?", [quarter.key]) { try $0[0] as Int64 }
       }
       guard topDeals > 0 else { return figures }
@@ -201,8 +203,11 @@ extension Workspace {
       var top: [(id: Int64, amount: Int64)] = []
       for stage in leading {
         try db.eachRow(
-          "SELECT id, amount FROM deal INDEXED BY deal_stage WHERE stage_id = ? AND close_date BETWEEN ? AND ?",
-          [stage, period.start.iso, period.end.iso]
+          """
+          SELECT id, amount FROM deal INDEXED BY deal_stage
+          WHERE stage_id = ? AND close_date BETWEEN ? AND ? AND (?4 IS NULL OR owner_id = ?4)
+          """,
+          [stage, period.start.iso, period.end.iso, owner]
         ) { row in
           // A deal with no amount comes last, as SQL's descending order puts NULL.
           let deal = (id: try row[0] as Int64, amount: try row[1] as Int64? ?? .min)

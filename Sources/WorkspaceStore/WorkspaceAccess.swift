@@ -77,8 +77,9 @@ public protocol WorkspaceReading: AnyObject, Sendable {
 
   /// The open pipeline by `grouping`, with each group's change since `weekAgo`.
   func pipeline(by grouping: PipelineGrouping, since weekAgo: Day) throws -> [PipelineGroup]
-  /// A period's forecast, with its `topDeals` largest open deals.
-  func forecast(_ period: Period, topDeals: Int) throws -> ForecastFigures
+  /// A period's forecast, with its `topDeals` largest open deals; of one owner (a person's
+  /// id, and then no target, since targets are the company's) or everyone's.
+  func forecast(_ period: Period, topDeals: Int, owner: Int64?) throws -> ForecastFigures
   /// Deals won and lost with a close date in the period, of one owner (a person's id) or
   /// everyone's.
   func closedDeals(in period: Period, owner: Int64?) throws -> ClosedDeals

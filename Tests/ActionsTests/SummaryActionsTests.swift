@@ -114,4 +114,20 @@ import WorkspaceStore
     #expect(reply.object["target"] == .null)
     #expect(reply.paragraphs.contains("No target is set for 2025, so there is no gap or coverage to show."))
   }
+
+  /// "forecast for avery" is Avery's deals alone, and says there is no per-person target.
+  @Test func aPersonsForecastIsTheirsAlone() throws {
+    let reply = try harness.ask("summary.forecast", ["person": Slot.person("avery", "Avery Patel")])
+    let avery = try #require(try harness.workspace.person(handle: "avery"))
+    let quarter = Period(quarter: Fixtures.today.quarter)
+    let theirs = try harness.workspace.forecast(quarter, topDeals: 0, owner: avery.id)
+    let everyone = try harness.workspace.forecast(quarter, topDeals: 0, owner: nil)
+    #expect(theirs.closedWon < everyone.closedWon && theirs.target == nil && everyone.target != nil)
+    #expect(reply.object["closed_won"] == .int(theirs.closedWon))
+    #expect(reply.object["commit"] == .int(theirs.commit))
+    #expect(reply.paragraphs.first == "Forecast for Avery Patel, Q4 2026 (2026-10-01 to 2026-12-31):")
+    #expect(
+      reply.paragraphs.contains(
+        "Targets are the company's, not Avery Patel's, so there is no gap or coverage to show for one person."))
+  }
 }

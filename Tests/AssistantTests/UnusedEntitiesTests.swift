@@ -7,10 +7,10 @@ import WorkspaceStore
 /// A line's names that the answer does not use are said, never silently dropped; a side
 /// effect with such a name is not guessed at.
 @Suite(.tags(.fast)) struct UnusedEntitiesTests {
-  @Test func aPersonTheCompanysFigureIsNotNarrowedByIsNamed() throws {
+  @Test func aPersonTheAnswerIsNotNarrowedByIsNamed() throws {
     let session = try Fixtures.session(actor: "jordan")
-    let turn = session.handle("forecast for sam this quarter")
-    #expect(turn.intent == "summary.forecast" && turn.reply.ok)
+    let turn = session.handle("how is win rate defined for sam")
+    #expect(turn.intent == "metric.define" && turn.reply.ok)
     guard case .text(let last)? = turn.reply.blocks.last else {
       Issue.record("no note")
       return
