@@ -29,8 +29,12 @@ enum SessionActions {
 
   private static func help(_ session: Session, topic: String?) -> Reply {
     var intents = session.matcher.catalog.intents
-    if let topic = topic?.lowercased() {
-      // A topic is an intent file's area ("workflows", "tasks"), or a word of a name or description.
+    if let topic = topic?.lowercased(), ["workflows", "workflow", "changes", "actions"].contains(topic) {
+      // Every side effect, whichever file declares it: assigning, completing, proposing,
+      // approving and undoing as much as moving a deal.
+      intents = intents.filter(\.sideEffects)
+    } else if let topic = topic?.lowercased() {
+      // A topic is an intent file's area ("tasks"), or a word of a name or description.
       let filtered = intents.filter {
         $0.name.lowercased().contains(topic) || $0.description.lowercased().contains(topic)
           || URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent.lowercased() == topic

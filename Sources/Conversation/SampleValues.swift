@@ -33,10 +33,19 @@ public enum SampleValues {
   public static func readable(_ example: String, intent: IntentDefinition) -> String {
     var filled: [String: String] = [:]
     var used = Set<EntityKind>()
+    // A deal is in an opportunity stage, not a lifecycle one ("move deal 42 to Negotiation"),
+    // and a handoff happens at a closing stage ("what does CS need at Closed-Won").
+    let stage =
+      intent.slots.contains { $0.type == .deal }
+      ? "Negotiation"
+      : intent.slots.contains { $0.type == .handoff } ? "Closed-Won" : nil
     for slot in intent.slots {
       let sample =
         slot.type == .text
-        ? text[slot.name] : used.insert(slot.type).inserted ? first[slot.type] : second[slot.type]
+        ? text[slot.name]
+        : slot.type == .stage && stage != nil
+          ? (used.insert(slot.type).inserted ? stage : "Proposal")
+          : used.insert(slot.type).inserted ? first[slot.type] : second[slot.type]
       filled[slot.name] = sample ?? slot.name
     }
     // A marker no slot declares stays as written.

@@ -35,4 +35,14 @@ import Testing
       }
     }
   }
+
+  @Test func aDealsStageIsAnOpportunityStageAndAHandoffsAClosingOne() throws {
+    let catalog = try Fixtures.catalog()
+    let move = try #require(catalog.intent(named: "deal.move"))
+    #expect(SampleValues.readable("move {deal} to {stage}", intent: move) == "move deal 42 to Negotiation")
+    let rule = try #require(catalog.intent(named: "handoff.rule"))
+    #expect(SampleValues.readable("what does cs need at {stage}", intent: rule) == "what does cs need at Closed-Won")
+    let define = try #require(catalog.intent(named: "stage.define"))
+    #expect(SampleValues.readable("what is an {stage}", intent: define) == "what is an SQL")
+  }
 }
