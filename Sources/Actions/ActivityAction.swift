@@ -28,7 +28,7 @@ enum ActivityAction {
       rows: entries.map { entry in
         let outcome = entry.undoes != nil ? "undid #\(entry.undoes ?? 0)" : entry.outcome
         return [
-          entry.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""), entry.actor,
+          Formatter.moment(entry.at), entry.actor,
           entry.input, outcome + (entry.note.map { ": \($0)" } ?? ""),
         ]
       })

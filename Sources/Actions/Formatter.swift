@@ -21,6 +21,12 @@ struct Formatter {
 
   /// Two decimals, for JSON.
   static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+  /// "2026-11-23 09:00:00" for the audit log's "2026-11-23T09:00:00Z": one way to write a
+  /// moment in every answer.
+  static func moment(_ iso: String) -> String {
+    iso.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
+  }
 }
 
 /// The deal table several answers share.

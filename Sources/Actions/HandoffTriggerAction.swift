@@ -19,7 +19,7 @@ enum HandoffTriggerAction {
       return .reply(
         Reply(
           kind: .answer,
-          text: "Deal \(deal.id) was already handed off by \(run.actor) at \(run.at); nothing to do.",
+          text: "Deal \(deal.id) was already handed off by \(run.actor) at \(Formatter.moment(run.at)); nothing to do.",
           data: ["deal": .int(deal.id), "already_done": true, "by": .string(run.actor), "at": .string(run.at)]))
     }
     // The sales-to-CS rule: the one a won stage triggers.

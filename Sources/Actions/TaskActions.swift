@@ -34,6 +34,11 @@ enum TaskActions {
     var summary = "Create the task “\(title)” for \(owner.name)"
     if let deal { summary += " on deal \(deal.id)" }
     summary += due.map { ", due \(weekdayName($0)) \($0.iso)." } ?? ", with no due date."
+    // The same task asked for again (a line repeated by mistake) is said before it is made twice.
+    let open = try workspace.tasks(ownerHandle: owner.handle, includeDone: false, limit: 500)
+    if let same = open.first(where: { $0.title == title && $0.dealID == deal?.id }) {
+      summary += " Task \(same.id) is the same and still open."
+    }
     let data: [String: JSONValue] = [
       "title": .string(title), "owner": .string(owner.handle), "deal": deal.map { .int($0.id) } ?? .null,
       "due": due.map { .string($0.iso) } ?? .null,

@@ -41,7 +41,7 @@ import WorkspaceStore
 
     let again = try harness.answer("handoff.trigger", ["deal": Slot.deal(8)])
     #expect(again.kind == .answer)
-    #expect(again.paragraphs == ["Deal 8 was already handed off by priya at 2026-11-23T09:00:00Z; nothing to do."])
+    #expect(again.paragraphs == ["Deal 8 was already handed off by priya at 2026-11-23 09:00:00; nothing to do."])
     #expect(again.object["already_done"] == true)
   }
 }

@@ -27,6 +27,15 @@ import WorkspaceStore
     #expect(plan.summary == "Create the task “Follow up” for Sam Carter, due Monday 2026-11-23.")
   }
 
+  @Test func theSameTaskAskedForAgainIsSaidBeforeItIsMadeTwice() throws {
+    let slots = ["person": sam, "deal": Slot.deal(42), "date": Slot.date(Fixtures.today.adding(days: 4))]
+    _ = try harness.plan("task.assign", slots).perform()
+    let open = try harness.workspace.tasks(ownerHandle: "sam", includeDone: false, limit: 50)
+    let first = try #require(open.first { $0.title == "Follow up on Nakatomi Expansion" })
+    let again = try harness.plan("task.assign", slots)
+    #expect(again.summary.hasSuffix(" Task \(first.id) is the same and still open."))
+  }
+
   @Test func aGoodDueDateCreatesTheTaskWhenPerformed() throws {
     let friday = Day(year: 2026, month: 11, day: 27)
     let plan = try harness.plan("task.assign", ["person": sam, "deal": Slot.deal(42), "date": Slot.date(friday)])
