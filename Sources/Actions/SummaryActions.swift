@@ -67,7 +67,14 @@ enum SummaryActions {
 
   /// `summary.forecast`: closed-won, commit, best case and pipeline against the target.
   static let forecast: ActionHandler = { request, workspace in
-    let period = request.key("period").flatMap(Period.init(key:)) ?? Period(quarter: request.today.quarter)
+    var period = request.key("period").flatMap(Period.init(key:)) ?? Period(quarter: request.today.quarter)
+    // A forecast looks ahead: a quarter named without a year ("forecast for Q1") that has
+    // already ended this year is next year's.
+    if let quarter = period.quarter, request.slots["period"]?.value.display == "Q\(quarter.number)",
+      quarter.end < request.today
+    {
+      period = Period(quarter: Quarter(year: quarter.year + 1, number: quarter.number))
+    }
     var owner: Person?
     if request.key("person") != nil {
       switch try Lookup.person("person", request, workspace) {

@@ -129,8 +129,10 @@ struct TemporalParser: Sendable {
       if let next = word(1), next.count == 4, let year = Int(next), (1900...2999).contains(year) {
         return (period(Quarter(year: year, number: number)), 2)
       }
-      // A bare quarter is this year's.
-      return (period(Quarter(year: today.components.year, number: number)), 1)
+      // A bare quarter is this year's; its display keeps no year, so an answer that looks
+      // ahead (a forecast) can take the next one when this year's has ended.
+      let quarter = Quarter(year: today.components.year, number: number)
+      return (EntityValue(kind: .period, key: quarter.key, display: "Q\(number)"), 1)
     }
     return nil
   }

@@ -130,4 +130,15 @@ import WorkspaceStore
       reply.paragraphs.contains(
         "Targets are the company's, not Avery Patel's, so there is no gap or coverage to show for one person."))
   }
+
+  /// A forecast looks ahead: "forecast for Q1" in December is next year's Q1; "Q1 2026" is
+  /// the one named.
+  @Test func aBareQuarterThatHasEndedIsNextYearsForAForecast() throws {
+    let bare = try harness.ask(
+      "summary.forecast", ["period": EntityValue(kind: .period, key: "2026-Q1", display: "Q1")])
+    #expect(bare.paragraphs.first == "Forecast for Q1 2027 (2027-01-01 to 2027-03-31):")
+    let named = try harness.ask(
+      "summary.forecast", ["period": EntityValue(kind: .period, key: "2026-Q1", display: "Q1 2026")])
+    #expect(named.paragraphs.first == "Forecast for Q1 2026 (2026-01-01 to 2026-03-31):")
+  }
 }
