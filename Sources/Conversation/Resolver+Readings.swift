@@ -111,4 +111,26 @@ extension Resolver {
     }
     return nil
   }
+
+  /// "reassign umbrella from quinn to avery": where a slot holds the name after "from" and the
+  /// line names another of the same kind after "to", the slot takes the one after "to" (the
+  /// new owner, the stage moved to), not the one the line moves away from.
+  static func fromAndTo(_ slots: [String: SlotValue], in match: Match) -> [String: SlotValue] {
+    let words = match.tokens.map(\.text)
+    func before(_ entity: RecognizedEntity) -> String? {
+      entity.range.lowerBound > 0 && entity.range.lowerBound <= words.count ? words[entity.range.lowerBound - 1] : nil
+    }
+    var result = slots
+    for (name, slot) in slots where slot.source == .line {
+      guard
+        let from = match.entities.first(where: { $0.values.contains(slot.value) && before($0) == "from" }),
+        let to = match.entities.first(where: { entity in
+          entity.range != from.range && before(entity) == "to" && entity.value(of: slot.value.kind) != nil
+        }),
+        let target = to.value(of: slot.value.kind)
+      else { continue }
+      result[name] = SlotValue(target, source: .line)
+    }
+    return result
+  }
 }

@@ -117,6 +117,7 @@ public final class Resolver {
       return .reply(ConversationReplies.unknownName(unknown, names: matcher.names), intent: intent, slots: [:])
     }
     var slots = match.slots.mapValues { SlotValue($0, source: .line) }
+    slots = Self.fromAndTo(slots, in: match)
     if let alternative = completableAlternative(to: intent, slots: slots, match: match) {
       (intent, slots) = alternative
     }

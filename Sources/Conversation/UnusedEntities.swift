@@ -19,6 +19,13 @@ public enum UnusedEntities {
       if entity.values.contains(where: { value in slots.values.contains { $0.value == value } }) { return false }
       let said = Array(words[entity.range.clamped(to: words.indices)])
       if said.isEmpty { return false }
+      // "from quinn to avery": where it comes from, beside a slot of its kind the line fills.
+      let start = entity.range.lowerBound
+      if start > 0, start <= words.count, words[start - 1] == "from",
+        slots.values.contains(where: { slot in entity.values.contains { $0.kind == slot.value.kind } })
+      {
+        return false
+      }
       if texts == nil {
         texts = slots.values.filter { $0.value.kind == .text }.map { matcher.normalizedWords($0.value.key) }
       }

@@ -206,4 +206,14 @@ import Testing
     }
     #expect(again["deal"]?.value.key == "42" && again["deal"]?.source == .context)
   }
+
+  @Test func fromOneToAnotherTakesTheOneAfterTo() {
+    let resolver = Resolver(matcher: Self.matcher)
+    guard case .run(let intent, let slots) = Self.resolve("reassign hooli from priya to avery", resolver) else {
+      Issue.record("the reassignment did not resolve")
+      return
+    }
+    #expect(intent.name == "account.reassign")
+    #expect(slots["person"]?.value.key == "avery" && slots["account"]?.value.key == "7")
+  }
 }
