@@ -39,6 +39,20 @@ enum Lookup {
   }
 }
 
+extension Lookup {
+  /// The person in slot `name` when the line names one (a filter: "riley's stuck deals");
+  /// nil when it names none.
+  static func optionalPerson(_ name: String, _ request: ActionRequest, _ workspace: any WorkspaceAccess) throws
+    -> Found<Person?>
+  {
+    guard request.key(name) != nil else { return .found(nil) }
+    switch try person(name, request, workspace) {
+    case .found(let person): return .found(person)
+    case .refused(let reply): return .refused(reply)
+    }
+  }
+}
+
 /// A record a line named, or the reply that says it is not there.
 enum Found<Value> {
   case found(Value)

@@ -47,12 +47,10 @@ enum MetricValueAction {
           "baton does not compute \(metric.name) yet. Its definition: \(metric.definition) Formula: \(metric.formula).",
         data: ["metric": .string(id), "value": .null, "formula": .string(metric.formula)])
     }
-    var owner: Person?
-    if request.key("person") != nil {
-      switch try Lookup.person("person", request, workspace) {
-      case .found(let person): owner = person
-      case .refused(let reply): return reply
-      }
+    let owner: Person?
+    switch try Lookup.optionalPerson("person", request, workspace) {
+    case .found(let found): owner = found
+    case .refused(let reply): return reply
     }
     // A person narrows only the metrics of closed deals; for the others the answer says the
     // figure is the company's rather than presenting it as theirs.

@@ -75,12 +75,10 @@ enum SummaryActions {
     {
       period = Period(quarter: Quarter(year: quarter.year + 1, number: quarter.number))
     }
-    var owner: Person?
-    if request.key("person") != nil {
-      switch try Lookup.person("person", request, workspace) {
-      case .found(let person): owner = person
-      case .refused(let reply): return reply
-      }
+    let owner: Person?
+    switch try Lookup.optionalPerson("person", request, workspace) {
+    case .found(let found): owner = found
+    case .refused(let reply): return reply
     }
     let figures = try workspace.forecast(period, topDeals: 5, owner: owner?.id)
     let money = try Formatter(workspace)
@@ -166,12 +164,10 @@ enum SummaryActions {
   static let stuck: ActionHandler = { request, workspace in
     let days = request.number("days").map { Int(clamping: $0) }
     if let days, days < 0 { return .refused("A number of days cannot be negative.", reason: .invalidNumber) }
-    var owner: Person?
-    if request.key("person") != nil {
-      switch try Lookup.person("person", request, workspace) {
-      case .found(let person): owner = person
-      case .refused(let reply): return reply
-      }
+    let owner: Person?
+    switch try Lookup.optionalPerson("person", request, workspace) {
+    case .found(let found): owner = found
+    case .refused(let reply): return reply
     }
     let (deals, count, amount) = try workspace.stuckDeals(
       olderThan: days, today: request.today, owner: owner?.id, limit: 20)
