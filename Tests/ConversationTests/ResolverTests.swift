@@ -58,11 +58,11 @@ import Testing
   @Test func aFollowUpKeepsTheSubjectAndChangesWhatItNames() {
     let resolver = Resolver(matcher: Self.matcher)
     #expect(Self.answer("who owns stage exit criteria", resolver)?.0 == "ownership.who")
-    let consulted = Self.answer("and who is consulted?", resolver)
-    #expect(consulted?.0 == "ownership.who")
-    #expect(consulted?.1 == ["responsibility": "stage-exit-criteria", "raci": "C"])
+    let informed = Self.answer("and who gets informed?", resolver)
+    #expect(informed?.0 == "ownership.who")
+    #expect(informed?.1 == ["responsibility": "stage-exit-criteria", "raci": "I"])
     let other = Self.answer("what about forecast categories", resolver)
-    #expect(other?.1 == ["responsibility": "forecast-categories", "raci": "C"])
+    #expect(other?.1 == ["responsibility": "forecast-categories", "raci": "I"])
   }
 
   @Test func aMissingSlotIsAskedForAndTheNextLineAnswersIt() {
