@@ -18,9 +18,13 @@ enum ChangeActions {
     "other": ["Which teams and systems does it touch?", "Who is accountable for it?"],
   ]
 
+  /// A description's words, lower-cased, for `kind(of:)` and the operating-model check.
+  static func words(of text: String) -> Set<String> {
+    Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+  }
+
   /// The kind of change a description asks for, from its words.
-  static func kind(of text: String) -> String {
-    let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+  static func kind(of words: Set<String>) -> String {
     if words.contains("stage") || words.contains("stages") { return "stage" }
     if words.contains("field") || words.contains("fields") || words.contains("property") { return "field" }
     if !words.isDisjoint(with: ["rule", "rules", "sla", "routing", "handoff", "criteria", "category"]) {
@@ -29,12 +33,31 @@ enum ChangeActions {
     return "other"
   }
 
+  /// Words that say what part of the operating model a change touches, beyond the stage,
+  /// field and rule words `kind(of:)` reads: a change request changes how revenue is run.
+  static let operatingModelWords: Set<String> = [
+    "owner", "owners", "ownership", "own", "raci", "accountable", "responsible", "consulted", "informed", "metric",
+    "metrics", "definition", "definitions", "define", "process", "workflow", "territory", "territories", "quota",
+    "quotas", "forecast", "forecasting", "pipeline", "lead", "leads", "deal", "deals", "opportunity", "scoring",
+    "score", "report", "reports", "dashboard", "crm", "picklist", "approval", "approvals", "playbook", "segment",
+    "segments", "comp", "compensation", "commission", "target", "targets", "exit", "lifecycle", "mql", "sql", "sal",
+    "template", "policy", "cadence", "renewal", "renewals", "onboarding", "discount", "pricing", "threshold",
+  ]
+
   /// `change.propose`: opens a change request owned by RevOps.
   static let propose: WorkflowHandler = { request, workspace in
     if let refusal = Permissions.require(.rep, to: "proposing changes", request) { return refusal }
     guard let text = request.key("change"), !text.isEmpty else { return .reply(Replies.missing("change")) }
     let title = text.prefix(1).uppercased() + text.dropFirst()
-    let kind = kind(of: text)
+    let words = words(of: text)
+    let kind = kind(of: words)
+    // A change request is about the operating model; one that names no part of it ("a
+    // toast to the team") is not opened on a guess.
+    guard kind != "other" || !words.isDisjoint(with: operatingModelWords) else {
+      return Replies.refused(
+        "Not opened: a change request changes how revenue is run (a stage, field, rule, owner, metric or process), and “\(text)” names none of these. Say what it changes.",
+        reason: .notAChange)
+    }
     let asks = questions[kind] ?? []
     let data: [String: JSONValue] = [
       "title": .string(title), "kind": .string(kind), "owner_team": "revops",

@@ -39,6 +39,8 @@ public enum RefusalReason: String, Sendable, CaseIterable, Codable {
   case unreadableSize = "unreadable_size"
   /// A side effect's line names something the workflow cannot use, so it is not guessed at.
   case unusedWords = "unused_words"
+  /// A proposed change names no part of the operating model.
+  case notAChange = "not_a_change"
 }
 
 extension Reply {
