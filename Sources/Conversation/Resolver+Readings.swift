@@ -96,9 +96,8 @@ extension Resolver {
     let texts = intent.slots.filter { $0.type == .text }.compactMap { match.slots[$0.name] }
       .map { matcher.normalizedWords($0.key) }
     guard !texts.isEmpty else { return nil }
-    let words = match.tokens.map(\.text)
     let swallowed = match.entities.filter { entity in
-      let said = Array(words[entity.range.clamped(to: words.indices)])
+      let said = match.words(of: entity)
       return !said.isEmpty && texts.contains { UnusedEntities.contains($0, said) }
     }
     guard !swallowed.isEmpty else { return nil }
@@ -116,16 +115,12 @@ extension Resolver {
   /// line names another of the same kind after "to", the slot takes the one after "to" (the
   /// new owner, the stage moved to), not the one the line moves away from.
   static func fromAndTo(_ slots: [String: SlotValue], in match: Match) -> [String: SlotValue] {
-    let words = match.tokens.map(\.text)
-    func before(_ entity: RecognizedEntity) -> String? {
-      entity.range.lowerBound > 0 && entity.range.lowerBound <= words.count ? words[entity.range.lowerBound - 1] : nil
-    }
     var result = slots
     for (name, slot) in slots where slot.source == .line {
       guard
-        let from = match.entities.first(where: { $0.values.contains(slot.value) && before($0) == "from" }),
+        let from = match.entities.first(where: { $0.values.contains(slot.value) && match.word(before: $0) == "from" }),
         let to = match.entities.first(where: { entity in
-          entity.range != from.range && before(entity) == "to" && entity.value(of: slot.value.kind) != nil
+          entity.range != from.range && match.word(before: entity) == "to" && entity.value(of: slot.value.kind) != nil
         }),
         let target = to.value(of: slot.value.kind)
       else { continue }

@@ -12,16 +12,14 @@ public enum UnusedEntities {
   public static func find(
     in match: Match, slots: [String: SlotValue], matcher: IntentMatcher, frames: () -> [[String]]
   ) -> [RecognizedEntity] {
-    let words = match.tokens.map(\.text)
     var texts: [[String]]?
     var known: [[String]]?
     return match.entities.filter { entity in
       if entity.values.contains(where: { value in slots.values.contains { $0.value == value } }) { return false }
-      let said = Array(words[entity.range.clamped(to: words.indices)])
+      let said = match.words(of: entity)
       if said.isEmpty { return false }
       // "from quinn to avery": where it comes from, beside a slot of its kind the line fills.
-      let start = entity.range.lowerBound
-      if start > 0, start <= words.count, words[start - 1] == "from",
+      if match.word(before: entity) == "from",
         slots.values.contains(where: { slot in entity.values.contains { $0.kind == slot.value.kind } })
       {
         return false
