@@ -94,6 +94,10 @@ public struct ActionRegistry: Sendable {
       "task.list": TaskActions.list,
       "change.list": ChangeActions.list,
       "activity.recent": ActivityAction.run,
+      "account.show": AccountShowAction.run,
+      "lead.show": LeadShowAction.run,
+      "catalog.list": CatalogActions.list,
+      "session.whoami": WhoAmIAction.run,
     ],
     workflows: [
       "deal.move": DealMoveAction.run,

@@ -103,13 +103,28 @@ public final class Session {
     let day = today()
     let focus = resolver.focusKinds
     let match = prereading?.match(for: line, day: day, focus: focus) ?? matcher.match(line, today: day, focus: focus)
-    var turn = resolved(match, line: line, day: day)
+    var turn = impossibleDate(in: match, line: line, day: day) ?? resolved(match, line: line, day: day)
     if let dropped = resolver.droppedConfirmation {
       // Said before the reply, so a mistyped "yse" does not leave the person thinking it ran.
       turn.reply.blocks.insert(.text("Not done: “\(dropped.input)” (the answer was not yes or no)."), at: 0)
       turn.reply.data = turn.reply.data.merging(["dropped": .string(dropped.action)])
     }
     return turn
+  }
+
+  /// The refusal for a line that names a date the calendar lacks ("by 2026-02-30"): never
+  /// read as another date or as no date; audited when the line asked for a change.
+  private func impossibleDate(in match: Match, line: String, day: Day) -> Turn? {
+    guard let entity = match.entities.first(where: { $0.kinds.contains(.impossibleDate) }) else { return nil }
+    resolver.dropAwaiting()
+    var reply = Reply.refused(
+      "There is no \(entity.surface) on the calendar; nothing was done. Say the date again.",
+      reason: .impossibleDate, ["date": .string(entity.surface)])
+    if let intent = match.intent, intent.sideEffects {
+      reply = runner.audited(
+        reply, of: request(intent.action, intent: intent.name, slots: [:], input: line, today: day))
+    }
+    return Turn(input: line, intent: match.intent?.name, slots: [:], reply: reply)
   }
 
   /// The turn for a line the resolver reads as `match`.

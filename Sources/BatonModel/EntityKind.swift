@@ -2,7 +2,12 @@
 public enum EntityKind: String, CaseIterable, Codable, Hashable, Sendable {
   case responsibility, team, person, deal, account, lead, task, change, stage, metric, handoff
   case raci, decision, group
+  /// A list of the workspace's things: stages, teams, people, handoff rules, metrics.
+  case catalog
   case date, number, size, period
+  /// A date the calendar does not have ("2026-02-30"): no slot takes it; the line is
+  /// answered with what is wrong with it.
+  case impossibleDate = "impossible_date"
   /// Free text: whatever the line says in the slot's place.
   case text
 

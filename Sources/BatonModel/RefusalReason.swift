@@ -41,6 +41,8 @@ public enum RefusalReason: String, Sendable, CaseIterable, Codable {
   case unusedWords = "unused_words"
   /// A proposed change names no part of the operating model.
   case notAChange = "not_a_change"
+  /// The line names a date the calendar does not have ("2026-02-30").
+  case impossibleDate = "impossible_date"
 }
 
 extension Reply {

@@ -9,7 +9,7 @@ public enum SampleValues {
     .responsibility: "stage exit criteria", .deal: "deal 42", .stage: "SQL", .team: "Sales Ops", .person: "Priya",
     .metric: "NRR", .account: "Globex", .handoff: "sales to CS", .raci: "consulted", .change: "change 1",
     .lead: "lead 17", .task: "task 3", .decision: "approve", .date: "Friday", .period: "this quarter",
-    .size: "120 people", .group: "by owner", .number: "30",
+    .size: "120 people", .group: "by owner", .number: "30", .catalog: "stages",
   ]
 
   /// A second slot of the same type ("the difference between {team} and {other}").

@@ -28,7 +28,7 @@ struct EntityRecognizer: Sendable {
       if let (value, length) = temporal.match(tokens, at: index) {
         candidates.append(([value], length))
       }
-      if let labelled = labelledNumber(tokens, at: index) { candidates.append(labelled) }
+      if let labelled = labelledNumber(tokens, at: index) { candidates.append(knownCRMID(labelled, tokens, at: index)) }
       if let size = size(tokens, at: index) { candidates.append(([size.0], size.1)) }
       if let found = gazetteer.longestMatch(tokens, at: index) {
         candidates.append((found.entities.map(Self.value), found.length))
@@ -78,6 +78,18 @@ struct EntityRecognizer: Sendable {
     }
     let display = kind == .change ? "change \(text)" : "\(kind.rawValue) \(text)"
     return ([EntityValue(kind: kind, key: text, display: display)], offset + 1)
+  }
+
+  /// A labelled CRM id ("opportunity 006NW16") read as the deal the workspace knows by it,
+  /// so the line names deal 42 as "deal 42" does.
+  private func knownCRMID(_ labelled: ([EntityValue], Int), _ tokens: [String], at start: Int) -> (
+    [EntityValue], Int
+  ) {
+    guard let value = labelled.0.first, value.kind == .deal, !value.key.allSatisfy(\.isNumber),
+      let found = gazetteer.longestMatch(tokens, at: start + labelled.1 - 1), found.length == 1,
+      let deal = found.entities.first(where: { $0.kind == .deal })
+    else { return labelled }
+    return ([Self.value(deal)], labelled.1)
   }
 
   /// An imported deal's CRM id ("0065g00000abcde", "1c1i7a6r"): letters and digits, with

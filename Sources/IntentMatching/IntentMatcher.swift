@@ -117,7 +117,8 @@ public struct IntentMatcher: Sendable {
     let entities = recognizer.recognize(words, corrected: corrected, today: today)
     let delexicalized = readingPointers(Self.delexicalize(words, entities: entities), focus: focus)
     var scores = ranker.rank(delexicalized)
-    scores = rereadFreeText(scores, words: words, tokens: tokens, entities: entities)
+    var reread: [Int: [String]] = [:]
+    (scores, reread) = rereadFreeText(scores, words: words, tokens: tokens, entities: entities)
     let candidates = scores.prefix(5).filter { $0.example >= 0 }.map { scored in
       Match.Candidate(
         intent: catalog.intents[scored.intent].name, score: scored.score,
@@ -148,7 +149,9 @@ public struct IntentMatcher: Sendable {
     // A word that speaks for the refused lines, where no example of the intent has it,
     // makes the line another request about the same things ("delete my tasks"): refused
     // whatever the score, since the score is what the shared words earned.
-    result.contraryWords = ranker.contraryWords(delexicalized, intent: best.intent)
+    // Words inside free text ("propose changing lead scoring so webinar leads get +10") are
+    // what the request is about, not the request: only the words around it may speak against.
+    result.contraryWords = ranker.contraryWords(reread[best.intent] ?? delexicalized, intent: best.intent)
     guard best.score >= result.threshold, result.contraryWords.isEmpty else { return result }
     result.intent = intent
     result.slots = slots
@@ -248,11 +251,13 @@ public struct IntentMatcher: Sendable {
   /// A line that carries free text ("propose a new stage Verbal Commit") scores low against
   /// every example, since its own words dilute it. For each leading candidate with a free-text
   /// slot, the line is read again with that slot's words (found by the nearest example's
-  /// anchors) standing as `{text}`, and the candidate keeps the better score.
+  /// anchors) standing as `{text}`, and the candidate keeps the better score; the words it
+  /// was read from are returned by intent.
   private func rereadFreeText(
     _ scores: [Ranker.Scored], words: [String], tokens: [Token], entities: [RecognizedEntity]
-  ) -> [Ranker.Scored] {
+  ) -> (scores: [Ranker.Scored], reread: [Int: [String]]) {
     var updated = scores
+    var rereadWords: [Int: [String]] = [:]
     var stems: [String]?
     for (position, scored) in scores.prefix(3).enumerated() {
       let intent = catalog.intents[scored.intent]
@@ -278,11 +283,12 @@ public struct IntentMatcher: Sendable {
         let better = ranker.score(reread, intent: scored.intent)
         if better.score > updated[position].score {
           updated[position] = better
+          rereadWords[scored.intent] = reread
         }
       }
     }
     // Ties keep the catalogue's order, so the engine stays deterministic.
-    return updated.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+    return (updated.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }, rereadWords)
   }
 
   /// The slots `match`'s line fills for another candidate intent, for a resolver that
@@ -327,7 +333,7 @@ public struct IntentMatcher: Sendable {
   }
 
   /// The line's words with each recognized span replaced by the kinds it may be, and each
-  /// free-text span by `{text}`.
+  /// free-text span by `{text}`, without the words that only frame the request.
   static func delexicalize(
     _ words: [String], entities: [RecognizedEntity], freeText: [Range<Int>] = []
   ) -> [String] {
@@ -353,6 +359,6 @@ public struct IntentMatcher: Sendable {
         index += 1
       }
     }
-    return result
+    return Phrasing.reduce(result)
   }
 }

@@ -85,8 +85,8 @@ public struct Normalizer: Sendable {
     return String(String.UnicodeScalarView(scalars))
   }
 
-  /// Splits a word at punctuation other than apostrophes and the decimal point or hyphen
-  /// inside numbers and dates ("2026-11-27", "1.5"), keeping `$` and `%` out.
+  /// Splits a word at punctuation other than apostrophes and the decimal point, hyphen or
+  /// slash inside numbers and dates ("2026-11-27", "1.5", "12/15"), keeping `$` and `%` out.
   static func split(_ word: String) -> [String] {
     if word.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(Array(word.utf8)) }
     var parts: [String] = []
@@ -94,7 +94,7 @@ public struct Normalizer: Sendable {
     let characters = Array(word)
     for (index, character) in characters.enumerated() {
       let keepsNumber =
-        (character == "-" || character == "." || character == ",")
+        (character == "-" || character == "." || character == "," || character == "/")
         && index > 0 && index + 1 < characters.count
         && characters[index - 1].isNumber && characters[index + 1].isNumber
       if character.isLetter || character.isNumber || character == "'" || character == "’"
@@ -204,8 +204,9 @@ public struct Normalizer: Sendable {
   }
 
   /// Calls `body` with each piece of an ASCII word, in order, gathered in `piece` (a buffer
-  /// reused from piece to piece): letters, digits and apostrophes, and the hyphen, point or
-  /// comma between two digits, commas left out ("2026-11-27", "1.5", "1,000" → "1000").
+  /// reused from piece to piece): letters, digits and apostrophes, and the hyphen, point,
+  /// slash or comma between two digits, commas left out ("2026-11-27", "1.5", "12/15",
+  /// "1,000" → "1000").
   private static func forEachASCIIPiece(
     of word: UnsafeBufferPointer<UInt8>, in piece: inout [UInt8], _ body: ([UInt8]) -> Void
   ) {
@@ -215,7 +216,8 @@ public struct Normalizer: Sendable {
     for index in word.indices {
       let byte = word[index]
       let keepsNumber =
-        (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","))
+        (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")
+          || byte == UInt8(ascii: "/"))
         && index > 0 && index + 1 < word.count && isDigit(word[index - 1]) && isDigit(word[index + 1])
       if isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "'") || keepsNumber {
         if byte != UInt8(ascii: ",") { piece.append(byte) }

@@ -27,7 +27,9 @@ struct SlotFiller: Sendable {
     let key = intent.name + "\u{0}" + example.text
     if let known = anchors.frames.withLock({ $0[key] }) { return known }
     let read = Set(
-      IntentMatcher.delexicalize(example, intent: intent, normalizer: normalizer).filter { !$0.hasPrefix("{") })
+      Phrasing.reduce(IntentMatcher.delexicalize(example, intent: intent, normalizer: normalizer)).filter {
+        !$0.hasPrefix("{")
+      })
     anchors.frames.withLock { $0[key] = read }
     return read
   }
@@ -89,8 +91,9 @@ struct SlotFiller: Sendable {
     }
     if let example, intent.slots.contains(where: { $0.type == .text }) {
       let stems = Self.stems(tokens)
+      let taken = Set(used.flatMap { Array(entities[$0].range) })
       for slot in intent.slots where slot.type == .text {
-        if let text = freeText(for: slot.name, example: example, tokens: tokens, stems: stems) {
+        if let text = freeText(for: slot.name, example: example, tokens: tokens, stems: stems, taken: taken) {
           slots[slot.name] = EntityValue(kind: .text, key: text, display: text)
         }
       }
@@ -100,12 +103,38 @@ struct SlotFiller: Sendable {
 
   /// The words of the line between the example's literal word before `{name}` and its
   /// literal word after it.
-  private func freeText(for name: String, example: Example, tokens: [Token], stems: [String]) -> String? {
-    guard let range = freeTextRange(for: name, example: example, stems: stems, anchored: false) else {
+  private func freeText(
+    for name: String, example: Example, tokens: [Token], stems: [String], taken: Set<Int>
+  ) -> String? {
+    guard var range = freeTextRange(for: name, example: example, stems: stems, anchored: false) else {
       return nil
     }
+    range = Self.trimming(range, taken: taken, tokens: tokens)
     let text = tokens[range].map(\.surface).joined(separator: " ").trimmingCharacters(in: .whitespaces)
     return text.isEmpty ? nil : text
+  }
+
+  /// Words that tie a name or date to the words before it ("by Friday", "on deal 42").
+  private static let connectors: Set<String> = [
+    "by", "due", "on", "for", "before", "until", "til", "till", "in", "at", "to", "about", "re", "regarding",
+  ]
+
+  /// `range` without what other slots took at its edges: "update the close plan on deal 42
+  /// by Friday" is the title "update the close plan" when the deal and the date are slots
+  /// of their own, and "sam: update the close plan" loses the person it was given to.
+  static func trimming(_ range: Range<Int>, taken: Set<Int>, tokens: [Token]) -> Range<Int> {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    var trimmed = true
+    while trimmed && upper > lower {
+      trimmed = false
+      guard taken.contains(upper - 1) else { break }
+      while upper > lower && taken.contains(upper - 1) { upper -= 1 }
+      while upper > lower && connectors.contains(tokens[upper - 1].text) { upper -= 1 }
+      trimmed = true
+    }
+    while lower < upper && taken.contains(lower) { lower += 1 }
+    return lower < upper ? lower..<upper : range
   }
 
   /// Where in the line the free text of slot `name` lies, by the example's anchors. With

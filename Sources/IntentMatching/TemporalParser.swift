@@ -52,7 +52,31 @@ struct TemporalParser: Sendable {
     default: break
     }
     if let day = Day(iso: first) { return (date(day), 1) }
+    if Self.impossibleISODate(first) { return (impossible(first), 1) }
     let before = start > 0 ? tokens[start - 1] : nil
+    if let found = numericDate(first, before: before) { return (found, 1) }
+    if let found = compactSpan(first) { return (found, 1) }
+    if first == "a" || first == "an", let next = word(1), let days = Self.unitDays[next] {
+      // "over a month", "for a week": a span; "in a week": the day it ends.
+      if before == "in" { return nil }
+      return (self.days(days, "\(first) \(next)"), 2)
+    }
+    if first == "the", let next = word(1), let day = Self.ordinalDay(next) {
+      // "by the 15th": the next 15th (the last one after "since", "on" and the like).
+      let past = before.map(Self.pastMarkers.contains) ?? false
+      let (year, month, _) = today.components
+      var candidate = (year, month)
+      for _ in 0..<3 {
+        if let found = Self.validDay(candidate.0, candidate.1, day), past ? found <= today : found >= today {
+          return (date(found), 2)
+        }
+        candidate =
+          past
+          ? (candidate.1 == 1 ? (candidate.0 - 1, 12) : (candidate.0, candidate.1 - 1))
+          : (candidate.1 == 12 ? (candidate.0 + 1, 1) : (candidate.0, candidate.1 + 1))
+      }
+      return nil
+    }
     if let weekday = Self.weekdays[first] {
       // "since Monday" is the Monday just past (today, on a Monday); "Friday" the next one.
       let past = before.map(Self.pastMarkers.contains) ?? false
@@ -100,6 +124,8 @@ struct TemporalParser: Sendable {
           return (yearPeriod(today.components.year), 2)
         case ("last", "year"), ("previous", "year"):
           return (yearPeriod(today.components.year - 1), 2)
+        case ("next", "year"):
+          return (yearPeriod(today.components.year + 1), 2)
         default: break
         }
       }
@@ -129,12 +155,77 @@ struct TemporalParser: Sendable {
       if let next = word(1), next.count == 4, let year = Int(next), (1900...2999).contains(year) {
         return (period(Quarter(year: year, number: number)), 2)
       }
+      // "Q1 next year", "Q3 last year", "Q2 this year".
+      if let next = word(1), next == "next" || next == "last" || next == "this", word(2) == "year" {
+        let year = today.components.year + (next == "next" ? 1 : next == "last" ? -1 : 0)
+        return (period(Quarter(year: year, number: number)), 3)
+      }
       // A bare quarter is this year's; its display keeps no year, so an answer that looks
       // ahead (a forecast) can take the next one when this year's has ended.
       let quarter = Quarter(year: today.components.year, number: number)
       return (EntityValue(kind: .period, key: quarter.key, display: "Q\(number)"), 1)
     }
     return nil
+  }
+
+  /// Days in each unit a span may be counted in.
+  private static let unitDays = ["day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91, "year": 365]
+
+  /// "21d", "3w", "2mo": a span of days written the short way.
+  private func compactSpan(_ word: String) -> EntityValue? {
+    guard let letter = word.last, letter.isLetter, word.first?.isNumber == true else { return nil }
+    let digits = word.prefix { $0.isNumber }
+    let unit = word.dropFirst(digits.count)
+    guard let count = Int(digits), count > 0, count < 10_000 else { return nil }
+    switch unit {
+    case "d": return days(count, "\(count) days")
+    case "w", "wk", "wks": return days(count * 7, "\(count) weeks")
+    case "mo": return days(count * 30, "\(count) months")
+    default: return nil
+    }
+  }
+
+  /// "12/15", "12/15/2026", "12/15/26": a date written month first; one the calendar does
+  /// not have ("2/30") is an impossible date, named as such.
+  private func numericDate(_ word: String, before: String?) -> EntityValue? {
+    guard word.contains("/") else { return nil }
+    let parts = word.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2 || parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]),
+      (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    if parts.count == 3 {
+      guard let year = Self.year(String(parts[2])) else { return nil }
+      return Self.validDay(year, month, day).map(date) ?? impossible(word)
+    }
+    let (year, _, _) = today.components
+    guard let thisYear = Self.validDay(year, month, day) else {
+      // February 29th outside a leap year is next leap year's only if said so.
+      return Self.validDay(year + 1, month, day).map(date) ?? impossible(word)
+    }
+    let past = before.map(Self.pastMarkers.contains) ?? false
+    if past { return date(thisYear <= today ? thisYear : Self.validDay(year - 1, month, day) ?? thisYear) }
+    return date(thisYear >= today ? thisYear : Self.validDay(year + 1, month, day) ?? thisYear)
+  }
+
+  /// A date written as one the calendar lacks ("2026-02-30"): named, never read as another.
+  static func impossibleISODate(_ word: String) -> Bool {
+    let parts = word.split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, let month = Int(parts[1]), let day = Int(parts[2]) else {
+      return false
+    }
+    return (1...12).contains(month) && (1...31).contains(day) && Day(iso: word) == nil
+  }
+
+  private func impossible(_ word: String) -> EntityValue {
+    EntityValue(kind: .impossibleDate, key: word, display: word)
+  }
+
+  /// "15th", "1st", "22nd", "3rd": a day of the month said as an ordinal.
+  private static func ordinalDay(_ word: String) -> Int? {
+    guard word.count >= 3, ["st", "nd", "rd", "th"].contains(String(word.suffix(2))),
+      let day = Int(word.dropLast(2)), (1...31).contains(day)
+    else { return nil }
+    return day
   }
 
   private func upcoming(_ weekday: Int) -> Day {
@@ -200,7 +291,11 @@ struct TemporalParser: Sendable {
       let (year, _, _) = today.components
       guard let thisYear = Self.validDay(year, month, day), let other = Self.validDay(year + 1, month, day),
         let lastYear = Self.validDay(year - 1, month, day)
-      else { return nil }
+      else {
+        // "Feb 30", "april 31st": no year has it.
+        let never = (0..<4).allSatisfy { Self.validDay(year + $0, month, day) == nil }
+        return never ? (impossible("\(first) \(next)"), 2) : nil
+      }
       let past = before.map(Self.pastMarkers.contains) ?? false
       if past { return (date(thisYear <= today ? thisYear : lastYear), 2) }
       return (date(thisYear >= today ? thisYear : other), 2)

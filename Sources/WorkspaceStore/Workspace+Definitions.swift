@@ -21,11 +21,7 @@ extension Workspace {
   /// A metric's definition, or nil.
   public func metric(id: String) throws -> MetricDefinition? {
     try read { db in
-      try db.firstRow("SELECT * FROM metric WHERE id = ?", [id]) { row in
-        MetricDefinition(
-          id: try row["id"], name: try row["name"], fullName: try row["full_name"],
-          ownerTeam: try row["owner_team"], definition: try row["definition"], formula: try row["formula"])
-      }
+      try db.firstRow("SELECT * FROM metric WHERE id = ?", [id], Self.metric)
     }
   }
 

@@ -49,19 +49,7 @@ extension Workspace {
 
   /// A team, or nil.
   public func team(id: String) throws -> Team? {
-    try read { db in
-      try db.firstRow(
-        """
-        SELECT t.*, p.name AS lead_name FROM team t LEFT JOIN person p ON p.handle = t.lead_handle
-        WHERE t.id = ?
-        """, [id]
-      ) { row in
-        Team(
-          id: try row["id"], name: try row["name"], lead: try row["lead_name"], reportsTo: try row["reports_to"],
-          serves: try row["serves"], focus: try row["focus"], scope: try row["scope"],
-          governsCrossTeamRules: try row["governs_cross_team"])
-      }
-    }
+    try read { db in try db.firstRow(Self.teamSelect + " WHERE t.id = ?", [id], Self.team) }
   }
 
   private func responsibilities(_ db: Database, where id: String?) throws -> [Responsibility] {

@@ -28,6 +28,12 @@ public protocol WorkspaceReading: AnyObject, Sendable {
 
   /// A team by id.
   func team(id: String) throws -> Team?
+  /// Every team, in name order.
+  func teams() throws -> [Team]
+  /// Every person, in name order.
+  func people() throws -> [Person]
+  /// Every metric's definition, in name order.
+  func metrics() throws -> [MetricDefinition]
   /// A responsibility by id, with its RACI.
   func responsibility(id: String) throws -> Responsibility?
   /// Every responsibility, with its RACI.

@@ -133,3 +133,23 @@ extension Reply {
     }
   }
 }
+
+extension JSONValue {
+  /// The members of an object, or nil.
+  var object: [String: JSONValue]? {
+    if case .object(let object) = self { return object }
+    return nil
+  }
+
+  /// The elements of an array, or nil.
+  var array: [JSONValue]? {
+    if case .array(let array) = self { return array }
+    return nil
+  }
+
+  /// The text of a string, or nil.
+  var string: String? {
+    if case .string(let string) = self { return string }
+    return nil
+  }
+}

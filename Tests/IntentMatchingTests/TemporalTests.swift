@@ -52,9 +52,27 @@ import Testing
 
   @Test(arguments: [
     ("by dec 15", ["2026-12-15"]), ("due december 15th", ["2026-12-15"]), ("by nov 3", ["2027-11-03"]),
-    ("since nov 3", ["2026-11-03"]), ("by feb 30", ["30"]),
+    ("since nov 3", ["2026-11-03"]), ("by 12/15", ["2026-12-15"]), ("by 3/1", ["2027-03-01"]),
+    ("since 11/3", ["2026-11-03"]), ("due 1/15/2027", ["2027-01-15"]), ("by the 15th", ["2026-12-15"]),
+    ("by the 1st", ["2027-01-01"]), ("since the 1st", ["2026-12-01"]),
   ])
   func daysOfAMonth(_ line: String, _ expected: [String]) {
+    #expect(Self.keys(line) == expected, "“\(line)”")
+  }
+
+  /// A date the calendar lacks is named as such, never read as a number or another day.
+  @Test(arguments: ["by feb 30", "due 2026-02-30", "by 4/31", "on 2/30/2027", "by april 31st"])
+  func anImpossibleDateIsNamed(_ line: String) {
+    let kinds = Self.matcher.entities(in: line, today: Day(year: 2026, month: 12, day: 2)).flatMap(\.kinds)
+    #expect(kinds == [.impossibleDate], "“\(line)”")
+  }
+
+  @Test(arguments: [
+    ("stuck for over a month", ["30"]), ("quiet for a week", ["7"]), ("stuck > 21d", ["21"]),
+    ("untouched 3w", ["21"]), ("bookings in Q1 next year", ["2027-Q1"]), ("bookings next year", ["2027"]),
+    ("Q4 last year", ["2025-Q4"]),
+  ])
+  func spansAndPeriodsSaidTheShortOrTheLongWay(_ line: String, _ expected: [String]) {
     #expect(Self.keys(line) == expected, "“\(line)”")
   }
 

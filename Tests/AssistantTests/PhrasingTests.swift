@@ -1,0 +1,85 @@
+import Assistant
+import BatonModel
+import BatonTestSupport
+import Testing
+import WorkspaceStore
+
+/// How people put a request: framing read as framing, a record named with its kind's noun,
+/// a CRM id, a date the calendar lacks.
+@Suite(.tags(.fast)) struct PhrasingTests {
+  /// Framing around a request reads as the request alone: the same intent, the same slots.
+  @Test(arguments: [
+    ("hey, could you tell me who signs off on forecast categories", "who signs off on forecast categories"),
+    ("pls show deal 8", "show deal 8"),
+    ("I need to know how NRR is defined, thanks", "how is NRR defined"),
+    ("quick question: what are Discovery's exit criteria right now", "what are Discovery's exit criteria"),
+    ("remind me who is accountable for lead routing", "who is accountable for lead routing"),
+    ("can you please list my tasks", "my tasks"),
+  ])
+  func framingReadsAsTheRequestAlone(_ framed: String, _ plain: String) throws {
+    let session = try Fixtures.session(actor: "jordan")
+    let reading = session.handle(framed)
+    let expected = try Fixtures.session(actor: "jordan").handle(plain)
+    #expect(reading.reply.ok, "\(framed): \(reading.reply.firstLine)")
+    #expect(reading.intent == expected.intent, "\(framed)")
+    #expect(reading.slots.mapValues(\.value.key) == expected.slots.mapValues(\.value.key), "\(framed)")
+  }
+
+  /// "remind me to …" is a task, not framing.
+  @Test func remindMeToIsATask() throws {
+    let turn = try Fixtures.session(actor: "jordan").handle("remind me to call Dana about deal 8 by Friday")
+    #expect(turn.intent == "task.assign")
+  }
+
+  /// A record's name followed by its kind's noun names the record.
+  @Test func aNameWithItsKindsNounNamesTheRecord() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let session = try Fixtures.session(on: workspace, actor: "jordan")
+    let deal = session.handle("tell me about the Hooli Renewal opportunity")
+    #expect(deal.intent == "deal.show")
+    let hooliRenewal = try #require(
+      try workspace.deals(stage: nil, ownerHandle: nil, accountID: nil, includeClosed: true, limit: 500)
+        .first { $0.name == "Hooli Renewal" })
+    #expect(deal.slots["deal"]?.value.key == String(hooliRenewal.id))
+    let account = session.handle("who is the csm on the Globex account")
+    #expect(account.intent == "account.show" && account.reply.ok, "\(account.reply.firstLine)")
+  }
+
+  /// A CRM id after "opp" or "opportunity" is the deal the workspace knows by it.
+  @Test func aLabelledCRMIdIsTheDealsNumber() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let crm = try #require(try workspace.deal(id: 8)?.crmID)
+    let turn = try Fixtures.session(on: workspace, actor: "jordan").handle("pull up opp \(crm)")
+    #expect(turn.intent == "deal.show" && turn.slots["deal"]?.value.key == "8")
+  }
+
+  /// A date the calendar lacks is refused by name, audited when the line asked for a change,
+  /// and nothing is made.
+  @Test func anImpossibleDateIsRefusedByName() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let session = try Fixtures.session(on: workspace, actor: "jordan")
+    session.confirmations = .assumeYes
+    let tasks = try workspace.tasks(ownerHandle: nil, includeDone: true, limit: 500).count
+    let turn = session.handle("assign a follow-up on deal 42 to Priya by 2026-02-30")
+    #expect(turn.reply.refusalReason == .impossibleDate)
+    #expect(turn.reply.firstLine == "There is no 2026-02-30 on the calendar; nothing was done. Say the date again.")
+    #expect(try workspace.tasks(ownerHandle: nil, includeDone: true, limit: 500).count == tasks)
+    let audit = try workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 1)
+    #expect(audit.first?.input == "assign a follow-up on deal 42 to Priya by 2026-02-30")
+  }
+
+  /// A task's title leaves out what other slots took at its edges.
+  @Test func aTaskTitleLeavesOutItsDealDateAndPerson() throws {
+    let session = try Fixtures.session(actor: "jordan")
+    let turn = session.handle("give Sam a task to send the pricing sheet on deal 42 by 12/15")
+    #expect(turn.slots["title"]?.value.key == "send the pricing sheet")
+    #expect(turn.slots["date"]?.value.key == "2026-12-15" && turn.slots["deal"]?.value.key == "42")
+  }
+
+  /// Words inside free text are what a change is about, never a reason to refuse it.
+  @Test func wordsInFreeTextDoNotSpeakAgainstTheRequest() throws {
+    let turn = try Fixtures.session(actor: "jordan").handle(
+      "propose a rule that reps get a reminder when a deal has no next step")
+    #expect(turn.intent == "change.propose", "\(turn.reply.firstLine)")
+  }
+}
