@@ -43,24 +43,21 @@ enum DealActions {
     return Reply(kind: .answer, text: lines.joined(separator: "\n"), data: .object(data))
   }
 
-  /// `deal.list`: open deals filtered by stage, owner ("my deals" is the actor's) or account.
+  /// `deal.list`: open deals filtered by stage, owner ("my deals" is the actor's), account,
+  /// segment, territory, team or close date; the largest first when the line asks for a top N.
   static let list: ActionHandler = { request, workspace in
-    var owner = request.key("person")
-    if owner == "@me" { owner = request.actor.handle }
-    let stage = request.key("stage")
-    let account = request.key("account").flatMap { Int64($0) }
-    let limit = 25
-    let deals = try workspace.deals(
-      stage: stage, ownerHandle: owner, accountID: account, includeClosed: false, limit: limit + 1)
-    var filters: [String] = []
-    if let stage { filters.append("in \(request.slots["stage"]?.value.display ?? stage)") }
-    if let owner {
-      filters.append(
-        "owned by \(owner == request.actor.handle ? "you" : request.slots["person"]?.value.display ?? owner)")
+    let reading: DealFilters.Reading
+    switch try DealFilters.read(request, workspace) {
+    case .found(let found): reading = found
+    case .refused(let reply): return reply
     }
-    if let name = request.slots["account"]?.value.display { filters.append("at \(name)") }
-    let description =
-      (stage == nil ? "Open deals" : "Deals") + (filters.isEmpty ? "" : " " + filters.joined(separator: ", "))
+    var filter = reading.filter
+    let limit = reading.top ?? 25
+    filter.limit = limit + 1
+    let deals = try workspace.deals(filter)
+    let noun = filter.stage == nil ? "open deals" : "deals"
+    let head = reading.top.map { "The \($0) largest \(noun)" } ?? noun.prefix(1).uppercased() + noun.dropFirst()
+    let description = head + (reading.description.isEmpty ? "" : " " + reading.description.joined(separator: ", "))
     guard !deals.isEmpty else {
       return Reply(kind: .answer, text: "\(description): none.", data: ["deals": []])
     }
@@ -76,7 +73,9 @@ enum DealActions {
       },
       alignments: [.right, .left, .left, .left, .left, .right, .left])
     var blocks: [Block] = [.text("\(description):"), .table(table)]
-    if deals.count > limit { blocks.append(.text("Showing the first \(limit); narrow by stage, owner or account.")) }
+    if deals.count > limit && reading.top == nil {
+      blocks.append(.text("Showing the first \(limit); narrow by stage, owner, account or close date."))
+    }
     return Reply(
       kind: .table, blocks: blocks,
       data: [
@@ -88,7 +87,7 @@ enum DealActions {
               "amount": deal.amount.map(JSONValue.int) ?? .null,
               "close_date": deal.closeDate.map { .string($0.iso) } ?? .null,
             ]
-          }), "truncated": .bool(deals.count > limit),
+          }), "truncated": .bool(deals.count > limit && reading.top == nil),
       ])
   }
 }

@@ -7,6 +7,14 @@ enum SummaryActions {
   /// `summary.pipeline`: open pipeline by stage (or owner, account, segment, category).
   static let pipeline: ActionHandler = { request, workspace in
     let grouping = request.key("group").flatMap(PipelineGrouping.init(rawValue:)) ?? .stage
+    let reading: DealFilters.Reading
+    switch try DealFilters.read(request, workspace) {
+    case .found(let found): reading = found
+    case .refused(let reply): return reply
+    }
+    if reading.filter.narrowsBeyondStage || reading.filter.stage != nil {
+      return try FilteredPipeline.reply(reading, grouping: grouping, request, workspace)
+    }
     let groups = try workspace.pipeline(by: grouping, since: request.today.adding(days: -7))
     let money = try Formatter(workspace)
     guard !groups.isEmpty else {

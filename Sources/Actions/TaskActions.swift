@@ -59,11 +59,25 @@ enum TaskActions {
   static let list: ActionHandler = { request, workspace in
     var handle = request.key("person")
     if handle == "@me" { handle = request.actor.handle }
-    let tasks = try workspace.tasks(ownerHandle: handle, includeDone: false, limit: 50)
-    let whose =
+    let overdue = request.key("status") == "overdue"
+    let dueBy = request.key("date").flatMap { Day(iso: $0) }
+    // Overdue or due by a date: read every open task of the owner, then narrow.
+    let tasks = try workspace.tasks(
+      ownerHandle: handle, includeDone: false, limit: overdue || dueBy != nil ? 10_000 : 50
+    )
+    .filter { task in
+      guard overdue || dueBy != nil else { return true }
+      guard let due = task.dueDate else { return false }
+      return (!overdue || due < request.today) && dueBy.map { due <= $0 } ?? true
+    }.prefix(50)
+    let state = overdue ? "overdue" : "open"
+    let heading = overdue ? "Overdue" : "Open"
+    var whose =
       handle == request.actor.handle
-      ? "Your open tasks"
-      : handle.map { _ in "Open tasks for \(request.slots["person"]?.value.display ?? "")" } ?? "Open tasks"
+      ? "Your \(state) tasks"
+      : handle.map { _ in "\(heading) tasks for \(request.slots["person"]?.value.display ?? "")" }
+        ?? "\(heading) tasks"
+    if let dueBy { whose += " due by \(dueBy.iso)" }
     guard !tasks.isEmpty else { return Reply(kind: .answer, text: "\(whose): none.", data: ["tasks": []]) }
     let table = Table(
       header: ["#", "Task", "Owner", "Deal", "Due"],

@@ -1,9 +1,13 @@
 /// The kinds of thing a line can name; intent slots are typed by these.
 public enum EntityKind: String, CaseIterable, Codable, Hashable, Sendable {
   case responsibility, team, person, deal, account, lead, task, change, stage, metric, handoff
+  /// An account's segment ("Enterprise") or territory ("West"): a filter, not a record.
+  case segment, territory
   case raci, decision, group
   /// A list of the workspace's things: stages, teams, people, handoff rules, metrics.
   case catalog
+  /// A task's state as a filter: overdue.
+  case status
   case date, number, size, period
   /// A date the calendar does not have ("2026-02-30"): no slot takes it; the line is
   /// answered with what is wrong with it.

@@ -26,7 +26,15 @@ struct EntityRecognizer: Sendable {
     while index < tokens.count {
       var candidates: [(values: [EntityValue], length: Int)] = []
       if let (value, length) = temporal.match(tokens, at: index) {
-        candidates.append(([value], length))
+        // "in 30 days" is a day ahead for a due date and a span for "no movement in 30
+        // days": both readings, and the slot takes the kind it needs.
+        if tokens[index] == "in", value.kind == .date, let day = Day(iso: value.key), length == 3 {
+          let days = temporal.today.days(to: day)
+          candidates.append(
+            ([value, EntityValue(kind: .number, key: String(days), display: "\(days) days")], length))
+        } else {
+          candidates.append(([value], length))
+        }
       }
       if let labelled = labelledNumber(tokens, at: index) { candidates.append(knownCRMID(labelled, tokens, at: index)) }
       if let size = size(tokens, at: index) { candidates.append(([size.0], size.1)) }

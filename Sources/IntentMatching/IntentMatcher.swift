@@ -152,6 +152,13 @@ public struct IntentMatcher: Sendable {
     // Words inside free text ("propose changing lead scoring so webinar leads get +10") are
     // what the request is about, not the request: only the words around it may speak against.
     result.contraryWords = ranker.contraryWords(reread[best.intent] ?? delexicalized, intent: best.intent)
+    // A decisive reading (a record the intent needs, named, and a score clear of the bar)
+    // is vetoed only by words no request baton answers uses: "send lead 14 to whoever
+    // covers the East" routes the lead, while "delete deal 42" is still refused.
+    let decisive =
+      best.score >= result.threshold + Self.decisiveMargin
+      && intent.slots.contains { $0.required && $0.type.isRecord && slots[$0.name] != nil }
+    if decisive { result.contraryWords.removeAll(where: ranker.someExampleHas) }
     guard best.score >= result.threshold, result.contraryWords.isEmpty else { return result }
     result.intent = intent
     result.slots = slots
@@ -160,6 +167,10 @@ public struct IntentMatcher: Sendable {
       isUnknown: isUnknown)
     return result
   }
+
+  /// How far past its bar a reading that names the record it needs must score to be
+  /// decisive (see `match`).
+  static let decisiveMargin = 0.1
 
   /// Left off the front of an unknown name ("deals at the Zenith account").
   private static let articles: Set<String> = ["the", "a", "an"]

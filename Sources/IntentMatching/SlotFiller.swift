@@ -81,7 +81,11 @@ struct SlotFiller: Sendable {
           used.insert(index)
           break
         }
-        if Self.numberedKinds.contains(slot.type), let number = entity.value(of: .number) {
+        // A bare number may be a record's; a number that is only another reading of a date
+        // ("in 3 days") is never one.
+        if Self.numberedKinds.contains(slot.type), entity.values.first?.kind == .number,
+          let number = entity.value(of: .number)
+        {
           let display = slot.type == .number ? number.display : "\(slot.type.rawValue) \(number.key)"
           slots[slot.name] = EntityValue(kind: slot.type, key: number.key, display: display)
           used.insert(index)

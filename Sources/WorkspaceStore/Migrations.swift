@@ -9,6 +9,7 @@ enum Migrations {
     migrator.registerMigration("v2") { db in try createV2(db) }
     migrator.registerMigration("v3") { db in try createV3(db) }
     migrator.registerMigration("v4") { db in try createV4(db) }
+    migrator.registerMigration("v5") { db in try createV5(db) }
     return migrator
   }
 
@@ -24,8 +25,13 @@ enum Migrations {
 
   /// The tables and columns the matcher's names come from (`vocabulary`), each with the
   /// columns whose change changes a name; nil: any column (alias tables are all name).
-  /// Released with v4: a change here is a new migration.
-  static let nameSources: [(table: String, columns: String?)] = [
+  /// Released with v4 (`nameSourcesV4`); v5 adds the account's segment and territory, which
+  /// the matcher reads as filters. A change here is a new migration.
+  static let nameSources: [(table: String, columns: String?)] = nameSourcesV4.map { table, columns in
+    table == "account" ? (table, "id, name, segment, territory") : (table, columns)
+  }
+
+  private static let nameSourcesV4: [(table: String, columns: String?)] = [
     ("team", "id, name"), ("team_alias", nil), ("person", "id, handle, name"), ("person_alias", nil),
     ("responsibility", "id, name"), ("responsibility_alias", nil), ("stage", "id, name"), ("stage_alias", nil),
     ("handoff_rule", "id, name"), ("handoff_alias", nil), ("metric", "id, name"), ("metric_alias", nil),
@@ -34,13 +40,17 @@ enum Migrations {
 
   /// The triggers that keep the names token: on every name source, after each insert,
   /// delete and update of a name column.
-  static let nameTriggers: [(name: String, sql: String)] = nameSources.flatMap { table, columns in
-    [("insert", "INSERT"), ("delete", "DELETE"), ("update", columns.map { "UPDATE OF \($0)" } ?? "UPDATE")].map {
-      event, when in
-      (
-        "names_\(table)_\(event)",
-        "CREATE TRIGGER names_\(table)_\(event) AFTER \(when) ON \(table) BEGIN UPDATE names_token SET token = random(); END;"
-      )
+  static let nameTriggers = triggers(nameSources)
+
+  private static func triggers(_ sources: [(table: String, columns: String?)]) -> [(name: String, sql: String)] {
+    sources.flatMap { table, columns in
+      [("insert", "INSERT"), ("delete", "DELETE"), ("update", columns.map { "UPDATE OF \($0)" } ?? "UPDATE")].map {
+        event, when in
+        (
+          "names_\(table)_\(event)",
+          "CREATE TRIGGER names_\(table)_\(event) AFTER \(when) ON \(table) BEGIN UPDATE names_token SET token = random(); END;"
+        )
+      }
     }
   }
 
@@ -53,7 +63,16 @@ enum Migrations {
       sql: """
         CREATE TABLE names_token (id INTEGER PRIMARY KEY CHECK (id = 1), token INTEGER NOT NULL);
         INSERT INTO names_token (id, token) VALUES (1, random());
-        """ + nameTriggers.map(\.sql).joined(separator: "\n"))
+        """ + triggers(nameSourcesV4).map(\.sql).joined(separator: "\n"))
+  }
+
+  /// An account's segment and territory are names too ("Enterprise deals", "the West's
+  /// pipeline"): its update trigger covers them.
+  private static func createV5(_ db: Database) throws {
+    let account = triggers(nameSources.filter { $0.table == "account" }).filter { $0.name.hasSuffix("_update") }
+    try db.execute(
+      sql: "DROP TRIGGER names_account_update;\n" + account.map(\.sql).joined(separator: "\n")
+        + "\nUPDATE names_token SET token = random();")
   }
 
   /// Imported deals are found by CRM id however it is typed ("deal 1c1i7a6r"). A stage

@@ -2,7 +2,7 @@ import BatonModel
 
 /// How the open pipeline is grouped.
 public enum PipelineGrouping: String, CaseIterable, Sendable {
-  case stage, owner, account, segment, category
+  case stage, owner, account, segment, territory, category
 }
 
 /// One group of the open pipeline.

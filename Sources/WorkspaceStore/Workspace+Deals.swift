@@ -40,6 +40,39 @@ extension Workspace {
     }
   }
 
+  /// The deals `filter` picks: open ones unless it includes closed, by number or largest
+  /// first, at most `filter.limit`.
+  public func deals(_ filter: DealFilter) throws -> [Deal] {
+    var conditions: [String] = []
+    var arguments: [any DatabaseValueConvertible] = []
+    if let stage = filter.stage {
+      conditions.append("d.stage_id = ?")
+      arguments.append(stage)
+    } else if !filter.includeClosed {
+      conditions.append("d.stage_id IN (SELECT id FROM stage WHERE kind = ?)")
+      arguments.append(StageKind.opportunity.rawValue)
+    }
+    let equal: [(String, (any DatabaseValueConvertible)?)] = [
+      ("p.handle", filter.ownerHandle), ("d.account_id", filter.accountID), ("a.segment", filter.segment),
+      ("a.territory", filter.territory), ("p.team_id", filter.team),
+    ]
+    for case let (column, value?) in equal {
+      conditions.append("\(column) = ?")
+      arguments.append(value)
+    }
+    if let closing = filter.closing {
+      conditions.append("d.close_date BETWEEN ? AND ?")
+      arguments += [closing.lowerBound.iso, closing.upperBound.iso]
+    }
+    let clause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+    let order = filter.largestFirst ? "coalesce(d.amount, 0) DESC, d.id" : "d.id"
+    return try read { db in
+      try db.rows(
+        "\(Self.dealColumns) WHERE \(clause) ORDER BY \(order) LIMIT \(max(1, filter.limit))",
+        StatementArguments(arguments), Self.deal)
+    }
+  }
+
   /// The numbers nearest to `id` of records of `kind` that exist (deals, tasks, leads,
   /// change requests), for "no deal 4242; nearest: …". Empty for other kinds.
   public func nearestIDs(of kind: EntityKind, to id: Int64, limit: Int = 3) throws -> [Int64] {

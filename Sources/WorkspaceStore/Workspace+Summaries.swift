@@ -88,7 +88,7 @@ extension Workspace {
         switch grouping {
         case .stage, .category: ""
         case .owner: ", owner_id"
-        case .account, .segment: ", account_id"
+        case .account, .segment, .territory: ", account_id"
         }
       let history = """
         SELECT d.from_stage AS from_stage, d.to_stage AS to_stage, d.amount AS amount,
@@ -144,6 +144,11 @@ extension Workspace {
     case .segment:
       return (
         "coalesce(a.segment, '')", "coalesce(a.segment, '(no segment)')", "LEFT JOIN account a ON a.id = d.account_id"
+      )
+    case .territory:
+      return (
+        "coalesce(a.territory, '')", "coalesce(a.territory, '(no territory)')",
+        "LEFT JOIN account a ON a.id = d.account_id"
       )
     }
   }

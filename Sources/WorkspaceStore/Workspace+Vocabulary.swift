@@ -43,6 +43,13 @@ extension Workspace {
         let name: String = try row[1]
         names.append(NamedEntity(kind: .account, key: String(id), display: name, phrases: [name]))
       }
+      // Segments and territories, as the accounts spell them: filters ("Enterprise deals").
+      for (kind, column) in [(EntityKind.segment, "segment"), (.territory, "territory")] {
+        try db.eachRow("SELECT DISTINCT \(column) FROM account WHERE \(column) IS NOT NULL ORDER BY 1") { row in
+          let value: String = try row[0]
+          names.append(NamedEntity(kind: kind, key: value, display: value, phrases: [value]))
+        }
+      }
       let dealCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deal")) ?? 0
       if dealCount <= maxDealNames {
         try db.eachRow("SELECT id, name, crm_id FROM deal") { row in

@@ -57,6 +57,8 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   func deals(stage: String?, ownerHandle: String?, accountID: Int64?, includeClosed: Bool, limit: Int) throws
     -> [Deal]
   /// The evidence recorded on a deal, as "kind:key".
+  /// The deals `filter` picks.
+  func deals(_ filter: DealFilter) throws -> [Deal]
   func evidence(forDeal id: Int64) throws -> Set<String>
   /// The numbers nearest to `id` of existing records of `kind`.
   func nearestIDs(of kind: EntityKind, to id: Int64, limit: Int) throws -> [Int64]

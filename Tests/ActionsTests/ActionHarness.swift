@@ -107,6 +107,7 @@ enum Slot {
     EntityValue(kind: .number, key: String(value), display: String(value))
   }
   static func text(_ text: String) -> EntityValue { EntityValue(kind: .text, key: text, display: text) }
+  static func group(_ key: String) -> EntityValue { EntityValue(kind: .group, key: key, display: "by \(key)") }
 }
 
 extension Reply {

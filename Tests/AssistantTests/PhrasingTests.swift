@@ -83,3 +83,45 @@ import WorkspaceStore
     #expect(turn.intent == "change.propose", "\(turn.reply.firstLine)")
   }
 }
+
+/// Filters a line names are used, never dropped for a default.
+@Suite(.tags(.fast)) struct FilterReadingTests {
+  @Test func overdueTasksAreTheOnesPastTheirDueDate() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let later = Fixtures.today.adding(days: 6)
+    let session = try Fixtures.session(on: workspace, actor: "jordan", today: later)
+    let turn = session.handle("which tasks are overdue")
+    #expect(turn.slots["status"]?.value.key == "overdue")
+    let open = try workspace.tasks(ownerHandle: nil, includeDone: false, limit: 500)
+    let overdue = open.filter { ($0.dueDate.map { $0 < later }) ?? false }.map(\.id)
+    #expect(!overdue.isEmpty && overdue.count < open.count)
+    guard case .object(let data) = turn.reply.data, case .array(let tasks)? = data["tasks"] else {
+      Issue.record("no tasks listed: \(turn.reply.firstLine)")
+      return
+    }
+    let listed = tasks.compactMap { task -> Int64? in
+      guard case .object(let object) = task, case .int(let id)? = object["id"] else { return nil }
+      return id
+    }
+    #expect(Set(listed) == Set(overdue))
+  }
+
+  /// "in N days" is a span where the intent counts days, and a day ahead where it takes a date.
+  @Test func inSomeDaysIsASpanOrADayAsTheIntentNeeds() throws {
+    let session = try Fixtures.session(actor: "jordan")
+    let stuck = session.handle("deals with no stage change in 40 days")
+    #expect(stuck.intent == "deal.stuck" && stuck.slots["days"]?.value.key == "40")
+    let task = session.handle("give Sam a task to call the buyer in 3 days")
+    #expect(task.slots["date"]?.value.key == Fixtures.today.adding(days: 3).iso)
+  }
+
+  /// A word that refused lines lean on does not veto a reading that names the record it
+  /// needs and clears its bar, when requests baton answers use the word too; a word only
+  /// refused lines say still does.
+  @Test func aDecisiveReadingIsNotVetoedByACommonWord() throws {
+    let session = try Fixtures.session(actor: "jordan")
+    #expect(session.handle("route lead 9 to the rep who covers that territory").intent == "lead.route")
+    #expect(session.handle("delete deal 42").intent == nil)
+    #expect(session.handle("destroy lead 17").intent == nil)
+  }
+}

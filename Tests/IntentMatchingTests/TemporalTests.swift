@@ -78,7 +78,7 @@ import Testing
 
   @Test(arguments: [
     ("stuck for 2 weeks", ["14"]), ("no change for 3 months", ["90"]), ("stuck for 45 days", ["45"]),
-    ("due in 2 weeks", ["2026-12-16"]), ("in 3 days", ["2026-12-05"]),
+    ("due in 2 weeks", ["2026-12-16", "14"]), ("in 3 days", ["2026-12-05", "3"]),
   ])
   func spansOfDays(_ line: String, _ expected: [String]) {
     #expect(Self.keys(line) == expected, "“\(line)”")

@@ -52,12 +52,15 @@ import Testing
       try db.execute(
         sql: """
           UPDATE deal SET amount = amount + 1, owner_id = owner_id, close_date = close_date;
-          UPDATE account SET segment = segment, territory = territory;
+          UPDATE account SET owner_id = owner_id, csm_id = csm_id;
           UPDATE person SET title = title, team_id = team_id;
           UPDATE stage SET probability = probability, definition = definition;
           """)
     }
     #expect(try workspace.namesToken() == before)
+    // A segment or a territory is a name the matcher reads ("Enterprise deals").
+    try workspace.write { db in try db.execute(sql: "UPDATE account SET segment = 'Strategic' WHERE id = 1") }
+    #expect(try workspace.namesToken() != before)
   }
 
   /// A bulk write sets the triggers aside and draws one token at the end; the triggers are
