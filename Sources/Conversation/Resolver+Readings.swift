@@ -70,10 +70,25 @@ extension Resolver {
   /// Words that open a question: a line starting with one asks, it does not command.
   static let questionWords: Set<String> = ["who", "whom", "whose", "what", "which", "when", "where", "why", "how"]
 
-  /// Whether the line is a question ("who owns the hooli account").
+  /// Words that open a yes-or-no question whatever follows ("should we route lead 17?").
+  static let questionOpeners: Set<String> = ["should", "shall", "ought", "is", "are", "was", "were", "am"]
+  /// Words that open a question when a subject follows ("do we route leads by hand?",
+  /// "has anyone moved it?"). "Can we …", "could I …" are requests, as people mean them.
+  static let auxiliaries: Set<String> = ["do", "does", "did", "has", "have", "had"]
+  static let subjects: Set<String> = [
+    "i", "we", "they", "he", "she", "it", "someone", "somebody", "anyone", "anybody", "one", "people",
+  ]
+  /// Framing before the question itself ("hey, should we …").
+  static let leadIns: Set<String> = ["hey", "hi", "so", "ok", "okay", "um", "quick", "question", "actually", "and"]
+
+  /// Whether the line is a question ("who owns the hooli account", "should we route lead
+  /// 17?", "do we reassign Globex?") rather than a request.
   static func asksAQuestion(_ match: Match) -> Bool {
-    guard let first = match.tokens.first?.text else { return false }
-    return questionWords.contains(first)
+    let words = match.tokens.map(\.text).drop { leadIns.contains($0) }
+    guard let first = words.first else { return false }
+    if questionWords.contains(first) || questionOpeners.contains(first) { return true }
+    guard auxiliaries.contains(first), let next = words.dropFirst().first else { return false }
+    return subjects.contains(next)
   }
 
   /// The best reading of a question among the candidates that change nothing, if one clears

@@ -10,6 +10,7 @@ public enum SampleValues {
     .metric: "NRR", .account: "Globex", .handoff: "sales to CS", .raci: "consulted", .change: "change 1",
     .lead: "lead 17", .task: "task 3", .decision: "approve", .date: "Friday", .period: "this quarter",
     .size: "120 people", .group: "by owner", .number: "30", .catalog: "stages",
+    .segment: "Enterprise", .territory: "West", .status: "overdue",
   ]
 
   /// A second slot of the same type ("the difference between {team} and {other}").

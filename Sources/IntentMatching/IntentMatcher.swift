@@ -168,6 +168,11 @@ public struct IntentMatcher: Sendable {
     return result
   }
 
+  /// How many leading candidates with free text are read again with it (`rereadFreeText`):
+  /// a long problem statement ("who should own restructuring deal stages …, which touches
+  /// lead scoring …") can leave its intent fourth or fifth before the reread.
+  static let rereadCandidates = 5
+
   /// How far past its bar a reading that names the record it needs must score to be
   /// decisive (see `match`).
   static let decisiveMargin = 0.1
@@ -270,7 +275,7 @@ public struct IntentMatcher: Sendable {
     var updated = scores
     var rereadWords: [Int: [String]] = [:]
     var stems: [String]?
-    for (position, scored) in scores.prefix(3).enumerated() {
+    for (position, scored) in scores.prefix(Self.rereadCandidates).enumerated() {
       let intent = catalog.intents[scored.intent]
       let textSlots = intent.slots.filter { $0.type == .text }
       guard !textSlots.isEmpty else { continue }

@@ -32,7 +32,17 @@ public enum Fixtures {
   public static func session(actor handle: String = "priya", today: Day = Fixtures.today) throws
     -> Session
   {
-    try session(on: try Workspace.inMemory(.demo(today: today)), actor: handle, today: today)
+    let workspace = try Workspace.inMemory(.demo(today: today))
+    guard today == Fixtures.today, let matcher = try demoMatcher.get() else {
+      return try session(on: workspace, actor: handle, today: today)
+    }
+    return try session(on: workspace, matcher: matcher, actor: handle, today: today)
+  }
+
+  /// The product catalogue's matcher over a demo workspace's names at `Fixtures.today`,
+  /// trained once for every test that asks (a fresh demo has the same names each time).
+  public static let demoMatcher = Result<IntentMatcher?, any Error> {
+    IntentMatcher(catalog: try catalog(), names: try Workspace.inMemory(.demo(today: today)).vocabulary())
   }
 
   /// A fresh demo workspace in a file of its own in `folder`, for tests that check it with
@@ -48,6 +58,13 @@ public enum Fixtures {
     throws -> Session
   {
     let matcher = IntentMatcher(catalog: try catalog(), names: try workspace.vocabulary())
+    return try session(on: workspace, matcher: matcher, actor: handle, today: today)
+  }
+
+  /// A session on `workspace` read by `matcher`, acting as `actor`.
+  public static func session(
+    on workspace: Workspace, matcher: IntentMatcher, actor handle: String = "priya", today: Day = Fixtures.today
+  ) throws -> Session {
     guard let actor = try workspace.actor(named: handle) else {
       throw FixtureError("no person '\(handle)' in the demo workspace")
     }

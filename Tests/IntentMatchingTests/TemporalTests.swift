@@ -60,6 +60,17 @@ import Testing
     #expect(Self.keys(line) == expected, "“\(line)”")
   }
 
+  /// "since Monday" is the Monday just past on every day of the week (that day itself on a
+  /// Monday), never one ahead; "by Monday" is the next one.
+  @Test(arguments: 0..<7)
+  func sinceMondayIsThePastMondayOnEachWeekday(_ offset: Int) throws {
+    let today = Day(year: 2026, month: 11, day: 30).adding(days: offset)
+    let since = try #require(Self.keys("what changed since monday", today: today).first.flatMap(Day.init(iso:)))
+    #expect(since.weekday == 1 && since <= today && since.days(to: today) == offset, "on \(today.iso)")
+    let by = try #require(Self.keys("due by monday", today: today).first.flatMap(Day.init(iso:)))
+    #expect(by.weekday == 1 && by >= today, "on \(today.iso)")
+  }
+
   /// A date the calendar lacks is named as such, never read as a number or another day.
   @Test(arguments: ["by feb 30", "due 2026-02-30", "by 4/31", "on 2/30/2027", "by april 31st"])
   func anImpossibleDateIsNamed(_ line: String) {
