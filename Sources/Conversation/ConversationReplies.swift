@@ -45,8 +45,21 @@ enum ConversationReplies {
   /// carried out.
   static func questionNotCommand(_ match: Match, catalog: IntentCatalog) -> Reply {
     var reply = notUnderstood(match, catalog: catalog)
-    reply.blocks.append(.text("A question is answered, never carried out: nothing was changed."))
-    return reply
+    guard let intent = match.intent, let example = intent.examples.first else {
+      reply.blocks.append(.text("A question is answered, never carried out: nothing was changed."))
+      return reply
+    }
+    // The change as a request, with the names the line gave ("route lead 17").
+    let sample = SampleValues.readable(example.text, intent: intent)
+    let request =
+      intent.slots.allSatisfy { !example.text.contains("{\($0.name)}") || match.slots[$0.name] != nil }
+      ? SlotTemplate(example.text).filled { match.slots[$0]?.display } : sample
+    let text =
+      "Nothing changed: “\(match.input.trimmingCharacters(in: .whitespaces))” is a question, and a question is "
+      + "answered, never carried out. To make the change, ask for it: “\(request)”."
+    return Reply(
+      kind: .notUnderstood, text: text,
+      data: ["suggestions": .array([.string(request)]), "confidence": .double((match.confidence * 100).rounded() / 100)])
   }
 
   /// A line that names a record the workspace lacks ("deals at Zenith Robotics"), with the

@@ -18,7 +18,7 @@ import Testing
     "ownership-followups", "team-followups", "stage-followups", "definitions", "metrics", "summaries", "deals",
     "questions", "workflow-deal-move", "workflow-handoff", "workflow-tasks", "workflow-routing-accounts",
     "workflow-changes", "workflow-override-undo", "workflow-permissions", "workflow-rep",
-    "workflow-script", "decisions", "not-understood", "unknown-names", "session",
+    "workflow-script", "decisions", "not-understood", "unknown-names", "session", "newcomer",
   ]
   static let jsonStories = ["ownership-followups-json", "metrics-json", "summaries-json", "workflow-yes"]
 
