@@ -59,7 +59,9 @@ enum ConversationReplies {
       + "answered, never carried out. To make the change, ask for it: “\(request)”."
     return Reply(
       kind: .notUnderstood, text: text,
-      data: ["suggestions": .array([.string(request)]), "confidence": .double((match.confidence * 100).rounded() / 100)])
+      data: [
+        "suggestions": .array([.string(request)]), "confidence": .double((match.confidence * 100).rounded() / 100),
+      ])
   }
 
   /// A line that names a record the workspace lacks ("deals at Zenith Robotics"), with the

@@ -28,8 +28,9 @@ import Testing
     // The reassignment before it leaves Priya in focus; the question must not reuse her.
     let result = try runner.run(
       ["--as", "jordan", "--yes", "-c", "reassign globex to priya", "-c", "who owns the hooli account"])
-    #expect(result.status == 1)
-    #expect(result.stdout.contains("A question is answered, never carried out: nothing was changed."))
+    // The question is answered as the account's record: its owner, unchanged.
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("Hooli: owned by Sam Carter"))
     #expect(try runner.sql("SELECT owner_id FROM account WHERE name = 'Hooli'") == owner)
     #expect(
       try runner.sql(
