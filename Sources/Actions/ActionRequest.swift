@@ -18,6 +18,10 @@ public struct ActionRequest: Sendable {
   public var now: String
   /// The audit rows of the changes this caller made, oldest first: what `undo` may reverse.
   public var ownChanges: [Int64]
+  /// Among `ownChanges`, each that carried out a further step of an earlier one (an
+  /// account's deals moved after the account), with the audit row of that earlier one:
+  /// `undo` reverses the steps together.
+  public var followUps: [Int64: Int64] = [:]
   /// Whether answers carry their `data` (what `--json` prints). Off, a question's answer
   /// skips building it, a noticeable share of a question's work in a script whose output is
   /// text. Workflows always carry theirs (the session reads `audit_id`).

@@ -14,11 +14,19 @@ enum UndoAction {
         : "Nothing left to undo: the changes you made in this session are undone."
       return Replies.refused(text, reason: .nothingToUndo)
     }
-    let data: [String: JSONValue] = ["undoes": .int(id), "input": .string(entry.input)]
+    // A change made in steps (an account, then its deals) is undone whole.
+    let first = request.followUps[id] ?? id
+    var steps = [first] + request.followUps.filter { $0.value == first }.map(\.key).sorted()
+    steps = try steps.filter { try workspace.latestUndoable(among: [$0]) != nil }
+    let records = try steps.compactMap { try workspace.auditEntry(id: $0) }.flatMap(\.records)
+    let data: [String: JSONValue] = [
+      "undoes": .int(id), "input": .string(entry.input), "steps": .array(steps.map(JSONValue.int)),
+    ]
     return .plan(
-      Plan(summary: "Undo “\(entry.input)” (\(Replies.list(entry.records))).", data: .object(data)) {
-        let (_, auditID) = try workspace.undo(auditID: id, request.audit)
-        return Replies.done("Undone: “\(entry.input)”.", auditID: auditID, data)
+      Plan(summary: "Undo “\(entry.input)” (\(Replies.list(records))).", data: .object(data)) {
+        let undone = try workspace.undo(auditIDs: steps, request.audit)
+        guard let last = undone.last else { return Replies.done("Undone: “\(entry.input)”.", auditID: id, data) }
+        return Replies.done("Undone: “\(entry.input)”.", auditID: last.auditID, data)
       })
   }
 }

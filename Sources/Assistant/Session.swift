@@ -212,7 +212,7 @@ public final class Session {
     guard yes else { return Turn(input: line, intent: intent, slots: pending.slots, reply: Self.cancelled(pending)) }
     let result = runner.run(
       request(pending.action, intent: pending.intent, slots: pending.slots, input: pending.input, today: today),
-      confirmed: true)
+      confirmed: true, continuing: pending.isFollowUp)
     if let waiting = result.awaiting { resolver.awaitConfirmation(waiting) }
     return Turn(input: line, intent: intent, slots: pending.slots, reply: result.reply)
   }

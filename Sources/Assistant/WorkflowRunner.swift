@@ -15,6 +15,8 @@ final class WorkflowRunner {
   /// The audit rows of the changes made through this runner, oldest first: what `undo`
   /// reverses. Kept apart from the conversation, so `start over` does not forget them.
   private(set) var changes: [Int64] = []
+  /// Each change that was a further step of the one before it, with that one's audit row.
+  private(set) var followUps: [Int64: Int64] = [:]
 
   init(registry: ActionRegistry, workspace: any WorkspaceAccess, confirmations: ConfirmationPolicy) {
     self.registry = registry
@@ -33,13 +35,15 @@ final class WorkflowRunner {
   func runs(_ action: String) -> Bool { registry.workflow(for: action) != nil }
 
   /// Checks the workflow of `request`, then carries it out, asks, or refuses, by the policy;
-  /// `confirmed` when the user has said yes to it already.
-  func run(_ request: ActionRequest, confirmed: Bool) -> Result {
+  /// `confirmed` when the user has said yes to it already; `continuing` when it is a further
+  /// step of the change made just before (undone with it).
+  func run(_ request: ActionRequest, confirmed: Bool, continuing: Bool = false) -> Result {
     guard let workflow = registry.workflow(for: request.action) else {
       return Result(reply: Self.noHandler(request.action))
     }
     var request = request
     request.ownChanges = changes
+    request.followUps = followUps
     var planned: Plan?
     let checked = Self.guarded {
       switch try workflow(request, workspace) {
@@ -70,12 +74,15 @@ final class WorkflowRunner {
       break
     }
     var reply = Self.guarded { try plan.perform() }
-    if case .object(let data) = reply.data, case .int(let auditID)? = data["audit_id"] { changes.append(auditID) }
+    if case .object(let data) = reply.data, case .int(let auditID)? = data["audit_id"] {
+      if continuing, let earlier = changes.last { followUps[auditID] = followUps[earlier] ?? earlier }
+      changes.append(auditID)
+    }
     guard reply.ok, let followUp = plan.followUp else { return Result(reply: reply) }
     var next = request
     next.action = followUp.action
     if confirmations == .assumeYes {
-      let done = run(next, confirmed: true)
+      let done = run(next, confirmed: true, continuing: true)
       reply.blocks += done.reply.blocks
       reply.data = reply.data.merging(["follow_up": done.reply.data])
       return Result(reply: reply, awaiting: done.awaiting)

@@ -56,46 +56,59 @@ extension Workspace {
   ///   later change touched the same records (naming who and what).
   @discardableResult
   public func undo(auditID id: Int64, _ context: AuditContext) throws -> (entry: AuditEntry, auditID: Int64) {
+    let undone = try undo(auditIDs: [id], context)
+    guard let first = undone.first else { throw ChangeConflict("there is no change \(id) in the audit log") }
+    return first
+  }
+
+  /// Reverses the changes recorded in audit rows `ids` (one change made in steps: an
+  /// account's reassignment, then its deals), latest first, in one transaction: all of them
+  /// or, when one cannot be, none. Each is audited as its own undo.
+  @discardableResult
+  public func undo(auditIDs ids: [Int64], _ context: AuditContext) throws -> [(entry: AuditEntry, auditID: Int64)] {
     try Self.mapErrors(path: path) {
       try queue.writeWithoutTransaction { db in
         try changing(db) {
-          guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]),
-            let entry = try Self.entry(row)
-          else { throw ChangeConflict("there is no change \(id) in the audit log") }
-          if let undone = try Row.fetchOne(
-            db, sql: "SELECT actor, at FROM audit WHERE undoes = ?", arguments: [id])
-          {
-            throw ChangeConflict(
-              "that change was already undone by \(undone["actor"] as String) at \(undone["at"] as String)")
-          }
-          let changes = try Self.changes(row)
-          guard entry.outcome == "done", !changes.isEmpty else {
-            throw ChangeConflict("“\(entry.input)” changed nothing, so there is nothing to undo")
-          }
-          // A record that no longer looks as this change left it was changed later; undoing
-          // would throw that later change away.
-          for change in changes where try ChangeRecorder.image(db, change.table, change.id) != change.after {
-            let later = try Row.fetchOne(
-              db,
-              sql: """
-                SELECT actor, input FROM audit WHERE id > ? AND outcome = 'done'
-                AND records LIKE ? ORDER BY id DESC LIMIT 1
-                """, arguments: [id, "%{\"id\":\(change.id),\"table\":\"\(change.table)\"}%"])
-            let who = later.map { " by \($0["actor"] as String) (“\($0["input"] as String)”)" } ?? ""
-            throw ChangeConflict(
-              "\(change.label) was changed again later\(who); undo that first or change it by hand")
-          }
-          var inverse: [ChangeRecorder.RecordChange] = []
-          for change in changes.reversed() {
-            try ChangeRecorder.restore(db, change.table, change.id, to: change.before)
-            inverse.append(
-              .init(table: change.table, id: change.id, before: change.after, after: change.before))
-          }
-          let auditID = try Self.writeAudit(db, context, outcome: "done", changes: inverse, undoes: id)
-          return (entry, auditID)
+          try ids.sorted(by: >).map { try Self.undo(db, auditID: $0, context) }
         }
       }
     }
+  }
+
+  private static func undo(_ db: Database, auditID id: Int64, _ context: AuditContext) throws -> (
+    entry: AuditEntry, auditID: Int64
+  ) {
+    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]),
+      let entry = try Self.entry(row)
+    else { throw ChangeConflict("there is no change \(id) in the audit log") }
+    if let undone = try Row.fetchOne(db, sql: "SELECT actor, at FROM audit WHERE undoes = ?", arguments: [id]) {
+      throw ChangeConflict(
+        "that change was already undone by \(undone["actor"] as String) at \(undone["at"] as String)")
+    }
+    let changes = try Self.changes(row)
+    guard entry.outcome == "done", !changes.isEmpty else {
+      throw ChangeConflict("“\(entry.input)” changed nothing, so there is nothing to undo")
+    }
+    // A record that no longer looks as this change left it was changed later; undoing
+    // would throw that later change away.
+    for change in changes where try ChangeRecorder.image(db, change.table, change.id) != change.after {
+      let later = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT actor, input FROM audit WHERE id > ? AND outcome = 'done'
+          AND records LIKE ? ORDER BY id DESC LIMIT 1
+          """, arguments: [id, "%{\"id\":\(change.id),\"table\":\"\(change.table)\"}%"])
+      let who = later.map { " by \($0["actor"] as String) (“\($0["input"] as String)”)" } ?? ""
+      throw ChangeConflict(
+        "\(change.label) was changed again later\(who); undo that first or change it by hand")
+    }
+    var inverse: [ChangeRecorder.RecordChange] = []
+    for change in changes.reversed() {
+      try ChangeRecorder.restore(db, change.table, change.id, to: change.before)
+      inverse.append(.init(table: change.table, id: change.id, before: change.after, after: change.before))
+    }
+    let auditID = try Self.writeAudit(db, context, outcome: "done", changes: inverse, undoes: id)
+    return (entry, auditID)
   }
 
   /// The audit log, newest first: since a moment, touching one record, or by one actor.

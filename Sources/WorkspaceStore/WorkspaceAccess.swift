@@ -149,6 +149,8 @@ public protocol WorkspaceWriting: AnyObject, Sendable {
   /// Reverses the change recorded in audit row `id`, as a new audited change.
   @discardableResult
   func undo(auditID id: Int64, _ context: AuditContext) throws -> (entry: AuditEntry, auditID: Int64)
+  /// Reverses the changes of several audit rows, one change made in steps, all or none.
+  func undo(auditIDs ids: [Int64], _ context: AuditContext) throws -> [(entry: AuditEntry, auditID: Int64)]
   /// Records a refused side effect: who tried what, and why it was refused.
   func recordRefusal(_ context: AuditContext, reason: String) throws
 }

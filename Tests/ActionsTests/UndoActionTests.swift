@@ -55,7 +55,7 @@ import WorkspaceStore
 
     let plan = try harness.plan("session.undo", ownChanges: [first])
     #expect(plan.summary == "Undo “move deal 42 to discovery” (deal 42 and \(history)).")
-    #expect(plan.data == ["undoes": .int(first), "input": "move deal 42 to discovery"])
+    #expect(plan.data == ["undoes": .int(first), "input": "move deal 42 to discovery", "steps": [.int(first)]])
     #expect(try harness.workspace.deal(id: 42)?.stage == "discovery")
 
     let done = try plan.perform()
@@ -76,6 +76,6 @@ import WorkspaceStore
       ["deal": Slot.deal(5), "stage": Slot.stage("negotiation", "Negotiation")])
     let plan = try harness.plan("session.undo", ownChanges: [older, newer])
     #expect(plan.summary.hasPrefix("Undo “move deal 5 to negotiation” (deal 5 and stage change "))
-    #expect(plan.data == ["undoes": .int(newer), "input": "move deal 5 to negotiation"])
+    #expect(plan.data == ["undoes": .int(newer), "input": "move deal 5 to negotiation", "steps": [.int(newer)]])
   }
 }
