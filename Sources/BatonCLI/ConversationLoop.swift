@@ -45,9 +45,10 @@ public struct ConversationLoop {
     // A script's line that asked a question ("Which stage?") succeeds only once the next
     // line answers it; a question left unanswered fails the line that asked.
     var asked: (line: Int, question: String)?
+    let currentWidth: (() -> Int?)? = options.interactive ? { Terminal.columns() } : nil
     let printer = Printer(
       output: output, renderer: TextRenderer(width: options.width, colour: options.colour),
-      concurrent: !options.interactive)
+      concurrent: !options.interactive, currentWidth: currentWidth)
     // Whichever way the loop ends, what it printed is out before the caller says more.
     defer { printer.flush() }
     var held = HeldOutput()

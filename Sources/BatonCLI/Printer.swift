@@ -27,14 +27,25 @@ final class Printer {
   /// Whether the queue may still be writing, so the next flush must wait for it.
   private var sent = false
 
-  init(output: any Output, renderer: TextRenderer, concurrent: Bool) {
+  /// Where the width is read again before each reply at a terminal, so a resized window
+  /// (SIGWINCH) gets replies that fit it; nil keeps the renderer's.
+  private let currentWidth: (() -> Int?)?
+
+  init(
+    output: any Output, renderer: TextRenderer, concurrent: Bool, currentWidth: (() -> Int?)? = nil
+  ) {
     self.output = output
     self.renderer = renderer
+    self.currentWidth = currentWidth
     queue = concurrent ? DispatchQueue(label: "baton.printer") : nil
   }
 
   func print(_ item: Item) {
-    guard queue != nil else { return Self.write(item, to: output, renderer: renderer) }
+    guard queue != nil else {
+      var renderer = renderer
+      if let currentWidth { renderer.width = currentWidth() ?? renderer.width }
+      return Self.write(item, to: output, renderer: renderer)
+    }
     batch.append(item)
     if batch.count >= Self.batchSize { send() }
   }

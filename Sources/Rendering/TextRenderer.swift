@@ -1,7 +1,8 @@
 import BatonModel
 
-/// Renders replies as text for people: paragraphs and aligned tables, colour only where the
-/// caller says colour is allowed.
+/// Renders replies as text for people: paragraphs wrapped at word boundaries and aligned
+/// tables, both to the width when there is one, and colour only where the caller says colour
+/// is allowed.
 public struct TextRenderer: Sendable {
   public var width: Int?
   public var colour: Bool
@@ -18,7 +19,9 @@ public struct TextRenderer: Sendable {
     var lines: [String] = []
     for block in reply.blocks {
       switch block {
-      case .text(let text): lines.append(TerminalSafe.escape(text))
+      case .text(let text):
+        let safe = TerminalSafe.escape(text)
+        lines.append(width.map { ProseWrap(width: $0).wrap(safe) } ?? safe)
       case .table(let table): lines += TableLayout(width: width).render(table)
       case .chart(let chart): if charts { lines += BarChartLayout(width: width).render(chart) }
       }

@@ -29,6 +29,30 @@ import Testing
     #expect(try baton.waitExit() == 0)
   }
 
+  /// Replies fit the window as it is now: prose wraps at word boundaries to the width read
+  /// again after the window is resized (SIGWINCH), and a table's numbers stay whole.
+  @Test func repliesFitTheWindowAfterItIsResized() throws {
+    let runner = try BinaryRunner()
+    let baton = try start(runner)
+    let line = "who should own a territory dispute between two AEs"
+    baton.send(line + "\r")
+    let wide = try baton.expect("RevOps governs it.")
+    try baton.awaitPrompt()
+    baton.resize(columns: 44)
+    baton.send(line + "\r")
+    let narrow = try baton.expect("RevOps governs it.")
+    try baton.awaitPrompt()
+    let reply = { (screen: String) in
+      screen.split(separator: "\n").drop { !$0.hasPrefix("Sales Ops: it sits") }.map(String.init)
+    }
+    #expect(reply(wide).allSatisfy { $0.count <= 80 } && reply(wide).count >= 2)
+    #expect(reply(narrow).allSatisfy { $0.count <= 44 } && reply(narrow).count > reply(wide).count)
+    // Every word arrives whole: the wrapped lines rejoin to the same prose.
+    #expect(reply(narrow).joined(separator: " ") == reply(wide).joined(separator: " "))
+    baton.send("\u{04}")
+    #expect(try baton.waitExit() == 0)
+  }
+
   @Test func utf8InputArrivesWhole() throws {
     let runner = try BinaryRunner()
     let baton = try start(runner)

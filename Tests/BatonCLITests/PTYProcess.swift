@@ -56,6 +56,11 @@ final class PTYProcess {
     }
   }
 
+  /// Resizes the terminal, as a person resizing the window: the child gets SIGWINCH.
+  func resize(rows: UInt16 = 24, columns: UInt16) {
+    _ = cpty_resize(master, rows, columns)
+  }
+
   /// libedit prints the prompt before switching the terminal to raw mode; keys sent in that
   /// window are eaten by cooked mode. Wait for raw mode before typing.
   func waitForRawMode(timeout: Double = 5) throws {

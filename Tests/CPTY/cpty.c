@@ -57,3 +57,9 @@ int cpty_is_canonical(int master_fd) {
     if (tcgetattr(master_fd, &settings) != 0) return -1;
     return (settings.c_lflag & ICANON) ? 1 : 0;
 }
+
+int cpty_resize(int master_fd, unsigned short rows, unsigned short columns) {
+    struct winsize size = {.ws_row = rows, .ws_col = columns};
+    /* The kernel sends SIGWINCH to the terminal's foreground process group. */
+    return ioctl(master_fd, TIOCSWINSZ, &size);
+}

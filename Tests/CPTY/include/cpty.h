@@ -12,4 +12,7 @@ pid_t cpty_spawn(const char *path, char *const argv[], char *const envp[], int *
 /* Whether the terminal behind `master_fd` is in canonical (cooked) mode: 1, 0, or -1. */
 int cpty_is_canonical(int master_fd);
 
+/* Sets the terminal's size, as a window resized by its user: the child gets SIGWINCH. */
+int cpty_resize(int master_fd, unsigned short rows, unsigned short columns);
+
 #endif
