@@ -133,7 +133,7 @@ public struct BatonCommand: ParsableCommand {
       } else if interactive {
         let vocabulary = CompletionVocabulary(catalog: session.matcher.catalog, names: names)
         let history = HistoryStore(url: HistoryStore.defaultURL(environment: environment.variables))
-        let completer = { (_: String) in vocabulary.candidates(awaiting: session.awaiting) }
+        let completer = { (before: String) in vocabulary.candidates(before: before, awaiting: session.awaiting) }
         guard var reader = EditLineReader(historyStore: history, completer: completer) else {
           throw Failure(exit: .internalError, message: "libedit could not start on this terminal")
         }

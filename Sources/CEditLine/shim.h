@@ -60,6 +60,19 @@ static inline int cel_hist_enter(History *h, const char *s) {
     return history(h, &ev, H_ENTER, s);
 }
 
+/* Redraws the prompt and the line, from inside a bound function. */
+static inline int cel_refresh(EditLine *e) { return el_set(e, EL_REFRESH); }
+
+/* libedit's own columnar listing of completions (filecomplete.c; no header declares it).
+ * matches[0] is skipped: the strings are matches[1] through matches[num - 1]. */
+extern void fn_display_match_list(EditLine *el, char **matches, size_t num, size_t width,
+                                  const char *(*app_func)(const char *));
+/* Appends nothing after a listed word (libedit's default stats it as a file name). */
+static inline const char *cel_no_suffix(const char *match) { (void)match; return ""; }
+static inline void cel_display_matches(EditLine *e, char **matches, size_t num, size_t width) {
+    fn_display_match_list(e, matches, num, width, cel_no_suffix);
+}
+
 /* Installs `handler` for SIGINT without SA_RESTART, so that a Ctrl-C interrupts the read in
  * el_gets (count -1, errno EINTR) instead of being restarted and ignored. */
 static inline int cel_install_sigint(void (*handler)(int)) {

@@ -8,7 +8,8 @@ import Foundation
 #endif
 
 /// Reads lines at a terminal through libedit's native API: emacs keys, UTF-8, history with
-/// up-arrow and Ctrl-R, Tab completion, Ctrl-C clearing the line.
+/// up-arrow and Ctrl-R (a search with readline's keys, `HistorySearch`), Tab completion,
+/// Ctrl-C clearing the line.
 ///
 /// It owns the `EditLine` and `History` handles and frees them in `deinit`. It is not
 /// `Sendable` on purpose: libedit's state belongs to the thread that reads the terminal.
@@ -57,7 +58,18 @@ public final class EditLineReader: LineReader {
       return context.complete(editLine)
     }
     _ = cel_bind(editLine, "^I", "baton-complete")
-    for entry in historyStore?.load() ?? [] { _ = cel_hist_enter(history, entry) }
+    _ = cel_add_fn(editLine, "baton-search-history", "search the history backwards, as readline does") {
+      editLine, _ in
+      guard let editLine, let context = EditorContext.instance(for: editLine) else {
+        return UInt8(CC_ERROR)
+      }
+      return context.searchHistory(editLine)
+    }
+    _ = cel_bind(editLine, "^R", "baton-search-history")
+    for entry in historyStore?.load() ?? [] {
+      _ = cel_hist_enter(history, entry)
+      context.entries.append(entry)
+    }
     // Read ~/.editrc last, so users can rebind keys (for example `bind -v` for vi mode).
     _ = el_source(editLine, nil)
     Interrupts.install()
@@ -89,7 +101,11 @@ public final class EditLineReader: LineReader {
     var line = String(cString: bytes)
     while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
     if remembers, !line.trimmingCharacters(in: .whitespaces).isEmpty {
-      if !line.hasPrefix(" ") { _ = cel_hist_enter(history, line) }
+      if !line.hasPrefix(" ") {
+        _ = cel_hist_enter(history, line)
+        context.entries.removeAll { $0 == line }
+        context.entries.append(line)
+      }
       historyStore?.append(line)
     }
     return .line(line)

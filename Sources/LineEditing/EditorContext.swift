@@ -12,7 +12,11 @@ import CEditLine
 /// C copy must stay alive while libedit may draw it.
 final class EditorContext {
   private(set) var promptPointer: UnsafeMutablePointer<CChar>?
+  /// The prompt as last set, to put back after a history search shows its own.
+  private(set) var prompt = ""
   private let completer: (String) -> [String]
+  /// The history's lines, oldest first, for Ctrl-R (`searchHistory`).
+  var entries: [String] = []
 
   init(completer: @escaping (String) -> [String]) {
     self.completer = completer
@@ -27,8 +31,14 @@ final class EditorContext {
   }
 
   func setPrompt(_ prompt: String) {
+    self.prompt = prompt
+    showPrompt(prompt)
+  }
+
+  /// Draws `text` as the prompt without changing the one `setPrompt` set.
+  func showPrompt(_ text: String) {
     free(promptPointer)
-    promptPointer = strdup(prompt)
+    promptPointer = strdup(text)
   }
 
   /// Tab: insert a unique completion or a longer common prefix, or list the candidates.
@@ -44,8 +54,15 @@ final class EditorContext {
     case .insert(let text):
       return el_insertstr(editLine, text) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
     case .list(let words):
+      // libedit lays the list out in columns to the terminal's width.
       print("")
-      print(words.joined(separator: "  "))
+      fflush(cel_stdout())
+      var pointers: [UnsafeMutablePointer<CChar>?] = [strdup("")] + words.map { strdup($0) }
+      defer { pointers.forEach { free($0) } }
+      let widest = words.map(\.utf8.count).max() ?? 0
+      pointers.withUnsafeMutableBufferPointer { buffer in
+        cel_display_matches(editLine, buffer.baseAddress, buffer.count, widest)
+      }
       return UInt8(CC_REDISPLAY)
     case .none:
       return UInt8(CC_REFRESH_BEEP)

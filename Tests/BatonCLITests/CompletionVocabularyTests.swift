@@ -5,13 +5,13 @@ import IntentMatching
 import Testing
 import WorkspaceStore
 
-/// Tab offers what the pending question asks for.
+/// Tab offers what fits where the cursor is, and what the pending question asks for.
 @Suite(.tags(.fast)) struct CompletionVocabularyTests {
   @Test func aPendingQuestionOffersNamesOfItsKindAndAConfirmationYesOrNo() throws {
     let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
     let session = try Fixtures.session(on: workspace)
     let vocabulary = CompletionVocabulary(catalog: session.matcher.catalog, names: try workspace.vocabulary())
-    #expect(vocabulary.candidates(awaiting: session.awaiting) == vocabulary.general)
+    #expect(vocabulary.candidates(before: "who owns ", awaiting: session.awaiting) == vocabulary.general)
     #expect(vocabulary.general.contains("owns") && vocabulary.general.contains("Globex"))
     #expect(!vocabulary.general.contains { $0.contains("{") })
     _ = session.handle("what are the exit criteria")
@@ -20,5 +20,23 @@ import WorkspaceStore
     _ = session.handle("negotiation")
     _ = session.handle("move deal 42 to discovery")
     #expect(vocabulary.candidates(awaiting: session.awaiting) == ["yes", "no"])
+  }
+
+  @Test func whatTabOffersDependsOnWhereTheCursorIs() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let session = try Fixtures.session(on: workspace)
+    let vocabulary = CompletionVocabulary(catalog: session.matcher.catalog, names: try workspace.vocabulary())
+    // At the start: the words requests begin with.
+    let start = vocabulary.candidates(before: "rea", awaiting: nil)
+    #expect(start == vocabulary.commands && start.contains("reassign") && start.contains("show"))
+    #expect(!start.contains("Globex") && !start.contains("Negotiation"))
+    // After "move … to": stages; after "reassign … to": people.
+    let stages = vocabulary.candidates(before: "move deal 42 to Ne", awaiting: nil)
+    #expect(stages.contains("Negotiation") && !stages.contains("Priya") && !stages.contains("owns"))
+    let people = vocabulary.candidates(before: "reassign Globex to ", awaiting: nil)
+    #expect(people.contains("Priya") && !people.contains("Negotiation"))
+    // After "deal": deals, by number or name.
+    let deals = vocabulary.candidates(before: "show deal ", awaiting: nil)
+    #expect(deals.contains("42") && deals.contains("Nakatomi") && !deals.contains("owns"))
   }
 }

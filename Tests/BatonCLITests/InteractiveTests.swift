@@ -53,6 +53,49 @@ import Testing
     #expect(try baton.waitExit() == 0)
   }
 
+  /// Tab completes what fits where the cursor is, and lists the choices in libedit's
+  /// columns when there are several.
+  @Test func tabCompletesWhatFitsWhereTheCursorIs() throws {
+    let runner = try BinaryRunner()
+    let baton = try start(runner)
+    baton.send("move deal 42 to Prop\t")
+    baton.send("\r")
+    try baton.expect("Deal 42 is already in Proposal.")
+    try baton.awaitPrompt()
+    baton.send("move deal 42 to \t")
+    let listing = try baton.expect("Proposal")
+    #expect(listing.contains("Negotiation") && !listing.contains("Globex"))
+    baton.send("\u{15}\r")  // Ctrl-U clears the line
+    try baton.awaitPrompt()
+    baton.send("\u{04}")
+    #expect(try baton.waitExit() == 0)
+  }
+
+  /// Ctrl-R searches the history as readline's does: typing finds the latest line with the
+  /// text, Ctrl-R an older one, and an arrow key ends the search on the line found and moves
+  /// the cursor (libedit's own search typed "[C" into the line).
+  @Test func ctrlRFindsAHistoryLineAndAnArrowEndsTheSearch() throws {
+    let runner = try BinaryRunner()
+    let baton = try start(runner)
+    for line in ["what is an SQL", "who owns stage exit criteria", "what is an MQL"] {
+      baton.send(line + "\r")
+      try baton.awaitPrompt()
+    }
+    baton.send("\u{12}is an")  // the latest match: "what is an MQL"
+    try baton.expect("reverse-i-search)`is an': what is an MQL")
+    baton.send("\u{12}")  // an older one
+    try baton.expect("what is an SQL")
+    baton.send("\u{1B}[C\u{1B}[D\r")  // Right, Left, Enter: the line found, nothing typed into it
+    try baton.expect("SQL: A sales-qualified lead")
+    try baton.awaitPrompt()
+    #expect(!baton.raw.contains("SQL[C") && !baton.raw.contains("“what is an SQL["))
+    baton.send("\u{12}criteria\u{07}who owns territory rules\r")  // Ctrl-G abandons the search
+    try baton.expect("Territory rules:")
+    try baton.awaitPrompt()
+    baton.send("\u{04}")
+    #expect(try baton.waitExit() == 0)
+  }
+
   @Test func utf8InputArrivesWhole() throws {
     let runner = try BinaryRunner()
     let baton = try start(runner)
