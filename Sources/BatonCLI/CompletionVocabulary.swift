@@ -14,6 +14,9 @@ public struct CompletionVocabulary {
   public let commands: [String]
   private let names: [NamedEntity]
 
+  /// How many examples must open with a word for Tab to offer it at the start of a line.
+  private static let commonOpener = 4
+
   /// First words of a request whose "to" names a stage, and whose "to" names a person.
   private static let movers: Set<String> = ["move", "advance", "push", "progress", "set", "update", "put"]
   private static let givers: Set<String> = [
@@ -22,24 +25,28 @@ public struct CompletionVocabulary {
 
   public init(catalog: IntentCatalog, names: [NamedEntity]) {
     var words = Set<String>()
-    var commands = Set<String>()
+    var openers: [String: Int] = [:]
     for intent in catalog.intents {
       for example in intent.examples {
         if case .literal(let text)? = example.template.parts.first,
           let first = text.split(separator: " ").first, first.count > 1, first.allSatisfy(\.isLetter)
         {
-          commands.insert(first.lowercased())
+          openers[first.lowercased(), default: 0] += 1
         }
         for case .literal(let text) in example.template.parts {
           words.formUnion(text.split(separator: " ").map(String.init))
         }
       }
     }
-    self.commands = commands.sorted()
+    // The words several examples open with: how requests usually start, a short list.
+    commands = openers.filter { $0.value >= Self.commonOpener }.map(\.key).sorted()
     for name in names {
       for phrase in name.phrases { words.formUnion(phrase.split(separator: " ").map(String.init)) }
     }
-    general = words.filter { $0.count > 2 }.sorted()
+    // Words as typed, without the punctuation an example carries ("no, cancel").
+    general = words.filter { word in
+      word.count > 2 && word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" }
+    }.sorted()
     self.names = names
   }
 

@@ -22,6 +22,17 @@ enum ConversationReplies {
 
   /// Not understood, with up to three intents the line came nearest to, as examples.
   static func notUnderstood(_ match: Match, catalog: IntentCatalog) -> Reply {
+    let typed = match.input.trimmingCharacters(in: .whitespaces)
+    if ["y", "n"].contains(typed.lowercased()) {
+      return Reply(kind: .notUnderstood, text: "There is nothing to confirm.", data: ["suggestions": []])
+    }
+    guard match.hasKnownWords else {
+      // Nothing in the line to go on: any three suggestions would be a guess.
+      return Reply(
+        kind: .notUnderstood,
+        text: "Not understood: “\(typed)”: baton knows none of its words. Type help for what baton can do.",
+        data: ["suggestions": [], "confidence": .double((match.confidence * 100).rounded() / 100)])
+    }
     let suggestions = match.candidates.prefix(3).compactMap { candidate -> String? in
       guard let intent = catalog.intent(named: candidate.intent), let example = intent.examples.first else {
         return nil

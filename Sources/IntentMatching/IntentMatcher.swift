@@ -128,6 +128,8 @@ public struct IntentMatcher: Sendable {
       input: line, tokens: tokens, corrections: corrections, entities: entities,
       candidates: candidates, intent: nil, slots: [:], threshold: threshold)
     result.readsFocus = words.contains(where: pointers.contains)
+    result.hasKnownWords =
+      !entities.isEmpty || tokens.contains { corrector.isKnown($0.text) && !Self.shortWords.contains($0.text) }
     guard let best = scores.first, best.example >= 0 else { return result }
     let intent = catalog.intents[best.intent]
     result.threshold = intent.sideEffects ? sideEffectThreshold : threshold
@@ -167,6 +169,9 @@ public struct IntentMatcher: Sendable {
       isUnknown: isUnknown)
     return result
   }
+
+  /// Words too short to say what a line is about on their own ("y", "a", "q").
+  private static let shortWords: Set<String> = Set("abcdefghijklmnopqrstuvwxyz".map(String.init))
 
   /// How many leading candidates with free text are read again with it (`rereadFreeText`):
   /// a long problem statement ("who should own restructuring deal stages …, which touches

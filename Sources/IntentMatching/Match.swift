@@ -36,6 +36,9 @@ public struct Match: Sendable {
   /// Whether the line has a word that points at the conversation ("it", "that"): only then
   /// does what is in focus change how it is read.
   public var readsFocus = false
+  /// Whether any word of the line is one baton knows (an example's, a name's, a date's), so
+  /// that suggestions for a line of none ("blorp") are not the same three for any nonsense.
+  public var hasKnownWords = true
 
   /// A name the line gives where the nearest example names a record ("deals at Zenith"),
   /// in words baton does not know: not a record the workspace has.

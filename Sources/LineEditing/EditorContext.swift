@@ -41,6 +41,9 @@ final class EditorContext {
     promptPointer = strdup(text)
   }
 
+  /// More choices than this are listed only when asked.
+  static let longList = 100
+
   /// Tab: insert a unique completion or a longer common prefix, or list the candidates.
   func complete(_ editLine: OpaquePointer) -> UInt8 {
     guard let info = el_line(editLine)?.pointee, let buffer = info.buffer else {
@@ -54,8 +57,17 @@ final class EditorContext {
     case .insert(let text):
       return el_insertstr(editLine, text) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
     case .list(let words):
-      // libedit lays the list out in columns to the terminal's width.
+      // libedit lays the list out in columns to the terminal's width; a long one only if
+      // asked, as readline does.
       print("")
+      if words.count > Self.longList {
+        print("Display all \(words.count) possibilities? (y or n)", terminator: "")
+        fflush(cel_stdout())
+        var key: CChar = 0
+        let answer = el_getc(editLine, &key) == 1 ? Character(UnicodeScalar(UInt8(bitPattern: key))) : "n"
+        print("")
+        guard answer == "y" || answer == "Y" || answer == " " else { return UInt8(CC_REDISPLAY) }
+      }
       fflush(cel_stdout())
       var pointers: [UnsafeMutablePointer<CChar>?] = [strdup("")] + words.map { strdup($0) }
       defer { pointers.forEach { free($0) } }

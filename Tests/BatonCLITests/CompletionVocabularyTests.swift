@@ -22,6 +22,9 @@ import WorkspaceStore
     #expect(vocabulary.candidates(awaiting: session.awaiting) == ["yes", "no"])
   }
 
+  /// A list Tab shows without asking "Display all?" (`EditorContext.longList`).
+  static let shortList = 100
+
   @Test func whatTabOffersDependsOnWhereTheCursorIs() throws {
     let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
     let session = try Fixtures.session(on: workspace)
@@ -29,6 +32,8 @@ import WorkspaceStore
     // At the start: the words requests begin with.
     let start = vocabulary.candidates(before: "rea", awaiting: nil)
     #expect(start == vocabulary.commands && start.contains("reassign") && start.contains("show"))
+    #expect(start.count <= Self.shortList, "\(start.count) words at the start of a line")
+    #expect(!vocabulary.general.contains { $0.hasSuffix(",") })
     #expect(!start.contains("Globex") && !start.contains("Negotiation"))
     // After "move … to": stages; after "reassign … to": people.
     let stages = vocabulary.candidates(before: "move deal 42 to Ne", awaiting: nil)

@@ -29,7 +29,7 @@ import Testing
     #expect(output.stdout[0].hasPrefix("SQL: A sales-qualified lead"))
     #expect(output.stderr.count == 1)
     #expect(
-      output.stderr.first?.hasPrefix("baton:review.txt:4: not_understood: Not understood: “blorp”. Did you mean: “")
+      output.stderr.first?.hasPrefix("baton:review.txt:4: not_understood: Not understood: “blorp”")
         == true)
   }
 

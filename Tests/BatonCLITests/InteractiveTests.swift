@@ -175,7 +175,7 @@ import Testing
     try baton.awaitPrompt()
     // A "y" now answers nothing: the change is gone.
     baton.send("y\r")
-    try baton.expect("Not understood: “y”")
+    try baton.expect("There is nothing to confirm.")
     try baton.awaitPrompt()
     baton.send("\u{04}")
     #expect(try baton.waitExit() == 0)
