@@ -22,8 +22,8 @@ import Testing
     let runner = try BinaryRunner()
     let result = try runner.run(["-c", "blorp", "-c", "who own stage exit criteria pls"])
     #expect(result.status == 1)
-    #expect(result.stdout.hasPrefix("Not understood: “blorp”."))
-    #expect(result.stderr.contains("baton:-c:1: not_understood: Not understood: “blorp”."))
+    #expect(result.stdout.hasPrefix("Not understood: “blorp”: baton knows none of its words."))
+    #expect(result.stderr.contains("baton:-c:1: not_understood: Not understood: “blorp”:"))
     let suggestion = try runner.run(["-c", "who is the boss of everything"])
     #expect(suggestion.status == 1)
     #expect(
