@@ -84,4 +84,19 @@ static inline int cel_install_sigint(void (*handler)(int)) {
     return sigaction(SIGINT, &sa, NULL);
 }
 
+/* Installs `handler` for SIGWINCH, also without SA_RESTART: a resize interrupts the read,
+ * and the key reader redraws the line at the new width. */
+static inline int cel_install_sigwinch(void (*handler)(int)) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    return sigaction(SIGWINCH, &sa, NULL);
+}
+
+/* Reads keys through `f` instead of libedit's own reader. */
+static inline int cel_set_getcfn(EditLine *e, el_rfunc_t f) { return el_set(e, EL_GETCFN, f); }
+static inline void cel_set_errno(int value) { errno = value; }
+
 #endif

@@ -73,6 +73,7 @@ public final class EditLineReader: LineReader {
     // Read ~/.editrc last, so users can rebind keys (for example `bind -v` for vi mode).
     _ = el_source(editLine, nil)
     Interrupts.install()
+    KeyReader.install(on: editLine)
   }
 
   deinit {

@@ -49,6 +49,17 @@ import Testing
     #expect(reply(narrow).allSatisfy { $0.count <= 44 } && reply(narrow).count > reply(wide).count)
     // Every word arrives whole: the wrapped lines rejoin to the same prose.
     #expect(reply(narrow).joined(separator: " ") == reply(wide).joined(separator: " "))
+    // A line being typed when the window is resized is drawn again at the new width.
+    baton.send("who owns territ")
+    try baton.expect("who owns territ")
+    try baton.waitUntilReading()
+    let before = baton.raw.count
+    baton.resize(columns: 60)
+    try baton.expect("who owns territ")
+    #expect(baton.raw.count > before)
+    baton.send("ory rules\r")
+    try baton.expect("Territory rules:")
+    try baton.awaitPrompt()
     baton.send("\u{04}")
     #expect(try baton.waitExit() == 0)
   }
