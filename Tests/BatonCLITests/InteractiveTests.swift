@@ -74,9 +74,12 @@ import Testing
     try baton.expect("Deal 42 is already in Proposal.")
     try baton.awaitPrompt()
     baton.send("move deal 42 to \t")
-    let listing = try baton.expect("Proposal")
-    #expect(listing.contains("Negotiation") && !listing.contains("Globex"))
-    baton.send("\u{15}\r")  // Ctrl-U clears the line
+    // The listing, then the line drawn again under it.
+    let listing = try baton.expect("› move deal 42 to ")
+    #expect(listing.contains("Negotiation") && listing.contains("Proposal") && !listing.contains("Globex"))
+    try baton.waitForRawMode()
+    baton.send("\u{15}what is an SQL\r")  // Ctrl-U clears the line
+    try baton.expect("SQL: A sales-qualified lead")
     try baton.awaitPrompt()
     baton.send("\u{04}")
     #expect(try baton.waitExit() == 0)
