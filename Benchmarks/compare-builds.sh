@@ -9,7 +9,10 @@ after=$2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export BATON_TODAY=2026-11-23 NO_COLOR=1 HOME="$work"
-"$after" init "$work/demo.sqlite" >/dev/null
+# A workspace each: a build with a newer schema would migrate a shared one out of the
+# older build's reach.
+"$before" init "$work/before.sqlite" >/dev/null
+"$after" init "$work/after.sqlite" >/dev/null
 # shellcheck source=Benchmarks/timing.sh
 source "$(dirname "$0")/timing.sh"
 # Each build keeps its own saved engine: the cache holds one file per workspace, keyed by
@@ -24,21 +27,21 @@ questions=("who owns stage exit criteria" "and who is consulted?" "how is NRR de
   "what is our win rate" "show deal 42" "open change requests" "who owns lead routing"
   "what about forecast categories" "and for negotiation?" "compare sales ops and revops" "my tasks")
 for _ in $(seq 625); do printf '%s\n' "${questions[@]}"; done >"$work/questions.txt"
-with_cache before "$before" --workspace "$work/demo.sqlite" -c "help" >/dev/null
-with_cache after "$after" --workspace "$work/demo.sqlite" -c "help" >/dev/null
+with_cache before "$before" --workspace "$work/before.sqlite" -c "help" >/dev/null
+with_cache after "$after" --workspace "$work/after.sqlite" -c "help" >/dev/null
 : >"$work/b.ms"
 : >"$work/a.ms"
 : >"$work/s.ms"
 for _ in $(seq 30); do
-  milliseconds with_cache before "$before" --workspace "$work/demo.sqlite" -c "who owns stage exit criteria" >>"$work/b.ms"
-  milliseconds with_cache after "$after" --workspace "$work/demo.sqlite" -c "who owns stage exit criteria" >>"$work/a.ms"
-  milliseconds sqlite3 "$work/demo.sqlite" "select count(*) from deal" >>"$work/s.ms"
+  milliseconds with_cache before "$before" --workspace "$work/before.sqlite" -c "who owns stage exit criteria" >>"$work/b.ms"
+  milliseconds with_cache after "$after" --workspace "$work/after.sqlite" -c "who owns stage exit criteria" >>"$work/a.ms"
+  milliseconds sqlite3 "$work/after.sqlite" "select count(*) from deal" >>"$work/s.ms"
 done
 echo "start-up: before $(median <"$work/b.ms") ms, after $(median <"$work/a.ms") ms, sqlite3 $(median <"$work/s.ms") ms"
 : >"$work/b.ms"
 : >"$work/a.ms"
 for _ in $(seq 9); do
-  milliseconds with_cache before "$before" --workspace "$work/demo.sqlite" -f "$work/questions.txt" >>"$work/b.ms"
-  milliseconds with_cache after "$after" --workspace "$work/demo.sqlite" -f "$work/questions.txt" >>"$work/a.ms"
+  milliseconds with_cache before "$before" --workspace "$work/before.sqlite" -f "$work/questions.txt" >>"$work/b.ms"
+  milliseconds with_cache after "$after" --workspace "$work/after.sqlite" -f "$work/questions.txt" >>"$work/a.ms"
 done
 echo "10,000 questions: before $(median <"$work/b.ms") ms, after $(median <"$work/a.ms") ms"

@@ -114,8 +114,7 @@ struct ImportSummary {
     if !result.unused.isEmpty { lines.append("Not used: \(result.unused.joined(separator: ", ")).") }
     if !result.skipped.isEmpty {
       lines.append("Skipped \(Self.count(result.skipped.count, "row")):")
-      lines += result.skipped.prefix(20).map { "  \(file):\($0.line): \($0.reason)" }
-      if result.skipped.count > 20 { lines.append("  … and \(result.skipped.count - 20) more") }
+      lines += RowProblem.grouped(result.skipped, path: file).map { "  " + $0 }
     }
     text = lines.joined(separator: "\n")
   }
@@ -125,13 +124,5 @@ struct ImportSummary {
   }
 
   /// 100000 → "100,000", whatever the locale.
-  static func grouped(_ number: Int) -> String {
-    let digits = String(number.magnitude)
-    var result = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-      result.append(digit)
-    }
-    return (number < 0 ? "-" : "") + result
-  }
+  static func grouped(_ number: Int) -> String { RowProblem.thousands(number) }
 }

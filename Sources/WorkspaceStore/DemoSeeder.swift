@@ -17,7 +17,7 @@ struct DemoSeeder {
   func seed(_ db: Database) throws {
     let demo = try DemoCompany.load()
     var people: [String: Int64] = [:]
-    try seedReferenceData(demo, db, people: &people)
+    try seedReferenceData(demo, db, people: &people, starter: false)
     var random = SeededGenerator(seed: seed)
     let criteria = try exitCriteria(db)
     let accountIDs = try seedAccounts(demo, db, people: people)
@@ -26,14 +26,26 @@ struct DemoSeeder {
     try seedWork(demo, db, people: people)
   }
 
+  /// Fills an empty workspace with the starter operating model: the demo company's
+  /// standard lifecycle (stages with exit criteria and their CRM aliases), metric
+  /// definitions, handoff rules, the decision rule and the functions' usual RACI by team,
+  /// but no people (one administrator), accounts, deals, targets or names of persons, so a
+  /// team's own export imports into it.
+  func seedStarter(_ db: Database) throws {
+    let demo = try DemoCompany.load()
+    var people: [String: Int64] = [:]
+    try seedReferenceData(demo, db, people: &people, starter: true)
+  }
+
   // MARK: - Reference data
 
   private func seedReferenceData(
-    _ demo: DemoCompany, _ db: Database, people: inout [String: Int64]
+    _ demo: DemoCompany, _ db: Database, people: inout [String: Int64], starter: Bool
   ) throws {
     var settings = [
-      "company": demo.company.name, "currency": demo.company.currency,
-      "default_user": demo.company.defaultUser, "employees": String(demo.company.employees),
+      "company": starter ? "" : demo.company.name, "currency": demo.company.currency,
+      "default_user": starter ? "admin" : demo.company.defaultUser,
+      "employees": starter ? "" : String(demo.company.employees),
       "created": today.iso, "decision_rule": demo.company.decisionRule,
     ]
     let encoder = JSONEncoder()
@@ -50,12 +62,17 @@ struct DemoSeeder {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          team.id, team.name, team.lead, team.reportsTo, team.serves, team.focus, team.scope,
+          team.id, team.name, starter ? nil : team.lead, team.reportsTo, team.serves, team.focus, team.scope,
           team.governsCrossTeamRules ?? false,
         ])
       try insertAliases(db, table: "team_alias", column: "team_id", id: team.id, team.aliases)
     }
-    for person in demo.people {
+    if starter {
+      try db.execute(
+        sql: "INSERT INTO person(handle, name, title, role) VALUES ('admin', 'Administrator', 'Administrator', 'admin')"
+      )
+    }
+    for person in demo.people where !starter {
       try db.execute(
         sql: "INSERT INTO person(handle, name, team_id, title, role) VALUES (?, ?, ?, ?, ?)",
         arguments: [person.handle, person.name, person.team, person.title, person.role])
@@ -78,7 +95,8 @@ struct DemoSeeder {
         db, table: "responsibility_alias", column: "responsibility_id", id: responsibility.id,
         responsibility.aliases)
       for (letter, parties) in responsibility.raci {
-        for (position, party) in parties.enumerated() {
+        // The starter names teams only: a person is the demo company's.
+        for (position, party) in parties.enumerated() where !(starter && party.hasPrefix("person:")) {
           let parts = party.split(separator: ":", maxSplits: 1).map(String.init)
           guard parts.count == 2 else {
             throw WorkspaceError.demoData("bad RACI party '\(party)' in \(responsibility.id)")
@@ -138,6 +156,7 @@ struct DemoSeeder {
         ])
       try insertAliases(db, table: "metric_alias", column: "metric_id", id: metric.id, metric.aliases)
     }
+    guard !starter else { return }
     let quarter = today.quarter
     let targets = [
       (quarter.previous, demo.quarterTargets.previous), (quarter, demo.quarterTargets.current),

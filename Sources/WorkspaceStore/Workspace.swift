@@ -21,7 +21,8 @@ public final class Workspace: Sendable {
 
   /// What a new workspace holds.
   public enum Content: Sendable {
-    /// The schema and one administrator (`admin`), the default user.
+    /// The starter operating model (the standard lifecycle, metrics, handoff rules and the
+    /// functions' RACI by team) and one administrator (`admin`), the default user.
     case empty
     /// The demo company, with dates laid out relative to `today`.
     case demo(today: Day, extraDeals: Int = 0)
@@ -154,12 +155,9 @@ public final class Workspace: Sendable {
   private static func fill(_ db: Database, with content: Content) throws {
     switch content {
     case .empty:
-      // One administrator, so an empty workspace opens and can be filled.
-      try db.execute(
-        sql: """
-          INSERT INTO setting(key, value) VALUES ('currency', 'USD'), ('default_user', 'admin');
-          INSERT INTO person(handle, name, title, role) VALUES ('admin', 'Administrator', 'Administrator', 'admin');
-          """)
+      // The starter operating model and one administrator, so a team's export imports into
+      // it and the administrator can fill in the rest.
+      try DemoSeeder(today: Day(Date())).seedStarter(db)
     case .demo(let today, let extraDeals):
       try DemoSeeder(today: today, extraDeals: extraDeals).seed(db)
     }

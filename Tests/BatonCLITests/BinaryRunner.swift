@@ -72,10 +72,10 @@ struct BinaryRunner {
   }
 
   /// One value from the workspace through the sqlite3 shell: an independent reader.
-  func sql(_ query: String) throws -> String {
+  func sql(_ query: String, workspace path: String? = nil) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    process.arguments = [workspace, query]
+    process.arguments = [path ?? workspace, query]
     let output = Pipe()
     process.standardOutput = output
     try process.run()

@@ -90,6 +90,38 @@ import Testing
       ) == "->proposal proposal>negotiation")
   }
 
+  /// `init --empty` carries the standard lifecycle: each layout's export imports into it,
+  /// its CRM stage names ("Won", "Closed Won", "closedwon") read as lifecycle stages.
+  @Test(arguments: ["plain-pipeline.csv", "salesforce-opportunities.csv", "hubspot-deals.csv"])
+  func anEmptyWorkspaceTakesEachLayoutsExport(_ name: String) throws {
+    let runner = try BinaryRunner()
+    let path = runner.home.appendingPathComponent("team.sqlite").path
+    #expect(try runner.run(["init", "--empty", path]).status == 0)
+    #expect(try runner.sql("SELECT count(*) FROM stage WHERE kind = 'opportunity'", workspace: path) == "3")
+    #expect(try runner.sql("SELECT count(*) FROM person", workspace: path) == "1")
+    let result = try runner.run(["--workspace", path, "import", "deals", fixture(name)])
+    #expect(result.status == 0, "\(result.stderr)")
+    // Every row the file was read as is a deal now.
+    let deals = try runner.sql("SELECT count(*) FROM deal", workspace: path)
+    #expect(result.stdout.contains(": \(deals) rows.") && result.stdout.contains("Imported deals: \(deals) new"))
+  }
+
+  /// Thousands of rows refused for one reason are one line with their count, not thousands.
+  @Test func rowsRefusedForOneReasonAreGrouped() throws {
+    let runner = try demo()
+    var lines = ["opportunity_id,account,sales_agent,deal_stage,engage_date,close_date,close_value"]
+    for index in 0..<2_500 { lines.append("G\(index)X7,Account \(index % 50),Agent 1,Verbal Commit,2026-10-01,,") }
+    lines.append("Q1X7,Account 1,Agent 1,Prospecting,2026-10-01,,lots")
+    let file = runner.home.appendingPathComponent("grouped.csv")
+    try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    let result = try runner.run(["import", "deals", file.path])
+    #expect(result.status == 65)
+    let stderr = result.stderr.split(separator: "\n")
+    #expect(stderr.count == 3, "\(result.stderr)")
+    #expect(stderr.first?.contains(": 2,500 rows, lines 2, 3, 4, 5, 6, 7, 8, 9 …") == true)
+    #expect(stderr.dropFirst().first == "\(file.path):2502: amount \"lots\" is not an amount")
+  }
+
   @Test func badRowsAreListedByLineAndNothingIsImported() throws {
     let runner = try demo()
     let path = fixture("salesforce-bad-rows.csv")
