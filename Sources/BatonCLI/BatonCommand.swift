@@ -4,6 +4,7 @@ import BatonModel
 import Foundation
 import IntentMatching
 import LineEditing
+import WorkspaceStore
 
 /// `baton`: opens the conversation at a terminal, or runs a script or `-c` lines.
 public struct BatonCommand: ParsableCommand {
@@ -117,7 +118,9 @@ public struct BatonCommand: ParsableCommand {
       let factory = SessionFactory(
         environment: environment, workspacePath: flags.workspace, intentsFlag: flags.intents, actorFlag: flags.actor,
         groupsCommits: !interactive)
-      let (session, names) = try factory.make()
+      let (session, names, workspace) = try factory.make()
+      // Closed at the end, whichever way the run ends: the main file then holds every change.
+      defer { workspace.close() }
       // Never released: the process ends after the conversation, and freeing the engine's
       // many small arrays one by one would only delay the exit.
       _ = Unmanaged.passRetained(session)

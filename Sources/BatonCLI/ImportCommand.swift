@@ -55,6 +55,7 @@ struct ImportCommand: ParsableCommand {
       do {
         let today = try environment.today()
         let store = try factory.openWorkspace(today: nil)
+        defer { store.close() }
         let who = try factory.resolveActor(store)
         var options = ImportOptions()
         options.mappings = mappings

@@ -16,7 +16,7 @@ struct SessionFactory {
   /// Whether the workspace commits changes in groups, for a script (`Workspace.open`).
   var groupsCommits = false
 
-  func make() throws -> (Session, [NamedEntity]) {
+  func make() throws -> (session: Session, names: [NamedEntity], workspace: Workspace) {
     let today = try environment.today()
     let (sources, unread) = IntentLoader.sources(directories: try environment.intentDirectories(intentsFlag))
     if !unread.isEmpty {
@@ -30,7 +30,7 @@ struct SessionFactory {
     let session = Session(
       workspace: workspace, matcher: matcher, actor: actor, today: { today },
       now: fixedClock ? nil : { clock.now() })
-    return (session, matcher.names)
+    return (session, matcher.names, workspace)
   }
 
   /// The engine for these intent files and the workspace's names: the one saved last time
@@ -82,7 +82,12 @@ struct SessionFactory {
   /// The workspace the flags and environment name, made with the demo company when missing
   /// (unless `today` is nil: then a missing workspace is an error).
   func openWorkspace(today: Day?) throws -> Workspace {
-    let path = environment.workspacePath(workspacePath)
+    let named = environment.workspacePath(workspacePath)
+    // A URL is refused and a symbolic link followed before anything else is said of it.
+    let path: String
+    do { path = try WorkspacePath.resolve(named) } catch {
+      throw Failure(exit: .workspaceUnusable, message: "\(error)")
+    }
     let existed = FileManager.default.fileExists(atPath: path)
     if !existed && today == nil {
       throw Failure(
@@ -90,8 +95,8 @@ struct SessionFactory {
     }
     // Only the default workspace is made on first use: a path someone named (and may have
     // mistyped) that is not there is an error, never a new demo company.
-    let named = !(workspacePath ?? "").isEmpty || !(environment.variables["BATON_WORKSPACE"] ?? "").isEmpty
-    if !existed && named {
+    let chosen = !(workspacePath ?? "").isEmpty || !(environment.variables["BATON_WORKSPACE"] ?? "").isEmpty
+    if !existed && chosen {
       throw Failure(
         exit: .workspaceUnusable,
         message: "no workspace at \(path); make one with baton init \(path) (add --empty for one without the demo)")

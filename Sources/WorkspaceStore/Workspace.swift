@@ -36,7 +36,11 @@ public final class Workspace: Sendable {
   /// With `groupsCommits`, consecutive changes share one commit until `commitPending()`: a
   /// script's changes then cost one disk sync a group instead of one each. Each change is
   /// still all or nothing (a savepoint), and nothing is committed behind the caller's back.
-  public static func open(path: String, createIfMissing today: Day?, groupsCommits: Bool = false) throws -> Workspace {
+  public static func open(path named: String, createIfMissing today: Day?, groupsCommits: Bool = false) throws
+    -> Workspace
+  {
+    let path = try WorkspacePath.resolve(named)
+    try WorkspacePath.checkExisting(path)
     if !FileManager.default.fileExists(atPath: path) {
       guard let today else {
         throw WorkspaceError.unwritable(path: path, detail: "no such file")
@@ -51,6 +55,15 @@ public final class Workspace: Sendable {
       try prepare(queue, path: path)
       return Workspace(path: path, queue: queue, groupsCommits: groupsCommits)
     }
+  }
+
+  /// Closes the connection, after copying what the write-ahead log holds into the main
+  /// file: a copy of the `.sqlite` file taken after baton exits holds every change, and a
+  /// backup copied back over it meets no stale `-wal` (SQLite removes it when the last
+  /// connection closes). Errors are ignored: another session may still be reading.
+  public func close() {
+    try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    try? queue.close()
   }
 
   /// A private workspace in memory, for tests and benchmarks.
@@ -72,7 +85,8 @@ public final class Workspace: Sendable {
 
   /// Makes a new workspace file. It is built beside `path` and renamed into place, so a
   /// failure or a kill part-way leaves no half-made workspace.
-  public static func create(at path: String, content: Content, force: Bool) throws {
+  public static func create(at named: String, content: Content, force: Bool) throws {
+    let path = try WorkspacePath.resolve(named)
     let manager = FileManager.default
     if manager.fileExists(atPath: path) && !force {
       throw WorkspaceError.alreadyExists(path: path)

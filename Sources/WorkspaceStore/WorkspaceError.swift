@@ -17,6 +17,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
   case demoData(String)
   /// Changes grouped for one commit were lost before it: none of them was saved.
   case unsaved(path: String, detail: String)
+  /// A URL where a file's path belongs ("postgres://host/db"): no store serves one yet.
+  case notAPath(path: String)
 
   public var description: String {
     switch self {
@@ -35,6 +37,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
       return "the demo company data is unusable: \(detail). Please file a bug."
     case .unsaved(let path, let detail):
       return "the changes not yet saved to \(path) were lost, none of them was kept: \(detail)"
+    case .notAPath(let path):
+      return "\(path) is a URL, not a file: a workspace is a SQLite file for now; give its path"
     }
   }
 }

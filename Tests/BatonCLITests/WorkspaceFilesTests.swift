@@ -1,0 +1,72 @@
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// The workspace as files on disk: a copy taken after baton exits holds every change, bad
+/// paths are refused with a message (never a crash, a replaced link or a quiet schema), and
+/// every file baton makes is its user's alone.
+@Suite(.tags(.process)) struct WorkspaceFilesTests {
+  private func mode(_ path: String) throws -> Int {
+    try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+  }
+
+  @Test func aCopyOfTheFileAfterAWritingRunHoldsItsChanges() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])
+    let moved = try runner.run(["--as", "jordan", "--yes", "-c", "move deal 42 to discovery"])
+    #expect(moved.status == 0, "\(moved.stderr)")
+    // Nothing left in a write-ahead log beside the file.
+    let wal = runner.workspace + "-wal"
+    let leftover = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+    #expect(leftover == 0)
+    let copy = runner.home.appendingPathComponent("copy.sqlite").path
+    try FileManager.default.copyItem(atPath: runner.workspace, toPath: copy)
+    #expect(try runner.sql("SELECT stage_id FROM deal WHERE id = 42", workspace: copy) == "discovery")
+    #expect(try runner.sql("PRAGMA integrity_check", workspace: copy) == "ok")
+  }
+
+  @Test func badPathsAreRefusedWithAMessage() throws {
+    let runner = try BinaryRunner()
+    let folder = runner.home.path
+    // A zero-byte file is not a workspace, and is left as it was.
+    let zero = folder + "/zero.sqlite"
+    #expect(FileManager.default.createFile(atPath: zero, contents: Data()))
+    let empty = try runner.run(["--workspace", zero, "-c", "help"])
+    #expect(empty.status == 74 && empty.stderr.contains("the file is empty (0 bytes)"))
+    #expect(try FileManager.default.attributesOfItem(atPath: zero)[.size] as? Int == 0)
+    // A dangling link is followed: init makes the file it names and the link stays a link.
+    let link = folder + "/linked.sqlite"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "target.sqlite")
+    let missing = try runner.run(["--workspace", link, "-c", "help"])
+    #expect(missing.status == 74 && missing.stderr.contains("no workspace at"))
+    #expect(try runner.run(["init", link]).status == 0)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "target.sqlite")
+    #expect(FileManager.default.fileExists(atPath: folder + "/target.sqlite"))
+    #expect(try runner.run(["--workspace", link, "-c", "show deal 42"]).status == 0)
+    // Links that loop.
+    try FileManager.default.createSymbolicLink(atPath: folder + "/a.sqlite", withDestinationPath: "b.sqlite")
+    try FileManager.default.createSymbolicLink(atPath: folder + "/b.sqlite", withDestinationPath: "a.sqlite")
+    for arguments in [["init", folder + "/a.sqlite"], ["--workspace", folder + "/a.sqlite", "-c", "help"]] {
+      let loop = try runner.run(arguments)
+      #expect(loop.status == 74 && loop.stderr.contains("its symbolic links loop"), "\(arguments)")
+    }
+    // A URL is not a path: nothing is made for it.
+    for arguments in [["init", "postgres://host/db"], ["--workspace", "postgres://host/db", "-c", "help"]] {
+      let url = try runner.run(arguments)
+      #expect(url.status == 74 && url.stderr.contains("is a URL, not a file"), "\(arguments)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: "postgres:"))
+  }
+
+  @Test func everyFileBatonMakesIsItsUsersAlone() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["--as", "jordan", "--yes", "-c", "move deal 42 to discovery"])
+    #expect(try mode(runner.workspace) == 0o600)
+    let cache = runner.home.appendingPathComponent(".cache/baton").path
+    #expect(try mode(cache) == 0o700)
+    for file in try FileManager.default.contentsOfDirectory(atPath: cache) {
+      #expect(try mode(cache + "/" + file) == 0o600, "\(file)")
+    }
+    #expect(try mode(runner.home.appendingPathComponent(".local/share/baton").path) == 0o700)
+  }
+}
