@@ -111,6 +111,12 @@ public final class Workspace: Sendable {
       }
       try Migrations.migrator.migrate(queue)
       try queue.write { db in try withNamesTokenOnce(db) { try fill(db, with: content) } }
+      // In WAL mode from its first moment: sessions that open a new workspace at once would
+      // otherwise race to switch it, and the losers were told "locked".
+      try queue.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+      }
       try queue.close()
     }
     // Unsynced while it filled: put it on disk before it takes the workspace's name.

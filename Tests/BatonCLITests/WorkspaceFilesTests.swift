@@ -55,7 +55,21 @@ import Testing
       let url = try runner.run(arguments)
       #expect(url.status == 74 && url.stderr.contains("is a URL, not a file"), "\(arguments)")
     }
-    #expect(!FileManager.default.fileExists(atPath: "postgres:"))
+    #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("postgres:").path))
+  }
+
+  /// A new workspace is in WAL mode from the start: sessions opening it at once all answer,
+  /// none told "locked" for racing to switch it.
+  @Test func sixteenSessionsOpeningANewWorkspaceAtOnceAllAnswer() throws {
+    let runner = try BinaryRunner()
+    let path = runner.home.appendingPathComponent("fresh.sqlite").path
+    #expect(try runner.run(["init", path]).status == 0)
+    #expect(try runner.sql("PRAGMA journal_mode", workspace: path) == "wal")
+    let running = try (0..<16).map { _ in
+      try runner.start(["--workspace", path, "--as", "jordan", "-c", "who owns stage exit criteria"])
+    }
+    let results = running.map { $0.finish() }
+    #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr).filter { !$0.isEmpty })")
   }
 
   @Test func everyFileBatonMakesIsItsUsersAlone() throws {
