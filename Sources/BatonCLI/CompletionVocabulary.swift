@@ -60,7 +60,11 @@ public struct CompletionVocabulary {
     let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
     // The words before the one being typed (none yet after a space: all of them).
     let done = text.last.map { $0 == " " || $0 == "\t" } ?? false ? words[...] : words.dropLast()
-    guard let previous = done.last, let first = done.first else { return commands }
+    guard let previous = done.last, let first = done.first else {
+      // The first word: how requests open, or any word when none of those fits what is typed.
+      let typing = words.last.map { String($0) } ?? ""
+      return typing.isEmpty || commands.contains(where: { $0.hasPrefix(typing) }) ? commands : general
+    }
     switch previous {
     case "to", "into":
       if Self.movers.contains(String(first)) { return names(of: [.stage]) }

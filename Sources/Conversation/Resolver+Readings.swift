@@ -73,8 +73,9 @@ extension Resolver {
   /// Words that open a yes-or-no question whatever follows ("should we route lead 17?").
   static let questionOpeners: Set<String> = ["should", "shall", "ought", "is", "are", "was", "were", "am"]
   /// Words that open a question when a subject follows ("do we route leads by hand?",
-  /// "has anyone moved it?"). "Can we …", "could I …" are requests, as people mean them.
-  static let auxiliaries: Set<String> = ["do", "does", "did", "has", "have", "had"]
+  /// "has anyone moved it?"). "Can we …", "could I …" are requests, as people mean them,
+  /// and so is "have someone call the buyer".
+  static let auxiliaries: Set<String> = ["do", "does", "did", "has", "had"]
   static let subjects: Set<String> = [
     "i", "we", "they", "he", "she", "it", "someone", "somebody", "anyone", "anybody", "one", "people",
   ]

@@ -155,12 +155,17 @@ public struct IntentMatcher: Sendable {
     // what the request is about, not the request: only the words around it may speak against.
     result.contraryWords = ranker.contraryWords(reread[best.intent] ?? delexicalized, intent: best.intent)
     // A decisive reading (a record the intent needs, named, and a score clear of the bar)
-    // is vetoed only by words no request baton answers uses: "send lead 14 to whoever
+    // is vetoed only by words no request about a record uses: "send lead 14 to whoever
     // covers the East" routes the lead, while "delete deal 42" is still refused.
     let decisive =
       best.score >= result.threshold + Self.decisiveMargin
       && intent.slots.contains { $0.required && $0.type.isRecord && slots[$0.name] != nil }
-    if decisive { result.contraryWords.removeAll(where: ranker.someExampleHas) }
+    if decisive, !result.contraryWords.isEmpty {
+      // Requests about the workspace's records, not the conversation's own words ("cancel",
+      // "drop everything you have in focus"), which are no sign of a request about a record.
+      let aboutRecords = catalog.intents.indices.filter { catalog.intents[$0].slots.contains { $0.type.isRecord } }
+      result.contraryWords.removeAll { ranker.someExample(of: aboutRecords, has: $0) }
+    }
     guard best.score >= result.threshold, result.contraryWords.isEmpty else { return result }
     result.intent = intent
     result.slots = slots

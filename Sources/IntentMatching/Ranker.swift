@@ -204,11 +204,12 @@ struct Ranker: Sendable {
     return contrary
   }
 
-  /// Whether some example of some intent has `word`: a word people use in requests baton
-  /// answers ("covers" in "who covers Globex"), unlike "delete", which only refused lines say.
-  func someExampleHas(_ word: String) -> Bool {
+  /// Whether some example of one of `intents` has `word`: a word people use in requests
+  /// baton answers ("covers" in "who covers Globex"), unlike "delete", which only refused
+  /// lines say.
+  func someExample(of intents: [Int], has word: String) -> Bool {
     guard let id = featureIndex[FeatureKey.word(word.utf8)] else { return false }
-    return (0..<intentCount).contains { postingIndex[Self.postingKey(intent: $0, feature: id)] != nil }
+    return intents.contains { postingIndex[Self.postingKey(intent: $0, feature: id)] != nil }
   }
 
   /// The number of the first meaning feature `featureIndex` has, `Int32.max` for none.

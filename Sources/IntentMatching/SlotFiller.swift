@@ -81,10 +81,10 @@ struct SlotFiller: Sendable {
           used.insert(index)
           break
         }
-        // A bare number may be a record's; a number that is only another reading of a date
-        // ("in 3 days") is never one.
+        // A bare number may be a record's; a span ("a week", "21d") or a number that is only
+        // another reading of a date ("in 3 days") is never one.
         if Self.numberedKinds.contains(slot.type), entity.values.first?.kind == .number,
-          let number = entity.value(of: .number)
+          entity.surface.allSatisfy(\.isNumber), let number = entity.value(of: .number)
         {
           let display = slot.type == .number ? number.display : "\(slot.type.rawValue) \(number.key)"
           slots[slot.name] = EntityValue(kind: slot.type, key: number.key, display: display)

@@ -52,14 +52,23 @@ struct TemporalParser: Sendable {
     default: break
     }
     if let day = Day(iso: first) { return (date(day), 1) }
-    if Self.impossibleISODate(first) { return (impossible(first), 1) }
-    let before = start > 0 ? tokens[start - 1] : nil
+    if let (year, month, day) = Self.isoParts(first) {
+      // "2026-3-5" is a date as "2026-03-05" is; "2026-02-30" is none.
+      return (Self.validDay(year, month, day).map(date) ?? impossible(first), 1)
+    }
+    // "on" marks a day past ("what changed on Monday") unless a due date comes before it
+    // ("due on the 15th"): then the day is ahead, as after "by".
+    let due = start > 1 && ["due", "deadline", "scheduled"].contains(tokens[start - 2])
+    let before = start > 0 ? (due && tokens[start - 1] == "on" ? "by" : tokens[start - 1]) : nil
     if let found = numericDate(first, before: before) { return (found, 1) }
     if let found = compactSpan(first) { return (found, 1) }
-    if first == "a" || first == "an", let next = word(1), let days = Self.unitDays[next] {
-      // "over a month", "for a week": a span; "in a week": the day it ends.
-      if before == "in" { return nil }
+    if first == "a" || first == "an", let next = word(1), let days = Self.unitDays[next], before != "in" {
+      // "over a month", "for a week": a span ("in a week" is read from "in", below).
       return (self.days(days, "\(first) \(next)"), 2)
+    }
+    if first == "in", word(1) == "a" || word(1) == "an", let next = word(2), let days = Self.unitDays[next] {
+      // "in a week": the day it ends (and, like "in 30 days", a span where one is wanted).
+      return (date(today.adding(days: days)), 3)
     }
     if first == "the", let next = word(1), let day = Self.ordinalDay(next) {
       // "by the 15th": the next 15th (the last one after "since", "on" and the like).
@@ -199,8 +208,8 @@ struct TemporalParser: Sendable {
     }
     let (year, _, _) = today.components
     guard let thisYear = Self.validDay(year, month, day) else {
-      // February 29th outside a leap year is next leap year's only if said so.
-      return Self.validDay(year + 1, month, day).map(date) ?? impossible(word)
+      // February 29th outside a leap year: the next one that has it.
+      return (1...4).lazy.compactMap { Self.validDay(year + $0, month, day) }.first.map(date) ?? impossible(word)
     }
     let past = before.map(Self.pastMarkers.contains) ?? false
     if past { return date(thisYear <= today ? thisYear : Self.validDay(year - 1, month, day) ?? thisYear) }
@@ -209,11 +218,17 @@ struct TemporalParser: Sendable {
 
   /// A date written as one the calendar lacks ("2026-02-30"): named, never read as another.
   static func impossibleISODate(_ word: String) -> Bool {
+    guard let (year, month, day) = isoParts(word) else { return false }
+    return validDay(year, month, day) == nil
+  }
+
+  /// "2026-03-05" or "2026-3-5": the year, month and day, when they are in range.
+  private static func isoParts(_ word: String) -> (Int, Int, Int)? {
     let parts = word.split(separator: "-")
-    guard parts.count == 3, parts[0].count == 4, let month = Int(parts[1]), let day = Int(parts[2]) else {
-      return false
-    }
-    return (1...12).contains(month) && (1...31).contains(day) && Day(iso: word) == nil
+    guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+      let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    return (year, month, day)
   }
 
   private func impossible(_ word: String) -> EntityValue {
@@ -292,9 +307,9 @@ struct TemporalParser: Sendable {
       guard let thisYear = Self.validDay(year, month, day), let other = Self.validDay(year + 1, month, day),
         let lastYear = Self.validDay(year - 1, month, day)
       else {
-        // "Feb 30", "april 31st": no year has it.
-        let never = (0..<4).allSatisfy { Self.validDay(year + $0, month, day) == nil }
-        return never ? (impossible("\(first) \(next)"), 2) : nil
+        // "Feb 30", "april 31st": no year has it; "Feb 29": the next year that has it.
+        let coming = (0..<5).lazy.compactMap { Self.validDay(year + $0, month, day) }.first { $0 >= today }
+        return coming.map { (date($0), 2) } ?? (impossible("\(first) \(next)"), 2)
       }
       let past = before.map(Self.pastMarkers.contains) ?? false
       if past { return (date(thisYear <= today ? thisYear : lastYear), 2) }

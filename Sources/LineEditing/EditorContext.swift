@@ -64,8 +64,19 @@ final class EditorContext {
         print("Display all \(words.count) possibilities? (y or n)", terminator: "")
         fflush(cel_stdout())
         var key: CChar = 0
-        let answer = el_getc(editLine, &key) == 1 ? Character(UnicodeScalar(UInt8(bitPattern: key))) : "n"
+        guard el_getc(editLine, &key) == 1 else {
+          // Ctrl-C: libedit's handler left the terminal cooked; end the line, cleared.
+          print("")
+          if let info = el_wline(editLine)?.pointee, let buffer = info.buffer {
+            _ = el_cursor(editLine, Int32(info.lastchar - info.cursor))
+            el_deletestr(editLine, Int32(info.lastchar - buffer))
+          }
+          var newline: [wchar_t] = [0x0A, 0]
+          el_wpush(editLine, &newline)
+          return UInt8(CC_REFRESH)
+        }
         print("")
+        let answer = Character(UnicodeScalar(UInt8(bitPattern: key)))
         guard answer == "y" || answer == "Y" || answer == " " else { return UInt8(CC_REDISPLAY) }
       }
       fflush(cel_stdout())

@@ -123,5 +123,20 @@ import WorkspaceStore
     #expect(session.handle("route lead 9 to the rep who covers that territory").intent == "lead.route")
     #expect(session.handle("delete deal 42").intent == nil)
     #expect(session.handle("destroy lead 17").intent == nil)
+    // The conversation's own words ("cancel", "drop") are no sign of a request about a record.
+    #expect(session.handle("cancel task 3").intent != "task.complete")
+    #expect(session.handle("drop deal 42 to Discovery").intent != "deal.move")
+  }
+
+  /// A span is never a record's number: "within a week" names no deal 7.
+  @Test func aSpanIsNeverARecordNumber() throws {
+    let turn = try Fixtures.session(actor: "jordan").handle("ask Priya to send the revised quote within a week")
+    #expect(turn.slots["deal"] == nil, "\(turn.slots)")
+  }
+
+  /// "have someone …" is a request, not a question.
+  @Test func haveSomeoneIsARequest() throws {
+    let turn = try Fixtures.session(actor: "jordan").handle("have someone follow up on deal 42 by Friday")
+    #expect(!turn.reply.firstLine.hasPrefix("Nothing changed:"), "\(turn.reply.firstLine)")
   }
 }

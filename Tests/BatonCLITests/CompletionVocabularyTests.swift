@@ -35,6 +35,8 @@ import WorkspaceStore
     #expect(start.count <= Self.shortList, "\(start.count) words at the start of a line")
     #expect(!vocabulary.general.contains { $0.hasSuffix(",") })
     #expect(!start.contains("Globex") && !start.contains("Negotiation"))
+    // A first word no request opens with still completes from every word.
+    #expect(vocabulary.candidates(before: "Glob", awaiting: nil).contains("Globex"))
     // After "move … to": stages; after "reassign … to": people.
     let stages = vocabulary.candidates(before: "move deal 42 to Ne", awaiting: nil)
     #expect(stages.contains("Negotiation") && !stages.contains("Priya") && !stages.contains("owns"))

@@ -106,6 +106,26 @@ import Testing
     baton.send("\u{12}criteria\u{07}who owns territory rules\r")  // Ctrl-G abandons the search
     try baton.expect("Territory rules:")
     try baton.awaitPrompt()
+    // A line with characters of more than one byte is found and run whole, once.
+    baton.send("Zoë 日本\r")
+    try baton.expect("Not understood: “Zoë 日本”")
+    try baton.awaitPrompt()
+    baton.send("what is an SQL\r")
+    try baton.expect("SQL: A sales-qualified lead")
+    try baton.awaitPrompt()
+    baton.send("\u{12}zo\r")
+    try baton.expect("Not understood: “Zoë 日本”")
+    try baton.awaitPrompt()
+    #expect(!baton.raw.contains("Zoë 日本Zoë"))
+    // Ctrl-C in the search ends the line, empty, and the session goes on.
+    baton.send("\u{12}SQL")
+    try baton.expect("`SQL': what is an SQL")
+    try baton.waitUntilReading()
+    baton.send("\u{03}")
+    try baton.awaitPrompt()
+    baton.send("who owns territory rules\r")
+    try baton.expect("Territory rules:")
+    try baton.awaitPrompt()
     baton.send("\u{04}")
     #expect(try baton.waitExit() == 0)
   }

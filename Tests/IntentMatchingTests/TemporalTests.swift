@@ -78,6 +78,16 @@ import Testing
     #expect(kinds == [.impossibleDate], "“\(line)”")
   }
 
+  /// Dates the review of this parser found misread: an ISO date without its zeros, a leap
+  /// day outside a leap year, "in a week", and "due on" a day ahead.
+  @Test(arguments: [
+    ("by 2026-3-5", ["2026-03-05"]), ("by 2/29", ["2028-02-29"]), ("by feb 29", ["2028-02-29"]),
+    ("in a week", ["2026-12-09", "7"]), ("due on the 1st", ["2027-01-01"]), ("what changed on the 1st", ["2026-12-01"]),
+  ])
+  func datesAsTheyAreMeant(_ line: String, _ expected: [String]) {
+    #expect(Self.keys(line) == expected, "“\(line)”")
+  }
+
   @Test(arguments: [
     ("stuck for over a month", ["30"]), ("quiet for a week", ["7"]), ("stuck > 21d", ["21"]),
     ("untouched 3w", ["21"]), ("bookings in Q1 next year", ["2027-Q1"]), ("bookings next year", ["2027"]),
