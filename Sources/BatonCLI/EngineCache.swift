@@ -54,8 +54,32 @@ struct EngineCache {
         try? FileManager.default.removeItem(at: temporary)
         return
       }
+      prune(keeping: target)
     } catch {
       try? FileManager.default.removeItem(at: temporary)
+    }
+  }
+
+  /// How many saved engines are kept: one a workspace, for the workspaces used last.
+  static let keptEngines = 16
+
+  /// Removes the saved engines beyond `keptEngines`, the least recently written first, so
+  /// the cache does not grow by a file for every workspace path ever opened.
+  private func prune(keeping current: URL) {
+    let manager = FileManager.default
+    guard
+      let names = try? manager.contentsOfDirectory(atPath: directory.path).filter({
+        $0.hasPrefix("engine-") && $0.hasSuffix(".bin")
+      }), names.count > Self.keptEngines
+    else { return }
+    let dated = names.map { name -> (path: String, written: Date) in
+      let path = directory.appendingPathComponent(name).path
+      let written = (try? manager.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
+      return (path, written)
+    }
+    for old in dated.sorted(by: { $0.written > $1.written }).dropFirst(Self.keptEngines)
+    where old.path != current.path {
+      try? manager.removeItem(atPath: old.path)
     }
   }
 

@@ -48,6 +48,14 @@ public enum IntentLoader {
         let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
         // Shown relative to the working folder when under it, as compilers do.
         let display = path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= Self.largestFile else {
+          diagnostics.append(
+            Diagnostic(
+              .error, file: display, line: 1, column: 1,
+              "the file is \(size) bytes; an intent file is at most \(Self.largestFile) (1 MB)"))
+          continue
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
           diagnostics.append(Diagnostic(.error, file: display, line: 1, column: 1, "cannot read"))
           continue
@@ -90,9 +98,43 @@ public enum IntentLoader {
     )
   }
 
+  /// The largest intent file read: the product's are about 30 KB, and a file of many
+  /// megabytes made every later start read a saved engine as large.
+  static let largestFile = 1_048_576
+
+  /// Where `text` uses a YAML anchor or alias, if it does: intent files need neither, and
+  /// aliases of aliases expand to billions of nodes from a few lines.
+  static func firstAlias(in text: String) -> (line: Int, column: Int)? {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let characters = Array(line)
+      var position = 0
+      while position < characters.count {
+        let character = characters[position]
+        if character == "#" || character == "\"" || character == "'" { break }
+        // A value starts after the indent, "- ", ": ", "[", "{" or ", ".
+        let starts =
+          position == 0 || characters[position - 1] == "[" || characters[position - 1] == "{"
+          || (position >= 2 && characters[position - 1] == " "
+            && ["-", ":", ","].contains(characters[position - 2]))
+          || characters[..<position].allSatisfy { $0 == " " }
+        if starts, character == "&" || character == "*", position + 1 < characters.count,
+          characters[position + 1].isLetter || characters[position + 1].isNumber
+        {
+          return (index + 1, position + 1)
+        }
+        position += 1
+      }
+    }
+    return nil
+  }
+
   /// Parses one file's text.
   public static func parse(_ text: String, file: String) -> ParsedFile {
     var reader = FileReader(file: file)
+    if let (line, column) = firstAlias(in: text) {
+      let problem = "YAML anchors and aliases are not allowed in intent files"
+      return ParsedFile(diagnostics: [Diagnostic(.error, file: file, line: line, column: column, problem)])
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)

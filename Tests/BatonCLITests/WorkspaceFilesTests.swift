@@ -58,6 +58,26 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("postgres:").path))
   }
 
+  /// The engine cache keeps the engines of the 16 workspaces used last, not one for every
+  /// path ever opened.
+  @Test func theEngineCacheIsBounded() throws {
+    let runner = try BinaryRunner()
+    let cache = runner.home.appendingPathComponent(".cache/baton")
+    try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+    // Twenty engines saved long ago, oldest first.
+    for index in 0..<20 {
+      let file = cache.appendingPathComponent("engine-old\(index).bin")
+      try Data("stale".utf8).write(to: file)
+      let written = Date(timeIntervalSince1970: 1_000_000 + Double(index))
+      try FileManager.default.setAttributes([.modificationDate: written], ofItemAtPath: file.path)
+    }
+    #expect(try runner.run(["-c", "help"]).status == 0)
+    let kept = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("engine-") }
+    #expect(kept.count == 16)
+    #expect(!kept.contains("engine-old0.bin") && kept.contains("engine-old19.bin"))
+    #expect(kept.contains { !$0.hasPrefix("engine-old") }, "the engine just saved is kept")
+  }
+
   /// A new workspace is in WAL mode from the start: sessions opening it at once all answer,
   /// none told "locked" for racing to switch it.
   @Test func sixteenSessionsOpeningANewWorkspaceAtOnceAllAnswer() throws {

@@ -23,6 +23,45 @@ import Testing
       })
   }
 
+  /// An alias bomb (aliases of aliases, billions of nodes from twenty lines) is refused at
+  /// its first anchor, before YAML expands it; an asterisk inside an example's text is words.
+  @Test func anchorsAndAliasesAreRefusedWhereTheyStand() {
+    var lines = ["version: 1", "vocabulary:", "  raci:", "    R: &a [x, x, x, x, x, x, x, x, x]"]
+    var previous = "a"
+    for index in 0..<20 {
+      lines.append(
+        "    X\(index): &b\(index) [" + Array(repeating: "*" + previous, count: 9).joined(separator: ", ") + "]")
+      previous = "b\(index)"
+    }
+    let bomb = IntentLoader.parse(lines.joined(separator: "\n"), file: "bomb.yaml")
+    #expect(
+      bomb.diagnostics.map(\.description) == [
+        "bomb.yaml:4:8: error: YAML anchors and aliases are not allowed in intent files"
+      ])
+    let words = """
+      version: 1
+      intents:
+        - name: stars.shown
+          description: a line with an asterisk in its words
+          action: stars.shown
+          examples:
+            - show the *starred* deals
+            - "*starred* deals"
+      """
+    #expect(!IntentLoader.parse(words, file: "words.yaml").diagnostics.contains { $0.description.contains("aliases") })
+  }
+
+  /// A file over 1 MB is not read: a 50 MB one made every later start read a saved engine
+  /// as large.
+  @Test func anOversizedFileIsNotRead() throws {
+    let folder = TemporaryFolder("oversized-intents")
+    let file = folder.url.appendingPathComponent("big.yaml")
+    try Data(repeating: 0x78, count: 1_048_577).write(to: file)
+    let (sources, diagnostics) = IntentLoader.sources(directories: [folder.url])
+    #expect(sources.isEmpty)
+    #expect(diagnostics.map(\.message) == ["the file is 1048577 bytes; an intent file is at most 1048576 (1 MB)"])
+  }
+
   @Test func aNewerFormatIsRefusedAndBadYAMLIsLocated() {
     let future = IntentLoader.parse("version: 7\nintents: []\n", file: "f.yaml")
     #expect(
