@@ -28,7 +28,7 @@ public struct BatonCommand: ParsableCommand {
 
       \(BatonExit.helpText)
       """,
-    subcommands: [InitCommand.self, ImportCommand.self, IntentsCommand.self]
+    subcommands: [InitCommand.self, ImportCommand.self, IntentsCommand.self, BackupCommand.self, RestoreCommand.self]
   )
 
   @Option(

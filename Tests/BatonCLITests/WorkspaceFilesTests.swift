@@ -58,6 +58,31 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("postgres:").path))
   }
 
+  /// A backup taken while a script writes is whole; restoring it (an admin only) puts the
+  /// workspace back as it was, through SQLite, never a file copied over a live log.
+  @Test func aBackupTakenWhileAScriptWritesRestoresWhole() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])
+    let moves = (0..<400).map { $0 % 2 == 0 ? "move deal 42 to discovery" : "move deal 42 to proposal" }
+    let writing = try runner.start(["--as", "jordan", "--yes"], stdin: moves.joined(separator: "\n") + "\n")
+    let backup = runner.home.appendingPathComponent("backup.sqlite").path
+    let taken = try runner.run(["backup", backup])
+    #expect(taken.status == 0, "\(taken.stderr)")
+    #expect(writing.finish().status == 0)
+    #expect(try runner.sql("PRAGMA integrity_check", workspace: backup) == "ok")
+    let saved = try runner.sql("SELECT count(*) FROM audit", workspace: backup)
+    #expect(try runner.sql("SELECT count(*) FROM audit") == "400")
+    // Only an admin restores; then the workspace is the backup's.
+    #expect(try runner.run(["--as", "jordan", "restore", backup]).status == 1)
+    let restored = try runner.run(["--as", "morgan", "restore", backup])
+    #expect(restored.status == 0, "\(restored.stderr)")
+    #expect(try runner.sql("SELECT count(*) FROM audit") == saved)
+    #expect(try runner.sql("PRAGMA integrity_check") == "ok")
+    #expect(try runner.run(["-c", "show deal 42"]).status == 0)
+    // A backup is never written over without --force.
+    #expect(try runner.run(["backup", backup]).status == 74)
+  }
+
   /// The engine cache keeps the engines of the 16 workspaces used last, not one for every
   /// path ever opened.
   @Test func theEngineCacheIsBounded() throws {

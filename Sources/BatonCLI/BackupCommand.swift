@@ -1,0 +1,61 @@
+import ArgumentParser
+import BatonModel
+import Foundation
+import WorkspaceStore
+
+/// `baton backup FILE`: a consistent copy of the workspace, taken while others may write.
+struct BackupCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "backup", abstract: "Copy the workspace to FILE, consistent while others write.")
+
+  @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "FILE"))
+  var file: String
+
+  @Flag(help: "Replace FILE if it exists.")
+  var force = false
+
+  @OptionGroup var target: WorkspaceOptions
+
+  func run() throws {
+    let environment = BatonEnvironment()
+    let factory = SessionFactory(
+      environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    try Failure.reporting {
+      let store = try factory.openWorkspace(today: nil)
+      defer { store.close() }
+      try store.backup(to: file, force: force)
+      print("Backed up \(store.path) to \(file).")
+    }
+  }
+}
+
+/// `baton restore FILE`: the workspace's contents replaced by a backup's, for an admin.
+struct RestoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "restore", abstract: "Replace the workspace's contents with the backup in FILE (admin).")
+
+  @Argument(help: ArgumentHelp("The backup to restore.", valueName: "FILE"))
+  var file: String
+
+  @OptionGroup var target: WorkspaceOptions
+
+  func run() throws {
+    let environment = BatonEnvironment()
+    let factory = SessionFactory(
+      environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    try Failure.reporting {
+      let store = try factory.openWorkspace(today: nil)
+      defer { store.close() }
+      let actor = try factory.resolveActor(store)
+      guard actor.role >= .admin else {
+        throw Failure(
+          exit: .lineFailed,
+          message:
+            "restoring a backup needs the admin role; \(actor.name) is \(actor.role == .admin ? "an" : "a") \(actor.role.rawValue)"
+        )
+      }
+      try store.restore(from: file)
+      print("Restored \(store.path) from \(file).")
+    }
+  }
+}
