@@ -29,7 +29,7 @@ public enum BatonExit: Int32, CaseIterable, Sendable {
       65  a broken intent file or import file
       70  internal error (a bug: please report it)
       74  workspace unusable (locked, corrupt, unwritable, newer schema), or a
-          script's changes could not be saved
+          script's line could not reach it or its changes could not be saved
     """
 }
 

@@ -148,6 +148,12 @@ public struct ConversationLoop {
             TextRenderer(width: nil, colour: false).render(turn.reply)
             .split(separator: "\n").first.map(String.init) ?? ""
           emit(.diagnostic("baton:\(options.source):\(lineNumber): \(turn.reply.kind.rawValue): \(first)"))
+          // The workspace itself failed (locked past the wait, unwritable): the lines after
+          // this one would fail alike, so the run ends here, with the status that says so.
+          if case .object(let data) = turn.reply.data, data["error"] == .string("workspace") {
+            try settle()
+            throw Failure(exit: .workspaceUnusable, message: "\(options.source):\(lineNumber): \(first)")
+          }
           if options.strict {
             try settle()
             return false

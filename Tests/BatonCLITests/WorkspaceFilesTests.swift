@@ -83,6 +83,21 @@ import Testing
     #expect(try runner.run(["backup", backup]).status == 74)
   }
 
+  /// A script's line that cannot get the write lock in its wait ends the run with 74 (the
+  /// lines after it would fail alike), after the lines before it were answered.
+  @Test func aLineThatCannotGetTheLockEndsTheRunWith74() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])
+    let holder = try LockHolder(runner.workspace)  // a writer's lock; readers go on
+    let script = "who owns stage exit criteria\nmove deal 42 to discovery\nwhat is an SQL\n"
+    let result = try runner.run(["--as", "jordan", "--yes"], stdin: script)
+    try holder.release()
+    #expect(result.status == 74, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("Stage exit criteria:"))
+    #expect(!result.stdout.contains("SQL: A sales-qualified lead"))
+    #expect(result.stderr.contains("<stdin>:2:"))
+  }
+
   /// The engine cache keeps the engines of the 16 workspaces used last, not one for every
   /// path ever opened.
   @Test func theEngineCacheIsBounded() throws {
