@@ -38,6 +38,10 @@ let ownTargets: [Target] = [
     dependencies: ["BatonModel", "WorkspaceStore", .product(name: "CSV", package: "CSV.swift")],
     resources: [.copy("Resources/crm-layouts.json")]
   ),
+  // The operating model as a YAML file: `baton model export` and `baton model apply`.
+  .target(
+    name: "ModelFile",
+    dependencies: ["BatonModel", "WorkspaceStore", "IntentMatching", .product(name: "Yams", package: "Yams")]),
   .target(name: "Actions", dependencies: ["BatonModel", "WorkspaceStore"]),
   // The resolver: focus, follow-ups, questions and confirmations; no store.
   .target(name: "Conversation", dependencies: ["BatonModel", "IntentMatching"]),
@@ -48,7 +52,7 @@ let ownTargets: [Target] = [
     name: "BatonCLI",
     dependencies: [
       "Assistant", "Conversation", "Rendering", "LineEditing", "IntentMatching", "WorkspaceStore", "BatonModel",
-      "CRMImport",
+      "CRMImport", "ModelFile",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     resources: [.copy("../../intents")]

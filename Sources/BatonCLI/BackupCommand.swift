@@ -51,7 +51,7 @@ struct RestoreCommand: ParsableCommand {
         throw Failure(
           exit: .lineFailed,
           message:
-            "restoring a backup needs the admin role; \(actor.name) is \(actor.role == .admin ? "an" : "a") \(actor.role.rawValue)"
+            "restoring a backup needs the admin role; \(actor.name) is \(actor.role.withArticle)"
         )
       }
       try store.restore(from: file)

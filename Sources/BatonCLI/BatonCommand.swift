@@ -28,7 +28,10 @@ public struct BatonCommand: ParsableCommand {
 
       \(BatonExit.helpText)
       """,
-    subcommands: [InitCommand.self, ImportCommand.self, IntentsCommand.self, BackupCommand.self, RestoreCommand.self]
+    subcommands: [
+      InitCommand.self, ImportCommand.self, IntentsCommand.self, ModelCommand.self, BackupCommand.self,
+      RestoreCommand.self,
+    ]
   )
 
   @Option(

@@ -62,11 +62,7 @@ struct ImportCommand: ParsableCommand {
         options.stageMappings = stageMappings
         options.skipBadRows = skipBadRows
         options.dryRun = dryRun
-        let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
-        let context = AuditContext(
-          actor: who.handle, input: (["baton"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-          intent: nil, action: "import.\(kind.rawValue)",
-          at: fixedClock ? "\(today.iso)T09:00:00Z" : ISO8601DateFormatter().string(from: Date()))
+        let context = try AuditContext.command(environment, actor: who, action: "import.\(kind.rawValue)")
         let bar = ProgressBar()
         let result = try Importer(workspace: store).run(
           kind, path: file, options: options, actor: who, context: context, today: today,

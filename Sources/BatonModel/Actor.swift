@@ -13,6 +13,9 @@ public enum Role: String, CaseIterable, Codable, Comparable, Sendable {
 
   private var rank: Int { Role.allCases.firstIndex(of: self) ?? 0 }
 
+  /// "an ops", "a rep": the role after "is", for refusals.
+  public var withArticle: String { (self == .ops || self == .admin ? "an " : "a ") + rawValue }
+
   public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
 }
 

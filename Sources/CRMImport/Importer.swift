@@ -53,7 +53,7 @@ public struct Importer {
   ) throws -> ImportResult {
     guard actor.role >= Self.requiredRole else {
       let reason =
-        "importing needs the \(Self.requiredRole.rawValue) role; \(actor.handle) is a \(actor.role.rawValue)"
+        "importing needs the \(Self.requiredRole.rawValue) role; \(actor.handle) is \(actor.role.withArticle)"
       // A refusal is audited like a workflow's: who tried to load what.
       try workspace.recordRefusal(context, reason: reason)
       throw ImportError.refused(reason)

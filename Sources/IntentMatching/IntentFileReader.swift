@@ -26,14 +26,7 @@ struct FileReader {
   }
 
   mutating func yamlError(_ error: YamlError) {
-    switch error {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-      .composer(_, let problem, let mark, _):
-      diagnostics.append(
-        Diagnostic(.error, file: file, line: mark.line, column: mark.column, "YAML: \(problem)"))
-    default:
-      diagnostics.append(Diagnostic(.error, file: file, line: 1, column: 1, "YAML: \(error)"))
-    }
+    diagnostics.append(Diagnostic.yaml(error, file: file))
   }
 
   /// Unknown keys warn rather than fail, so a newer file still loads in an older baton.

@@ -104,7 +104,7 @@ public enum IntentLoader {
 
   /// Where `text` uses a YAML anchor or alias, if it does: intent files need neither, and
   /// aliases of aliases expand to billions of nodes from a few lines.
-  static func firstAlias(in text: String) -> (line: Int, column: Int)? {
+  public static func firstAlias(in text: String) -> (line: Int, column: Int)? {
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let characters = Array(line)
       var position = 0

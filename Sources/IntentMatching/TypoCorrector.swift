@@ -1,3 +1,4 @@
+import BatonModel
 import Synchronization
 
 /// Replaces a word the matcher does not know with the one known word it is a typo of, within

@@ -13,7 +13,10 @@ final class ChangeRecorder {
     var before: [String: JSONValue]?
     var after: [String: JSONValue]?
 
-    var label: String { "\(table.replacingOccurrences(of: "_", with: " ")) \(id)" }
+    var label: String {
+      table == ChangeRecorder.modelTable
+        ? "the operating model" : "\(table.replacingOccurrences(of: "_", with: " ")) \(id)"
+    }
   }
 
   let db: Database
@@ -39,6 +42,25 @@ final class ChangeRecorder {
     changes.append(RecordChange(table: table, id: id, before: before, after: try Self.image(db, table, id)))
   }
 
+  /// The operating model's place in the audit log: a change to it is recorded as one record,
+  /// its image the whole model before and after, so undo puts the model back as it was.
+  static let modelTable = "operating_model"
+
+  /// Writes `model` over the workspace's operating model and records the change.
+  func replaceModel(with model: OperatingModel) throws {
+    let before = try ModelReader.read(db)
+    try ModelWriter.write(db, from: before, to: model.normalized())
+    changes.append(
+      RecordChange(
+        table: Self.modelTable, id: 1, before: try Self.modelImage(before),
+        after: try Self.image(db, Self.modelTable, 1)
+      ))
+  }
+
+  private static func modelImage(_ model: OperatingModel) throws -> [String: JSONValue] {
+    try JSONDecoder().decode([String: JSONValue].self, from: JSONEncoder().encode(model))
+  }
+
   // Cached statements: a workflow writes the same few shapes of row again and again, and
   // compiling the SQL each time would be a large share of its time.
   private static func insert(
@@ -60,7 +82,8 @@ final class ChangeRecorder {
 
   /// A row's columns as JSON values, or nil when it does not exist.
   static func image(_ db: Database, _ table: String, _ id: Int64) throws -> [String: JSONValue]? {
-    try db.firstRow("SELECT * FROM \(table) WHERE id = ?", [id]) { row in
+    if table == modelTable { return try modelImage(ModelReader.read(db)) }
+    return try db.firstRow("SELECT * FROM \(table) WHERE id = ?", [id]) { row in
       var image: [String: JSONValue] = [:]
       row.forEachColumn { column, value in
         switch value.storage {
@@ -78,6 +101,11 @@ final class ChangeRecorder {
   /// Puts a row back to `image`: deletes it when the image is nil, inserts or overwrites it
   /// otherwise.
   static func restore(_ db: Database, _ table: String, _ id: Int64, to image: [String: JSONValue]?) throws {
+    if table == modelTable, let image {
+      let model = try JSONDecoder().decode(OperatingModel.self, from: JSONEncoder().encode(image))
+      try ModelWriter.write(db, from: ModelReader.read(db), to: model)
+      return
+    }
     guard let image else {
       try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
       return

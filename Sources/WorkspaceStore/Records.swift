@@ -132,4 +132,11 @@ public struct OpsModel: Codable, Hashable, Sendable {
   public var fromARR: Int64?
   public var model: String
   public var why: String
+
+  public init(upToEmployees: Int?, fromARR: Int64?, model: String, why: String) {
+    self.upToEmployees = upToEmployees
+    self.fromARR = fromARR
+    self.model = model
+    self.why = why
+  }
 }

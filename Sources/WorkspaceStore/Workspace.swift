@@ -26,6 +26,8 @@ public final class Workspace: Sendable {
     case empty
     /// The demo company, with dates laid out relative to `today`.
     case demo(today: Day, extraDeals: Int = 0)
+    /// An operating model from a file, with no accounts, deals or leads.
+    case model(OperatingModel, today: Day)
   }
 
   /// Opens the workspace at `path`, creating it with the demo company when the file does not
@@ -180,6 +182,11 @@ public final class Workspace: Sendable {
       try DemoSeeder(today: Day(Date())).seedStarter(db)
     case .demo(let today, let extraDeals):
       try DemoSeeder(today: today, extraDeals: extraDeals).seed(db)
+    case .model(let model, let today):
+      let problems = model.normalized().problems()
+      guard problems.isEmpty else { throw ChangeConflict(problems.map(\.description).joined(separator: "; ")) }
+      try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('created', ?)", arguments: [today.iso])
+      try ModelWriter.write(db, from: ModelReader.read(db), to: model.normalized())
     }
   }
 

@@ -1,3 +1,4 @@
+import BatonModel
 import BatonTestSupport
 import Foundation
 import Testing

@@ -1,0 +1,133 @@
+import ArgumentParser
+import BatonModel
+import Foundation
+import IntentMatching
+import ModelFile
+import Rendering
+import WorkspaceStore
+
+/// `baton model export|apply|undo`: the operating model as a file a team keeps in version
+/// control, and changes to it applied as one audited, reversible change.
+struct ModelCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "model", abstract: "Export the operating model as a file, or apply one.",
+    subcommands: [ModelExportCommand.self, ModelApplyCommand.self, ModelUndoCommand.self])
+
+  /// Who may change the operating model.
+  static let requiredRole = Role.revops
+
+  /// Refuses, and audits the refusal, when `actor` may not change the operating model.
+  static func requireRole(_ actor: Actor, _ store: Workspace, _ context: AuditContext) throws {
+    guard actor.role < requiredRole else { return }
+    let reason =
+      "changing the operating model needs the \(requiredRole.rawValue) role; \(actor.handle) is \(actor.role.withArticle)"
+    try store.recordRefusal(context, reason: reason)
+    throw Failure(exit: .lineFailed, message: reason)
+  }
+}
+
+/// `baton model export [FILE]`: the operating model as YAML, on stdout or into FILE.
+struct ModelExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export", abstract: "Write the operating model as YAML to FILE, or to standard output.")
+
+  @Argument(help: ArgumentHelp("Where to write it (default: standard output).", valueName: "FILE"))
+  var file: String?
+
+  @OptionGroup var target: WorkspaceOptions
+
+  func run() throws {
+    let factory = SessionFactory(
+      environment: BatonEnvironment(), workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    try Failure.reporting {
+      let store = try factory.openWorkspace(today: nil)
+      defer { store.close() }
+      let text = try ModelFileWriter.text(store.operatingModel())
+      guard let file else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+      }
+      try ModelFileOutput.write(text, to: file)
+      FileHandle.standardError.write(Data("Wrote the operating model of \(store.path) to \(file).\n".utf8))
+    }
+  }
+}
+
+/// `baton model apply FILE [--dry-run]`: the file's model over the workspace's.
+struct ModelApplyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "apply",
+    abstract: "Check a model file, show what it changes, and apply it in one audited change (RevOps or admin).")
+
+  @Argument(help: ArgumentHelp("The model file (as `baton model export` writes it).", valueName: "FILE"))
+  var file: String
+
+  @Flag(help: "Check the file and show what would change; write nothing.")
+  var dryRun = false
+
+  @OptionGroup var target: WorkspaceOptions
+
+  func run() throws {
+    let environment = BatonEnvironment()
+    let factory = SessionFactory(
+      environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    try Failure.reporting {
+      let model = try ModelFileInput.read(file)
+      let store = try factory.openWorkspace(today: nil)
+      defer { store.close() }
+      let actor = try factory.resolveActor(store)
+      let context = try AuditContext.command(environment, actor: actor, action: "model.apply")
+      if !dryRun { try ModelCommand.requireRole(actor, store, context) }
+      let result: (diff: ModelDiff, auditID: Int64?)
+      do {
+        result = try store.applyModel(model, context, dryRun: dryRun)
+      } catch let conflict as ChangeConflict {
+        if !dryRun { try store.recordRefusal(context, reason: conflict.description) }
+        throw Failure(exit: .lineFailed, message: "not applied: \(conflict.description)")
+      }
+      let changes = result.diff.entries
+      guard !changes.isEmpty else {
+        print("The workspace already has this operating model: nothing to change.")
+        return
+      }
+      let count = "\(changes.count) change\(changes.count == 1 ? "" : "s")"
+      print(TerminalSafe.escape(changes.map { "  \($0)" }.joined(separator: "\n")))
+      if dryRun {
+        print("\(count); the workspace can take them. Nothing was written (--dry-run).")
+      } else {
+        print("Applied \(count) to \(store.path) (audit \(result.auditID ?? 0)); `baton model undo` reverses them.")
+      }
+    }
+  }
+}
+
+/// `baton model undo`: reverses the latest `model apply` that is not undone yet.
+struct ModelUndoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "undo", abstract: "Reverse the latest model apply (RevOps or admin).")
+
+  @OptionGroup var target: WorkspaceOptions
+
+  func run() throws {
+    let environment = BatonEnvironment()
+    let factory = SessionFactory(
+      environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    try Failure.reporting {
+      let store = try factory.openWorkspace(today: nil)
+      defer { store.close() }
+      let actor = try factory.resolveActor(store)
+      let context = try AuditContext.command(environment, actor: actor, action: "model.undo")
+      try ModelCommand.requireRole(actor, store, context)
+      guard let entry = try store.latestModelApply() else {
+        throw Failure(exit: .lineFailed, message: "no model apply is left to undo")
+      }
+      do {
+        try store.undo(auditID: entry.id, context)
+      } catch let conflict as ChangeConflict {
+        try store.recordRefusal(context, reason: conflict.description)
+        throw Failure(exit: .lineFailed, message: "not undone: \(conflict.description)")
+      }
+      print("Undone: the model apply by \(entry.actor) at \(entry.at) (audit \(entry.id)).")
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// The operating model as a file, through the real binary: exported, applied, checked with
+/// its problems at their line and column, tried with --dry-run, undone, refused.
+@Suite(.tags(.process)) struct ModelFileTests {
+  private func write(_ text: String, _ name: String, in runner: BinaryRunner) throws -> String {
+    let path = runner.home.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  private func demoModel(_ runner: BinaryRunner) throws -> String {
+    #expect(try runner.run(["init"]).status == 0)
+    let export = try runner.run(["model", "export"])
+    #expect(export.status == 0, "\(export.stderr)")
+    return export.stdout
+  }
+
+  @Test func theDemoModelExportedAndAppliedToAnEmptyWorkspaceExportsTheSameBytes() throws {
+    let runner = try BinaryRunner()
+    let demo = try demoModel(runner)
+    #expect(demo.contains("- id: negotiation") && demo.contains("accountable: ['team:revops']"))
+    let file = try write(demo, "demo.yaml", in: runner)
+    // Applied over the starter model of `init --empty`.
+    let empty = runner.home.appendingPathComponent("empty.sqlite").path
+    #expect(try runner.run(["init", "--empty", empty]).status == 0)
+    let applied = try runner.run(["model", "apply", file, "--workspace", empty])
+    #expect(applied.status == 0, "\(applied.stderr)")
+    #expect(applied.stdout.contains("+ person priya (Priya Natarajan)") && applied.stdout.contains("Applied "))
+    #expect(try runner.run(["model", "export", "--workspace", empty]).stdout == demo)
+    // Made from the file by `init --from`.
+    let made = runner.home.appendingPathComponent("made.sqlite").path
+    #expect(try runner.run(["init", made, "--from", file]).status == 0)
+    #expect(try runner.run(["model", "export", "--workspace", made]).stdout == demo)
+    // And the export applied back changes nothing, writing no audit row.
+    let again = try runner.run(["model", "apply", file, "--as", "jordan"])
+    #expect(again.status == 0 && again.stdout.contains("nothing to change"))
+    #expect(try runner.sql("SELECT count(*) FROM audit") == "0")
+    // Into a file: the same text.
+    let out = runner.home.appendingPathComponent("out.yaml").path
+    #expect(try runner.run(["model", "export", out]).status == 0)
+    #expect(try String(contentsOfFile: out, encoding: .utf8) == demo)
+  }
+
+  @Test func eachKindOfProblemIsReportedAtItsLineAndColumnAndNothingChanges() throws {
+    let runner = try BinaryRunner()
+    let demo = try demoModel(runner)
+    let lines = demo.components(separatedBy: "\n")
+    func line(of text: String) -> Int { (lines.firstIndex { $0.contains(text) } ?? -10) + 1 }
+    let cases: [(edit: (String) -> String, expected: String)] = [
+      (
+        { $0.replacingOccurrences(of: "  probability: 50\n", with: "  probabilty: 50\n") },
+        ":\(line(of: "probability: 50")):3: error: unknown key 'probabilty' in a stage"
+      ),
+      (
+        { $0.replacingOccurrences(of: "  probability: 50\n", with: "  probability: half\n") },
+        ":\(line(of: "probability: 50")):16: error: `probability` is a whole number, not “half”"
+      ),
+      (
+        { $0.replacingOccurrences(of: "trigger_stage: closed-won", with: "trigger_stage: closed-wun") },
+        ":\(line(of: "trigger_stage: closed-won")):18: error: no stage “closed-wun” in this model"
+      ),
+      (
+        { $0.replacingOccurrences(of: "role: revops", with: "role: chief") },
+        ":\(line(of: "role: revops")):9: error: no role “chief”"
+      ),
+      (
+        { $0.replacingOccurrences(of: "accountable: ['team:revops']", with: "accountable: ['team:revop']") },
+        ":\(line(of: "accountable: ['team:revops']")):17: error: no team “revop” in this model"
+      ),
+      // The parser finds the unclosed list where the next mapping begins.
+      (
+        { $0.replacingOccurrences(of: "version: 1\n", with: "version: 1\nteams: [\n") },
+        ":\(line(of: "company:") + 2):7: error: YAML: did not find expected ',' or ']'"
+      ),
+      ({ $0 + "stages: []\n" }, ":\(line(of: "stages:")):1: error: YAML: the key 'stages' is given twice"),
+      (
+        { $0.replacingOccurrences(of: "company:\n", with: "company: &c\n") },
+        ":\(line(of: "company:")):10: error: YAML anchors and aliases"
+      ),
+      (
+        { $0.replacingOccurrences(of: "version: 1\n", with: "version: 9\n") },
+        ":\(line(of: "version: 1")):10: error: version 9 is newer"
+      ),
+    ]
+    for (index, item) in cases.enumerated() {
+      let file = try write(item.edit(demo), "broken-\(index).yaml", in: runner)
+      let result = try runner.run(["model", "apply", file, "--as", "morgan"])
+      #expect(result.status == 65, "case \(index): \(result.stderr)")
+      #expect(result.stderr.contains(file + item.expected), "case \(index): \(result.stderr)")
+      #expect(result.stderr.contains("nothing was changed"), "case \(index)")
+    }
+    #expect(try runner.sql("SELECT count(*) FROM audit") == "0")
+    #expect(try runner.run(["model", "export"]).stdout == demo)
+  }
+
+  @Test func aDryRunShowsTheChangeAndWritesNothing() throws {
+    let runner = try BinaryRunner()
+    let demo = try demoModel(runner)
+    let file = try write(demo.replacingOccurrences(of: "sla_hours: 72", with: "sla_hours: 48"), "m.yaml", in: runner)
+    let dry = try runner.run(["model", "apply", file, "--dry-run", "--as", "jordan"])
+    #expect(dry.status == 0, "\(dry.stderr)")
+    #expect(dry.stdout.contains("~ handoff rule sales-to-cs (Sales to customer success): sla_hours"))
+    #expect(dry.stdout.contains("Nothing was written (--dry-run)"))
+    #expect(try runner.sql("SELECT sla_hours FROM handoff_rule WHERE id = 'sales-to-cs'") == "72")
+    #expect(try runner.sql("SELECT count(*) FROM audit") == "0")
+  }
+
+  @Test func anAppliedModelTakesEffectAndUndoPutsItBack() throws {
+    let runner = try BinaryRunner()
+    let demo = try demoModel(runner)
+    let changed =
+      demo
+      .replacingOccurrences(
+        of: "- id: closed-won\n",
+        with: """
+          - id: verbal-commit
+            name: Verbal Commit
+            kind: opportunity
+            probability: 90
+            forecast_category: commit
+            definition: The buyer has said yes; the paperwork follows.
+            exit_criteria:
+            - wording: Order form signed
+              document: order_form
+          - id: closed-won
+
+          """
+      )
+      .replacingOccurrences(
+        of: "  responsible: ['team:marketing-ops', 'team:sales-ops']\n  accountable: ['team:revops']",
+        with: "  responsible: ['team:marketing-ops', 'team:sales-ops']\n  accountable: ['person:priya']")
+    let file = try write(changed, "changed.yaml", in: runner)
+    // A rep may not; the refusal is audited.
+    let refused = try runner.run(["model", "apply", file, "--as", "sam"])
+    #expect(refused.status == 1 && refused.stderr.contains("needs the revops role; sam is a rep"))
+    #expect(try runner.sql("SELECT outcome || ' ' || action FROM audit") == "refused model.apply")
+    let applied = try runner.run(["model", "apply", file, "--as", "jordan"])
+    #expect(applied.status == 0, "\(applied.stderr)")
+    #expect(applied.stdout.contains("+ stage verbal-commit (Verbal Commit)"))
+    #expect(applied.stdout.contains("~ responsibility routing (Territory and routing operations): raci"))
+    let asked = try runner.run([
+      "--as", "jordan", "-c", "who is accountable for lead routing", "-c", "define verbal commit",
+    ])
+    #expect(asked.stdout.contains("Accountable for territory and routing operations: Sales Ops Manager (Priya)"))
+    #expect(asked.stdout.contains("The buyer has said yes"))
+    #expect(try runner.sql("SELECT position FROM stage WHERE id = 'closed-won'") == "9")
+    let undone = try runner.run(["model", "undo", "--as", "jordan"])
+    #expect(undone.status == 0, "\(undone.stderr)")
+    #expect(try runner.run(["model", "export"]).stdout == demo)
+    #expect(try runner.run(["model", "undo", "--as", "jordan"]).stderr.contains("no model apply is left to undo"))
+  }
+
+  @Test func aModelThatWouldLeaveDealsWithoutAStageIsRefusedWhole() throws {
+    let runner = try BinaryRunner()
+    let demo = try demoModel(runner)
+    // Negotiation removed, and the handoff's SLA changed: neither is written.
+    var lines = demo.components(separatedBy: "\n")
+    let start = try #require(lines.firstIndex(of: "- id: negotiation"))
+    let end = try #require(lines[(start + 1)...].firstIndex { $0.hasPrefix("- id: ") })
+    lines.removeSubrange(start..<end)
+    let text = lines.joined(separator: "\n").replacingOccurrences(of: "sla_hours: 72", with: "sla_hours: 48")
+    let file = try write(text, "less.yaml", in: runner)
+    let deals = try runner.sql("SELECT count(*) FROM deal WHERE stage_id = 'negotiation'")
+    let result = try runner.run(["model", "apply", file, "--as", "jordan"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("removing stage Negotiation leaves \(deals) deals without a stage"))
+    #expect(try runner.sql("SELECT sla_hours FROM handoff_rule WHERE id = 'sales-to-cs'") == "72")
+    #expect(try runner.sql("SELECT outcome FROM audit") == "refused")
+  }
+}
