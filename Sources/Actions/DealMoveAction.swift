@@ -54,11 +54,14 @@ enum DealMoveAction {
       })
     if !unmet.isEmpty {
       guard let reason else {
-        let list = unmet.map { "  - \($0.1.wording) (\($0.0.name): needs \($0.1.evidenceDescription))" }
+        let list = unmet.map {
+          "  - \($0.1.wording) (\($0.0.name): needs \($0.1.evidenceDescription)): “"
+            + EvidencePhrases.recordingLine(kind: $0.1.evidenceKind, key: $0.1.evidenceKey, deal: deal.id) + "”"
+        }
         return Replies.refused(
           "Deal \(deal.id) cannot move to \(target.name): \(Replies.count(unmet.count, "exit criterion", "exit criteria")) unmet.\n"
             + list.joined(separator: "\n")
-            + "\nRecord the evidence, or (RevOps) override: move deal \(deal.id) to \(target.name) anyway because …",
+            + "\nRecord the evidence with the line beside each, or (RevOps) override: move deal \(deal.id) to \(target.name) anyway because …",
           reason: .exitCriteria, ["unmet": unmetData, "deal": .int(deal.id), "stage": .string(target.id)])
       }
       if let refusal = Permissions.require(.revops, to: "overriding exit criteria", request) { return refusal }

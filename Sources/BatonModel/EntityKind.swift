@@ -8,6 +8,10 @@ public enum EntityKind: String, CaseIterable, Codable, Hashable, Sendable {
   case catalog
   /// A task's state as a filter: overdue.
   case status
+  /// Something recorded on a deal: its amount, close date or owner, or evidence an exit
+  /// criterion or handoff rule checks ("budget confirmed", "close plan"), keyed
+  /// `field:budget_confirmed`, `document:close_plan`, `amount`.
+  case field
   case date, number, size, period
   /// A date the calendar does not have ("2026-02-30"): no slot takes it; the line is
   /// answered with what is wrong with it.

@@ -10,7 +10,7 @@ public enum SampleValues {
     .metric: "NRR", .account: "Globex", .handoff: "sales to CS", .raci: "consulted", .change: "change 1",
     .lead: "lead 17", .task: "task 3", .decision: "approve", .date: "Friday", .period: "this quarter",
     .size: "120 people", .group: "by owner", .number: "30", .catalog: "stages",
-    .segment: "Enterprise", .territory: "West", .status: "overdue",
+    .segment: "Enterprise", .territory: "West", .status: "overdue", .field: "budget confirmed",
   ]
 
   /// A second slot of the same type ("the difference between {team} and {other}").
@@ -21,7 +21,7 @@ public enum SampleValues {
   /// Free-text slots, by slot name.
   static let text: [String: String] = [
     "change": "a new stage Verbal Commit", "title": "send the contract", "reason": "the buyer confirmed by email",
-    "topic": "workflows", "problem": "a territory dispute between two AEs",
+    "topic": "workflows", "problem": "a territory dispute between two AEs", "name": "Globex Renewal 2027",
   ]
 
   /// What a question for a missing slot of each type offers as its example.

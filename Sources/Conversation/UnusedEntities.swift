@@ -15,7 +15,12 @@ public enum UnusedEntities {
     var texts: [[String]]?
     var known: [[String]]?
     return match.entities.filter { entity in
-      if entity.values.contains(where: { value in slots.values.contains { $0.value == value } }) { return false }
+      // A bare number a slot took as a record's ("for 42": deal 42) is used too.
+      if entity.values.contains(where: { value in
+        slots.values.contains { $0.value == value || (value.kind == .number && $0.value.key == value.key) }
+      }) {
+        return false
+      }
       let said = match.words(of: entity)
       if said.isEmpty { return false }
       // "from quinn to avery": where it comes from, beside a slot of its kind the line fills.

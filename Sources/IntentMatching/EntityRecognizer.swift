@@ -41,6 +41,9 @@ struct EntityRecognizer: Sendable {
       if let found = gazetteer.longestMatch(tokens, at: index) {
         candidates.append((found.entities.map(Self.value), found.length))
       }
+      if let (amount, length) = Self.shorthandAmount(tokens, at: index) {
+        candidates.append(([EntityValue(kind: .number, key: String(amount), display: String(amount))], length))
+      }
       if let number = Int64(tokens[index]) {
         candidates.append(([EntityValue(kind: .number, key: String(number), display: tokens[index])], 1))
       } else if tokens[index].allSatisfy(\.isNumber) {
@@ -105,6 +108,23 @@ struct EntityRecognizer: Sendable {
   private static func looksLikeCRMID(_ text: String) -> Bool {
     text.count >= 6 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
       && text.contains(where: \.isNumber) && text.contains(where: \.isLetter)
+  }
+
+  /// An amount written short: "400k", "1.2m", "2.5 million", "400 thousand".
+  static func shorthandAmount(_ tokens: [String], at start: Int) -> (Int64, Int)? {
+    let multipliers: [String: Double] = [
+      "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "million": 1_000_000,
+    ]
+    let token = tokens[start]
+    if let last = token.last, let multiplier = multipliers[String(last)], let number = Double(token.dropLast()),
+      token.dropLast().allSatisfy({ $0.isNumber || $0 == "." })
+    {
+      return (Int64((number * multiplier).rounded()), 1)
+    }
+    guard start + 1 < tokens.count, let multiplier = multipliers[tokens[start + 1]], tokens[start + 1].count > 1,
+      token.allSatisfy({ $0.isNumber || $0 == "." }), let number = Double(token)
+    else { return nil }
+    return (Int64((number * multiplier).rounded()), 2)
   }
 
   /// "120 employees", "a 120-person company", "$25m arr", "25 million arr".

@@ -10,6 +10,7 @@ enum Migrations {
     migrator.registerMigration("v3") { db in try createV3(db) }
     migrator.registerMigration("v4") { db in try createV4(db) }
     migrator.registerMigration("v5") { db in try createV5(db) }
+    migrator.registerMigration("v6") { db in try createV6(db) }
     return migrator
   }
 
@@ -40,7 +41,18 @@ enum Migrations {
 
   /// The triggers that keep the names token: on every name source, after each insert,
   /// delete and update of a name column.
-  static let nameTriggers = triggers(nameSources)
+  static let nameTriggers = triggers(nameSources) + evidenceTriggers
+
+  /// The evidence deals carry is named too ("budget confirmed"): exit criteria's keys and
+  /// handoff rules' required fields. Released with v6.
+  private static let evidenceTriggers: [(name: String, sql: String)] = [
+    ("names_exit_criterion_insert", "AFTER INSERT ON exit_criterion"),
+    ("names_exit_criterion_delete", "AFTER DELETE ON exit_criterion"),
+    ("names_exit_criterion_update", "AFTER UPDATE OF evidence_kind, evidence_key ON exit_criterion"),
+    ("names_handoff_fields_update", "AFTER UPDATE OF required_fields ON handoff_rule"),
+  ].map { name, when in
+    (name, "CREATE TRIGGER \(name) \(when) BEGIN UPDATE names_token SET token = random(); END;")
+  }
 
   private static func triggers(_ sources: [(table: String, columns: String?)]) -> [(name: String, sql: String)] {
     sources.flatMap { table, columns in
@@ -73,6 +85,25 @@ enum Migrations {
     try db.execute(
       sql: "DROP TRIGGER names_account_update;\n" + account.map(\.sql).joined(separator: "\n")
         + "\nUPDATE names_token SET token = random();")
+  }
+
+  /// Evidence recorded in conversation ("budget confirmed on deal 42") is audited and undone
+  /// like any record, which needs an id of its own. The evidence a deal can carry (exit
+  /// criteria's keys, handoff rules' required fields) is a name the matcher reads, so a
+  /// change to it changes the names token. A change request carries the effect approving it
+  /// has on the operating model.
+  private static func createV6(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE deal_evidence_v6 (
+          id INTEGER PRIMARY KEY, deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+          kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, UNIQUE (deal_id, kind, key));
+        INSERT INTO deal_evidence_v6(deal_id, kind, key, value) SELECT deal_id, kind, key, value FROM deal_evidence;
+        DROP TABLE deal_evidence;
+        ALTER TABLE deal_evidence_v6 RENAME TO deal_evidence;
+        ALTER TABLE change_request ADD COLUMN effect TEXT;
+        UPDATE names_token SET token = random();
+        """ + "\n" + evidenceTriggers.map(\.sql).joined(separator: "\n"))
   }
 
   /// Imported deals are found by CRM id however it is typed ("deal 1c1i7a6r"). A stage

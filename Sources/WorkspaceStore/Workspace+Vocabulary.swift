@@ -1,4 +1,5 @@
 import BatonModel
+import Foundation
 internal import GRDB
 
 extension Workspace {
@@ -49,6 +50,21 @@ extension Workspace {
           let value: String = try row[0]
           names.append(NamedEntity(kind: kind, key: value, display: value, phrases: [value]))
         }
+      }
+      // The evidence deals carry, as exit criteria and handoff rules name it.
+      var evidence: [(kind: String, key: String)] = []
+      try db.eachRow("SELECT DISTINCT evidence_kind, evidence_key FROM exit_criterion ORDER BY 1, 2") { row in
+        evidence.append((try row[0], try row[1]))
+      }
+      try db.eachRow("SELECT DISTINCT value FROM handoff_rule, json_each(required_fields) ORDER BY 1") { row in
+        let key: String = try row[0]
+        if !evidence.contains(where: { $0.kind == "field" && $0.key == key }) { evidence.append(("field", key)) }
+      }
+      for (kind, key) in evidence {
+        names.append(
+          NamedEntity(
+            kind: .field, key: "\(kind):\(key)", display: key.replacingOccurrences(of: "_", with: " "),
+            phrases: EvidencePhrases.phrases(kind: kind, key: key)))
       }
       let dealCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deal")) ?? 0
       if dealCount <= maxDealNames {

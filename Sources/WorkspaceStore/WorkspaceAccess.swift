@@ -117,6 +117,9 @@ public protocol WorkspaceWriting: AnyObject, Sendable {
     id: Int64, from expected: String, to stage: String, on day: Day, closes: Bool, note: String?,
     _ context: AuditContext
   ) throws -> Int64
+  /// Records one thing on a deal: evidence, its amount, close date, name or owner.
+  @discardableResult
+  func updateDeal(id: Int64, _ update: DealUpdate, _ context: AuditContext) throws -> Int64
   /// Hands a closed-won deal to customer success: CSM, onboarding task, workflow run.
   func recordHandoff(
     dealID: Int64, accountID: Int64?, csm: Person, assignCSM: Bool, taskTitle: String, due: Day,

@@ -40,8 +40,8 @@ import WorkspaceStore
       reply.paragraphs == [
         """
         Deal 42 cannot move to Negotiation: 1 exit criterion unmet.
-          - Budget confirmed by the economic buyer (Proposal: needs the field budget_confirmed set)
-        Record the evidence, or (RevOps) override: move deal 42 to Negotiation anyway because …
+          - Budget confirmed by the economic buyer (Proposal: needs the field budget_confirmed set): “record budget confirmed on deal 42”
+        Record the evidence with the line beside each, or (RevOps) override: move deal 42 to Negotiation anyway because …
         """
       ])
     #expect(

@@ -1,0 +1,35 @@
+import BatonModel
+internal import GRDB
+
+/// One thing recorded on a deal in conversation.
+public enum DealUpdate: Sendable, Equatable {
+  /// Evidence an exit criterion or handoff rule checks: a field set, a document attached,
+  /// a contact in a role.
+  case evidence(kind: String, key: String)
+  case amount(Int64)
+  case closeDate(Day)
+  case name(String)
+  case owner(Person)
+}
+
+extension Workspace {
+  /// Records `update` on deal `id`, audited; evidence already recorded is left as it is.
+  @discardableResult
+  public func updateDeal(id: Int64, _ update: DealUpdate, _ context: AuditContext) throws -> Int64 {
+    try change(context) { recorder in
+      switch update {
+      case .evidence(let kind, let key):
+        let exists = try Int64.fetchOne(
+          recorder.db, sql: "SELECT id FROM deal_evidence WHERE deal_id = ? AND kind = ? AND key = ?",
+          arguments: [id, kind, key])
+        if exists == nil {
+          try recorder.insert("deal_evidence", ["deal_id": id, "kind": kind, "key": key, "value": "yes"])
+        }
+      case .amount(let amount): try recorder.update("deal", id: id, ["amount": amount])
+      case .closeDate(let day): try recorder.update("deal", id: id, ["close_date": day.iso])
+      case .name(let name): try recorder.update("deal", id: id, ["name": name])
+      case .owner(let person): try recorder.update("deal", id: id, ["owner_id": person.id])
+      }
+    }.auditID
+  }
+}
