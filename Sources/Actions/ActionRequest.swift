@@ -106,6 +106,7 @@ public struct ActionRegistry: Sendable {
     workflows: [
       "deal.move": DealMoveAction.run,
       "deal.update": DealUpdateAction.run,
+      "ownership.change": OwnershipChangeAction.run,
       "handoff.trigger": HandoffTriggerAction.run,
       "task.assign": TaskActions.assign,
       "task.complete": TaskActions.complete,

@@ -27,7 +27,7 @@ enum ChangeActions {
   static func kind(of words: Set<String>) -> String {
     if words.contains("stage") || words.contains("stages") { return "stage" }
     if words.contains("field") || words.contains("fields") || words.contains("property") { return "field" }
-    if !words.isDisjoint(with: ["rule", "rules", "sla", "routing", "handoff", "criteria", "category"]) {
+    if !words.isDisjoint(with: ["rule", "rules", "sla", "routing", "handoff", "criteria", "criterion", "category"]) {
       return "rule"
     }
     return "other"
@@ -59,18 +59,37 @@ enum ChangeActions {
         reason: .notAChange)
     }
     let asks = questions[kind] ?? []
+    // What approving it will do, when the words say exactly; a request that cannot take
+    // effect as written is not opened.
+    let model = try workspace.operatingModel()
+    // Read from the line as typed: the free text loses "%" and ":".
+    let effect = ChangeEffectReading.effect(of: request.input, in: model)
+    var effectText: String?
+    if let effect {
+      do {
+        effectText = try model.applying(effect).description
+      } catch let conflict as ChangeConflict {
+        return Replies.refused("Not opened: \(conflict.description).", reason: .conflict, ["title": .string(title)])
+      }
+    }
     let data: [String: JSONValue] = [
       "title": .string(title), "kind": .string(kind), "owner_team": "revops",
-      "questions": .array(asks.map(JSONValue.string)),
+      "questions": .array(asks.map(JSONValue.string)), "effect": effectText.map(JSONValue.string) ?? .null,
     ]
+    let outcome =
+      effectText.map { " Approving it \($0)." }
+      ?? " Approving it records the decision; it names no change baton makes to the model itself."
     return .plan(
-      Plan(summary: "Open a change request “\(title)” (\(kind)), for RevOps to decide.", data: .object(data)) {
+      Plan(
+        summary: "Open a change request “\(title)” (\(kind)), for RevOps to decide.\(outcome)", data: .object(data)
+      ) {
         let (changeID, auditID) = try workspace.proposeChange(
-          title: title, kind: kind, description: request.input, by: request.actor.personID, request.audit)
+          title: title, kind: kind, description: request.input, effect: effect, by: request.actor.personID,
+          request.audit)
         var done = data
         done["change"] = .int(changeID)
         return Replies.done(
-          "Opened change \(changeID) “\(title)”, owned by RevOps. Before deciding, RevOps will ask:\n"
+          "Opened change \(changeID) “\(title)”, owned by RevOps.\(outcome) Before deciding, RevOps will ask:\n"
             + asks.map { "  - \($0)" }.joined(separator: "\n"), auditID: auditID, done)
       })
   }
@@ -100,20 +119,33 @@ enum ChangeActions {
         "A rejection needs a reason: reject change \(id) because …", reason: .reasonRequired, ["change": .int(id)])
     }
     let verb = approve ? "Approve" : "Reject"
+    // Approving applies the request's effect; one the model no longer fits is refused.
+    var effectText: String?
+    if approve, let effect = change.effect {
+      do {
+        effectText = try workspace.operatingModel().applying(effect).description
+      } catch let conflict as ChangeConflict {
+        return Replies.refused(
+          "Change \(id) cannot be approved as it stands: \(conflict.description). Reject it with a reason, or propose it again.",
+          reason: .conflict, ["change": .int(id)])
+      }
+    }
     let data: [String: JSONValue] = [
       "change": .int(id), "decision": .string(approve ? "approved" : "rejected"),
-      "reason": reason.map(JSONValue.string) ?? .null,
+      "reason": reason.map(JSONValue.string) ?? .null, "effect": effectText.map(JSONValue.string) ?? .null,
     ]
     return .plan(
       Plan(
-        summary: "\(verb) change \(id) “\(change.title)”" + (reason.map { " because \($0)" } ?? "") + ".",
+        summary: "\(verb) change \(id) “\(change.title)”" + (reason.map { " because \($0)" } ?? "")
+          + (effectText.map { ": this \($0)." } ?? "."),
         data: .object(data)
       ) {
         let auditID = try workspace.decideChange(
           id: id, approve: approve, reason: reason, by: request.actor.personID, request.audit)
         return Replies.done(
           "Change \(id) “\(change.title)” is \(approve ? "approved" : "rejected")" + (reason.map { ": \($0)" } ?? "")
-            + ".",
+            + (effectText.map { "; it \($0)." }
+              ?? (approve && change.effect == nil ? "; it changes nothing in the model by itself." : ".")),
           auditID: auditID, data)
       })
   }

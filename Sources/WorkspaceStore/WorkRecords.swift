@@ -60,6 +60,8 @@ public struct ChangeRequest: Hashable, Sendable {
   public var decidedAt: String?
   public var reason: String?
   public var createdAt: String
+  /// What approving it does to the operating model, when its words said exactly.
+  public var effect: ChangeEffect?
 }
 
 /// A rep a lead may be routed to, with how many open leads they hold.

@@ -1,4 +1,5 @@
 import BatonModel
+import Foundation
 internal import GRDB
 
 extension Workspace {
@@ -26,25 +27,32 @@ extension Workspace {
         id: try row["id"], title: try row["title"], kind: try row["kind"], description: try row["description"],
         proposedBy: try row["proposer"], ownerTeam: try row["owner_team"], status: try row["status"],
         decidedBy: try row["decider"], decidedAt: try row["decided_at"], reason: try row["reason"],
-        createdAt: try row["created_at"])
+        createdAt: try row["created_at"],
+        effect: (try row["effect"] as String?).flatMap {
+          try? JSONDecoder().decode(ChangeEffect.self, from: Data($0.utf8))
+        })
     }
   }
 
   /// Opens a governed change request, owned by RevOps.
   public func proposeChange(
-    title: String, kind: String, description: String, by proposer: Int64, _ context: AuditContext
+    title: String, kind: String, description: String, effect: ChangeEffect?, by proposer: Int64,
+    _ context: AuditContext
   ) throws -> (changeID: Int64, auditID: Int64) {
-    try change(context) { recorder in
+    let effectText = try effect.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+    return try change(context) { recorder in
       try recorder.insert(
         "change_request",
         [
           "title": title, "kind": kind, "description": description, "proposed_by": proposer,
-          "owner_team": "revops", "status": "open", "created_at": context.at,
+          "owner_team": "revops", "status": "open", "created_at": context.at, "effect": effectText,
         ])
     }
   }
 
   /// Approves or rejects an open change request; one decided meanwhile is a `ChangeConflict`.
+  /// Approving a request that carries an effect applies it to the operating model in the
+  /// same transaction; an effect the model no longer fits is a `ChangeConflict`.
   @discardableResult
   public func decideChange(
     id: Int64, approve: Bool, reason: String?, by decider: Int64, _ context: AuditContext
@@ -61,6 +69,13 @@ extension Workspace {
           "status": approve ? "approved" : "rejected", "decided_by": decider, "decided_at": context.at,
           "reason": reason,
         ])
+      let effect = try String.fetchOne(
+        recorder.db, sql: "SELECT effect FROM change_request WHERE id = ?", arguments: [id]
+      )
+      .flatMap { try? JSONDecoder().decode(ChangeEffect.self, from: Data($0.utf8)) }
+      if approve, let effect {
+        try recorder.replaceModel(with: try ModelReader.read(recorder.db).applying(effect).model)
+      }
     }.auditID
   }
 }

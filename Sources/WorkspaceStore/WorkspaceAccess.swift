@@ -78,6 +78,8 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   func tasks(ownerHandle: String?, includeDone: Bool, limit: Int) throws -> [WorkTask]
   /// A change request by number.
   func changeRequest(id: Int64) throws -> ChangeRequest?
+  /// The operating model: teams, people, RACI, stages, handoff rules, metrics, targets.
+  func operatingModel() throws -> OperatingModel
   /// Change requests, open ones unless `includeDecided`.
   func changeRequests(includeDecided: Bool) throws -> [ChangeRequest]
 
@@ -143,8 +145,10 @@ public protocol WorkspaceWriting: AnyObject, Sendable {
   @discardableResult
   func completeTask(id: Int64, _ context: AuditContext) throws -> Int64
   /// Records a proposed change request.
-  func proposeChange(title: String, kind: String, description: String, by proposer: Int64, _ context: AuditContext)
-    throws -> (changeID: Int64, auditID: Int64)
+  func proposeChange(
+    title: String, kind: String, description: String, effect: ChangeEffect?, by proposer: Int64,
+    _ context: AuditContext
+  ) throws -> (changeID: Int64, auditID: Int64)
   /// Approves or rejects a change request.
   @discardableResult
   func decideChange(id: Int64, approve: Bool, reason: String?, by decider: Int64, _ context: AuditContext) throws

@@ -1,0 +1,123 @@
+import BatonModel
+import Foundation
+import WorkspaceStore
+
+/// Reads what a change request's words ask of the operating model, when they say it exactly:
+/// a new stage (with where it sits, its probability, category and exit criteria), a new exit
+/// criterion on a stage, a handoff rule's SLA or a field it requires. Anything else is a
+/// request RevOps decides on paper: no effect, and the reply says so.
+enum ChangeEffectReading {
+  static func effect(of line: String, in model: OperatingModel) -> ChangeEffect? {
+    // The request's own words, without the asking: "propose adding …", "can we add …".
+    let text = line.replacingOccurrences(
+      of:
+        "^(?:please |can we |could we |let's |let us |i'd like to |i want to |we should )?(?:propose|suggest|request)?(?: that| we)?\\s*(?:adding |add |making |make |creating |create |changing |change )?",
+      with: "", options: [.regularExpression, .caseInsensitive])
+    let lowered = text.lowercased()
+    if let effect = criterion(lowered, text, model) { return effect }
+    if let effect = handoff(lowered, text, model) { return effect }
+    return stage(lowered, text, model)
+  }
+
+  /// The first capture of `pattern` in `text`, trimmed.
+  private static func capture(_ pattern: String, in text: String) -> String? {
+    guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
+      let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), match.numberOfRanges > 1,
+      let range = Range(match.range(at: 1), in: text)
+    else { return nil }
+    let value = text[range].trimmingCharacters(in: CharacterSet(charactersIn: " \"'“”‘’.,:;"))
+    return value.isEmpty ? nil : value
+  }
+
+  /// The stage whose name or alias `words` starts with, longest first.
+  private static func stage(named words: String, _ model: OperatingModel) -> OperatingModel.Stage? {
+    let lowered = words.lowercased()
+    let names = model.stages.flatMap { stage in
+      ([stage.name.lowercased(), stage.id] + stage.aliases).map { ($0, stage) }
+    }
+    return names.filter { name in lowered == name.0 || [" ", ",", ":", "."].contains { lowered.hasPrefix(name.0 + $0) }
+    }
+    .max { $0.0.count < $1.0.count }?.1
+  }
+
+  private static func handoffRule(in lowered: String, _ model: OperatingModel) -> OperatingModel.HandoffRule? {
+    let names = model.handoffRules.flatMap { rule in
+      ([rule.name.lowercased(), rule.id] + rule.aliases).map { ($0, rule) }
+    }
+    return names.filter { lowered.contains($0.0) }.max { $0.0.count < $1.0.count }?.1
+  }
+
+  private static func stage(_ lowered: String, _ text: String, _ model: OperatingModel) -> ChangeEffect? {
+    guard lowered.contains("stage") else { return nil }
+    let stops = "(?= after | before | between | with | at \\d| in the | as | placed |,|$)"
+    guard
+      var name = capture("\\bstage (?:called |named )?(.+?)\(stops)", in: text)
+        ?? capture("(?:add |create |new |an? )+(.+?) stage\\b", in: text)
+    else { return nil }
+    name = name.replacingOccurrences(
+      of: "^(?:a |an |the |new )+", with: "", options: [.regularExpression, .caseInsensitive])
+    guard !name.isEmpty, name.split(separator: " ").count <= 4 else { return nil }
+    if name == name.lowercased() { name = name.capitalized }
+    var after: String?
+    if let words = capture("\\b(?:after|between) (.+)$", in: text) {
+      guard let anchor = stage(named: words, model) else { return nil }
+      after = anchor.id
+    } else if let words = capture("\\bbefore (.+)$", in: text) {
+      guard let anchor = stage(named: words, model), let index = model.stages.firstIndex(of: anchor), index > 0 else {
+        return nil
+      }
+      after = model.stages[index - 1].id
+    }
+    let probability = (capture("(\\d{1,3}) ?%", in: text) ?? capture("probability (?:of )?(\\d{1,3})", in: text))
+      .flatMap { Int($0) }
+    let categories = Set(model.stages.compactMap(\.forecastCategory))
+    let category = capture(
+      "(?:category|forecast)(?: category)?(?: of| as| is)? ([a-z ]+?)(?: with| and|,|$)", in: lowered
+    )
+    .flatMap { categories.contains($0) ? $0 : nil }
+    let criteria =
+      capture("exit criteri(?:on|a)(?: of| is| are)?:? (.+)$", in: text)?
+      .components(separatedBy: CharacterSet(charactersIn: ";")).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty } ?? []
+    return .addStage(name: name, after: after, probability: probability, forecastCategory: category, criteria: criteria)
+  }
+
+  private static func criterion(_ lowered: String, _ text: String, _ model: OperatingModel) -> ChangeEffect? {
+    guard lowered.contains("criterion") || lowered.contains("criteria") else { return nil }
+    if let wording = capture("^(?:an? )*(.+?) as (?:an? |the )?(?:new )?exit criterion (?:for|of|on|to) ", in: text),
+      let stageWords = capture("exit criterion (?:for|of|on|to) (?:the )?(.+)$", in: text),
+      let stage = stage(named: stageWords, model)
+    {
+      return .addCriterion(stage: stage.id, wording: wording.prefix(1).uppercased() + wording.dropFirst())
+    }
+    guard let stageWords = capture("criterion (?:for|of|on|to) (?:the )?(.+)$", in: text),
+      let stage = stage(named: stageWords, model),
+      let wording = capture("criterion (?:for|of|on|to) (?:the )?[^:]+?(?: stage)?:\\s*(.+)$", in: text)
+    else { return nil }
+    return .addCriterion(stage: stage.id, wording: wording.prefix(1).uppercased() + wording.dropFirst())
+  }
+
+  private static func handoff(_ lowered: String, _ text: String, _ model: OperatingModel) -> ChangeEffect? {
+    guard let rule = handoffRule(in: lowered, model) else { return nil }
+    if lowered.contains("sla"),
+      let number = capture("(\\d{1,4}) ?(?:hours|hrs|h|hour)\\b", in: lowered).flatMap({ Int($0) })
+    {
+      return .handoffSLA(rule: rule.id, hours: number)
+    }
+    if lowered.contains("sla"), let days = capture("(\\d{1,3}) ?days?\\b", in: lowered).flatMap({ Int($0) }) {
+      return .handoffSLA(rule: rule.id, hours: days * 24)
+    }
+    if let field =
+      capture("(?:add |make )?(?:the )?(.+?) (?:as )?(?:a )?required field", in: lowered)
+      ?? capture("require (?:the |a )?(.+?) (?:for|on|in|at) (?:the )?", in: lowered)
+    {
+      let cleaned = field.replacingOccurrences(
+        of: "^(?:(?:propose |suggest )?(?:adding|add|making|make|requiring) (?:the |a )?)", with: "",
+        options: .regularExpression)
+      guard !cleaned.isEmpty, cleaned.split(separator: " ").count <= 4 else { return nil }
+      return .handoffField(rule: rule.id, field: cleaned)
+    }
+    return nil
+  }
+}

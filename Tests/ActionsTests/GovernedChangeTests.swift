@@ -1,0 +1,116 @@
+import Actions
+import BatonModel
+import BatonTestSupport
+import Testing
+import WorkspaceStore
+
+/// Governed changes take effect: each kind proposed, approved (the effect is in the
+/// workspace), undone (it is gone) and rejected (nothing changes).
+@Suite(.tags(.fast)) struct GovernedChangeTests {
+  let harness: ActionHarness
+
+  init() throws { harness = try ActionHarness() }
+
+  private func propose(_ line: String) throws -> Int64 {
+    let text = EntityValue(kind: .text, key: line, display: line)
+    let done = try harness.plan("change.propose", input: line, ["change": text]).perform()
+    return try #require(done.int("change"), "\(done.firstLine)")
+  }
+
+  private func decide(_ id: Int64, approve: Bool = true, reason: String? = nil) throws -> (Reply, Int64) {
+    var slots: [String: EntityValue] = [
+      "change": EntityValue(kind: .change, key: String(id), display: "change \(id)"),
+      "decision": EntityValue(kind: .decision, key: approve ? "approve" : "reject", display: "approve"),
+    ]
+    if let reason { slots["reason"] = EntityValue(kind: .text, key: reason, display: reason) }
+    let done = try harness.plan("change.decide", as: "jordan", slots).perform()
+    return (done, try #require(done.int("audit_id")))
+  }
+
+  private func undo(_ audit: Int64) throws {
+    try harness.workspace.undo(auditID: audit, try harness.request("session.undo", as: "jordan").audit)
+  }
+
+  @Test func aNewStageTakesItsPlaceOnApprovalAndLeavesOnUndo() throws {
+    let id = try propose("propose a new stage Verbal Commit after Negotiation at 90%")
+    #expect(try harness.workspace.stage(id: "verbal-commit") == nil)
+    let (approved, audit) = try decide(id)
+    #expect(approved.firstLine.contains("it adds stage Verbal Commit after Negotiation and before Closed-Won"))
+    let stage = try #require(try harness.workspace.stage(id: "verbal-commit"))
+    #expect(stage.probability == 90)
+    let order = try harness.workspace.stages().map(\.id)
+    #expect(order.firstIndex(of: "verbal-commit") == (order.firstIndex(of: "negotiation") ?? -9) + 1)
+    // Undone before any deal uses it, it is gone.
+    try undo(audit)
+    #expect(try harness.workspace.stage(id: "verbal-commit") == nil)
+    #expect(try harness.workspace.changeRequest(id: id)?.status == "open")
+  }
+
+  @Test func anApprovalIsNotUndoneOnceADealHasBeenInItsStage() throws {
+    let (_, audit) = try decide(try propose("propose a new stage Verbal Commit after Negotiation"))
+    try harness.perform(
+      "deal.move", as: "jordan",
+      [
+        "deal": Slot.deal(42), "stage": Slot.stage("verbal-commit", "Verbal Commit"),
+        "reason": Slot.text("the buyer said yes"),
+      ])
+    #expect(throws: ChangeConflict.self) { try undo(audit) }
+    try harness.perform(
+      "deal.move", as: "jordan", ["deal": Slot.deal(42), "stage": Slot.stage("proposal", "Proposal")])
+    // Its history still names the stage: undoing would strand it.
+    let error = try #require(throws: ChangeConflict.self) { try undo(audit) }
+    #expect(error.description.contains("stage Verbal Commit is in the stage history of 1 deal"))
+    #expect(try harness.workspace.stage(id: "verbal-commit") != nil)
+  }
+
+  @Test func aRACIChangeIsAProposalUntilApproved() throws {
+    let slots: [String: EntityValue] = [
+      "responsibility": Slot.responsibility("routing", "Territory and routing operations"),
+      "raci": Slot.raci(.accountable), "person": Slot.person("priya", "Priya"),
+    ]
+    let done = try harness.plan("ownership.change", as: "sam", slots).perform()
+    let id = try #require(done.int("change"))
+    func accountable() throws -> [String] {
+      try harness.workspace.operatingModel().responsibilities.first { $0.id == "routing" }?.raci["A"]?.map(\.id) ?? []
+    }
+    #expect(try accountable() == ["revops"])
+    let (approved, audit) = try decide(id)
+    #expect(
+      approved.firstLine.contains(
+        "it makes Priya Natarajan accountable for Territory and routing operations in place of RevOps"))
+    #expect(try accountable() == ["priya"])
+    try undo(audit)
+    #expect(try accountable() == ["revops"])
+    #expect(try harness.workspace.changeRequest(id: id)?.status == "open")
+  }
+
+  @Test func rejectingChangesNothing() throws {
+    let before = try harness.workspace.operatingModel()
+    let id = try propose("propose changing the CS handoff SLA to 48 hours")
+    _ = try decide(id, approve: false, reason: "CS needs the three days")
+    #expect(try harness.workspace.operatingModel() == before)
+  }
+
+  @Test func eachKindOfEffectIsAppliedOnApproval() throws {
+    let criterion = try propose("propose an exit criterion for Negotiation: security review done")
+    _ = try decide(criterion)
+    #expect(try harness.workspace.stage(id: "negotiation")?.exitCriteria.last?.evidenceKey == "security_review_done")
+    let sla = try propose("propose changing the CS handoff SLA to 2 days")
+    _ = try decide(sla)
+    let field = try propose("propose adding renewal date as a required field for the CS handoff")
+    _ = try decide(field)
+    let rule = try #require(try harness.workspace.handoffRules(id: "sales-to-cs").first)
+    #expect(rule.slaHours == 48 && rule.requiredFields.last == "renewal_date")
+  }
+
+  @Test func aRequestWhoseWordsNameNoExactChangeSaysApprovalChangesNothing() throws {
+    let line = "propose a field for the main competitor"
+    let plan = try harness.plan("change.propose", input: line, ["change": Slot.text("a field for the main competitor")])
+    #expect(
+      plan.summary.hasSuffix("Approving it records the decision; it names no change baton makes to the model itself."))
+    // A stage that exists already is not proposed again.
+    let again = try harness.answer(
+      "change.propose", input: "propose a new stage Negotiation", ["change": Slot.text("a new stage Negotiation")])
+    #expect(again.firstLine == "Not opened: there is a stage Negotiation already.")
+  }
+}
