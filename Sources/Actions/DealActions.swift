@@ -37,6 +37,12 @@ enum DealActions {
       var line = "  Exit criteria for \(deal.stageName): \(met) of \(criteria.count) met"
       if !unmet.isEmpty { line += "; missing: " + unmet.map(\.wording).joined(separator: "; ") }
       lines.append(line + ".")
+      if !unmet.isEmpty {
+        let records = unmet.map {
+          "“" + EvidencePhrases.recordingLine(kind: $0.evidenceKind, key: $0.evidenceKey, deal: deal.id) + "”"
+        }
+        lines.append("  To record \(unmet.count == 1 ? "it" : "them"): " + Replies.list(records) + ".")
+      }
       data["exit_criteria_met"] = .int(Int64(met))
       data["exit_criteria_missing"] = .array(unmet.map { .string($0.wording) })
     }

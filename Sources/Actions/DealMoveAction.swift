@@ -36,28 +36,15 @@ enum DealMoveAction {
     let reason = request.key("reason")
     // Criteria are checked only when moving forward to an open or won stage; losing a deal
     // or moving it back needs no evidence.
-    let leaving = stages.filter {
-      $0.position >= current.position && $0.position < target.position && $0.isOpen
-    }
-    let unmet: [(Stage, ExitCriterion)]
-    if target.stageKind == .lost || !current.isOpen {
-      unmet = []
-    } else {
-      let evidence = try workspace.evidence(forDeal: deal.id)
-      unmet = leaving.flatMap { stage in
-        stage.exitCriteria.filter { !evidence.contains("\($0.evidenceKind):\($0.evidenceKey)") }.map { (stage, $0) }
-      }
-    }
+    let unmet = ExitCriteriaCheck.unmet(
+      from: current, to: target, stages: stages, evidence: try workspace.evidence(forDeal: deal.id))
     let unmetData: JSONValue = .array(
       unmet.map {
         ["stage": .string($0.0.id), "criterion": .string($0.1.wording), "evidence": .string($0.1.evidenceDescription)]
       })
     if !unmet.isEmpty {
       guard let reason else {
-        let list = unmet.map {
-          "  - \($0.1.wording) (\($0.0.name): needs \($0.1.evidenceDescription)): “"
-            + EvidencePhrases.recordingLine(kind: $0.1.evidenceKind, key: $0.1.evidenceKey, deal: deal.id) + "”"
-        }
+        let list = ExitCriteriaCheck.lines(unmet, deal: deal.id)
         return Replies.refused(
           "Deal \(deal.id) cannot move to \(target.name): \(Replies.count(unmet.count, "exit criterion", "exit criteria")) unmet.\n"
             + list.joined(separator: "\n")

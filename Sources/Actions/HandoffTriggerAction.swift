@@ -25,19 +25,37 @@ enum HandoffTriggerAction {
     // The sales-to-CS rule: the one a won stage triggers.
     let won = Set(try workspace.stages().filter { $0.stageKind == .won }.map(\.id))
     guard let rule = try workspace.handoffRules(id: nil).first(where: { won.contains($0.triggerStage) }) else {
-      return Replies.refused("The workspace has no sales-to-CS handoff rule.", reason: .noRule)
+      return Replies.refused(
+        "The workspace has no sales-to-CS handoff rule: add one under handoff_rules in the operating model (baton model export, then baton model apply).",
+        reason: .noRule)
     }
     guard deal.stage == rule.triggerStage else {
-      return Replies.refused(
-        "Only a Closed-Won deal is handed off; deal \(deal.id) is in \(deal.stageName).", reason: .wrongStage,
-        ["deal": .int(deal.id), "stage": .string(deal.stage)])
+      // What would make it possible: the move to the trigger stage, and what that move needs.
+      let stages = try workspace.stages()
+      var text = "Only a Closed-Won deal is handed off; deal \(deal.id) is in \(deal.stageName)."
+      if let current = stages.first(where: { $0.id == deal.stage }),
+        let target = stages.first(where: { $0.id == rule.triggerStage }),
+        current.isOpen
+      {
+        let unmet = ExitCriteriaCheck.unmet(
+          from: current, to: target, stages: stages, evidence: try workspace.evidence(forDeal: deal.id))
+        text += " Once it is won: “move deal \(deal.id) to \(target.name)”"
+        text +=
+          unmet.isEmpty
+          ? ", then hand it off."
+          : ", which first needs:\n" + ExitCriteriaCheck.lines(unmet, deal: deal.id).joined(separator: "\n")
+      }
+      return Replies.refused(text, reason: .wrongStage, ["deal": .int(deal.id), "stage": .string(deal.stage)])
     }
     let evidence = try workspace.evidence(forDeal: deal.id)
     let missing = rule.requiredFields.filter { !evidence.contains("field:\($0)") }
     guard missing.isEmpty else {
       let names = missing.map { $0.replacingOccurrences(of: "_", with: " ") }
       return Replies.refused(
-        "Deal \(deal.id) cannot be handed off: the \(rule.name.lowercased()) rule needs \(Replies.list(names)), which \(deal.owner ?? "the rep") must fill first.",
+        "Deal \(deal.id) cannot be handed off: the \(rule.name.lowercased()) rule needs \(Replies.list(names)), which \(deal.owner ?? "the rep") must fill first: "
+          + Replies.list(
+            missing.map { "“" + EvidencePhrases.recordingLine(kind: "field", key: $0, deal: deal.id) + "”" })
+          + ".",
         reason: .missingContext, ["deal": .int(deal.id), "missing": .array(missing.map(JSONValue.string))])
     }
     let account = try deal.accountID.flatMap { try workspace.account(id: $0) }
@@ -49,7 +67,8 @@ enum HandoffTriggerAction {
       (csm, routed) = (least, true)
     } else {
       return Replies.refused(
-        "No customer success manager is in the workspace to take deal \(deal.id).", reason: .noCSM)
+        "No customer success manager is in the workspace to take deal \(deal.id): add one to the operating model's people (baton model export, then baton model apply).",
+        reason: .noCSM)
     }
     let due = request.today.adding(days: (rule.slaHours + 23) / 24)
     let title = "Onboarding kickoff for \(deal.name)"

@@ -28,7 +28,8 @@ enum LeadRouteAction {
     let candidates = try workspace.routingCandidates(territory: territory, segment: lead.segment)
     guard !candidates.isEmpty else {
       return Replies.refused(
-        "No routing rule covers the \(territory) territory; add one or assign lead \(id) by hand.", reason: .noRule)
+        "No routing rule covers the \(territory) territory: add one under routing_rules in the operating model (baton model export, then baton model apply), or assign lead \(id) by hand in the CRM.",
+        reason: .noRule)
     }
     // Segment rules first; then whoever has room; then the most room; then whoever routing
     // served longest ago (round-robin).
@@ -42,7 +43,7 @@ enum LeadRouteAction {
     else {
       let loads = pool.map { "\($0.person.name) \($0.openLeads)/\($0.capacity)" }
       return Replies.refused(
-        "Every rep for \(territory) is at capacity (\(Replies.list(loads))); raise a capacity or assign lead \(id) by hand.",
+        "Every rep for \(territory) is at capacity (\(Replies.list(loads))): raise a capacity under routing_rules in the operating model (baton model export, then baton model apply), or assign lead \(id) by hand in the CRM.",
         reason: .atCapacity)
     }
     let loads = open.map { "\($0.person.name) holds \($0.openLeads) of \($0.capacity)" }

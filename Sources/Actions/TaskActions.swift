@@ -26,7 +26,9 @@ enum TaskActions {
     }
     let due = request.key("date").flatMap { Day(iso: $0) }
     if let due, due < request.today {
-      return Replies.refused("The due date \(due.iso) is in the past.", reason: .pastDueDate)
+      return Replies.refused(
+        "The due date \(due.iso) is in the past; give one from today (\(request.today.iso)) on, such as “by Friday”.",
+        reason: .pastDueDate)
     }
     let title =
       request.key("title").map { $0.prefix(1).uppercased() + $0.dropFirst() }

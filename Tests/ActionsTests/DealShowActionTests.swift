@@ -22,6 +22,7 @@ import WorkspaceStore
           Stage: Proposal (best case, 50 %), since 2026-09-14 (70 days)
           Amount: $373,000   Close date: 2026-11-20   Created: 2025-11-09
           Exit criteria for Proposal: 2 of 3 met; missing: Budget confirmed by the economic buyer.
+          To record it: “record budget confirmed on deal 42”.
         """
       ])
     let deal = try #require(try harness.workspace.deal(id: 42))

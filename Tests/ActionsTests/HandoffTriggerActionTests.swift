@@ -13,7 +13,16 @@ import WorkspaceStore
   @Test func aDealNotClosedWonIsInTheWrongStage() throws {
     let reply = try harness.answer("handoff.trigger", ["deal": Slot.deal(42)])
     #expect(reply.refusalReason == .wrongStage)
-    #expect(reply.paragraphs == ["Only a Closed-Won deal is handed off; deal 42 is in Proposal."])
+    #expect(
+      reply.paragraphs == [
+        """
+        Only a Closed-Won deal is handed off; deal 42 is in Proposal. Once it is won: “move deal 42 to Closed-Won”, which first needs:
+          - Budget confirmed by the economic buyer (Proposal: needs the field budget_confirmed set): “record budget confirmed on deal 42”
+          - Mutual close plan agreed (Negotiation: needs a close plan document attached): “record close plan on deal 42”
+          - Legal review complete (Negotiation: needs the field legal_review set): “record legal review on deal 42”
+          - Pricing approved by the deal desk (Negotiation: needs the field pricing_approved set): “record pricing approved on deal 42”
+        """
+      ])
     #expect(reply.object["stage"] == "proposal")
     #expect(try harness.workspace.handoffRun(dealID: 42) == nil)
   }

@@ -18,7 +18,10 @@ import WorkspaceStore
     let reply = try harness.answer(
       "task.assign", ["person": sam, "deal": Slot.deal(42), "date": Slot.date(Fixtures.today.adding(days: -1))])
     #expect(reply.refusalReason == .pastDueDate)
-    #expect(reply.paragraphs == ["The due date 2026-11-22 is in the past."])
+    #expect(
+      reply.paragraphs == [
+        "The due date 2026-11-22 is in the past; give one from today (2026-11-23) on, such as “by Friday”."
+      ])
     #expect(try harness.workspace.tasks(ownerHandle: nil, includeDone: true, limit: 100) == before)
   }
 
