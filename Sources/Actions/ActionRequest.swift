@@ -106,6 +106,8 @@ public struct ActionRegistry: Sendable {
     workflows: [
       "deal.move": DealMoveAction.run,
       "deal.update": DealUpdateAction.run,
+      "account.update": RecordUpdateActions.account,
+      "task.update": RecordUpdateActions.task,
       "ownership.change": OwnershipChangeAction.run,
       "handoff.trigger": HandoffTriggerAction.run,
       "task.assign": TaskActions.assign,

@@ -61,7 +61,11 @@ enum DealUpdateAction {
       data["value"] = .string(name)
     default:
       let parts = field.split(separator: ":", maxSplits: 1).map(String.init)
-      guard parts.count == 2 else { return .reply(Replies.missing("field")) }
+      guard parts.count == 2 else {
+        return Replies.refused(
+          "A deal's amount, close date, name, owner or exit-criteria evidence can be recorded here, not its \(field.replacingUnderscores).",
+          reason: .notFound)
+      }
       let (kind, key) = (parts[0], parts[1])
       let label = key.replacingOccurrences(of: "_", with: " ")
       if try workspace.evidence(forDeal: deal.id).contains(field) {

@@ -122,6 +122,12 @@ public protocol WorkspaceWriting: AnyObject, Sendable {
   /// Records one thing on a deal: evidence, its amount, close date, name or owner.
   @discardableResult
   func updateDeal(id: Int64, _ update: DealUpdate, _ context: AuditContext) throws -> Int64
+  /// Changes an account's CSM, segment or territory.
+  @discardableResult
+  func updateAccount(id: Int64, _ update: AccountUpdate, _ context: AuditContext) throws -> Int64
+  /// Changes a task's due date or assignee.
+  @discardableResult
+  func updateTask(id: Int64, _ update: TaskUpdate, _ context: AuditContext) throws -> Int64
   /// Hands a closed-won deal to customer success: CSM, onboarding task, workflow run.
   func recordHandoff(
     dealID: Int64, accountID: Int64?, csm: Person, assignCSM: Bool, taskTitle: String, due: Day,
