@@ -11,7 +11,9 @@ import WorkspaceStore
 /// `WorkflowRunner` carries out side effects. No I/O: the CLI reads lines and renders turns.
 public final class Session {
   public let workspace: any WorkspaceAccess
-  public let matcher: IntentMatcher
+  public private(set) var matcher: IntentMatcher
+  /// The workspace's names token the matcher's names were read at (nil: not known).
+  private var namesToken: Int64?
   public private(set) var actor: Actor
   private let registry: ActionRegistry
   private let today: () -> Day
@@ -37,6 +39,7 @@ public final class Session {
     self.today = today
     self.now = now ?? { "\(today().iso)T09:00:00Z" }
     resolver = Resolver(matcher: matcher)
+    namesToken = try? workspace.namesToken()
     runner = WorkflowRunner(registry: registry, workspace: workspace, confirmations: confirmations)
   }
 
@@ -102,14 +105,30 @@ public final class Session {
     }
     let day = today()
     let focus = resolver.focusKinds
-    let match = prereading?.match(for: line, day: day, focus: focus) ?? matcher.match(line, today: day, focus: focus)
+    let match =
+      prereading?.match(for: line, day: day, focus: focus, namesVersion: matcher.namesVersion)
+      ?? matcher.match(line, today: day, focus: focus)
     var turn = impossibleDate(in: match, line: line, day: day) ?? resolved(match, line: line, day: day)
     if let dropped = resolver.droppedConfirmation {
       // Said before the reply, so a mistyped "yse" does not leave the person thinking it ran.
       turn.reply.blocks.insert(.text("Not done: “\(dropped.input)” (the answer was not yes or no)."), at: 0)
       turn.reply.data = turn.reply.data.merging(["dropped": .string(dropped.action)])
     }
+    if turn.reply.kind == .done { refreshNames() }
     return turn
+  }
+
+  /// After a change, the names the workspace has now (a stage approved, a deal renamed), so
+  /// the next line is read with them.
+  private func refreshNames() {
+    guard let token = try? workspace.namesToken(), token != namesToken,
+      let names = try? workspace.vocabulary(maxDealNames: 10_000)
+    else {
+      return
+    }
+    namesToken = token
+    matcher = matcher.recognizing(names)
+    resolver.use(matcher)
   }
 
   /// The refusal for a line that names a date the calendar lacks ("by 2026-02-30"): never

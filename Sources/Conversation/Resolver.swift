@@ -12,7 +12,7 @@ import IntentMatching
 /// A class: one conversation has one resolver, and the session holding it reads it on every
 /// line; a struct there would be copied, engine and all, at each read.
 public final class Resolver {
-  public let matcher: IntentMatcher
+  public private(set) var matcher: IntentMatcher
   public private(set) var state = ConversationState()
   /// The follow-up cues' normalized words, longest first.
   let followupCues: [[String]]
@@ -20,6 +20,10 @@ public final class Resolver {
   /// a confirmation is pending; with the "y" and "n" that the "[y/N]" prompt itself offers
   /// (too short to be examples: they would rank against any line with a stray letter).
   private let answers: [String: SessionIntent]
+
+  /// Reads lines with `matcher` from now on: the same catalogue, the workspace's names as
+  /// they are now.
+  public func use(_ matcher: IntentMatcher) { self.matcher = matcher }
 
   public init(matcher: IntentMatcher) {
     self.matcher = matcher

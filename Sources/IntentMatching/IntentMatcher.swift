@@ -7,7 +7,10 @@ import BatonModel
 public struct IntentMatcher: Sendable {
   public let catalog: IntentCatalog
   /// The workspace's names it recognizes (besides the catalogue's own vocabulary).
-  public let names: [NamedEntity]
+  public private(set) var names: [NamedEntity]
+  /// How many times the names were replaced (`recognizing(_:)`): a reading made with an
+  /// earlier version may miss a name added since.
+  public private(set) var namesVersion = 0
   /// Below this confidence the line is not understood.
   public var threshold: Double
   /// Intents that change the workspace must clear this stricter bar.
@@ -16,8 +19,8 @@ public struct IntentMatcher: Sendable {
   public var unknownWordThreshold = 0.65
 
   private let normalizer = Normalizer()
-  let recognizer: EntityRecognizer
-  let corrector: TypoCorrector
+  private(set) var recognizer: EntityRecognizer
+  private(set) var corrector: TypoCorrector
   let ranker: Ranker
   /// Words that point at the context ("it", "that"). With something in focus the ranker
   /// reads one as the focus's kinds ("how is it defined" with a stage in focus reads as
@@ -78,6 +81,20 @@ public struct IntentMatcher: Sendable {
     }
     ranker = Ranker(
       examples: examples, intentCount: catalog.intents.count, outOfScope: refused, descriptions: descriptions)
+  }
+
+  /// The same engine recognizing `names` instead, without training again: a workspace
+  /// whose names change during a session (a stage approved, an account renamed) is read
+  /// with them from the next line. The ranker keeps what it learned; a new name's words are
+  /// known to the typo corrector, so "Verbal Commit" is never corrected into other words.
+  public func recognizing(_ names: [NamedEntity]) -> IntentMatcher {
+    var copy = self
+    let gazetteer = Gazetteer(names + catalog.vocabulary, normalizer: normalizer)
+    copy.names = names
+    copy.recognizer = EntityRecognizer(gazetteer: gazetteer)
+    copy.corrector = TypoCorrector(words: corrector.knownWords.union(gazetteer.words))
+    copy.namesVersion += 1
+    return copy
   }
 
   /// An engine from its parts, as a snapshot holds them.

@@ -5,6 +5,8 @@ import Synchronization
 /// an edit distance that grows with length ("ownz" → owns, "critera" → criteria).
 struct TypoCorrector: Sendable {
   private let known: Set<String>
+  /// The words it knows, to build a corrector that knows more.
+  var knownWords: Set<String> { known }
   /// Known words by length, so a lookup only compares words that could be close. Built on
   /// the first word that needs correcting: most lines have none, and sorting the buckets
   /// would be a large part of reading a saved engine at every start.

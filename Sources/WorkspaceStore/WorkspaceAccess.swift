@@ -78,6 +78,10 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   func tasks(ownerHandle: String?, includeDone: Bool, limit: Int) throws -> [WorkTask]
   /// A change request by number.
   func changeRequest(id: Int64) throws -> ChangeRequest?
+  /// A token that changes whenever the names the matcher reads change (nil: too old a file).
+  func namesToken() throws -> Int64?
+  /// The names the matcher may recognize.
+  func vocabulary(maxDealNames: Int) throws -> [NamedEntity]
   /// The operating model: teams, people, RACI, stages, handoff rules, metrics, targets.
   func operatingModel() throws -> OperatingModel
   /// Change requests, open ones unless `includeDecided`.

@@ -110,11 +110,11 @@ import Testing
     baton.send("who owns stage exit criteria")
     #expect(baton.reply()?.hasPrefix("Stage exit criteria: governed by RevOps") == true)
     // Reads share a snapshot only within a group: a change another program makes while
-    // baton waits is seen by the next line. A deal's reply is five lines.
+    // baton waits is seen by the next line. A deal's reply is six lines.
     baton.send("show deal 42")
-    let first = (0..<5).compactMap { _ in baton.reply() }
+    let first = (0..<6).compactMap { _ in baton.reply() }
     #expect(first.first == "Deal 42: Nakatomi Expansion")
-    #expect(first.count == 5 && first[1] == "  Account: Nakatomi   Owner: Sam Carter")
+    #expect(first.count == 6 && first[1] == "  Account: Nakatomi   Owner: Sam Carter")
     _ = try runner.sql("UPDATE deal SET name = 'Nakatomi Tower Expansion' WHERE id = 42")
     baton.send("show deal 42")
     #expect(baton.reply() == "Deal 42: Nakatomi Tower Expansion")
