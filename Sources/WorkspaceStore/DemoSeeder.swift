@@ -39,143 +39,20 @@ struct DemoSeeder {
 
   // MARK: - Reference data
 
+  /// The operating model, written as `baton model apply` writes one, and the people's ids by
+  /// handle for the records that follow.
   private func seedReferenceData(
     _ demo: DemoCompany, _ db: Database, people: inout [String: Int64], starter: Bool
   ) throws {
-    var settings = [
-      "company": starter ? "" : demo.company.name, "currency": demo.company.currency,
-      "default_user": starter ? "admin" : demo.company.defaultUser,
-      "employees": starter ? "" : String(demo.company.employees),
-      "created": today.iso, "decision_rule": demo.company.decisionRule,
-    ]
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    settings["decision_signals"] = String(decoding: try encoder.encode(demo.decisionSignals), as: UTF8.self)
-    settings["ops_models"] = String(decoding: try encoder.encode(demo.opsModels), as: UTF8.self)
-    for (key, value) in settings {
-      try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
+    try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('created', ?)", arguments: [today.iso])
+    let model = demo.model(today: today, starter: starter).normalized()
+    let problems = model.problems()
+    guard problems.isEmpty else {
+      throw WorkspaceError.demoData(problems.map(\.description).joined(separator: "; "))
     }
-    for team in demo.teams {
-      try db.execute(
-        sql: """
-          INSERT INTO team(id, name, lead_handle, reports_to, serves, focus, scope, governs_cross_team)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          team.id, team.name, starter ? nil : team.lead, team.reportsTo, team.serves, team.focus, team.scope,
-          team.governsCrossTeamRules ?? false,
-        ])
-      try insertAliases(db, table: "team_alias", column: "team_id", id: team.id, team.aliases)
-    }
-    if starter {
-      try db.execute(
-        sql: "INSERT INTO person(handle, name, title, role) VALUES ('admin', 'Administrator', 'Administrator', 'admin')"
-      )
-    }
-    for person in demo.people where !starter {
-      try db.execute(
-        sql: "INSERT INTO person(handle, name, team_id, title, role) VALUES (?, ?, ?, ?, ?)",
-        arguments: [person.handle, person.name, person.team, person.title, person.role])
-      let id = db.lastInsertedRowID
-      people[person.handle] = id
-      try insertAliases(
-        db, table: "person_alias", column: "person_id", id: id, person.aliases ?? [])
-    }
-    for responsibility in demo.responsibilities {
-      try db.execute(
-        sql: """
-          INSERT INTO responsibility(id, name, area, sales_ops_owns, revops_governs)
-          VALUES (?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          responsibility.id, responsibility.name, responsibility.area,
-          responsibility.salesOpsOwns, responsibility.revopsGoverns,
-        ])
-      try insertAliases(
-        db, table: "responsibility_alias", column: "responsibility_id", id: responsibility.id,
-        responsibility.aliases)
-      for (letter, parties) in responsibility.raci {
-        // The starter names teams only: a person is the demo company's.
-        for (position, party) in parties.enumerated() where !(starter && party.hasPrefix("person:")) {
-          let parts = party.split(separator: ":", maxSplits: 1).map(String.init)
-          guard parts.count == 2 else {
-            throw WorkspaceError.demoData("bad RACI party '\(party)' in \(responsibility.id)")
-          }
-          try db.execute(
-            sql: """
-              INSERT INTO raci(responsibility_id, letter, party_kind, party_id, position)
-              VALUES (?, ?, ?, ?, ?)
-              """,
-            arguments: [responsibility.id, letter, parts[0], parts[1], position])
-        }
-      }
-    }
-    for (position, stage) in demo.stages.enumerated() {
-      try db.execute(
-        sql: """
-          INSERT INTO stage(id, name, position, kind, definition, forecast_category, probability, typical_days)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          stage.id, stage.name, position + 1, stage.kind, stage.definition,
-          stage.forecastCategory, stage.probability, stage.typicalDays,
-        ])
-      try insertAliases(db, table: "stage_alias", column: "stage_id", id: stage.id, stage.aliases)
-      for (index, criterion) in stage.exitCriteria.enumerated() {
-        try db.execute(
-          sql: """
-            INSERT INTO exit_criterion(stage_id, position, wording, evidence_kind, evidence_key)
-            VALUES (?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            stage.id, index + 1, criterion.wording, criterion.evidence.kind, criterion.evidence.key,
-          ])
-      }
-    }
-    for rule in demo.handoffRules {
-      let fields = String(decoding: try JSONEncoder().encode(rule.requiredFields), as: UTF8.self)
-      try db.execute(
-        sql: """
-          INSERT INTO handoff_rule(id, name, from_team, to_team, trigger_stage, required_fields, sla_hours, acceptance_rule)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          rule.id, rule.name, rule.fromTeam, rule.toTeam, rule.triggerStage, fields,
-          rule.slaHours, rule.acceptanceRule,
-        ])
-      try insertAliases(db, table: "handoff_alias", column: "handoff_id", id: rule.id, rule.aliases)
-    }
-    for metric in demo.metrics {
-      try db.execute(
-        sql: """
-          INSERT INTO metric(id, name, full_name, owner_team, definition, formula)
-          VALUES (?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          metric.id, metric.name, metric.fullName, metric.owner, metric.definition, metric.formula,
-        ])
-      try insertAliases(db, table: "metric_alias", column: "metric_id", id: metric.id, metric.aliases)
-    }
-    guard !starter else { return }
-    let quarter = today.quarter
-    let targets = [
-      (quarter.previous, demo.quarterTargets.previous), (quarter, demo.quarterTargets.current),
-      (quarter.next, demo.quarterTargets.next),
-    ]
-    for (period, amount) in targets {
-      try db.execute(
-        sql: "INSERT INTO target(period, amount) VALUES (?, ?)", arguments: [period.key, amount])
-    }
-  }
-
-  private func insertAliases(
-    _ db: Database, table: String, column: String, id: some DatabaseValueConvertible,
-    _ aliases: [String]
-  ) throws {
-    let statement = try db.cachedStatement(
-      sql: "INSERT OR IGNORE INTO \(table)(\(column), alias) VALUES (?, ?)")
-    for alias in aliases {
-      try statement.execute(arguments: [id, alias.lowercased()])
+    try ModelWriter.write(db, from: ModelReader.read(db), to: model)
+    for row in try Row.fetchAll(db, sql: "SELECT handle, id FROM person") {
+      people[row["handle"]] = row["id"]
     }
   }
 
@@ -194,17 +71,6 @@ struct DemoSeeder {
   private func seedAccounts(
     _ demo: DemoCompany, _ db: Database, people: [String: Int64]
   ) throws -> [(id: Int64, account: DemoCompany.Account)] {
-    // Routing follows the territories: each territory's reps, with room for 12 open leads.
-    for territory in demo.territoryReps.keys.sorted() {
-      for handle in demo.territoryReps[territory] ?? [] {
-        guard let person = people[handle] else {
-          throw WorkspaceError.demoData("territory rep '\(handle)' is not a person")
-        }
-        try db.execute(
-          sql: "INSERT INTO routing_rule(territory, person_id, capacity) VALUES (?, ?, 12)",
-          arguments: [territory, person])
-      }
-    }
     var result: [(id: Int64, account: DemoCompany.Account)] = []
     for (index, account) in demo.accounts.enumerated() {
       let reps = demo.territoryReps[account.territory] ?? []

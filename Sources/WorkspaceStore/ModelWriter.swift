@@ -8,7 +8,7 @@ internal import GRDB
 enum ModelWriter {
   static func write(_ db: Database, from old: OperatingModel, to new: OperatingModel) throws {
     try checkRemovals(db, from: old, to: new)
-    try writeSettings(db, from: old, to: new)
+    try writeSettings(db, to: new)
     let oldTeams = Dictionary(old.teams.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     for team in new.teams where oldTeams[team.id] != team {
       try db.execute(
@@ -114,25 +114,22 @@ enum ModelWriter {
     try deleteRemoved(db, from: old, to: new)
   }
 
-  private static func writeSettings(_ db: Database, from old: OperatingModel, to new: OperatingModel) throws {
+  /// The settings the model holds, each written when the file's value differs (a new
+  /// workspace has none yet).
+  private static func writeSettings(_ db: Database, to new: OperatingModel) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     func text(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
-    var settings: [(String, String)] = []
-    if old.company.name != new.company.name { settings.append(("company", new.company.name)) }
-    if old.company.currency != new.company.currency { settings.append(("currency", new.company.currency)) }
-    if old.company.employees != new.company.employees {
-      settings.append(("employees", new.company.employees.map(String.init) ?? ""))
-    }
-    if old.company.defaultUser != new.company.defaultUser {
-      settings.append(("default_user", new.company.defaultUser ?? ""))
-    }
-    if old.decisionRule != new.decisionRule { settings.append(("decision_rule", new.decisionRule)) }
-    if old.decisionSignals != new.decisionSignals {
-      settings.append(("decision_signals", try text(new.decisionSignals)))
-    }
-    if old.opsModels != new.opsModels { settings.append(("ops_models", try text(new.opsModels))) }
-    for (key, value) in settings {
+    let settings: [(String, String)] = [
+      ("company", new.company.name), ("currency", new.company.currency),
+      ("employees", new.company.employees.map(String.init) ?? ""), ("default_user", new.company.defaultUser ?? ""),
+      ("decision_rule", new.decisionRule), ("decision_signals", try text(new.decisionSignals)),
+      ("ops_models", try text(new.opsModels)),
+    ]
+    let current: [String: String] = Dictionary(
+      try db.rows("SELECT key, value FROM setting") { (try $0[0] as String, try $0[1] as String) },
+      uniquingKeysWith: { first, _ in first })
+    for (key, value) in settings where current[key] != value {
       try db.execute(
         sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         arguments: [key, value])

@@ -44,6 +44,19 @@ import Testing
     #expect(try String(contentsOfFile: out, encoding: .utf8) == demo)
   }
 
+  /// The demo company's model is kept as a file to read (docs/demo-model.yaml): the demo's
+  /// export, byte for byte, at the tests' date.
+  @Test func theDemoModelFileIsTheDemosExport() throws {
+    let runner = try BinaryRunner()
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../docs/demo-model.yaml").standardized.path
+    let kept = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(try demoModel(runner) == kept, "re-export it: BATON_TODAY=2026-11-23 baton model export")
+    let made = runner.home.appendingPathComponent("from-file.sqlite").path
+    #expect(try runner.run(["init", made, "--from", file]).status == 0)
+    #expect(try runner.run(["model", "export", "--workspace", made]).stdout == kept)
+  }
+
   @Test func eachKindOfProblemIsReportedAtItsLineAndColumnAndNothingChanges() throws {
     let runner = try BinaryRunner()
     let demo = try demoModel(runner)
