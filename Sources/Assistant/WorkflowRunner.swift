@@ -74,6 +74,9 @@ final class WorkflowRunner {
       break
     }
     var reply = Self.guarded { try plan.perform() }
+    // Refused as it was made (another session changed the record first): audited like any
+    // refusal, once the change's own transaction has rolled back.
+    if reply.kind == .refused { reply = audited(reply, of: request) }
     if case .object(let data) = reply.data, case .int(let auditID)? = data["audit_id"] {
       if continuing, let earlier = changes.last { followUps[auditID] = followUps[earlier] ?? earlier }
       changes.append(auditID)

@@ -47,14 +47,18 @@ struct RestoreCommand: ParsableCommand {
       let store = try factory.openWorkspace(today: nil)
       defer { store.close() }
       let actor = try factory.resolveActor(store)
+      let context = try AuditContext.command(environment, actor: actor, action: "restore")
       guard actor.role >= .admin else {
-        throw Failure(
-          exit: .lineFailed,
-          message:
-            "restoring a backup needs the admin role; \(actor.name) is \(actor.role.withArticle)"
-        )
+        let reason = "restoring a backup needs the admin role; \(actor.name) is \(actor.role.withArticle)"
+        try store.recordRefusal(context, reason: reason)
+        throw Failure(exit: .lineFailed, message: reason)
       }
-      try store.restore(from: file)
+      do {
+        try store.restore(from: file)
+      } catch let conflict as ChangeConflict {
+        try store.recordRefusal(context, reason: conflict.description)
+        throw Failure(exit: .lineFailed, message: "not restored: \(conflict.description)")
+      }
       print("Restored \(store.path) from \(file).")
     }
   }

@@ -36,6 +36,8 @@ extension Workspace {
   /// file, its `-wal` and `-shm` change together, never a file copied over a live log), once
   /// the backup is checked: a baton workspace no newer than this baton, whole
   /// (`integrity_check`).
+  ///
+  /// - Throws: `ChangeConflict` while another baton session has the workspace open.
   public func restore(from named: String) throws {
     let path = try WorkspacePath.resolve(named)
     try WorkspacePath.checkExisting(path)
@@ -44,6 +46,16 @@ extension Workspace {
     }
     var configuration = Self.configuration()
     configuration.readonly = true
+    guard let useLock else { return try copy(from: path, configuration) }
+    guard try useLock.alone({ try copy(from: path, configuration) }) != nil else {
+      throw ChangeConflict(
+        "another baton session has \(self.path) open; restoring would change everything under it. Close the other sessions (scripts included) and restore again"
+      )
+    }
+  }
+
+  /// Checks the backup at `path` and copies it in.
+  private func copy(from path: String, _ configuration: Configuration) throws {
     try Self.mapErrors(path: path) {
       let source = try DatabaseQueue(path: path, configuration: configuration)
       try source.read { db in

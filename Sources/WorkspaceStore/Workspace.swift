@@ -12,11 +12,14 @@ public final class Workspace: Sendable {
   let queue: DatabaseQueue
   /// Changes made but not yet committed, when the workspace groups commits.
   let group: CommitGroup?
+  /// This session's share of the file (a restore needs it alone); nil in memory.
+  let useLock: WorkspaceUseLock?
 
   private init(path: String, queue: DatabaseQueue, groupsCommits: Bool = false) {
     self.path = path
     self.queue = queue
     group = groupsCommits ? CommitGroup() : nil
+    useLock = path == ":memory:" ? nil : WorkspaceUseLock(workspace: path)
   }
 
   /// What a new workspace holds.

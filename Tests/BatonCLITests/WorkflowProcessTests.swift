@@ -63,6 +63,29 @@ import Testing
         == "Not done: deal 42 was moved to Negotiation by someone else just now; look again before moving it.\n")
     #expect(try runner.sql("SELECT count(*) FROM stage_change WHERE deal_id = 42") == String(before + 1))
     #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'") == "1")
+    #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'refused'") == "1")
+  }
+
+  /// Under contention every reply has its audit row: scripts moving one deal back and forth
+  /// at once (whole groups of lines, each in one transaction) and single lines racing them
+  /// (which check the deal before they wait for the lock, and may find it moved), each
+  /// change done or refused, and the log holds as many of each.
+  @Test func everyReplyUnderContentionHasItsAuditRow() throws {
+    let runner = try BinaryRunner()
+    _ = try runner.run(["-c", "help"])
+    let lines = (0..<30).map { $0 % 2 == 0 ? "move deal 42 to discovery" : "move deal 42 to proposal" }
+    let script = lines.joined(separator: "\n") + "\n"
+    var running = try (0..<3).map { _ in try runner.start(["--yes", "--as", "jordan"], stdin: script) }
+    running += try (0..<8).map {
+      try runner.start(["--yes", "--as", "jordan", "-c", $0 % 2 == 0 ? lines[0] : lines[1]])
+    }
+    let replies = running.map { $0.finish() }.flatMap { $0.stdout.split(separator: "\n") }
+    let done = replies.filter { $0.hasPrefix("Moved deal 42") }.count
+    let refused = replies.filter { $0.hasPrefix("Not done:") }.count
+    let already = replies.filter { $0.hasPrefix("Deal 42 is already in") }.count
+    #expect(done + refused + already == 98, "\(replies.filter { !$0.hasPrefix("Moved") }.prefix(5))")
+    #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'done'") == String(done))
+    #expect(try runner.sql("SELECT count(*) FROM audit WHERE outcome = 'refused'") == String(refused))
   }
 
   @Test func aSessionKilledDuringAHandoffLeavesItWhollyAbsent() throws {

@@ -72,8 +72,17 @@ import Testing
     #expect(try runner.sql("PRAGMA integrity_check", workspace: backup) == "ok")
     let saved = try runner.sql("SELECT count(*) FROM audit", workspace: backup)
     #expect(try runner.sql("SELECT count(*) FROM audit") == "400")
-    // Only an admin restores; then the workspace is the backup's.
+    // Only an admin restores, and not under another session: both refusals are audited.
     #expect(try runner.run(["--as", "jordan", "restore", backup]).status == 1)
+    let open = try PipeConversation(runner, [])
+    open.send("who owns stage exit criteria")
+    #expect(open.reply()?.hasPrefix("Stage exit criteria") == true)  // it has the workspace open
+    let underAnother = try runner.run(["--as", "morgan", "restore", backup])
+    #expect(underAnother.status == 1 && underAnother.stderr.contains("another baton session has"))
+    #expect(try open.finish() == 0)
+    #expect(
+      try runner.sql("SELECT group_concat(actor || ' ' || outcome, ', ') FROM audit WHERE action = 'restore'")
+        == "jordan refused, morgan refused")
     let restored = try runner.run(["--as", "morgan", "restore", backup])
     #expect(restored.status == 0, "\(restored.stderr)")
     #expect(try runner.sql("SELECT count(*) FROM audit") == saved)
@@ -136,6 +145,7 @@ import Testing
     let runner = try BinaryRunner()
     _ = try runner.run(["--as", "jordan", "--yes", "-c", "move deal 42 to discovery"])
     #expect(try mode(runner.workspace) == 0o600)
+    #expect(try mode(runner.workspace + ".baton-lock") == 0o600)
     let cache = runner.home.appendingPathComponent(".cache/baton").path
     #expect(try mode(cache) == 0o700)
     for file in try FileManager.default.contentsOfDirectory(atPath: cache) {
