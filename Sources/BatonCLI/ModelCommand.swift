@@ -16,6 +16,26 @@ struct ModelCommand: ParsableCommand {
   /// Who may change the operating model.
   static let requiredRole = Role.revops
 
+  /// Refuses, and audits the refusal, when the model gives or takes away the revops or admin
+  /// role and `actor` is not an admin: only an admin grants them.
+  static func requireAdminForRoles(
+    _ actor: Actor, _ store: Workspace, from old: OperatingModel, to new: OperatingModel, _ context: AuditContext
+  ) throws {
+    guard actor.role < .admin else { return }
+    let before = Dictionary(old.people.map { ($0.handle, $0.role) }, uniquingKeysWith: { first, _ in first })
+    let governing: Set<String> = ["revops", "admin"]
+    let changes = new.people.compactMap { person -> String? in
+      let was = before[person.handle]
+      guard was != person.role, governing.contains(person.role) || governing.contains(was ?? "") else { return nil }
+      return "\(person.handle) \(was ?? "(new)") → \(person.role)"
+    }
+    guard !changes.isEmpty else { return }
+    let reason =
+      "only an admin gives or takes away the revops and admin roles; the file changes \(changes.joined(separator: ", ")), and \(actor.handle) is \(actor.role.withArticle)"
+    try store.recordRefusal(context, reason: reason)
+    throw Failure(exit: .lineFailed, message: reason)
+  }
+
   /// Refuses, and audits the refusal, when `actor` may not change the operating model.
   static func requireRole(_ actor: Actor, _ store: Workspace, _ context: AuditContext) throws {
     guard actor.role < requiredRole else { return }
@@ -77,7 +97,10 @@ struct ModelApplyCommand: ParsableCommand {
       defer { store.close() }
       let actor = try factory.resolveActor(store)
       let context = try AuditContext.command(environment, actor: actor, action: "model.apply")
-      if !dryRun { try ModelCommand.requireRole(actor, store, context) }
+      if !dryRun {
+        try ModelCommand.requireRole(actor, store, context)
+        try ModelCommand.requireAdminForRoles(actor, store, from: store.operatingModel(), to: model, context)
+      }
       let result: (diff: ModelDiff, auditID: Int64?)
       do {
         result = try store.applyModel(model, context, dryRun: dryRun)

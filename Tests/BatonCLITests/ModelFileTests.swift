@@ -166,6 +166,24 @@ import Testing
     #expect(try runner.run(["model", "undo", "--as", "jordan"]).stderr.contains("no model apply is left to undo"))
   }
 
+  /// A RevOps user may change the model but not grant themselves, or anyone, admin.
+  @Test func onlyAnAdminGivesTheRevopsOrAdminRole() throws {
+    let runner = try BinaryRunner()
+    let demo = try demoModel(runner)
+    let raised = demo.replacingOccurrences(
+      of: "- handle: jordan\n  name: Jordan Reyes\n  team: revops\n  title: RevOps Director\n  role: revops",
+      with: "- handle: jordan\n  name: Jordan Reyes\n  team: revops\n  title: RevOps Director\n  role: admin")
+    #expect(raised != demo)
+    let file = try write(raised, "raised.yaml", in: runner)
+    let refused = try runner.run(["model", "apply", file, "--as", "jordan"])
+    #expect(refused.status == 1 && refused.stderr.contains("only an admin gives or takes away"))
+    #expect(refused.stderr.contains("jordan revops → admin"))
+    #expect(try runner.sql("SELECT role FROM person WHERE handle = 'jordan'") == "revops")
+    #expect(try runner.sql("SELECT outcome FROM audit") == "refused")
+    #expect(try runner.run(["model", "apply", file, "--as", "morgan"]).status == 0)
+    #expect(try runner.sql("SELECT role FROM person WHERE handle = 'jordan'") == "admin")
+  }
+
   @Test func aModelThatWouldLeaveDealsWithoutAStageIsRefusedWhole() throws {
     let runner = try BinaryRunner()
     let demo = try demoModel(runner)
