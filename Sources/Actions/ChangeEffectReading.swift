@@ -16,7 +16,20 @@ enum ChangeEffectReading {
     let lowered = text.lowercased()
     if let effect = criterion(lowered, text, model) { return effect }
     if let effect = handoff(lowered, text, model) { return effect }
+    if let effect = dealField(text) { return effect }
     return stage(lowered, text, model)
+  }
+
+  /// "a Competitor field to opportunities", "a new deal field called Competitor".
+  private static func dealField(_ text: String) -> ChangeEffect? {
+    let name =
+      capture("(?:deal|opportunity) field (?:called |named )?(.+?)(?: to | on | for |$)", in: text)
+      ?? capture("^(?:an? )?(?:new )?(.+?) field (?:to|on|for) (?:the )?(?:deals?|opportunit(?:y|ies))\\b", in: text)
+    guard var name, !name.isEmpty, name.split(separator: " ").count <= 3 else { return nil }
+    name = name.replacingOccurrences(
+      of: "^(?:a |an |the |new )+", with: "", options: [.regularExpression, .caseInsensitive])
+    if name == name.lowercased() { name = name.capitalized }
+    return name.isEmpty ? nil : .addDealField(name: name)
   }
 
   /// The first capture of `pattern` in `text`, trimmed.

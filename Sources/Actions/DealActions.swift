@@ -46,6 +46,12 @@ enum DealActions {
       data["exit_criteria_met"] = .int(Int64(met))
       data["exit_criteria_missing"] = .array(unmet.map { .string($0.wording) })
     }
+    let fields = try workspace.dealFieldValues(forDeal: deal.id)
+    if !fields.isEmpty {
+      lines.append("  " + fields.map { "\($0.name): \($0.value)" }.joined(separator: "   "))
+      data["fields"] = .object(
+        Dictionary(fields.map { ($0.name, JSONValue.string($0.value)) }, uniquingKeysWith: { a, _ in a }))
+    }
     return Reply(kind: .answer, text: lines.joined(separator: "\n"), data: .object(data))
   }
 

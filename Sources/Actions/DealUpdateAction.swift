@@ -67,6 +67,24 @@ enum DealUpdateAction {
           reason: .notFound)
       }
       let (kind, key) = (parts[0], parts[1])
+      // A field of the team's own holds a value the line gives ("set the competitor on deal
+      // 42 to Acme").
+      if kind == "field", let own = try workspace.operatingModel().dealFields.first(where: { $0.key == key }) {
+        guard let value = request.key("value"), !value.isEmpty else {
+          return .reply(
+            Reply(
+              kind: .question,
+              text:
+                "What is deal \(deal.id)'s \(own.name)? For example: set the \(own.name.lowercased()) on deal \(deal.id) to …",
+              data: ["deal": .int(deal.id), "missing": "value"]))
+        }
+        let was = try workspace.dealFieldValues(forDeal: deal.id).first { $0.name == own.name }?.value
+        update = .evidence(kind: kind, key: key, value: value)
+        summary = "Set deal \(deal.id)'s \(own.name) to “\(value)”" + (was.map { " (was “\($0)”)" } ?? "") + "."
+        doneText = "Deal \(deal.id)'s \(own.name) is now “\(value)”."
+        data["value"] = .string(value)
+        break
+      }
       let label = key.replacingOccurrences(of: "_", with: " ")
       if try workspace.evidence(forDeal: deal.id).contains(field) {
         return .reply(

@@ -265,6 +265,11 @@ public struct IntentMatcher: Sendable {
           break
         }
         let text = tokens[start..<range.upperBound].map(\.surface).joined(separator: " ")
+        // Words a free-text slot took are that slot's value ("set the competitor on deal 42
+        // to Acme Rivals"), not a name the workspace lacks.
+        if slots.values.contains(where: { $0.kind == .text && $0.key.lowercased().contains(text.lowercased()) }) {
+          break
+        }
         found.append((Match.UnknownName(slot: slot.name, kinds: [slot.type], text: text), start..<range.upperBound))
         break
       }

@@ -42,7 +42,8 @@ extension ModelFields {
       stages: items(mapping, "stages").compactMap { stage($0) },
       handoffRules: items(mapping, "handoff_rules").compactMap { handoffRule($0) },
       metrics: items(mapping, "metrics").compactMap { metric($0) }, targets: targets,
-      routingRules: items(mapping, "routing_rules").compactMap { routingRule($0) })
+      routingRules: items(mapping, "routing_rules").compactMap { routingRule($0) },
+      dealFields: items(mapping, "deal_fields").compactMap { dealField($0) })
     return diagnostics.isEmpty ? model : nil
   }
 
@@ -162,6 +163,13 @@ extension ModelFields {
       id: id, name: name, fullName: text(fields, "full_name", in: node, required: false),
       owner: text(fields, "owner", in: node, required: false), definition: definition,
       formula: text(fields, "formula", in: node, required: false) ?? "", aliases: words(fields, "aliases"))
+  }
+
+  private mutating func dealField(_ node: Node) -> OperatingModel.DealField? {
+    guard let fields = mapping(node, "a deal field", keys: ["key", "name"]), let key = text(fields, "key", in: node),
+      let name = text(fields, "name", in: node)
+    else { return nil }
+    return OperatingModel.DealField(key: key, name: name)
   }
 
   private mutating func routingRule(_ node: Node) -> OperatingModel.RoutingRule? {

@@ -15,7 +15,7 @@ struct ModelFields {
 
   static let fileKeys: Set<String> = [
     "version", "company", "decision_rule", "decision_signals", "ops_models", "teams", "people", "responsibilities",
-    "stages", "handoff_rules", "metrics", "targets", "routing_rules",
+    "stages", "handoff_rules", "metrics", "targets", "routing_rules", "deal_fields",
   ]
 
   mutating func error(at node: Node?, _ message: String, notes: [String] = []) {

@@ -30,6 +30,7 @@ public enum ModelFileWriter {
       ("metrics", Node(model.metrics.map(metric))),
       ("targets", fields(model.targets.keys.sorted().map { ($0, scalar(String(model.targets[$0] ?? 0))) })),
       ("routing_rules", Node(model.routingRules.map(routingRule))),
+      ("deal_fields", Node(model.dealFields.map { fields([("key", scalar($0.key)), ("name", scalar($0.name))]) })),
     ])
     let header = """
       # The operating model of a baton workspace: teams, people, who owns what, the stages,

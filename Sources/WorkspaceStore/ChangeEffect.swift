@@ -16,6 +16,8 @@ public enum ChangeEffect: Codable, Hashable, Sendable {
   case handoffSLA(rule: String, hours: Int)
   /// A field a handoff rule requires.
   case handoffField(rule: String, field: String)
+  /// A field of the team's own on every deal ("Competitor"), which exit criteria can check.
+  case addDealField(name: String)
 
   /// A stage or field id from words: "Verbal Commit" is `verbal-commit`, or with `_`,
   /// `verbal_commit`.
@@ -130,6 +132,14 @@ extension OperatingModel {
       }
       model.handoffRules[index].requiredFields.append(key)
       return (model, "makes the \(handoffRules[index].name) handoff require \(key)")
+    case .addDealField(let name):
+      let key = ChangeEffect.slug(name, separator: "_")
+      if dealFields.contains(where: { $0.key == key }) { throw ChangeConflict("deals have a \(name) field already") }
+      model.dealFields.append(DealField(key: key, name: name))
+      return (
+        model,
+        "adds the deal field \(name): “set the \(name.lowercased()) on deal 42 to …” records it, and an exit criterion can check it as `field: \(key)`"
+      )
     }
   }
 }

@@ -103,6 +103,8 @@ struct DemoCompany: Decodable {
     var description: String
     var status: String
     var ageDays: Int
+    /// The deal field approving it adds, when it asks for one.
+    var dealField: String?
   }
 
   var company: Company

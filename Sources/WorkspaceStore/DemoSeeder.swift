@@ -257,14 +257,17 @@ struct DemoSeeder {
         arguments: [task.title, task.deal, owner, today.adding(days: task.dueInDays).iso, now])
     }
     for change in demo.changeRequests {
+      let effect = try change.dealField.map {
+        String(decoding: try JSONEncoder().encode(ChangeEffect.addDealField(name: $0)), as: UTF8.self)
+      }
       try db.execute(
         sql: """
-          INSERT INTO change_request(title, kind, description, proposed_by, owner_team, status, created_at)
-          VALUES (?, ?, ?, ?, 'revops', ?, ?)
+          INSERT INTO change_request(title, kind, description, proposed_by, owner_team, status, created_at, effect)
+          VALUES (?, ?, ?, ?, 'revops', ?, ?, ?)
           """,
         arguments: [
           change.title, change.kind, change.description, people[change.proposedBy], change.status,
-          today.adding(days: -change.ageDays).iso + "T09:00:00Z",
+          today.adding(days: -change.ageDays).iso + "T09:00:00Z", effect,
         ])
     }
   }

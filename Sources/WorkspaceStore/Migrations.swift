@@ -50,6 +50,9 @@ enum Migrations {
     ("names_exit_criterion_delete", "AFTER DELETE ON exit_criterion"),
     ("names_exit_criterion_update", "AFTER UPDATE OF evidence_kind, evidence_key ON exit_criterion"),
     ("names_handoff_fields_update", "AFTER UPDATE OF required_fields ON handoff_rule"),
+    ("names_deal_field_insert", "AFTER INSERT ON deal_field"),
+    ("names_deal_field_delete", "AFTER DELETE ON deal_field"),
+    ("names_deal_field_update", "AFTER UPDATE ON deal_field"),
   ].map { name, when in
     (name, "CREATE TRIGGER \(name) \(when) BEGIN UPDATE names_token SET token = random(); END;")
   }
@@ -91,7 +94,7 @@ enum Migrations {
   /// like any record, which needs an id of its own. The evidence a deal can carry (exit
   /// criteria's keys, handoff rules' required fields) is a name the matcher reads, so a
   /// change to it changes the names token. A change request carries the effect approving it
-  /// has on the operating model.
+  /// has on the operating model. Deal fields of the team's own ("Competitor") are named.
   private static func createV6(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -102,6 +105,9 @@ enum Migrations {
         DROP TABLE deal_evidence;
         ALTER TABLE deal_evidence_v6 RENAME TO deal_evidence;
         ALTER TABLE change_request ADD COLUMN effect TEXT;
+        -- Fields a deal carries beyond its columns ("Competitor"), recorded as evidence with
+        -- a value, and checkable by exit criteria.
+        CREATE TABLE deal_field (key TEXT PRIMARY KEY, name TEXT NOT NULL);
         UPDATE names_token SET token = random();
         """ + "\n" + evidenceTriggers.map(\.sql).joined(separator: "\n"))
   }

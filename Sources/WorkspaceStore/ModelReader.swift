@@ -32,7 +32,11 @@ enum ModelReader {
         """
       ) {
         OperatingModel.RoutingRule(territory: try $0[0], segment: try $0[1], rep: try $0[2], capacity: try $0[3])
-      })
+      },
+      dealFields: try db.hasTable("deal_field")
+        ? db.rows("SELECT key, name FROM deal_field ORDER BY rowid") {
+          OperatingModel.DealField(key: try $0[0], name: try $0[1])
+        } : [])
   }
 
   /// Aliases by owner, in the order they were written.

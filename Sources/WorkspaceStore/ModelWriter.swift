@@ -111,6 +111,17 @@ enum ModelWriter {
         try db.execute(sql: "INSERT INTO target(period, amount) VALUES (?, ?)", arguments: [period, amount])
       }
     }
+    if old.dealFields != new.dealFields {
+      let kept = Set(new.dealFields.map(\.key))
+      for field in old.dealFields where !kept.contains(field.key) {
+        try db.execute(sql: "DELETE FROM deal_field WHERE key = ?", arguments: [field.key])
+      }
+      for field in new.dealFields {
+        try db.execute(
+          sql: "INSERT INTO deal_field(key, name) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET name = excluded.name",
+          arguments: [field.key, field.name])
+      }
+    }
     try deleteRemoved(db, from: old, to: new)
   }
 

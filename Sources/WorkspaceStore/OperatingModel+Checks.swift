@@ -59,6 +59,7 @@ extension OperatingModel {
     duplicates(stages, "stages", "id", \.id)
     duplicates(handoffRules, "handoff_rules", "id", \.id)
     duplicates(metrics, "metrics", "id", \.id)
+    duplicates(dealFields, "deal_fields", "key", \.key)
 
     func unknown(_ value: String, in known: Set<String>, what: String, at path: [ModelPathComponent]) {
       guard !known.contains(value) else { return }

@@ -75,6 +75,7 @@ public struct ModelDiff: Hashable, Sendable {
     }
     section("handoff rule", old.handoffRules, new.handoffRules, id: \.id, name: \.name)
     section("metric", old.metrics, new.metrics, id: \.id, name: \.name)
+    section("deal field", old.dealFields, new.dealFields, id: \.key, name: \.name)
     for period in Set(old.targets.keys).union(new.targets.keys).sorted()
     where old.targets[period] != new.targets[period] {
       let change: Change =

@@ -214,6 +214,18 @@ public struct OperatingModel: Codable, Hashable, Sendable {
     }
   }
 
+  /// A field of the team's own that deals carry ("Competitor"), set in conversation and
+  /// checkable by exit criteria as `field: KEY`.
+  public struct DealField: Codable, Hashable, Sendable {
+    public var key: String
+    public var name: String
+
+    public init(key: String, name: String) {
+      self.key = key
+      self.name = name
+    }
+  }
+
   public struct RoutingRule: Codable, Hashable, Sendable {
     public var territory: String
     public var segment: String?
@@ -242,12 +254,13 @@ public struct OperatingModel: Codable, Hashable, Sendable {
   /// Revenue targets by period key (`2026-Q4`).
   public var targets: [String: Int64]
   public var routingRules: [RoutingRule]
+  public var dealFields: [DealField]
 
   public init(
     company: Company, decisionRule: String = "", decisionSignals: [String: [String]] = [:], opsModels: [OpsModel] = [],
     teams: [Team] = [], people: [Person] = [], responsibilities: [Responsibility] = [], stages: [Stage] = [],
     handoffRules: [HandoffRule] = [], metrics: [Metric] = [], targets: [String: Int64] = [:],
-    routingRules: [RoutingRule] = []
+    routingRules: [RoutingRule] = [], dealFields: [DealField] = []
   ) {
     self.company = company
     self.decisionRule = decisionRule
@@ -261,6 +274,7 @@ public struct OperatingModel: Codable, Hashable, Sendable {
     self.metrics = metrics
     self.targets = targets
     self.routingRules = routingRules
+    self.dealFields = dealFields
   }
 
   /// The roles a person may have, least to most.

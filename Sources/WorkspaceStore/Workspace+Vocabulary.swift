@@ -60,11 +60,20 @@ extension Workspace {
         let key: String = try row[0]
         if !evidence.contains(where: { $0.kind == "field" && $0.key == key }) { evidence.append(("field", key)) }
       }
+      // The team's own deal fields ("Competitor"), under their names too.
+      var dealFields: [String: String] = [:]
+      if try db.hasTable("deal_field") {
+        try db.eachRow("SELECT key, name FROM deal_field") { row in dealFields[try row[0]] = try row[1] }
+      }
+      for key in dealFields.keys.sorted() where !evidence.contains(where: { $0.kind == "field" && $0.key == key }) {
+        evidence.append(("field", key))
+      }
       for (kind, key) in evidence {
+        let name = kind == "field" ? dealFields[key] : nil
         names.append(
           NamedEntity(
-            kind: .field, key: "\(kind):\(key)", display: key.replacingOccurrences(of: "_", with: " "),
-            phrases: EvidencePhrases.phrases(kind: kind, key: key)))
+            kind: .field, key: "\(kind):\(key)", display: name ?? key.replacingOccurrences(of: "_", with: " "),
+            phrases: EvidencePhrases.phrases(kind: kind, key: key) + (name.map { [$0] } ?? [])))
       }
       let dealCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deal")) ?? 0
       if dealCount <= maxDealNames {

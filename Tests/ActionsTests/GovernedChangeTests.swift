@@ -97,10 +97,19 @@ import WorkspaceStore
     #expect(try harness.workspace.stage(id: "negotiation")?.exitCriteria.last?.evidenceKey == "security_review_done")
     let sla = try propose("propose changing the CS handoff SLA to 2 days")
     _ = try decide(sla)
-    let field = try propose("propose adding renewal date as a required field for the CS handoff")
-    _ = try decide(field)
+    let required = try propose("propose adding renewal date as a required field for the CS handoff")
+    _ = try decide(required)
     let rule = try #require(try harness.workspace.handoffRules(id: "sales-to-cs").first)
     #expect(rule.slaHours == 48 && rule.requiredFields.last == "renewal_date")
+    // The demo's own request for a Competitor field carries its effect; a deal then holds it.
+    _ = try decide(1)
+    #expect(try harness.workspace.operatingModel().dealFields.map(\.key) == ["competitor"])
+    let field = EntityValue(kind: .field, key: "field:competitor", display: "Competitor")
+    try harness.perform("deal.update", ["deal": Slot.deal(42), "field": field, "value": Slot.text("Acme Rivals")])
+    #expect(try harness.workspace.dealFieldValues(forDeal: 42).map(\.value) == ["Acme Rivals"])
+    let another = try propose("propose a new deal field called Primary Use Case")
+    _ = try decide(another)
+    #expect(try harness.workspace.operatingModel().dealFields.map(\.name) == ["Competitor", "Primary Use Case"])
   }
 
   @Test func aRequestWhoseWordsNameNoExactChangeSaysApprovalChangesNothing() throws {
