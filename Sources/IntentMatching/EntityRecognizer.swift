@@ -119,12 +119,12 @@ struct EntityRecognizer: Sendable {
     if let last = token.last, let multiplier = multipliers[String(last)], let number = Double(token.dropLast()),
       token.dropLast().allSatisfy({ $0.isNumber || $0 == "." })
     {
-      return (Int64((number * multiplier).rounded()), 1)
+      return Int64(exactly: (number * multiplier).rounded()).map { ($0, 1) }
     }
     guard start + 1 < tokens.count, let multiplier = multipliers[tokens[start + 1]], tokens[start + 1].count > 1,
       token.allSatisfy({ $0.isNumber || $0 == "." }), let number = Double(token)
     else { return nil }
-    return (Int64((number * multiplier).rounded()), 2)
+    return Int64(exactly: (number * multiplier).rounded()).map { ($0, 2) }
   }
 
   /// "120 employees", "a 120-person company", "$25m arr", "25 million arr".

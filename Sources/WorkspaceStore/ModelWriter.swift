@@ -231,6 +231,10 @@ enum ModelWriter {
         ("lead", "SELECT count(*) FROM lead WHERE owner_id = (SELECT id FROM person WHERE handle = ?)"),
         ("task", "SELECT count(*) FROM task WHERE owner_id = (SELECT id FROM person WHERE handle = ?)"),
         (
+          "stage change in the history",
+          "SELECT count(*) FROM stage_change WHERE owner_id = (SELECT id FROM person WHERE handle = ?)"
+        ),
+        (
           "change request",
           "SELECT count(*) FROM change_request WHERE (SELECT id FROM person WHERE handle = ?1) IN (proposed_by, decided_by)"
         ),

@@ -34,7 +34,8 @@ import WorkspaceStore
     "deal 99999999999999999999", "deal -1", "deal 0", "task 9223372036854775807", "deal 9223372036854775808",
     "lead 1e309", "stuck for 99999999999 days", "Q9 2026", "2026-13-45", "in -5 days", "#", "##42",
     "\u{202E}evil", "ｗｈｏ ｏｗｎｓ", "naïve café", "e\u{301}\u{301}\u{301}", "🦄🦄", "\u{FEFF}", "\u{FFFD}",
-    "Δ Ω ж 中文", "ownz critera negotation",
+    "Δ Ω ж 中文", "ownz critera negotation", "99999999999999999999k", "1e300 million",
+    "set the amount of deal 42 to 9e18m",
   ]
 
   @Test func hostileLinesGetARepliesAndNeverWriteWhenTheyOnlyRead() throws {
