@@ -23,11 +23,14 @@ struct ModelCommand: ParsableCommand {
   ) throws {
     guard actor.role < .admin else { return }
     let before = Dictionary(old.people.map { ($0.handle, $0.role) }, uniquingKeysWith: { first, _ in first })
+    let after = Dictionary(new.people.map { ($0.handle, $0.role) }, uniquingKeysWith: { first, _ in first })
     let governing: Set<String> = ["revops", "admin"]
-    let changes = new.people.compactMap { person -> String? in
-      let was = before[person.handle]
-      guard was != person.role, governing.contains(person.role) || governing.contains(was ?? "") else { return nil }
-      return "\(person.handle) \(was ?? "(new)") → \(person.role)"
+    // Over both sides: a person removed from the file loses their role too.
+    let handles = old.people.map(\.handle) + new.people.map(\.handle).filter { before[$0] == nil }
+    let changes = handles.compactMap { handle -> String? in
+      let (was, now) = (before[handle], after[handle])
+      guard was != now, governing.contains(was ?? "") || governing.contains(now ?? "") else { return nil }
+      return "\(handle) \(was ?? "(new)") → \(now ?? "(removed)")"
     }
     guard !changes.isEmpty else { return }
     let reason =
@@ -143,6 +146,9 @@ struct ModelUndoCommand: ParsableCommand {
       try ModelCommand.requireRole(actor, store, context)
       guard let entry = try store.latestModelApply() else {
         throw Failure(exit: .lineFailed, message: "no model apply is left to undo")
+      }
+      if let before = try store.modelBefore(auditID: entry.id) {
+        try ModelCommand.requireAdminForRoles(actor, store, from: store.operatingModel(), to: before, context)
       }
       do {
         try store.undo(auditID: entry.id, context)

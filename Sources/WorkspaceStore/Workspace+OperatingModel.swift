@@ -1,4 +1,5 @@
 import BatonModel
+import Foundation
 internal import GRDB
 
 extension Workspace {
@@ -35,6 +36,19 @@ extension Workspace {
         return (diff, dryRun ? nil : auditID)
       }
     }
+  }
+
+  /// The operating model as it was before the change in audit row `id`, when that change
+  /// was to the model.
+  public func modelBefore(auditID id: Int64) throws -> OperatingModel? {
+    let text = try read { db in
+      try String.fetchOne(
+        db, sql: "SELECT before FROM audit WHERE id = ? AND records LIKE ?", arguments: [id, "%operating_model%"])
+    }
+    guard let text, let images = try? JSONDecoder().decode([[String: JSONValue]?].self, from: Data(text.utf8)),
+      let image = images.first ?? nil
+    else { return nil }
+    return try? JSONDecoder().decode(OperatingModel.self, from: JSONEncoder().encode(image))
   }
 
   /// The latest application of a model file that is not undone yet, for `baton model undo`.

@@ -182,6 +182,18 @@ import Testing
     #expect(try runner.sql("SELECT outcome FROM audit") == "refused")
     #expect(try runner.run(["model", "apply", file, "--as", "morgan"]).status == 0)
     #expect(try runner.sql("SELECT role FROM person WHERE handle = 'jordan'") == "admin")
+    // A revops person added by an admin is not removed by a revops user, by file or by undo.
+    let added = demo.replacingOccurrences(
+      of: "responsibilities:\n",
+      with:
+        "- handle: pat\n  name: Pat Lee\n  team: revops\n  title: RevOps Analyst\n  role: revops\nresponsibilities:\n")
+    #expect(
+      try runner.run(["model", "apply", try write(added, "added.yaml", in: runner), "--as", "morgan"]).status == 0)
+    let removing = try runner.run(["model", "apply", try write(raised, "removing.yaml", in: runner), "--as", "pat"])
+    #expect(removing.status == 1 && removing.stderr.contains("pat revops → (removed)"), "\(removing.stderr)")
+    let undo = try runner.run(["model", "undo", "--as", "pat"])
+    #expect(undo.status == 1 && undo.stderr.contains("pat revops → (removed)"), "\(undo.stderr)")
+    #expect(try runner.sql("SELECT role FROM person WHERE handle = 'pat'") == "revops")
   }
 
   @Test func aModelThatWouldLeaveDealsWithoutAStageIsRefusedWhole() throws {
