@@ -18,8 +18,7 @@ struct BackupCommand: ParsableCommand {
 
   func run() throws {
     let environment = BatonEnvironment()
-    let factory = SessionFactory(
-      environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    let factory = target.factory(environment)
     try Failure.reporting {
       let store = try factory.openWorkspace(today: nil)
       defer { store.close() }
@@ -41,8 +40,7 @@ struct RestoreCommand: ParsableCommand {
 
   func run() throws {
     let environment = BatonEnvironment()
-    let factory = SessionFactory(
-      environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    let factory = target.factory(environment)
     try Failure.reporting {
       let store = try factory.openWorkspace(today: nil)
       defer { store.close() }

@@ -49,8 +49,7 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     let environment = BatonEnvironment()
-    let factory = SessionFactory(
-      environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    let factory = target.factory(environment)
     try Failure.reporting {
       do {
         let today = try environment.today()

@@ -60,8 +60,7 @@ struct ModelExportCommand: ParsableCommand {
   @OptionGroup var target: WorkspaceOptions
 
   func run() throws {
-    let factory = SessionFactory(
-      environment: BatonEnvironment(), workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    let factory = target.factory(BatonEnvironment())
     try Failure.reporting {
       let store = try factory.openWorkspace(today: nil)
       defer { store.close() }
@@ -92,8 +91,7 @@ struct ModelApplyCommand: ParsableCommand {
 
   func run() throws {
     let environment = BatonEnvironment()
-    let factory = SessionFactory(
-      environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    let factory = target.factory(environment)
     try Failure.reporting {
       let model = try ModelFileInput.read(file)
       let store = try factory.openWorkspace(today: nil)
@@ -136,8 +134,7 @@ struct ModelUndoCommand: ParsableCommand {
 
   func run() throws {
     let environment = BatonEnvironment()
-    let factory = SessionFactory(
-      environment: environment, workspacePath: target.workspace, intentsFlag: nil, actorFlag: target.actor)
+    let factory = target.factory(environment)
     try Failure.reporting {
       let store = try factory.openWorkspace(today: nil)
       defer { store.close() }

@@ -10,3 +10,11 @@ struct WorkspaceOptions: ParsableArguments {
     name: .customLong("as"), help: ArgumentHelp("Who acts: a handle or a unique first name.", valueName: "HANDLE"))
   var actor: String?
 }
+
+extension WorkspaceOptions {
+  /// The factory a subcommand opens its workspace and finds its actor with (no intents: a
+  /// subcommand holds no conversation).
+  func factory(_ environment: BatonEnvironment) -> SessionFactory {
+    SessionFactory(environment: environment, workspacePath: workspace, intentsFlag: nil, actorFlag: actor)
+  }
+}

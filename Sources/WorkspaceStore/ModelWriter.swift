@@ -9,50 +9,40 @@ enum ModelWriter {
   static func write(_ db: Database, from old: OperatingModel, to new: OperatingModel) throws {
     try checkRemovals(db, from: old, to: new)
     try writeSettings(db, to: new)
-    let oldTeams = Dictionary(old.teams.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    for team in new.teams where oldTeams[team.id] != team {
-      try db.execute(
-        sql: """
-          INSERT INTO team(id, name, lead_handle, reports_to, serves, focus, scope, governs_cross_team)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,
-          lead_handle = excluded.lead_handle, reports_to = excluded.reports_to, serves = excluded.serves,
-          focus = excluded.focus, scope = excluded.scope, governs_cross_team = excluded.governs_cross_team
-          """,
-        arguments: [
-          team.id, team.name, team.lead, team.reportsTo, team.serves, team.focus, team.scope,
-          team.governsCrossTeamRules,
+    try changed(old.teams, new.teams, id: \.id) { team, was in
+      try upsert(
+        db, "team", key: "id",
+        [
+          ("id", team.id), ("name", team.name), ("lead_handle", team.lead), ("reports_to", team.reportsTo),
+          ("serves", team.serves), ("focus", team.focus), ("scope", team.scope),
+          ("governs_cross_team", team.governsCrossTeamRules),
         ])
-      if oldTeams[team.id]?.aliases != team.aliases {
-        try replaceAliases(db, "team_alias", "team_id", team.id, team.aliases)
-      }
+      if was?.aliases != team.aliases { try replaceAliases(db, "team_alias", "team_id", team.id, team.aliases) }
     }
-    let oldPeople = Dictionary(old.people.map { ($0.handle, $0) }, uniquingKeysWith: { first, _ in first })
-    for person in new.people where oldPeople[person.handle] != person {
-      try db.execute(
-        sql: """
-          INSERT INTO person(handle, name, team_id, title, role) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT(handle) DO UPDATE SET name = excluded.name, team_id = excluded.team_id,
-          title = excluded.title, role = excluded.role
-          """, arguments: [person.handle, person.name, person.team, person.title, person.role])
-      if oldPeople[person.handle]?.aliases != person.aliases {
+    try changed(old.people, new.people, id: \.handle) { person, was in
+      try upsert(
+        db, "person", key: "handle",
+        [
+          ("handle", person.handle), ("name", person.name), ("team_id", person.team), ("title", person.title),
+          ("role", person.role),
+        ])
+      if was?.aliases != person.aliases {
         let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE handle = ?", arguments: [person.handle])
         try replaceAliases(db, "person_alias", "person_id", id, person.aliases)
       }
     }
     try writeStages(db, from: old, to: new)
-    let oldResponsibilities = Dictionary(
-      old.responsibilities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    for item in new.responsibilities where oldResponsibilities[item.id] != item {
-      try db.execute(
-        sql: """
-          INSERT INTO responsibility(id, name, area, sales_ops_owns, revops_governs) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT(id) DO UPDATE SET name = excluded.name, area = excluded.area,
-          sales_ops_owns = excluded.sales_ops_owns, revops_governs = excluded.revops_governs
-          """, arguments: [item.id, item.name, item.area, item.salesOpsOwns, item.revopsGoverns])
-      if oldResponsibilities[item.id]?.aliases != item.aliases {
+    try changed(old.responsibilities, new.responsibilities, id: \.id) { item, was in
+      try upsert(
+        db, "responsibility", key: "id",
+        [
+          ("id", item.id), ("name", item.name), ("area", item.area), ("sales_ops_owns", item.salesOpsOwns),
+          ("revops_governs", item.revopsGoverns),
+        ])
+      if was?.aliases != item.aliases {
         try replaceAliases(db, "responsibility_alias", "responsibility_id", item.id, item.aliases)
       }
-      if oldResponsibilities[item.id]?.raci != item.raci {
+      if was?.raci != item.raci {
         try db.execute(sql: "DELETE FROM raci WHERE responsibility_id = ?", arguments: [item.id])
         for (letter, _) in OperatingModel.raciKeys {
           for (position, party) in (item.raci[letter] ?? []).enumerated() {
@@ -65,33 +55,24 @@ enum ModelWriter {
         }
       }
     }
-    let oldRules = Dictionary(old.handoffRules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    for rule in new.handoffRules where oldRules[rule.id] != rule {
-      try db.execute(
-        sql: """
-          INSERT INTO handoff_rule(id, name, from_team, to_team, trigger_stage, required_fields, sla_hours, acceptance_rule)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,
-          from_team = excluded.from_team, to_team = excluded.to_team, trigger_stage = excluded.trigger_stage,
-          required_fields = excluded.required_fields, sla_hours = excluded.sla_hours,
-          acceptance_rule = excluded.acceptance_rule
-          """,
-        arguments: [
-          rule.id, rule.name, rule.fromTeam, rule.toTeam, rule.triggerStage, try json(rule.requiredFields),
-          rule.slaHours, rule.acceptanceRule,
+    try changed(old.handoffRules, new.handoffRules, id: \.id) { rule, was in
+      try upsert(
+        db, "handoff_rule", key: "id",
+        [
+          ("id", rule.id), ("name", rule.name), ("from_team", rule.fromTeam), ("to_team", rule.toTeam),
+          ("trigger_stage", rule.triggerStage), ("required_fields", try json(rule.requiredFields)),
+          ("sla_hours", rule.slaHours), ("acceptance_rule", rule.acceptanceRule),
         ])
-      if oldRules[rule.id]?.aliases != rule.aliases {
-        try replaceAliases(db, "handoff_alias", "handoff_id", rule.id, rule.aliases)
-      }
+      if was?.aliases != rule.aliases { try replaceAliases(db, "handoff_alias", "handoff_id", rule.id, rule.aliases) }
     }
-    let oldMetrics = Dictionary(old.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    for metric in new.metrics where oldMetrics[metric.id] != metric {
-      try db.execute(
-        sql: """
-          INSERT INTO metric(id, name, full_name, owner_team, definition, formula) VALUES (?, ?, ?, ?, ?, ?)
-          ON CONFLICT(id) DO UPDATE SET name = excluded.name, full_name = excluded.full_name,
-          owner_team = excluded.owner_team, definition = excluded.definition, formula = excluded.formula
-          """, arguments: [metric.id, metric.name, metric.fullName, metric.owner, metric.definition, metric.formula])
-      if oldMetrics[metric.id]?.aliases != metric.aliases {
+    try changed(old.metrics, new.metrics, id: \.id) { metric, was in
+      try upsert(
+        db, "metric", key: "id",
+        [
+          ("id", metric.id), ("name", metric.name), ("full_name", metric.fullName), ("owner_team", metric.owner),
+          ("definition", metric.definition), ("formula", metric.formula),
+        ])
+      if was?.aliases != metric.aliases {
         try replaceAliases(db, "metric_alias", "metric_id", metric.id, metric.aliases)
       }
     }
@@ -117,9 +98,7 @@ enum ModelWriter {
         try db.execute(sql: "DELETE FROM deal_field WHERE key = ?", arguments: [field.key])
       }
       for field in new.dealFields {
-        try db.execute(
-          sql: "INSERT INTO deal_field(key, name) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET name = excluded.name",
-          arguments: [field.key, field.name])
+        try upsert(db, "deal_field", key: "key", [("key", field.key), ("name", field.name)])
       }
     }
     try deleteRemoved(db, from: old, to: new)
@@ -153,17 +132,12 @@ enum ModelWriter {
     // Positions are unique: move every stage out of the way before laying them anew.
     if reordered { try db.execute(sql: "UPDATE stage SET position = -position - 1000") }
     for (index, stage) in new.stages.enumerated() where reordered || oldStages[stage.id] != stage {
-      try db.execute(
-        sql: """
-          INSERT INTO stage(id, name, position, kind, definition, forecast_category, probability, typical_days)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,
-          position = excluded.position, kind = excluded.kind, definition = excluded.definition,
-          forecast_category = excluded.forecast_category, probability = excluded.probability,
-          typical_days = excluded.typical_days
-          """,
-        arguments: [
-          stage.id, stage.name, index + 1, stage.kind, stage.definition, stage.forecastCategory, stage.probability,
-          stage.typicalDays,
+      try upsert(
+        db, "stage", key: "id",
+        [
+          ("id", stage.id), ("name", stage.name), ("position", index + 1), ("kind", stage.kind),
+          ("definition", stage.definition), ("forecast_category", stage.forecastCategory),
+          ("probability", stage.probability), ("typical_days", stage.typicalDays),
         ])
       if oldStages[stage.id]?.aliases != stage.aliases {
         try replaceAliases(db, "stage_alias", "stage_id", stage.id, stage.aliases)
@@ -264,6 +238,28 @@ enum ModelWriter {
 
   private static func count(_ db: Database, _ sql: String, _ argument: String) throws -> Int {
     try Int.fetchOne(db, sql: sql, arguments: [argument]) ?? 0
+  }
+
+  /// Calls `write` for each item of `new` that differs from the item of `old` with its id,
+  /// with that item (nil for one the old model lacks).
+  private static func changed<T: Equatable>(
+    _ old: [T], _ new: [T], id: (T) -> String, _ write: (T, T?) throws -> Void
+  ) throws {
+    let before = Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+    for item in new where before[id(item)] != item { try write(item, before[id(item)]) }
+  }
+
+  /// Inserts a row, or updates every given column of the row with the same `key`.
+  private static func upsert(
+    _ db: Database, _ table: String, key: String, _ values: [(String, (any DatabaseValueConvertible)?)]
+  ) throws {
+    let columns = values.map(\.0)
+    let updates = columns.filter { $0 != key }.map { "\($0) = excluded.\($0)" }
+    try db.execute(
+      sql: """
+        INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+        ON CONFLICT(\(key)) DO UPDATE SET \(updates.joined(separator: ", "))
+        """, arguments: StatementArguments(values.map(\.1)))
   }
 
   private static func replaceAliases(
