@@ -61,6 +61,11 @@ final class ChangeRecorder {
     try JSONDecoder().decode([String: JSONValue].self, from: JSONEncoder().encode(model))
   }
 
+  /// The model a `modelTable` image holds.
+  static func model(from image: [String: JSONValue]) throws -> OperatingModel {
+    try JSONDecoder().decode(OperatingModel.self, from: JSONEncoder().encode(image))
+  }
+
   // Cached statements: a workflow writes the same few shapes of row again and again, and
   // compiling the SQL each time would be a large share of its time.
   private static func insert(
@@ -102,8 +107,7 @@ final class ChangeRecorder {
   /// otherwise.
   static func restore(_ db: Database, _ table: String, _ id: Int64, to image: [String: JSONValue]?) throws {
     if table == modelTable, let image {
-      let model = try JSONDecoder().decode(OperatingModel.self, from: JSONEncoder().encode(image))
-      try ModelWriter.write(db, from: ModelReader.read(db), to: model)
+      try ModelWriter.write(db, from: ModelReader.read(db), to: model(from: image))
       return
     }
     guard let image else {

@@ -48,7 +48,7 @@ extension Workspace {
     guard let text, let images = try? JSONDecoder().decode([[String: JSONValue]?].self, from: Data(text.utf8)),
       let image = images.first ?? nil
     else { return nil }
-    return try? JSONDecoder().decode(OperatingModel.self, from: JSONEncoder().encode(image))
+    return try? ChangeRecorder.model(from: image)
   }
 
   /// The latest application of a model file that is not undone yet, for `baton model undo`.
