@@ -1,5 +1,4 @@
 import BatonModel
-import Foundation
 import WorkspaceStore
 
 /// `deal.update`: records one thing on a deal: evidence an exit criterion or handoff rule
@@ -69,7 +68,7 @@ enum DealUpdateAction {
       let (kind, key) = (parts[0], parts[1])
       // A field of the team's own holds a value the line gives ("set the competitor on deal
       // 42 to Acme").
-      if kind == "field", let own = try workspace.operatingModel().dealFields.first(where: { $0.key == key }) {
+      if kind == "field", let own = try workspace.dealFields().first(where: { $0.key == key }) {
         guard let value = request.key("value"), !value.isEmpty else {
           return .reply(
             Reply(
@@ -85,7 +84,7 @@ enum DealUpdateAction {
         data["value"] = .string(value)
         break
       }
-      let label = key.replacingOccurrences(of: "_", with: " ")
+      let label = key.replacingUnderscores
       if try workspace.evidence(forDeal: deal.id).contains(field) {
         return .reply(
           Reply(kind: .answer, text: "Deal \(deal.id) already has \(label) recorded.", data: .object(data)))

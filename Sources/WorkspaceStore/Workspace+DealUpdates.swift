@@ -13,6 +13,15 @@ public enum DealUpdate: Sendable, Equatable {
 }
 
 extension Workspace {
+  /// The team's own deal fields ("Competitor"), without reading the rest of the model.
+  public func dealFields() throws -> [OperatingModel.DealField] {
+    try read { db in
+      try db.rows("SELECT key, name FROM deal_field ORDER BY rowid") {
+        OperatingModel.DealField(key: try $0[0], name: try $0[1])
+      }
+    }
+  }
+
   /// The values of the team's own deal fields recorded on deal `id`, by field name.
   public func dealFieldValues(forDeal id: Int64) throws -> [(name: String, value: String)] {
     try read { db in

@@ -82,6 +82,8 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   func namesToken() throws -> Int64?
   /// The names the matcher may recognize.
   func vocabulary(maxDealNames: Int) throws -> [NamedEntity]
+  /// The team's own deal fields ("Competitor").
+  func dealFields() throws -> [OperatingModel.DealField]
   /// The values of the team's own deal fields ("Competitor") recorded on a deal.
   func dealFieldValues(forDeal id: Int64) throws -> [(name: String, value: String)]
   /// The operating model: teams, people, RACI, stages, handoff rules, metrics, targets.
