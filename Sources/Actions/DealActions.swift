@@ -32,7 +32,7 @@ enum DealActions {
     ]
     if let criteria = stage?.exitCriteria, !criteria.isEmpty {
       let evidence = try workspace.evidence(forDeal: deal.id)
-      let unmet = criteria.filter { !evidence.contains("\($0.evidenceKind):\($0.evidenceKey)") }
+      let unmet = ExitCriteriaCheck.missing(criteria, evidence: evidence)
       let met = criteria.count - unmet.count
       var line = "  Exit criteria for \(deal.stageName): \(met) of \(criteria.count) met"
       if !unmet.isEmpty { line += "; missing: " + unmet.map(\.wording).joined(separator: "; ") }

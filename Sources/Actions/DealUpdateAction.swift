@@ -126,7 +126,7 @@ enum DealUpdateAction {
     let stages = try workspace.stages()
     guard let index = stages.firstIndex(where: { $0.id == deal.stage }), stages[index].isOpen else { return nil }
     let evidence = try workspace.evidence(forDeal: deal.id)
-    let unmet = stages[index].exitCriteria.filter { !evidence.contains("\($0.evidenceKind):\($0.evidenceKey)") }
+    let unmet = ExitCriteriaCheck.missing(stages[index].exitCriteria, evidence: evidence)
     guard unmet.isEmpty else {
       return "Still unmet in \(stages[index].name): " + unmet.map(\.wording).joined(separator: "; ") + "."
     }

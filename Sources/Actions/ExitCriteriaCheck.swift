@@ -10,9 +10,13 @@ enum ExitCriteriaCheck {
   ) -> [(stage: Stage, criterion: ExitCriterion)] {
     guard target.stageKind != .lost, current.isOpen else { return [] }
     let leaving = stages.filter { $0.position >= current.position && $0.position < target.position && $0.isOpen }
-    return leaving.flatMap { stage in
-      stage.exitCriteria.filter { !evidence.contains("\($0.evidenceKind):\($0.evidenceKey)") }.map { (stage, $0) }
-    }
+    return leaving.flatMap { stage in missing(stage.exitCriteria, evidence: evidence).map { (stage, $0) } }
+  }
+
+  /// The criteria among `criteria` the deal's evidence (`kind:key`, as the store reads it)
+  /// does not meet.
+  static func missing(_ criteria: [ExitCriterion], evidence: Set<String>) -> [ExitCriterion] {
+    criteria.filter { !evidence.contains("\($0.evidenceKind):\($0.evidenceKey)") }
   }
 
   /// Each unmet criterion with the line that records its evidence on deal `id`.
