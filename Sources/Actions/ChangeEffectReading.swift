@@ -42,6 +42,32 @@ enum ChangeEffectReading {
     return value.isEmpty ? nil : value
   }
 
+  /// The SLA a line gives, in hours: the one number of hours or days it names, or of several
+  /// ("from 72 to 48 hours") the one after "to"; nil when that is not plain.
+  private static func slaHours(in lowered: String) -> Int? {
+    guard
+      let regex = try? NSRegularExpression(
+        pattern: "(\\bto )?(?<![\\d.,])(\\d+) ?(hours?|hrs|h|days?)\\b|(\\bto )?(?<![\\d.,])(\\d+)\\b")
+    else { return nil }
+    var values: [(hours: Int?, afterTo: Bool, unit: Bool)] = []
+    for match in regex.matches(in: lowered, range: NSRange(lowered.startIndex..., in: lowered)) {
+      func group(_ index: Int) -> String? {
+        Range(match.range(at: index), in: lowered).map { String(lowered[$0]) }
+      }
+      if let digits = group(2), let unit = group(3) {
+        let number = Int(digits)
+        let days = unit.hasPrefix("d") ? number.map { $0.multipliedReportingOverflow(by: 24) } : nil
+        values.append((days.map { $0.overflow ? nil : $0.partialValue } ?? number, group(1) != nil, true))
+      } else if group(5) != nil {
+        values.append((nil, group(4) != nil, false))
+      }
+    }
+    // "from 72 to 48 hours": the unit follows the new value only; the old one has none.
+    let chosen = values.count == 1 ? values.first : values.first { $0.afterTo && $0.unit }
+    guard let chosen, chosen.unit else { return nil }
+    return chosen.hours
+  }
+
   /// The stage whose name or alias `words` starts with, longest first.
   private static func stage(named words: String, _ model: OperatingModel) -> OperatingModel.Stage? {
     let lowered = words.lowercased()
@@ -113,14 +139,7 @@ enum ChangeEffectReading {
 
   private static func handoff(_ lowered: String, _ text: String, _ model: OperatingModel) -> ChangeEffect? {
     guard let rule = handoffRule(in: lowered, model) else { return nil }
-    if lowered.contains("sla"),
-      let number = capture("(\\d{1,4}) ?(?:hours|hrs|h|hour)\\b", in: lowered).flatMap({ Int($0) })
-    {
-      return .handoffSLA(rule: rule.id, hours: number)
-    }
-    if lowered.contains("sla"), let days = capture("(\\d{1,3}) ?days?\\b", in: lowered).flatMap({ Int($0) }) {
-      return .handoffSLA(rule: rule.id, hours: days * 24)
-    }
+    if lowered.contains("sla"), let hours = slaHours(in: lowered) { return .handoffSLA(rule: rule.id, hours: hours) }
     if let field =
       capture("(?:add |make )?(?:the )?(.+?) (?:as )?(?:a )?required field", in: lowered)
       ?? capture("require (?:the |a )?(.+?) (?:for|on|in|at) (?:the )?", in: lowered)

@@ -31,8 +31,18 @@ extension OperatingModel {
   /// after Negotiation (opportunity, 90 %, commit)"), each value not given said as chosen.
   ///
   /// - Throws: `ChangeConflict` when the model no longer fits the effect (the stage exists,
-  ///   the responsibility is gone).
+  ///   the responsibility is gone), or when the model it makes has a problem this one has not
+  ///   (an SLA out of range, a name two stages would answer to).
   public func applying(_ effect: ChangeEffect) throws -> (model: OperatingModel, description: String) {
+    let result = try applied(effect)
+    let before = Set(problems().map(\.message))
+    if let problem = result.model.problems().first(where: { !before.contains($0.message) }) {
+      throw ChangeConflict(problem.message)
+    }
+    return result
+  }
+
+  private func applied(_ effect: ChangeEffect) throws -> (model: OperatingModel, description: String) {
     var model = self
     switch effect {
     case .addStage(let name, let after, let probability, let category, let criteria):

@@ -126,12 +126,30 @@ extension OperatingModel {
         problem(path + [.key("exit_criteria"), .index(position)], "the criterion names no evidence to check")
       }
     }
+    var stageNames: [String: Stage] = [:]
+    for (index, stage) in stages.enumerated() {
+      for (position, name) in ([stage.name] + stage.aliases).enumerated() {
+        let key = name.lowercased()
+        if let other = stageNames[key], other.id != stage.id {
+          problem(
+            [.key("stages"), .index(index)]
+              + (position == 0 ? [.key("name")] : [.key("aliases"), .index(position - 1)]),
+            "“\(name)” names both stage \(other.name) and stage \(stage.name)",
+            notes: ["a name or alias belongs to one stage"])
+        }
+        stageNames[key] = stageNames[key] ?? stage
+      }
+    }
     for (index, rule) in handoffRules.enumerated() {
       let path: [ModelPathComponent] = [.key("handoff_rules"), .index(index)]
       unknown(rule.fromTeam, in: teamIDs, what: "team", at: path + [.key("from_team")])
       unknown(rule.toTeam, in: teamIDs, what: "team", at: path + [.key("to_team")])
       unknown(rule.triggerStage, in: stageIDs, what: "stage", at: path + [.key("trigger_stage")])
-      if rule.slaHours <= 0 { problem(path + [.key("sla_hours")], "an SLA is a number of hours above 0") }
+      if !(1...Self.longestSLAHours).contains(rule.slaHours) {
+        problem(
+          path + [.key("sla_hours")],
+          "an SLA is a number of hours from 1 to \(Self.longestSLAHours) (a year); \(rule.slaHours) is not")
+      }
     }
     for (index, metric) in metrics.enumerated() {
       if let owner = metric.owner {
@@ -154,6 +172,9 @@ extension OperatingModel {
     }
     return problems
   }
+
+  /// The longest SLA a handoff rule may have, in hours: a year.
+  public static let longestSLAHours = 8_760
 
   /// The known value nearest `value`, as a note; the first few known ones when none is near.
   private func nearest(_ value: String, _ known: Set<String>) -> [String] {

@@ -122,4 +122,41 @@ import WorkspaceStore
       "change.propose", input: "propose a new stage Negotiation", ["change": Slot.text("a new stage Negotiation")])
     #expect(again.firstLine == "Not opened: there is a stage Negotiation already.")
   }
+
+  @Test func aChangeThatWouldMakeABrokenModelIsNotOpened() throws {
+    func refusal(_ line: String) throws -> String {
+      try harness.answer("change.propose", input: line, ["change": Slot.text(line)]).firstLine
+    }
+    #expect(
+      try refusal("propose changing the CS handoff SLA to 100000 hours")
+        == "Not opened: an SLA is a number of hours from 1 to 8760 (a year); 100000 is not.")
+    // A stage answering to a name another stage answers to would make that name ambiguous.
+    let contracting = try refusal("propose a new stage Contracting after Proposal")
+    #expect(contracting == "Not opened: “contracting” names both stage Contracting and stage Negotiation.")
+  }
+
+  @Test func anSLAChangedFromOneValueToAnotherTakesTheNewOne() throws {
+    _ = try decide(try propose("propose moving the CS handoff SLA from 72 to 36 hours"))
+    #expect(try harness.workspace.handoffRules(id: "sales-to-cs").first?.slaHours == 36)
+  }
+
+  @Test func anApprovalIsRefusedWhenTheModelNoLongerTakesItsEffect() throws {
+    let id = try propose("propose a new stage Verbal Commit after Negotiation")
+    // Meanwhile the model changed: another stage now answers to "verbal commit".
+    var model = try harness.workspace.operatingModel()
+    let index = try #require(model.stages.firstIndex { $0.id == "proposal" })
+    model.stages[index].aliases.append("verbal commit")
+    _ = try harness.workspace.applyModel(model, try harness.request("session.undo", as: "jordan").audit)
+    let reply = try harness.answer(
+      "change.decide", as: "jordan",
+      [
+        "change": EntityValue(kind: .change, key: String(id), display: "change \(id)"),
+        "decision": EntityValue(kind: .decision, key: "approve", display: "approve"),
+      ])
+    #expect(
+      reply.firstLine.hasPrefix(
+        "Change \(id) cannot be approved as it stands: “Verbal Commit” names both stage Proposal and stage Verbal Commit."
+      ))
+    #expect(try harness.workspace.stage(id: "verbal-commit") == nil)
+  }
 }
