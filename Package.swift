@@ -43,6 +43,13 @@ let ownTargets: [Target] = [
     name: "ModelFile",
     dependencies: ["BatonModel", "WorkspaceStore", "IntentMatching", .product(name: "Yams", package: "Yams")]),
   .target(name: "Actions", dependencies: ["BatonModel", "WorkspaceStore"]),
+  // baton as a Model Context Protocol server (`baton mcp`): JSON-RPC over standard I/O.
+  .target(
+    name: "MCPServer",
+    dependencies: [
+      "BatonModel", "IntentMatching", "Conversation", "Actions", "Assistant", "Rendering", "WorkspaceStore",
+      "ModelFile",
+    ]),
   // The resolver: focus, follow-ups, questions and confirmations; no store.
   .target(name: "Conversation", dependencies: ["BatonModel", "IntentMatching"]),
   .target(
@@ -52,7 +59,7 @@ let ownTargets: [Target] = [
     name: "BatonCLI",
     dependencies: [
       "Assistant", "Conversation", "Rendering", "LineEditing", "IntentMatching", "WorkspaceStore", "BatonModel",
-      "CRMImport", "ModelFile",
+      "CRMImport", "ModelFile", "MCPServer",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     resources: [.copy("../../intents")]
@@ -97,6 +104,9 @@ let ownTargets: [Target] = [
   .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonTestSupport"]),
   .testTarget(name: "CRMImportTests", dependencies: ["CRMImport", "BatonModel", "BatonTestSupport"]),
   .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "BatonTestSupport"]),
+  .testTarget(
+    name: "MCPServerTests",
+    dependencies: ["MCPServer", "Assistant", "BatonTestSupport", "WorkspaceStore", "BatonModel", "IntentMatching"]),
   .testTarget(
     name: "BatonCLITests",
     dependencies: [

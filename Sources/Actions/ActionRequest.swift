@@ -26,6 +26,8 @@ public struct ActionRequest: Sendable {
   /// skips building it, a noticeable share of a question's work in a script whose output is
   /// text. Workflows always carry theirs (the session reads `audit_id`).
   public var includesData = true
+  /// How the words reached baton, for the audit log.
+  public var channel: AuditChannel = .commandLine
 
   public init(
     action: String, slots: [String: SlotValue], actor: Actor, input: String, today: Day,
@@ -52,7 +54,7 @@ public struct ActionRequest: Sendable {
 
   /// What the audit log records of this request.
   public var audit: AuditContext {
-    AuditContext(actor: actor.handle, input: input, intent: intent, action: action, at: now)
+    AuditContext(actor: actor.handle, input: input, intent: intent, action: action, at: now, channel: channel)
   }
 }
 

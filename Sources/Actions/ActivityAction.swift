@@ -28,7 +28,8 @@ enum ActivityAction {
       rows: entries.map { entry in
         let outcome = entry.undoes != nil ? "undid #\(entry.undoes ?? 0)" : entry.outcome
         return [
-          Formatter.moment(entry.at), entry.actor,
+          Formatter.moment(entry.at),
+          entry.channel == .commandLine ? entry.actor : "\(entry.actor) via \(entry.channel)",
           entry.input, outcome + (entry.note.map { ": \($0)" } ?? ""),
         ]
       })
@@ -50,6 +51,7 @@ enum ActivityAction {
               "records": .array(entry.records.map(JSONValue.string)),
               "undoes": entry.undoes.map(JSONValue.int) ?? .null,
               "note": entry.note.map(JSONValue.string) ?? .null,
+              "channel": .string(entry.channel.name), "client": entry.channel.client.map(JSONValue.string) ?? .null,
             ]
           }),
         "more": .bool(cut),

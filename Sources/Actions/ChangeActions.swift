@@ -62,8 +62,10 @@ enum ChangeActions {
     // What approving it will do, when the words say exactly; a request that cannot take
     // effect as written is not opened.
     let model = try workspace.operatingModel()
-    // Read from the line as typed: the free text loses "%" and ":".
-    let effect = ChangeEffectReading.effect(of: request.input, in: model)
+    // Read from the line as typed: the free text loses "%" and ":". A tool call's argument
+    // is its text as given.
+    let typed = request.slots["change"].flatMap { $0.source == .argument ? $0.value.display : nil } ?? request.input
+    let effect = ChangeEffectReading.effect(of: typed, in: model)
     var effectText: String?
     if let effect {
       do {
@@ -84,7 +86,7 @@ enum ChangeActions {
         summary: "Open a change request “\(title)” (\(kind)), for RevOps to decide.\(outcome)", data: .object(data)
       ) {
         let (changeID, auditID) = try workspace.proposeChange(
-          title: title, kind: kind, description: request.input, effect: effect, by: request.actor.personID,
+          title: title, kind: kind, description: typed, effect: effect, by: request.actor.personID,
           request.audit)
         var done = data
         done["change"] = .int(changeID)

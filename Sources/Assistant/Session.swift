@@ -19,10 +19,13 @@ public final class Session {
   private let today: () -> Day
   private let now: () -> String
   let resolver: Resolver
-  private let runner: WorkflowRunner
+  let runner: WorkflowRunner
   /// Whether questions' answers carry their `data` (`ActionRequest.includesData`): on for
   /// `--json` and for callers that read it; off, text-only output skips building it.
   public var answersCarryData = true
+  /// How this session's words reach baton, for the audit log: the command line, or an agent
+  /// over MCP.
+  public var channel: AuditChannel = .commandLine
 
   /// - Parameters:
   ///   - today: the clock, injected so tests and transcripts are stable.
@@ -120,7 +123,7 @@ public final class Session {
 
   /// After a change, the names the workspace has now (a stage approved, a deal renamed), so
   /// the next line is read with them.
-  private func refreshNames() {
+  func refreshNames() {
     guard let token = try? workspace.namesToken(), token != namesToken,
       let names = try? workspace.vocabulary(maxDealNames: 10_000)
     else {
@@ -187,7 +190,7 @@ public final class Session {
   }
 
   /// Runs a resolved intent: the session's own, a workflow, or a question.
-  private func run(_ intent: IntentDefinition, slots: [String: SlotValue], input: String, today: Day) -> Turn {
+  func run(_ intent: IntentDefinition, slots: [String: SlotValue], input: String, today: Day) -> Turn {
     var reply: Reply
     var ends = false
     if let own = SessionActions.run(intent.action, session: self, slots: slots) {
@@ -237,10 +240,13 @@ public final class Session {
   }
 
   /// What an action is asked, by this session's actor, now.
-  private func request(
+  func request(
     _ action: String, intent: String, slots: [String: SlotValue], input: String, today: Day
   ) -> ActionRequest {
-    ActionRequest(action: action, slots: slots, actor: actor, input: input, today: today, intent: intent, now: now())
+    var request = ActionRequest(
+      action: action, slots: slots, actor: actor, input: input, today: today, intent: intent, now: now())
+    request.channel = channel
+    return request
   }
 
   /// Clears the focus and any pending question.

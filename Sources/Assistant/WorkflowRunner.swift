@@ -36,8 +36,9 @@ final class WorkflowRunner {
 
   /// Checks the workflow of `request`, then carries it out, asks, or refuses, by the policy;
   /// `confirmed` when the user has said yes to it already; `continuing` when it is a further
-  /// step of the change made just before (undone with it).
-  func run(_ request: ActionRequest, confirmed: Bool, continuing: Bool = false) -> Result {
+  /// step of the change made just before (undone with it); `shown`, the plan the
+  /// confirmation was given for, which the plan made now must still be.
+  func run(_ request: ActionRequest, confirmed: Bool, continuing: Bool = false, shown: ShownPlan? = nil) -> Result {
     guard let workflow = registry.workflow(for: request.action) else {
       return Result(reply: Self.noHandler(request.action))
     }
@@ -56,8 +57,18 @@ final class WorkflowRunner {
     guard let plan = planned else {
       return Result(reply: checked.kind == .refused ? audited(checked, of: request) : checked)
     }
-    let waiting = PendingConfirmation(
+    if let shown, shown != ShownPlan(summary: plan.summary, data: plan.data) {
+      let refusal = Reply.refused(
+        blocks: [
+          .text("Not done: the plan changed since it was confirmed (a record changed meanwhile). It is now:"),
+          .text(plan.summary),
+        ],
+        reason: .planChanged, plan.data.object)
+      return Result(reply: audited(refusal, of: request, note: "the plan changed since it was confirmed"))
+    }
+    var waiting = PendingConfirmation(
       action: request.action, intent: request.intent ?? request.action, slots: request.slots, input: request.input)
+    waiting.shownPlan = ShownPlan(summary: plan.summary, data: plan.data)
     switch (confirmed, confirmations) {
     case (false, .ask):
       return Result(

@@ -30,9 +30,12 @@ public struct BatonCommand: ParsableCommand {
       """,
     subcommands: [
       InitCommand.self, ImportCommand.self, IntentsCommand.self, ModelCommand.self, BackupCommand.self,
-      RestoreCommand.self,
+      RestoreCommand.self, MCPCommand.self,
     ]
   )
+
+  /// baton's version: `baton --version`, and what `baton mcp` tells its clients.
+  static let version = "0.14.0"
 
   @Option(
     name: .customShort("c"),

@@ -21,6 +21,8 @@ public struct SlotValue: Hashable, Codable, Sendable {
     case line
     /// Filled from the conversation's focus or the last turn.
     case context
+    /// Given as a tool call's argument (an agent over MCP), its text as given.
+    case argument
   }
 
   public var value: EntityValue

@@ -43,6 +43,8 @@ public enum RefusalReason: String, Sendable, CaseIterable, Codable {
   case notAChange = "not_a_change"
   /// The line names a date the calendar does not have ("2026-02-30").
   case impossibleDate = "impossible_date"
+  /// A confirmed side effect whose plan is no longer the one shown (a record changed since).
+  case planChanged = "plan_changed"
 }
 
 extension Reply {

@@ -21,6 +21,9 @@ public struct PendingConfirmation: Sendable, Equatable {
   /// Whether it is a further change offered after one already made ("move its open deals
   /// too?"): declining it leaves that first change in place.
   public var isFollowUp: Bool
+  /// The plan shown for it, its summary and data: a confirmation given apart from the
+  /// conversation (an MCP token) carries it out only while the plan is still this one.
+  public var shownPlan: ShownPlan?
 
   public init(action: String, intent: String, slots: [String: SlotValue], input: String, isFollowUp: Bool = false) {
     self.action = action
@@ -37,4 +40,15 @@ public enum Awaiting: Sendable, Equatable {
   case confirmation
   /// A name of this kind, for a question about a missing slot.
   case value(EntityKind)
+}
+
+/// A side effect's plan as shown: what a later confirmation is checked against.
+public struct ShownPlan: Sendable, Equatable {
+  public var summary: String
+  public var data: JSONValue
+
+  public init(summary: String, data: JSONValue) {
+    self.summary = summary
+    self.data = data
+  }
 }

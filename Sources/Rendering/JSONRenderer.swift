@@ -6,7 +6,10 @@ import Foundation
 public struct JSONRenderer: Sendable {
   public init() {}
 
-  public func render(_ turn: Turn) -> String {
+  public func render(_ turn: Turn) -> String { object(turn).jsonText }
+
+  /// The turn as the JSON object `render` prints.
+  public func object(_ turn: Turn) -> JSONValue {
     var slots: [String: JSONValue] = [:]
     for (name, slot) in turn.slots {
       slots[name] = [
@@ -23,6 +26,6 @@ public struct JSONRenderer: Sendable {
       "text": .string(TextRenderer(width: nil, colour: false, charts: false).render(turn.reply)),
       "data": turn.reply.data,
     ]
-    return object.jsonText
+    return object
   }
 }

@@ -11,6 +11,7 @@ enum Migrations {
     migrator.registerMigration("v4") { db in try createV4(db) }
     migrator.registerMigration("v5") { db in try createV5(db) }
     migrator.registerMigration("v6") { db in try createV6(db) }
+    migrator.registerMigration("v7") { db in try createV7(db) }
     return migrator
   }
 
@@ -110,6 +111,16 @@ enum Migrations {
         CREATE TABLE deal_field (key TEXT PRIMARY KEY, name TEXT NOT NULL);
         UPDATE names_token SET token = random();
         """ + "\n" + evidenceTriggers.map(\.sql).joined(separator: "\n"))
+  }
+
+  /// The audit log records how a change's words reached baton: `cli` (a terminal or a
+  /// script, all that wrote before v7) or `mcp`, with the client's name.
+  private static func createV7(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE audit ADD COLUMN channel TEXT NOT NULL DEFAULT 'cli';
+        ALTER TABLE audit ADD COLUMN client TEXT;
+        """)
   }
 
   /// Imported deals are found by CRM id however it is typed ("deal 1c1i7a6r"). A stage

@@ -39,13 +39,13 @@ extension Workspace {
     let after = changes.map { $0.after.map(JSONValue.object) ?? .null }
     try db.cachedStatement(
       sql: """
-        INSERT INTO audit(at, actor, input, intent, action, outcome, records, before, after, undoes, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO audit(at, actor, input, intent, action, outcome, records, before, after, undoes, note, channel, client)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       context.at, context.actor, context.input, context.intent, context.action, outcome,
       JSONValue.array(records).jsonText, JSONValue.array(before).jsonText, JSONValue.array(after).jsonText, undoes,
-      note,
+      note, context.channel.name, context.channel.client,
     ])
     return db.lastInsertedRowID
   }
@@ -166,7 +166,7 @@ extension Workspace {
     return AuditEntry(
       id: row["id"], at: row["at"], actor: row["actor"], input: row["input"], intent: row["intent"],
       action: row["action"], outcome: row["outcome"], records: records, undoes: row["undoes"],
-      note: row["note"])
+      note: row["note"], channel: AuditChannel(name: row["channel"], client: row["client"]))
   }
 
   private static func changes(_ row: Row) throws -> [ChangeRecorder.RecordChange] {

@@ -36,6 +36,25 @@ struct BinaryRunner {
     try start(arguments, stdin: stdin, extra: extra).finish()
   }
 
+  /// Runs baton with standard input read from the file at `inputPath`: for input too large
+  /// to write ahead of reading the output.
+  func run(_ arguments: [String], inputPath: String, extra: [String: String] = [:]) throws -> Result {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.environment = environment.merging(extra) { $1 }
+    process.currentDirectoryURL = home
+    let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: inputPath))
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    try input.close()
+    return Running(process: process, output: output, errors: errors).finish()
+  }
+
   /// A running baton, for tests that race or kill processes.
   struct Running {
     let process: Process

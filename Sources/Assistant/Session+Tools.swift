@@ -1,0 +1,34 @@
+import BatonModel
+import Conversation
+import IntentMatching
+
+/// A session driven by a program rather than typed lines (an AI agent over MCP): an intent
+/// run with its slots given as values, and a side effect confirmed apart from the
+/// conversation, against the plan that was shown.
+extension Session {
+  /// Runs `intent` with `slots` as given, not read from words: the same checks, plans,
+  /// confirmations and audit as a typed line. `input` is what the audit log records.
+  public func run(_ intent: IntentDefinition, slots: [String: SlotValue], input: String) -> Turn {
+    let turn = run(intent, slots: slots, input: input, today: day)
+    if turn.reply.kind == .done { refreshNames() }
+    return turn
+  }
+
+  /// The side effect waiting for "yes", taken out of the conversation, so the next line is
+  /// read as a line of its own; nil when none waits. Its holder carries it out with
+  /// `carryOut(_:)`.
+  public func takeConfirmation() -> PendingConfirmation? {
+    resolver.cancelConfirmation()
+  }
+
+  /// Carries out a side effect taken with `takeConfirmation()`: refused, and audited, when
+  /// its plan is no longer the one shown (a record changed meanwhile).
+  public func carryOut(_ pending: PendingConfirmation) -> Turn {
+    let result = runner.run(
+      request(pending.action, intent: pending.intent, slots: pending.slots, input: pending.input, today: day),
+      confirmed: true, continuing: pending.isFollowUp, shown: pending.shownPlan)
+    if let waiting = result.awaiting { resolver.awaitConfirmation(waiting) }
+    if result.reply.kind == .done { refreshNames() }
+    return Turn(input: pending.input, intent: pending.intent, slots: pending.slots, reply: result.reply)
+  }
+}

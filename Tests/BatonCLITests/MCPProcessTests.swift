@@ -1,0 +1,70 @@
+import BatonModel
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// `baton mcp` as a process: every request answered exactly once, in order, also when the
+/// input closes straight after the requests, and through a flood and an oversized message.
+@Suite(.tags(.process)) struct MCPProcessTests {
+  let runner: BinaryRunner
+  let workspace: String
+
+  init() throws {
+    runner = try BinaryRunner()
+    workspace = runner.home.appendingPathComponent("team.sqlite").path
+    let made = try runner.run(["init", workspace])
+    try #require(made.status == 0, "\(made.stderr)")
+  }
+
+  private static func request(_ id: Int, _ method: String, _ params: JSONValue = [:]) -> String {
+    (["jsonrpc": "2.0", "id": .int(Int64(id)), "method": .string(method), "params": params] as JSONValue).jsonText
+  }
+
+  /// The ids of the responses, in the order written; each line must be a JSON-RPC response.
+  private func responseIDs(_ stdout: String) throws -> [JSONValue] {
+    try stdout.split(separator: "\n").map { line in
+      let value = try JSONDecoder().decode(JSONValue.self, from: Data(line.utf8))
+      guard case .object(let members) = value, members["jsonrpc"] == "2.0", let id = members["id"] else {
+        throw FixtureError("not a response: \(line)")
+      }
+      return id
+    }
+  }
+
+  @Test func requestsPipedThenClosedAreAllAnsweredInOrder() throws {
+    let lines = [
+      Self.request(
+        1, "initialize", ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "pipe"]]),
+      #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+      Self.request(2, "tools/list"),
+      Self.request(3, "tools/call", ["name": "ask", "arguments": ["line": "who owns stage exit criteria"]]),
+      Self.request(4, "ping"),
+      Self.request(5, "tools/call", ["name": "deal_show", "arguments": ["deal": 42]]),
+    ]
+    for _ in 0..<10 {
+      let result = try runner.run(
+        ["mcp", "--workspace", workspace, "--as", "jordan"], stdin: lines.joined(separator: "\n"))
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(try responseIDs(result.stdout) == [1, 2, 3, 4, 5])
+    }
+  }
+
+  @Test func aFloodAndAnOversizedMessageNeitherCrashNorStallIt() throws {
+    var input = ""
+    for id in 1...10_000 {
+      let ask = Self.request(id, "tools/call", ["name": "ask", "arguments": ["line": "list the stages"]])
+      input += (id % 1_000 == 0 ? ask : Self.request(id, "ping")) + "\n"
+    }
+    input +=
+      #"{"jsonrpc":"2.0","id":10001,"method":"ping","params":{"pad":""# + String(repeating: "z", count: 5_000_000)
+      + "\"}}\n"
+    input += Self.request(10_002, "ping")  // no newline: the input ends with it
+    let path = runner.home.appendingPathComponent("flood.jsonl").path
+    try Data(input.utf8).write(to: URL(fileURLWithPath: path))
+    let result = try runner.run(["mcp", "--workspace", workspace], inputPath: path)
+    #expect(result.status == 0, "\(result.stderr)")
+    let ids = try responseIDs(result.stdout)
+    // The oversized message cannot be read, so its answer carries no id.
+    #expect(ids == (1...10_000).map { JSONValue.int(Int64($0)) } + [.null, 10_002])
+  }
+}

@@ -1,0 +1,148 @@
+import Assistant
+import BatonModel
+import BatonTestSupport
+import Foundation
+import MCPServer
+import Testing
+import WorkspaceStore
+
+/// Tools: typed from the intent files, changes planned and confirmed by a single-use token,
+/// refusals and bad arguments as results an agent can read, every change audited as mcp.
+@Suite(.tags(.fast)) struct MCPToolTests {
+  private func tools(_ harness: MCPHarness) throws -> [String: JSONValue] {
+    guard case .array(let listed)? = try harness.request("tools/list")["result"]?["tools"] else { return [:] }
+    var byName: [String: JSONValue] = [:]
+    for tool in listed { if case .string(let name)? = tool["name"] { byName[name] = tool } }
+    return byName
+  }
+
+  @Test func eachWorkflowAndQuestionIsATypedTool() throws {
+    let harness = try MCPHarness()
+    let tools = try tools(harness)
+    for name in ["ask", "confirm", "deal_move", "handoff_trigger", "task_assign", "ownership_who", "summary_forecast"] {
+      #expect(tools[name] != nil, "no tool \(name)")
+    }
+    // The conversation's own verbs are not tools: an agent confirms with a token.
+    #expect(tools["confirm_yes"] == nil && tools["session_quit"] == nil)
+    let move = try #require(tools["deal_move"]?["inputSchema"])
+    #expect(move["properties"]?["deal"]?["type"] == "integer")
+    guard case .array(let stages)? = move["properties"]?["stage"]?["enum"] else {
+      Issue.record("no stage enum")
+      return
+    }
+    #expect(stages.contains("Negotiation") && stages.contains("Closed-Won"))
+    #expect(move["required"] == ["deal", "stage"])
+    #expect(tools["task_assign"]?["inputSchema"]?["properties"]?["date"]?["format"] == "date")
+    #expect(tools["deal_move"]?["annotations"]?["readOnlyHint"] == false)
+    #expect(tools["ownership_who"]?["annotations"]?["readOnlyHint"] == true)
+  }
+
+  @Test func aChangeIsPlannedThenConfirmedOnceAndAuditedAsMCP() throws {
+    let harness = try MCPHarness()
+    _ = try harness.initialize(client: "claude-code")
+    let plan = try harness.call(
+      "task_assign", ["person": "Priya", "deal": 42, "title": "Send the MSA", "date": "2026-12-04"])
+    let token = try #require(plan.token, "\(plan.json)")
+    #expect(!plan.isError && plan.text.contains("Not done yet: to carry it out, call confirm with the token \(token)"))
+    #expect(try harness.workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 5).isEmpty)
+
+    let done = try harness.call("confirm", ["token": .string(token)])
+    #expect(!done.isError && done.structured["kind"] == "done", "\(done.text)")
+    let rows = try harness.workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 5)
+    let row = try #require(rows.first)
+    #expect(row.outcome == "done" && row.actor == "jordan")
+    #expect(row.channel == AuditChannel(name: "mcp", client: "claude-code 9"))
+    #expect(row.input.hasPrefix("task_assign {"))
+
+    let replay = try harness.call("confirm", ["token": .string(token)])
+    #expect(replay.isError && replay.text.contains("used already"))
+    #expect(try harness.workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 5).count == 1)
+    // undo, asked in words, reverses the agent's own change.
+    let undo = try harness.call("ask", ["line": "undo"])
+    let undoToken = try #require(undo.token, "\(undo.text)")
+    #expect(!(try harness.call("confirm", ["token": .string(undoToken)]).isError))
+  }
+
+  @Test func aTokenExpires() throws {
+    let harness = try MCPHarness()
+    let plan = try harness.call("deal_update", ["deal": 42, "field": "budget confirmed"])
+    harness.wait(.seconds(301))
+    let late = try harness.call("confirm", ["token": .string(try #require(plan.token))])
+    #expect(late.isError && late.text.contains("expired"))
+  }
+
+  @Test func aPlanThatNoLongerHoldsIsRefusedAndAudited() throws {
+    let harness = try MCPHarness()
+    let plan = try harness.call("account_reassign", ["account": "Hooli", "person": "Avery"])
+    let token = try #require(plan.token, "\(plan.text)")
+    // Meanwhile someone else gives Hooli to Quinn: the plan shown is not what would happen.
+    let other = try Fixtures.session(on: harness.workspace, matcher: harness.session.matcher, actor: "jordan")
+    other.confirmations = .assumeYes
+    #expect(other.handle("reassign Hooli to Quinn").reply.kind == .done)
+    let refused = try harness.call("confirm", ["token": .string(token)])
+    #expect(refused.isError, "\(refused.text)")
+    #expect(refused.structured["data"]?["reason"] == "plan_changed")
+    let row = try #require(
+      try harness.workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 1).first)
+    #expect(row.outcome == "refused" && row.channel.name == "mcp")
+  }
+
+  @Test func withYesAChangeRunsWhenCalled() throws {
+    let harness = try MCPHarness(yes: true)
+    #expect(try tools(harness)["confirm"] == nil)
+    let done = try harness.call("deal_update", ["deal": 42, "field": "budget confirmed"])
+    #expect(!done.isError && done.token == nil && done.structured["kind"] == "done", "\(done.text)")
+  }
+
+  @Test func badArgumentsAreEachNamed() throws {
+    let harness = try MCPHarness()
+    let bad = try harness.call("deal_move", ["deal": "forty-two", "stage": "Negotation", "soon": true])
+    #expect(bad.isError)
+    #expect(bad.text.contains("`deal` must be a whole number"))
+    #expect(bad.text.contains("`stage` “Negotation” is no stage of this workspace; did you mean “Negotiation”?"))
+    #expect(bad.text.contains("`soon` is not an argument"))
+    let missing = try harness.call("deal_move", ["deal": 42])
+    #expect(missing.isError && missing.text.contains("`stage` is required"))
+    let date = try harness.call("task_assign", ["person": "Priya", "date": "2026-02-30"])
+    #expect(date.isError && date.text.contains("there is no 2026-02-30 on the calendar"), "\(date.text)")
+  }
+
+  @Test func aRoleIsEnforcedAndTheRefusalAudited() throws {
+    let harness = try MCPHarness(actor: "sam")
+    let refused = try harness.call("change_decide", ["change": 1, "decision": "approve"])
+    #expect(refused.isError && refused.structured["data"]?["reason"] == "permission")
+    let row = try #require(
+      try harness.workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 1).first)
+    #expect(row.outcome == "refused" && row.actor == "sam" && row.channel.name == "mcp")
+  }
+
+  @Test func aQuestionNeverChangesAnythingAndALineNotUnderstoodIsAnError() throws {
+    let harness = try MCPHarness()
+    let answer = try harness.call("ownership_who", ["responsibility": "Stage exit criteria"])
+    #expect(!answer.isError && answer.text.contains("RevOps"))
+    let lost = try harness.call("ask", ["line": "propose a toast to the team"])
+    #expect(lost.isError && lost.token == nil)
+    #expect(try harness.workspace.changeRequests(includeDecided: true).count == 1)
+  }
+
+  @Test func aStageApprovedThroughToolsBecomesAChoice() throws {
+    let harness = try MCPHarness()
+    let proposed = try harness.call("ask", ["line": "propose a new stage Verbal Commit after Negotiation"])
+    _ = try harness.call("confirm", ["token": .string(try #require(proposed.token, "\(proposed.text)"))])
+    let approval = try harness.call("change_decide", ["change": 2, "decision": "approve"])
+    let token = try #require(approval.token, "\(approval.text)")
+    let lines = try harness.send(
+      ([
+        "jsonrpc": "2.0", "id": 99, "method": "tools/call",
+        "params": ["name": "confirm", "arguments": ["token": .string(token)]],
+      ] as JSONValue).jsonText)
+    #expect(lines.first?["method"] == "notifications/tools/list_changed")
+    #expect(lines.last?["id"] == 99)
+    guard case .array(let stages)? = try tools(harness)["deal_move"]?["inputSchema"]?["properties"]?["stage"]?["enum"]
+    else {
+      Issue.record("no stage enum")
+      return
+    }
+    #expect(stages.contains("Verbal Commit"))
+  }
+}
