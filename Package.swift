@@ -128,7 +128,7 @@ let package = Package(
       name: "BatonEngine",
       targets: [
         "BatonModel", "IntentMatching", "WorkspaceStore", "Actions", "Conversation", "Assistant", "CRMImport",
-        "Rendering",
+        "Rendering", "MCPServer",
       ]),
   ],
   dependencies: [

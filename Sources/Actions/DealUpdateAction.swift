@@ -31,6 +31,12 @@ enum DealUpdateAction {
     switch field {
     case "amount":
       guard let amount = request.number("amount"), amount >= 0 else { return .reply(Replies.missing("amount")) }
+      guard amount <= Money.largest else {
+        return .reply(
+          .refused(
+            "Not done: \(money(amount)) is more than a deal can be (at most \(money(Money.largest))).",
+            reason: .invalidNumber, ["amount": .int(amount)]))
+      }
       update = .amount(amount)
       let was = deal.amount.map { money($0) } ?? "none"
       summary = "Set deal \(deal.id)'s amount from \(was) to \(money(amount))."

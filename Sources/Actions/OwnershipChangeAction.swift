@@ -52,7 +52,10 @@ enum OwnershipChangeAction {
         data: .object(data)
       ) {
         let (changeID, auditID) = try workspace.proposeChange(
-          title: title, kind: "raci", description: request.input, effect: effect, by: request.actor.personID,
+          // A tool call's words are its arguments as JSON; the title says the change in words.
+          title: title, kind: "raci",
+          description: request.slots.values.contains { $0.source == .argument } ? title : request.input,
+          effect: effect, by: request.actor.personID,
           request.audit)
         var done = data
         done["change"] = .int(changeID)

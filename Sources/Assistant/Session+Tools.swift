@@ -22,13 +22,33 @@ extension Session {
   }
 
   /// Carries out a side effect taken with `takeConfirmation()`: refused, and audited, when
-  /// its plan is no longer the one shown (a record changed meanwhile).
+  /// its plan is no longer the one shown (a record changed meanwhile) or none was shown.
   public func carryOut(_ pending: PendingConfirmation) -> Turn {
-    let result = runner.run(
-      request(pending.action, intent: pending.intent, slots: pending.slots, input: pending.input, today: day),
-      confirmed: true, continuing: pending.isFollowUp, shown: pending.shownPlan)
+    let request = request(
+      pending.action, intent: pending.intent, slots: pending.slots, input: pending.input, today: day)
+    guard let shown = pending.shownPlan else {
+      let refusal = runner.audited(
+        .refused("Not done: no plan was shown for it to confirm.", reason: .planChanged), of: request)
+      return Turn(input: pending.input, intent: pending.intent, slots: pending.slots, reply: refusal)
+    }
+    let result = runner.run(request, confirmed: true, continuing: pending.follows, shown: shown)
     if let waiting = result.awaiting { resolver.awaitConfirmation(waiting) }
     if result.reply.kind == .done { refreshNames() }
     return Turn(input: pending.input, intent: pending.intent, slots: pending.slots, reply: result.reply)
+  }
+
+  /// Reads the workspace's names again when they changed since this session read them (a
+  /// stage approved in another session): a check of the names token, cheap when nothing
+  /// changed.
+  public func noticeNameChanges() { refreshNames() }
+
+  /// Whether `action` changes the workspace (a workflow) rather than answers.
+  public func changesWorkspace(_ action: String) -> Bool { runner.runs(action) }
+
+  /// `refusal`, recorded in the audit log as the session's own refusals are (who, the words,
+  /// why): for a change refused before it reached a workflow, such as a tool call whose
+  /// arguments cannot be used.
+  public func audited(_ refusal: Reply, action: String, intent: String?, input: String) -> Reply {
+    runner.audited(refusal, of: request(action, intent: intent ?? action, slots: [:], input: input, today: day))
   }
 }

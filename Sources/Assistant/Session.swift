@@ -57,6 +57,18 @@ public final class Session {
     registry.names.union(SessionActions.names)
   }
 
+  /// The intents whose `side_effects` says otherwise than their action does: a workflow
+  /// declared a question (it would be read with a question's lower bar, and shown to agents
+  /// as read-only), or a question declared a change.
+  public static func misdeclared(
+    in catalog: IntentCatalog, registry: ActionRegistry = .standard
+  ) -> [IntentDefinition] {
+    catalog.intents.filter { intent in
+      (registry.workflow(for: intent.action) != nil && !intent.sideEffects)
+        || (registry.handler(for: intent.action) != nil && intent.sideEffects)
+    }
+  }
+
   /// The intent actions that have no handler, and handlers no intent names.
   public static func unmatchedActions(
     in catalog: IntentCatalog, registry: ActionRegistry = .standard
@@ -234,7 +246,7 @@ public final class Session {
     guard yes else { return Turn(input: line, intent: intent, slots: pending.slots, reply: Self.cancelled(pending)) }
     let result = runner.run(
       request(pending.action, intent: pending.intent, slots: pending.slots, input: pending.input, today: today),
-      confirmed: true, continuing: pending.isFollowUp)
+      confirmed: true, continuing: pending.follows)
     if let waiting = result.awaiting { resolver.awaitConfirmation(waiting) }
     return Turn(input: line, intent: intent, slots: pending.slots, reply: result.reply)
   }

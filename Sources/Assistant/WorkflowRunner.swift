@@ -35,10 +35,10 @@ final class WorkflowRunner {
   func runs(_ action: String) -> Bool { registry.workflow(for: action) != nil }
 
   /// Checks the workflow of `request`, then carries it out, asks, or refuses, by the policy;
-  /// `confirmed` when the user has said yes to it already; `continuing` when it is a further
-  /// step of the change made just before (undone with it); `shown`, the plan the
-  /// confirmation was given for, which the plan made now must still be.
-  func run(_ request: ActionRequest, confirmed: Bool, continuing: Bool = false, shown: ShownPlan? = nil) -> Result {
+  /// `confirmed` when the user has said yes to it already; `continuing`, the audit row of the
+  /// change it is a further step of (undone with it); `shown`, the plan the confirmation
+  /// was given for, which the plan made now must still be.
+  func run(_ request: ActionRequest, confirmed: Bool, continuing: Int64? = nil, shown: ShownPlan? = nil) -> Result {
     guard let workflow = registry.workflow(for: request.action) else {
       return Result(reply: Self.noHandler(request.action))
     }
@@ -88,26 +88,40 @@ final class WorkflowRunner {
     // Refused as it was made (another session changed the record first): audited like any
     // refusal, once the change's own transaction has rolled back.
     if reply.kind == .refused { reply = audited(reply, of: request) }
+    var made: Int64?
     if case .object(let data) = reply.data, case .int(let auditID)? = data["audit_id"] {
-      if continuing, let earlier = changes.last { followUps[auditID] = followUps[earlier] ?? earlier }
+      if let earlier = continuing { followUps[auditID] = followUps[earlier] ?? earlier }
       changes.append(auditID)
+      made = auditID
     }
     guard reply.ok, let followUp = plan.followUp else { return Result(reply: reply) }
     var next = request
     next.action = followUp.action
     if confirmations == .assumeYes {
-      let done = run(next, confirmed: true, continuing: true)
+      let done = run(next, confirmed: true, continuing: made)
       reply.blocks += done.reply.blocks
       reply.data = reply.data.merging(["follow_up": done.reply.data])
       return Result(reply: reply, awaiting: done.awaiting)
     }
     reply.blocks.append(.text(followUp.question + " [y/N]"))
     reply.data = reply.data.merging(["follow_up": .string(followUp.question)])
-    return Result(
-      reply: reply,
-      awaiting: PendingConfirmation(
-        action: followUp.action, intent: waiting.intent, slots: request.slots, input: request.input,
-        isFollowUp: true))
+    var further = PendingConfirmation(
+      action: followUp.action, intent: waiting.intent, slots: request.slots, input: request.input, isFollowUp: true)
+    further.follows = made
+    further.shownPlan = shownPlan(of: next)
+    return Result(reply: reply, awaiting: further)
+  }
+
+  /// The plan `request` would make now, unperformed: what a further change offered after
+  /// one is confirmed against.
+  private func shownPlan(of request: ActionRequest) -> ShownPlan? {
+    var request = request
+    request.ownChanges = changes
+    request.followUps = followUps
+    guard let workflow = registry.workflow(for: request.action),
+      case .plan(let plan)? = try? workflow(request, workspace)
+    else { return nil }
+    return ShownPlan(summary: plan.summary, data: plan.data)
   }
 
   /// `refusal`, once recorded in the audit log: who tried what, and why it was refused (the

@@ -28,6 +28,7 @@ public struct BatonCommand: ParsableCommand {
 
       \(BatonExit.helpText)
       """,
+    version: version,
     subcommands: [
       InitCommand.self, ImportCommand.self, IntentsCommand.self, ModelCommand.self, BackupCommand.self,
       RestoreCommand.self, MCPCommand.self,
@@ -58,13 +59,11 @@ public struct BatonCommand: ParsableCommand {
   @Flag(help: "Show how each line was read (candidates, scores, entities).")
   var explain = false
 
-  @Flag(help: "Confirm side effects without asking (for scripts).")
-  var yes = false
+  @OptionGroup var confirming: ConfirmingOptions
 
   @OptionGroup var target: WorkspaceOptions
 
-  @Option(help: ArgumentHelp("An extra folder of intent files.", valueName: "DIR"))
-  var intents: String?
+  @OptionGroup var extra: IntentsOption
 
   public init() {}
 
@@ -79,10 +78,10 @@ public struct BatonCommand: ParsableCommand {
     options.echo = echo
     options.strict = strict
     options.explain = explain
-    options.yes = yes
+    options.yes = confirming.yes
     options.workspace = target.workspace
     options.actor = target.actor
-    options.intents = intents
+    options.intents = extra.intents
     return options
   }
 

@@ -24,8 +24,7 @@ struct IntentsCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The labelled lines.", valueName: "FILE.tsv"))
     var file: String
 
-    @Option(help: ArgumentHelp("A folder of intent files to add.", valueName: "DIR"))
-    var intents: String?
+    @OptionGroup var extra: IntentsOption
 
     func run() throws {
       let environment = BatonEnvironment()
@@ -39,7 +38,7 @@ struct IntentsCommand: ParsableCommand {
         } catch let error as IntentEvaluation.FormatError {
           throw Failure(exit: .badInput, message: "\(file):\(error.lineNumber): \(error.message)")
         }
-        let (catalog, diagnostics) = IntentLoader.load(directories: try environment.intentDirectories(intents))
+        let (catalog, diagnostics) = IntentLoader.load(directories: try environment.intentDirectories(extra.intents))
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
           throw Failure(exit: .badInput, message: errors.map(\.description).joined(separator: "\n"))
@@ -121,7 +120,16 @@ struct IntentsCommand: ParsableCommand {
         Diagnostic(
           .error, file: intent.file, line: intent.line, column: 1,
           "intent '\(intent.name)' names the action '\(intent.action)', which baton has no handler for")
-      }
+      } + Session.misdeclared(in: catalog).map(IntentsCommand.misdeclaration)
     }
+  }
+
+  /// An intent whose `side_effects` does not say what its action does.
+  static func misdeclaration(_ intent: IntentDefinition) -> Diagnostic {
+    Diagnostic(
+      .error, file: intent.file, line: intent.line, column: 1,
+      intent.sideEffects
+        ? "intent '\(intent.name)' says side_effects: true, but its action '\(intent.action)' only answers"
+        : "intent '\(intent.name)' runs '\(intent.action)', which changes the workspace: it needs side_effects: true")
   }
 }

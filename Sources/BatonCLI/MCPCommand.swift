@@ -19,20 +19,19 @@ struct MCPCommand: ParsableCommand {
 
   @OptionGroup var target: WorkspaceOptions
 
-  @Option(help: ArgumentHelp("An extra folder of intent files.", valueName: "DIR"))
-  var intents: String?
+  @OptionGroup var extra: IntentsOption
 
-  @Flag(help: "Carry out changes as soon as they are called, with no confirm step (automation).")
-  var yes = false
+  @OptionGroup var confirming: ConfirmingOptions
 
   func run() throws {
     let environment = BatonEnvironment()
     try Failure.reporting {
       let factory = SessionFactory(
-        environment: environment, workspacePath: target.workspace, intentsFlag: intents, actorFlag: target.actor)
+        environment: environment, workspacePath: target.workspace, intentsFlag: extra.intents, actorFlag: target.actor)
       let (session, _, workspace) = try factory.make()
       defer { workspace.close() }
-      let server = MCPServer(session: session, options: .init(executesAtOnce: yes, version: BatonCommand.version))
+      let server = MCPServer(
+        session: session, options: .init(executesAtOnce: confirming.yes, version: BatonCommand.version))
       // A client that goes away ends the server at its next write, not with a signal.
       signal(SIGPIPE, SIG_IGN)
       let reader = MessageReader(fileDescriptor: STDIN_FILENO)

@@ -28,7 +28,9 @@ struct SessionFactory {
     let fixedClock = !(environment.variables["BATON_TODAY"] ?? "").isEmpty
     let clock = AuditClock()
     let session = Session(
-      workspace: workspace, matcher: matcher, actor: actor, today: { today },
+      // Today as the clock says, so a session left open (an MCP server runs for days) moves
+      // on with it; fixed under BATON_TODAY.
+      workspace: workspace, matcher: matcher, actor: actor, today: fixedClock ? { today } : { Day(Date()) },
       now: fixedClock ? nil : { clock.now() })
     return (session, matcher.names, workspace)
   }
@@ -72,6 +74,9 @@ struct SessionFactory {
         message:
           "\(intent.file):\(intent.line):1: error: intent '\(intent.name)' names the action '\(intent.action)', which baton has no handler for"
       )
+    }
+    if let intent = Session.misdeclared(in: catalog).first {
+      throw Failure(exit: .badInput, message: IntentsCommand.misdeclaration(intent).description)
     }
     let matcher = IntentMatcher(catalog: catalog, names: names)
     // With no token, a names key no start will compute (a hash is never this by chance).

@@ -11,6 +11,19 @@ struct WorkspaceOptions: ParsableArguments {
   var actor: String?
 }
 
+/// `--intents`, shared as `WorkspaceOptions` is: an option of `baton` is also read after a
+/// subcommand's name, and reaches the subcommand only through a group of the same name.
+struct IntentsOption: ParsableArguments {
+  @Option(help: ArgumentHelp("An extra folder of intent files.", valueName: "DIR"))
+  var intents: String?
+}
+
+/// `--yes`, shared for the same reason.
+struct ConfirmingOptions: ParsableArguments {
+  @Flag(help: "Confirm side effects without asking (a script; `baton mcp`: no confirm step).")
+  var yes = false
+}
+
 extension WorkspaceOptions {
   /// The factory a subcommand opens its workspace and finds its actor with (no intents: a
   /// subcommand holds no conversation).

@@ -1,5 +1,9 @@
 /// Formats amounts of the workspace's currency for people: `$1,234,500`.
 public enum Money {
+  /// The largest amount a deal may have, a trillion: every sum baton makes of amounts (a
+  /// million deals, each weighted by a percentage) then stays far inside an Int64.
+  public static let largest: Int64 = 1_000_000_000_000
+
   public static func format(_ amount: Int64, currency: String = "USD") -> String {
     let symbol = currency == "USD" ? "$" : currency == "EUR" ? "€" : currency == "GBP" ? "£" : ""
     // Written by bytes, last digit first, into one buffer then read back once: a table of

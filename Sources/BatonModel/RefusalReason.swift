@@ -45,6 +45,10 @@ public enum RefusalReason: String, Sendable, CaseIterable, Codable {
   case impossibleDate = "impossible_date"
   /// A confirmed side effect whose plan is no longer the one shown (a record changed since).
   case planChanged = "plan_changed"
+  /// A tool call (an agent over MCP) whose arguments cannot be used.
+  case invalidArguments = "invalid_arguments"
+  /// A confirm token that is unknown, used already, expired or another actor's.
+  case invalidToken = "invalid_token"
 }
 
 extension Reply {

@@ -47,6 +47,7 @@ struct RowReader {
     var amount: Int64?
     if let text = value("amount", fields) {
       guard let parsed = FieldValues.money(text) else { return problem("amount \"\(text)\" is not an amount") }
+      guard parsed <= Money.largest else { return problem("amount \"\(text)\" is more than a deal can be") }
       amount = parsed
     }
     var dates: [String: Day] = [:]

@@ -21,6 +21,9 @@ public struct PendingConfirmation: Sendable, Equatable {
   /// Whether it is a further change offered after one already made ("move its open deals
   /// too?"): declining it leaves that first change in place.
   public var isFollowUp: Bool
+  /// For a further change, the audit row of the change it is a further step of: `undo`
+  /// reverses the two together.
+  public var follows: Int64?
   /// The plan shown for it, its summary and data: a confirmation given apart from the
   /// conversation (an MCP token) carries it out only while the plan is still this one.
   public var shownPlan: ShownPlan?

@@ -31,8 +31,8 @@ struct ConfirmationTokens {
   /// Why a token cannot be used.
   enum Refusal: Error, Equatable {
     case unknown
-    case expired
-    case otherActor(String)
+    case expired(PendingConfirmation)
+    case otherActor(String, PendingConfirmation)
   }
 
   /// The side effect under `token`, which is used up whether or not it is then carried out.
@@ -40,8 +40,8 @@ struct ConfirmationTokens {
     PendingConfirmation, Refusal
   > {
     guard let entry = entries.removeValue(forKey: token) else { return .failure(.unknown) }
-    guard entry.expires > now else { return .failure(.expired) }
-    guard entry.actor == actor else { return .failure(.otherActor(entry.actor)) }
+    guard entry.expires > now else { return .failure(.expired(entry.pending)) }
+    guard entry.actor == actor else { return .failure(.otherActor(entry.actor, entry.pending)) }
     return .success(entry.pending)
   }
 }

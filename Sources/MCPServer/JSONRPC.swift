@@ -47,6 +47,9 @@ enum JSONRPC {
       if case .array = value { return .invalid(id: .null, .invalidRequest("batches are not supported")) }
       return .invalid(id: .null, .invalidRequest("a message is a JSON object"))
     }
+    // A response to the server (it sends no requests) is dropped, never answered, whatever
+    // its id: answering it could start an exchange of errors.
+    if members["method"] == nil, members["result"] != nil || members["error"] != nil { return .response }
     let id = members["id"]
     if let id, !Self.isValidID(id) {
       return .invalid(id: .null, .invalidRequest("an id is a string or a number"))
@@ -54,17 +57,15 @@ enum JSONRPC {
     guard members["jsonrpc"] == .string("2.0") else {
       return .invalid(id: id ?? .null, .invalidRequest("\"jsonrpc\" must be \"2.0\""))
     }
-    guard let method = members["method"] else {
-      if id != nil, members["result"] != nil || members["error"] != nil { return .response }
-      return .invalid(id: id ?? .null, .invalidRequest("no method"))
-    }
+    guard let method = members["method"] else { return .invalid(id: id ?? .null, .invalidRequest("no method")) }
     guard case .string(let name) = method else {
       return .invalid(id: id ?? .null, .invalidRequest("the method is not a string"))
     }
-    let params = members["params"] ?? .object([:])
+    var params = members["params"] ?? .object([:])
     switch params {
     case .object, .array: break
-    default: return .invalid(id: id ?? .null, .invalidRequest("params are an object"))
+    case .null: params = .object([:])
+    default: return .invalid(id: id ?? .null, .invalidRequest("params are an object or an array"))
     }
     guard let id else { return .notification(method: name, params: params) }
     return .request(id: id, method: name, params: params)
@@ -73,7 +74,7 @@ enum JSONRPC {
   private static func isValidID(_ id: JSONValue) -> Bool {
     switch id {
     case .string, .int: return true
-    case .double(let value): return value.rounded() == value
+    case .double(let value): return value.rounded() == value && abs(value) < 9e15
     default: return false
     }
   }

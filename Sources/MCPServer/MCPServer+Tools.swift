@@ -26,12 +26,14 @@ extension MCPServer {
     switch name {
     case ToolCatalog.confirm:
       guard case .string(let token)? = arguments["token"], arguments.count == 1 else {
-        return Self.invalid(tool.name, [.init(argument: "token", message: "is required, a string; and nothing else")])
+        return Self.invalidResult(
+          tool.name, [.init(argument: "token", message: "is required, a string; and nothing else")])
       }
       return confirm(token)
     default:
       guard case .string(let line)? = arguments["line"], arguments.count == 1 else {
-        return Self.invalid(tool.name, [.init(argument: "line", message: "is required, a string; and nothing else")])
+        return Self.invalidResult(
+          tool.name, [.init(argument: "line", message: "is required, a string; and nothing else")])
       }
       return result(session.handle(line))
     }
@@ -39,11 +41,19 @@ extension MCPServer {
 
   private func typed(_ tool: Tool, _ intent: IntentDefinition, _ arguments: [String: JSONValue]) -> JSONValue {
     let reader = ToolArguments(names: names, matcher: session.matcher, today: session.day)
+    // The words the audit log records: the call as made.
+    let input = "\(tool.name) \(JSONValue.object(arguments).jsonText)"
     switch reader.slots(for: intent, arguments) {
-    case .problems(let problems): return Self.invalid(tool.name, problems)
+    case .problems(let problems):
+      let (text, data) = Self.invalid(tool.name, problems)
+      // A change refused for its arguments is audited as any refused change is.
+      let reply =
+        session.changesWorkspace(intent.action)
+        ? session.audited(
+          .refused(text, reason: .invalidArguments, data), action: intent.action, intent: intent.name, input: input)
+        : .refused(text, reason: .invalidArguments, data)
+      return Self.errorResult(reply.firstLine, ["ok": false, "kind": .string(reply.kind.rawValue), "data": reply.data])
     case .slots(let slots):
-      // The words the audit log records: the call as made.
-      let input = "\(tool.name) \(JSONValue.object(arguments).jsonText)"
       return result(session.run(intent, slots: slots, input: input))
     }
   }
@@ -53,13 +63,22 @@ extension MCPServer {
     case .success(let pending): return result(session.carryOut(pending))
     case .failure(let refusal):
       let why: String
+      var action = ToolCatalog.confirm
+      var intent: String?
       switch refusal {
       case .unknown:
-        why = "This token is not one this server issued, or it was used already. Call the tool again for a new plan."
-      case .expired: why = "This token has expired. Call the tool again for a new plan."
-      case .otherActor(let handle): why = "This token was issued to \(handle), not to \(session.actor.handle)."
+        why =
+          "Not done: this token is not one this server issued, or it was used already. Call the tool again for a new plan."
+      case .expired(let pending):
+        why = "Not done: this token has expired. Call the tool again for a new plan."
+        (action, intent) = (pending.action, pending.intent)
+      case .otherActor(let handle, let pending):
+        why = "Not done: this token was issued to \(handle), not to \(session.actor.handle)."
+        (action, intent) = (pending.action, pending.intent)
       }
-      return Self.errorResult(why, ["ok": false, "kind": "refused", "reason": "invalid_token"])
+      let reply = session.audited(
+        .refused(why, reason: .invalidToken), action: action, intent: intent, input: "confirm \(token)")
+      return Self.errorResult(reply.firstLine, ["ok": false, "kind": .string(reply.kind.rawValue), "data": reply.data])
     }
   }
 
@@ -94,17 +113,24 @@ extension MCPServer {
     ]
   }
 
-  /// A call whose arguments cannot be used: each named, with what is wrong with it.
-  static func invalid(_ tool: String, _ problems: [ToolArguments.Problem]) -> JSONValue {
+  /// What is said of a call whose arguments cannot be used: each named, with what is wrong.
+  static func invalid(_ tool: String, _ problems: [ToolArguments.Problem]) -> (String, [String: JSONValue]) {
     let text =
       "Not done: \(tool) was called with arguments it cannot use: "
       + problems.map { "`\($0.argument)` \($0.message)" }.joined(separator: "; ") + "."
-    return errorResult(
+    return (
       text,
-      [
-        "ok": false, "kind": "refused", "reason": "invalid_arguments",
-        "arguments": .array(problems.map { ["argument": .string($0.argument), "problem": .string($0.message)] }),
-      ])
+      ["arguments": .array(problems.map { ["argument": .string($0.argument), "problem": .string($0.message)] })]
+    )
+  }
+
+  /// `ask` or `confirm` called without their one argument: nothing to audit, as nothing was
+  /// asked for.
+  static func invalidResult(_ tool: String, _ problems: [ToolArguments.Problem]) -> JSONValue {
+    let (text, data) = invalid(tool, problems)
+    var structured = data
+    structured["reason"] = .string(RefusalReason.invalidArguments.rawValue)
+    return errorResult(text, ["ok": false, "kind": "refused", "data": .object(structured)])
   }
 
   private static func errorResult(_ text: String, _ structured: JSONValue) -> JSONValue {

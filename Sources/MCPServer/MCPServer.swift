@@ -37,6 +37,8 @@ public final class MCPServer {
   var names: WorkspaceNames
   var tools: ToolCatalog
   private var namesVersion: Int
+  /// Whether `initialize` has been answered: before it only `initialize` and `ping` are.
+  private var initialized = false
   var tokens: ConfirmationTokens
   let clock: () -> ContinuousClock.Instant
 
@@ -82,8 +84,16 @@ public final class MCPServer {
 
   private func handle(_ method: String, _ params: JSONValue) throws -> JSONValue {
     switch method {
-    case "initialize": return initialize(params)
+    case "initialize": return try initialize(params)
     case "ping": return .object([:])
+    default: break
+    }
+    guard initialized else {
+      throw RPCError.invalidRequest("“\(method)” before initialize: the client sends initialize first")
+    }
+    // Names another session changed (a stage approved elsewhere) are this server's too.
+    if method.hasPrefix("tools/") { session.noticeNameChanges() }
+    switch method {
     case "tools/list": return ["tools": .array(tools.tools.map(\.definition))]
     case "tools/call": return try callTool(params)
     case "resources/list": return ["resources": .array(ModelResources.list)]
@@ -92,19 +102,22 @@ public final class MCPServer {
     }
   }
 
-  private func initialize(_ params: JSONValue) -> JSONValue {
-    var requested: String?
+  private func initialize(_ params: JSONValue) throws -> JSONValue {
+    guard !initialized else { throw RPCError.invalidRequest("initialize was answered already") }
+    guard case .object(let members) = params, case .string(let requested)? = members["protocolVersion"] else {
+      throw RPCError.invalidParams("initialize needs protocolVersion, a string")
+    }
     var client: String?
-    if case .object(let members) = params {
-      if case .string(let version)? = members["protocolVersion"] { requested = version }
-      if case .object(let info)? = members["clientInfo"], case .string(let name)? = info["name"] {
-        var words = name
-        if case .string(let version)? = info["version"] { words += " \(version)" }
-        client = words
-      }
+    if case .object(let info)? = members["clientInfo"], case .string(let name)? = info["name"] {
+      var words = name
+      if case .string(let version)? = info["version"] { words += " \(version)" }
+      // What the audit log keeps of it: printable, and short.
+      client = String(
+        String.UnicodeScalarView(words.unicodeScalars.filter { $0.properties.generalCategory != .control }.prefix(100)))
     }
     session.channel = AuditChannel(name: "mcp", client: client)
-    let version = requested.flatMap { Self.protocolVersions.contains($0) ? $0 : nil } ?? Self.protocolVersions[0]
+    initialized = true
+    let version = Self.protocolVersions.contains(requested) ? requested : Self.protocolVersions[0]
     return [
       "protocolVersion": .string(version),
       "capabilities": ["tools": ["listChanged": true], "resources": ["listChanged": false]],

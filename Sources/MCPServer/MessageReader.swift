@@ -11,7 +11,7 @@ public final class MessageReader {
     case message(Data)
     /// A message longer than the limit, skipped; its length in bytes.
     case tooLarge(Int)
-    /// The input has ended, every line before the end given.
+    /// The input has ended (or can no longer be read), every line before the end given.
     case end
   }
 
@@ -32,16 +32,18 @@ public final class MessageReader {
   }
 
   public func next() -> Next {
+    // Bytes of the current line already dropped for being over the limit.
     var skipped = 0
     while true {
       if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
         let line = buffer[start..<newline]
         start = newline + 1
         scanned = start
-        if skipped > 0 { return .tooLarge(skipped + line.count) }
-        let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-        if trimmed.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-        return .message(Data(trimmed))
+        let length = skipped + line.count
+        skipped = 0
+        if length > limit { return .tooLarge(length) }
+        if Self.isBlank(line) { continue }
+        return .message(Data(line.last == UInt8(ascii: "\r") ? line.dropLast() : line))
       }
       scanned = buffer.count
       if buffer.count - start > limit {
@@ -53,17 +55,21 @@ public final class MessageReader {
       }
       if ended {
         let rest = buffer[start...]
+        let length = skipped + rest.count
         buffer.removeAll()
         start = 0
         scanned = 0
-        if skipped > 0 { return .tooLarge(skipped + rest.count) }
-        if rest.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
-          return .end
-        }
-        return .message(Data(rest))
+        if length > limit { return .tooLarge(length) }
+        if Self.isBlank(rest) { return .end }
+        return .message(Data(rest.last == UInt8(ascii: "\r") ? rest.dropLast() : rest))
       }
       fill()
     }
+  }
+
+  /// A line of nothing but spaces, tabs and carriage returns: no message.
+  private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+    line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
   }
 
   /// Reads what the descriptor has, at least one byte, or notes its end.
@@ -84,6 +90,12 @@ public final class MessageReader {
         return
       }
       if count < 0 && errno == EINTR { continue }
+      if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+        // A descriptor left non-blocking by whoever started baton: wait for input.
+        var descriptor = pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0)
+        _ = poll(&descriptor, 1, -1)
+        continue
+      }
       ended = true
       return
     }

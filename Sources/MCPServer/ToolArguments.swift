@@ -1,3 +1,4 @@
+import Assistant
 import BatonModel
 import Foundation
 import IntentMatching
@@ -66,7 +67,14 @@ struct ToolArguments {
       break
     }
     guard case .string(let text) = argument, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-      return .failure(Unreadable(message: "must be a non-empty string, not \(argument.jsonText)"))
+      return .failure(Unreadable(message: "must be a non-empty string, not \(String(argument.jsonText.prefix(80)))"))
+    }
+    // As a typed line is: no longer than a line, and nothing a terminal would obey.
+    guard text.count <= Session.maximumLineLength else {
+      return .failure(Unreadable(message: "is \(text.count) characters long; at most \(Session.maximumLineLength)"))
+    }
+    guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+      return .failure(Unreadable(message: "holds control characters (a newline, an escape); give it on one line"))
     }
     switch kind {
     case .text:

@@ -27,8 +27,20 @@ struct ToolCatalog {
   init(catalog: IntentCatalog, names: WorkspaceNames, registry: ActionRegistry, executesAtOnce: Bool) {
     var tools = [Self.askTool(executesAtOnce: executesAtOnce)]
     if !executesAtOnce { tools.append(Self.confirmTool) }
+    var taken: Set<String> = [Self.ask, Self.confirm]
     for intent in catalog.intents where registry.names.contains(intent.action) {
-      tools.append(Self.tool(for: intent, names: names, executesAtOnce: executesAtOnce))
+      // Two intents whose names read the same as a tool's ("deal.move", "deal_move"), or a
+      // team's intent called "ask": the later one is not shadowed but numbered.
+      var name = Self.name(of: intent)
+      var number = 2
+      while !taken.insert(name).inserted {
+        name = "\(Self.name(of: intent))_\(number)"
+        number += 1
+      }
+      tools.append(
+        Self.tool(
+          for: intent, named: name, changes: registry.workflow(for: intent.action) != nil, names: names,
+          executesAtOnce: executesAtOnce))
     }
     self.tools = tools
     var byName: [String: Int] = [:]
@@ -38,9 +50,13 @@ struct ToolCatalog {
 
   func tool(named name: String) -> Tool? { byName[name].map { tools[$0] } }
 
-  /// A tool's name for an intent: `deal.move` is `deal_move`, as every client accepts.
+  /// A tool's name for an intent: `deal.move` is `deal_move`, as every client accepts
+  /// (ASCII letters, digits, `_` and `-`, at most 64).
   static func name(of intent: IntentDefinition) -> String {
-    String(intent.name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+    String(
+      intent.name.unicodeScalars.map {
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") ? Character($0) : "_"
+      }.prefix(60))
   }
 
   private static func askTool(executesAtOnce: Bool) -> Tool {
@@ -80,17 +96,20 @@ struct ToolCatalog {
       "annotations": ["readOnlyHint": false, "destructiveHint": false, "openWorldHint": false],
     ])
 
-  private static func tool(for intent: IntentDefinition, names: WorkspaceNames, executesAtOnce: Bool) -> Tool {
+  /// - Parameter changes: whether its action is a workflow: what the hints say follows what
+  ///   the action does, not what its intent file declares.
+  private static func tool(
+    for intent: IntentDefinition, named name: String, changes: Bool, names: WorkspaceNames, executesAtOnce: Bool
+  ) -> Tool {
     var properties: [String: JSONValue] = [:]
     for slot in intent.slots { properties[slot.name] = schema(of: slot, names: names) }
     var description = intent.description.prefix(1).uppercased() + intent.description.dropFirst() + "."
-    if intent.sideEffects {
+    if changes {
       description +=
         executesAtOnce
         ? " Changes the workspace at once (this server runs with --yes), checked and audited."
         : " Changes the workspace: returns the plan and a token; `confirm` with the token carries it out."
     }
-    let name = name(of: intent)
     return Tool(
       name: name, intent: intent,
       definition: [
@@ -101,8 +120,8 @@ struct ToolCatalog {
           "additionalProperties": false,
         ],
         "annotations": [
-          "readOnlyHint": .bool(!intent.sideEffects), "destructiveHint": false,
-          "idempotentHint": .bool(!intent.sideEffects), "openWorldHint": false,
+          "readOnlyHint": .bool(!changes), "destructiveHint": false, "idempotentHint": .bool(!changes),
+          "openWorldHint": false,
         ],
       ])
   }

@@ -41,7 +41,8 @@ import Testing
     #expect(process.terminationStatus == 0, "\(printed)")
     #expect(printed.hasSuffix("ok\n"), "\(printed)")
 
-    // What the log kept: the agent's changes and refusals, each with its channel and client.
+    // What the log kept: the agent's changes and refusals (the replayed token, the move with
+    // bad arguments, the rep's approval), each with its channel and client.
     let rows = try runner.sql(
       "SELECT actor || ' ' || action || ' ' || outcome || ' ' || channel || ' ' || coalesce(client, '-') FROM audit ORDER BY id",
       workspace: workspace)
@@ -49,7 +50,8 @@ import Testing
     #expect(
       rows.split(separator: "\n")
         == [
-          "jordan deal.update done mcp mcp", "jordan deal.move done mcp mcp", "sam change.decide refused mcp mcp",
+          "jordan deal.update done mcp mcp", "jordan confirm refused mcp mcp", "jordan deal.move done mcp mcp",
+          "jordan deal.move refused mcp mcp", "sam change.decide refused mcp mcp",
         ].map { Substring("\($0) \(sdkVersion)") })
   }
 }

@@ -50,7 +50,10 @@ import Testing
   }
 
   @Test func aFloodAndAnOversizedMessageNeitherCrashNorStallIt() throws {
-    var input = ""
+    var input =
+      Self.request(
+        0, "initialize", ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "flood"]])
+      + "\n"
     for id in 1...10_000 {
       let ask = Self.request(id, "tools/call", ["name": "ask", "arguments": ["line": "list the stages"]])
       input += (id % 1_000 == 0 ? ask : Self.request(id, "ping")) + "\n"
@@ -65,6 +68,32 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let ids = try responseIDs(result.stdout)
     // The oversized message cannot be read, so its answer carries no id.
-    #expect(ids == (1...10_000).map { JSONValue.int(Int64($0)) } + [.null, 10_002])
+    #expect(ids == (0...10_000).map { JSONValue.int(Int64($0)) } + [.null, 10_002])
+  }
+
+  @Test func aTeamIntentThatChangesTheWorkspaceMustSaySo() throws {
+    let folder = runner.home.appendingPathComponent("team-intents")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // Declared a question, it would be read with a question's lower bar and shown to agents
+    // as read-only.
+    let file = """
+      version: 1
+      intents:
+        - name: team.push
+          description: push a deal along
+          action: deal.move
+          slots: {deal: {type: deal, required: true}, stage: {type: stage, required: true}}
+          examples:
+            - shove {deal} into {stage}
+            - nudge {deal} to {stage}
+            - jog {deal} on to {stage}
+      """
+    try Data(file.utf8).write(to: folder.appendingPathComponent("push.yaml"))
+    let served = try runner.run(["mcp", "--workspace", workspace, "--intents", folder.path], stdin: "")
+    #expect(served.status == 65)
+    #expect(
+      served.stderr.contains(
+        "push.yaml:3:1: error: intent 'team.push' runs 'deal.move', which changes the workspace: it needs side_effects: true"
+      ), "\(served.stderr)")
   }
 }

@@ -22,12 +22,14 @@ final class MCPHarness {
   /// Moves the server's clock on.
   func wait(_ duration: Duration) { clock.now = clock.now.advanced(by: duration) }
 
-  init(actor: String = "jordan", yes: Bool = false) throws {
+  /// - Parameter client: the client's name `initialize` gives; nil: not initialized yet.
+  init(actor: String = "jordan", yes: Bool = false, client: String? = "test-agent") throws {
     workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
     guard let matcher = try Fixtures.demoMatcher.get() else { throw FixtureError("no demo matcher") }
     session = try Fixtures.session(on: workspace, matcher: matcher, actor: actor)
     let clock = self.clock
     server = MCPServer(session: session, options: .init(executesAtOnce: yes, version: "test"), clock: { clock.now })
+    if let client { _ = try initialize(client: client) }
   }
 
   /// The lines the server writes for one message, each read back as JSON.

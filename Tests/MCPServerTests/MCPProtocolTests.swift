@@ -8,12 +8,11 @@ import Testing
 /// faults as JSON-RPC errors with their codes.
 @Suite(.tags(.fast)) struct MCPProtocolTests {
   @Test func initializeNegotiatesTheRevisionAndSaysWhoActs() throws {
-    let harness = try MCPHarness()
-    let current = try harness.initialize(version: "2025-06-18")
+    let current = try MCPHarness(client: nil).initialize(version: "2025-06-18")
     #expect(current["result"]?["protocolVersion"] == "2025-06-18")
     #expect(current["result"]?["serverInfo"]?["name"] == "baton")
     // A revision it does not serve: it offers its newest; the client decides.
-    let future = try harness.initialize(version: "2099-01-01")
+    let future = try MCPHarness(client: nil).initialize(version: "2099-01-01")
     #expect(future["result"]?["protocolVersion"] == .string(MCPServer.protocolVersions[0]))
     guard case .string(let instructions)? = future["result"]?["instructions"] else {
       Issue.record("no instructions")
@@ -21,8 +20,7 @@ import Testing
     }
     #expect(instructions.contains("Jordan Reyes (jordan, role revops)"))
     #expect(instructions.contains("returns the plan and a confirm token"))
-    let automatic = try MCPHarness(yes: true)
-    let said = try automatic.initialize()["result"]?["instructions"]
+    let said = try MCPHarness(yes: true, client: nil).initialize()["result"]?["instructions"]
     #expect(said.map { "\($0)" }?.contains("started with --yes") == true)
   }
 
@@ -49,11 +47,29 @@ import Testing
         == (-32002, 12))
   }
 
+  @Test func onlyPingComesBeforeInitializeAndInitializeComesOnce() throws {
+    let harness = try MCPHarness(client: nil)
+    #expect(try harness.request("tools/list")["error"]?["code"] == -32600)
+    #expect(try harness.request("ping")["result"] == .object([:]))
+    #expect(try harness.request("initialize", ["capabilities": [:]])["error"]?["code"] == -32602)
+    #expect(try harness.initialize()["result"]?["protocolVersion"] == "2025-11-25")
+    #expect(try harness.initialize()["error"]?["code"] == -32600)
+    #expect(try harness.request("tools/list")["result"] != nil)
+  }
+
+  @Test func aDeeplyNestedMessageIsAParseErrorNotACrash() throws {
+    let harness = try MCPHarness()
+    let lines = try harness.send(String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+    #expect(lines.first?["error"]?["code"] == -32700)
+  }
+
   @Test func notificationsAndResponsesAreNeverAnswered() throws {
     let harness = try MCPHarness()
     #expect(try harness.send(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#).isEmpty)
     #expect(try harness.send(#"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":3}}"#).isEmpty)
     #expect(try harness.send(#"{"jsonrpc":"2.0","id":4,"result":{}}"#).isEmpty)
+    // An error response to no request of its own, even one with a null id, is not answered.
+    #expect(try harness.send(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"x"}}"#).isEmpty)
     #expect(try harness.request("ping")["result"] == .object([:]))
   }
 

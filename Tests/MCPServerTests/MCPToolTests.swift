@@ -38,8 +38,7 @@ import WorkspaceStore
   }
 
   @Test func aChangeIsPlannedThenConfirmedOnceAndAuditedAsMCP() throws {
-    let harness = try MCPHarness()
-    _ = try harness.initialize(client: "claude-code")
+    let harness = try MCPHarness(client: "claude-code")
     let plan = try harness.call(
       "task_assign", ["person": "Priya", "deal": 42, "title": "Send the MSA", "date": "2026-12-04"])
     let token = try #require(plan.token, "\(plan.json)")
@@ -56,19 +55,42 @@ import WorkspaceStore
 
     let replay = try harness.call("confirm", ["token": .string(token)])
     #expect(replay.isError && replay.text.contains("used already"))
-    #expect(try harness.workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 5).count == 1)
+    // The replay changed nothing and is on the log as refused.
+    let after = try harness.workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 5)
+    #expect(after.map(\.outcome) == ["refused", "done"] && after.first?.action == "confirm")
     // undo, asked in words, reverses the agent's own change.
     let undo = try harness.call("ask", ["line": "undo"])
     let undoToken = try #require(undo.token, "\(undo.text)")
     #expect(!(try harness.call("confirm", ["token": .string(undoToken)]).isError))
   }
 
-  @Test func aTokenExpires() throws {
+  @Test func aTokenExpiresAndItsRefusalIsAudited() throws {
     let harness = try MCPHarness()
     let plan = try harness.call("deal_update", ["deal": 42, "field": "budget confirmed"])
     harness.wait(.seconds(301))
     let late = try harness.call("confirm", ["token": .string(try #require(plan.token))])
     #expect(late.isError && late.text.contains("expired"))
+    let rows = try harness.workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 5)
+    #expect(rows.map(\.outcome) == ["refused"] && rows.first?.action == "deal.update")
+    #expect(!(try harness.workspace.evidence(forDeal: 42).contains("field:budget_confirmed")))
+  }
+
+  @Test func aFurtherChangeHasItsOwnTokenAndIsUndoneWithItsFirst() throws {
+    let harness = try MCPHarness()
+    let reassign = try harness.call("account_reassign", ["account": "Hooli", "person": "Avery"])
+    let offered = try harness.call("confirm", ["token": .string(try #require(reassign.token))])
+    #expect(offered.text.contains("Move them to Avery Patel too?"), "\(offered.text)")
+    let further = try #require(offered.token, "\(offered.text)")
+    // Another change between the two: undo must not take it with them.
+    let evidence = try harness.call("deal_update", ["deal": 42, "field": "budget confirmed"])
+    _ = try harness.call("confirm", ["token": .string(try #require(evidence.token))])
+    let moved = try harness.call("confirm", ["token": .string(further)])
+    #expect(!moved.isError && moved.structured["kind"] == "done", "\(moved.text)")
+    #expect(try harness.workspace.deal(id: 44)?.ownerHandle == "avery")
+    let undo = try harness.call("ask", ["line": "undo"])
+    _ = try harness.call("confirm", ["token": .string(try #require(undo.token, "\(undo.text)"))])
+    #expect(try harness.workspace.deal(id: 44)?.ownerHandle != "avery")
+    #expect(try harness.workspace.evidence(forDeal: 42).contains("field:budget_confirmed"))
   }
 
   @Test func aPlanThatNoLongerHoldsIsRefusedAndAudited() throws {
@@ -94,10 +116,13 @@ import WorkspaceStore
     #expect(!done.isError && done.token == nil && done.structured["kind"] == "done", "\(done.text)")
   }
 
-  @Test func badArgumentsAreEachNamed() throws {
+  @Test func badArgumentsAreEachNamedAndTheRefusalAudited() throws {
     let harness = try MCPHarness()
     let bad = try harness.call("deal_move", ["deal": "forty-two", "stage": "Negotation", "soon": true])
     #expect(bad.isError)
+    let row = try #require(
+      try harness.workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 1).first)
+    #expect(row.outcome == "refused" && row.action == "deal.move" && row.channel.name == "mcp")
     #expect(bad.text.contains("`deal` must be a whole number"))
     #expect(bad.text.contains("`stage` “Negotation” is no stage of this workspace; did you mean “Negotiation”?"))
     #expect(bad.text.contains("`soon` is not an argument"))
@@ -105,6 +130,12 @@ import WorkspaceStore
     #expect(missing.isError && missing.text.contains("`stage` is required"))
     let date = try harness.call("task_assign", ["person": "Priya", "date": "2026-02-30"])
     #expect(date.isError && date.text.contains("there is no 2026-02-30 on the calendar"), "\(date.text)")
+    // Text is what a line may be: one line, not a document.
+    let escape = try harness.call("task_assign", ["person": "Priya", "title": "call\n\u{1B}[2Jback"])
+    #expect(escape.isError && escape.text.contains("`title` holds control characters"))
+    let long = try harness.call(
+      "task_assign", ["person": "Priya", "title": .string(String(repeating: "a", count: 3_000))])
+    #expect(long.isError && long.text.contains("`title` is 3000 characters long"))
   }
 
   @Test func aRoleIsEnforcedAndTheRefusalAudited() throws {
@@ -118,11 +149,16 @@ import WorkspaceStore
 
   @Test func aQuestionNeverChangesAnythingAndALineNotUnderstoodIsAnError() throws {
     let harness = try MCPHarness()
+    let before = try harness.workspace.operatingModel()
     let answer = try harness.call("ownership_who", ["responsibility": "Stage exit criteria"])
     #expect(!answer.isError && answer.text.contains("RevOps"))
+    let asked = try harness.call("ask", ["line": "should we move deal 42 to negotiation?"])
+    #expect(asked.token == nil, "\(asked.text)")
     let lost = try harness.call("ask", ["line": "propose a toast to the team"])
     #expect(lost.isError && lost.token == nil)
     #expect(try harness.workspace.changeRequests(includeDecided: true).count == 1)
+    #expect(try harness.workspace.deal(id: 42)?.stage == "proposal")
+    #expect(try harness.workspace.operatingModel() == before)
   }
 
   @Test func aStageApprovedThroughToolsBecomesAChoice() throws {

@@ -42,6 +42,40 @@ import Testing
     #expect(answers == [message("{}"), .tooLarge(300_000), message("{\"after\":1}"), .tooLarge(300_000), .end])
   }
 
+  @Test func theLimitHoldsWhenTheNewlineComesInTheSameRead() throws {
+    let over = String(repeating: "w", count: 101)
+    let exact = String(repeating: "v", count: 100)
+    #expect(try read(Array("\(over)\n\(exact)\n".utf8), limit: 100) == [.tooLarge(101), message(exact), .end])
+  }
+
+  @Test func messagesArriveWholeThroughAPipeWrittenInSmallPieces() throws {
+    var descriptors: [Int32] = [0, 0]
+    try #require(pipe(&descriptors) == 0)
+    let text = (1...200).map { #"{"jsonrpc":"2.0","id":\#($0),"method":"ping"}"# }.joined(separator: "\n") + "\n"
+    let bytes = Array(text.utf8)
+    let writer = descriptors[1]
+    // Seven bytes at a time from another thread, so reads see messages cut anywhere.
+    let thread = Thread {
+      var offset = 0
+      while offset < bytes.count {
+        let piece = Array(bytes[offset..<min(offset + 7, bytes.count)])
+        offset += piece.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+      }
+      close(writer)
+    }
+    thread.start()
+    let reader = MessageReader(fileDescriptor: descriptors[0])
+    var ids: [Int] = []
+    while case .message(let data) = reader.next() {
+      let line = String(decoding: data, as: UTF8.self)
+      if let number = line.split(separator: ":")[2].split(separator: ",").first.flatMap({ Int($0) }) {
+        ids.append(number)
+      }
+    }
+    close(descriptors[0])
+    #expect(ids == Array(1...200))
+  }
+
   @Test func anEmptyInputEndsAtOnce() throws {
     #expect(try read([]) == [.end])
   }

@@ -3,6 +3,7 @@ import BatonModel
 import Benchmark
 import Foundation
 import IntentMatching
+import MCPServer
 import WorkspaceStore
 
 /// The parts of a turn, in-process: building the matcher (every start does it), matching a
@@ -83,6 +84,23 @@ let benchmarks: @Sendable () -> Void = {
     guard let actor = try? demo.actor(named: "priya") else { return }
     let session = Session(workspace: demo, matcher: matcher, actor: actor, today: { today })
     for _ in benchmark.scaledIterations { blackHole(session.handle("who owns stage exit criteria")) }
+  }
+
+  // The same question through `baton mcp`'s tools/call, from the request's bytes to the
+  // response's: the turn above plus JSON-RPC, the tool result and its structured content.
+  let ask = Data(
+    #"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"ask","arguments":{"line":"who owns stage exit criteria"}}}"#
+      .utf8)
+  let typed = Data(
+    #"{"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"name":"ownership_who","arguments":{"responsibility":"Stage exit criteria"}}}"#
+      .utf8)
+  for (label, request) in [("ask", ask), ("typed tool ownership_who", typed)] {
+    Benchmark("mcp: one question through tools/call (\(label))") { benchmark in
+      guard let actor = try? demo.actor(named: "priya") else { return }
+      let session = Session(workspace: demo, matcher: matcher, actor: actor, today: { today })
+      let server = MCPServer(session: session, options: .init(version: "bench"))
+      for _ in benchmark.scaledIterations { blackHole(server.respond(to: request)) }
+    }
   }
 
   var stores: [(String, Workspace)] = [("demo", demo)]
