@@ -96,4 +96,44 @@ import Testing
         "push.yaml:3:1: error: intent 'team.push' runs 'deal.move', which changes the workspace: it needs side_effects: true"
       ), "\(served.stderr)")
   }
+
+  @Test func aTeamsOwnIntentIsAToolToo() throws {
+    let folder = runner.home.appendingPathComponent("own-intents")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = """
+      version: 1
+      intents:
+        - name: team.cold_deals
+          description: the deals that went cold
+          action: deal.stuck
+          slots: {days: number}
+          examples:
+            - which deals went cold
+            - cold deals over {days} days
+            - what has gone cold
+      """
+    try Data(file.utf8).write(to: folder.appendingPathComponent("cold.yaml"))
+    let lines = [
+      Self.request(
+        1, "initialize", ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "t"]]),
+      Self.request(2, "tools/list"),
+      Self.request(3, "tools/call", ["name": "team_cold_deals", "arguments": ["days": 90]]),
+    ]
+    let result = try runner.run(
+      ["mcp", "--workspace", workspace, "--intents", folder.path], stdin: lines.joined(separator: "\n"))
+    #expect(result.status == 0, "\(result.stderr)")
+    let responses = try result.stdout.split(separator: "\n").map {
+      try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8))
+    }
+    try #require(responses.count == 3)
+    guard case .object(let list) = responses[1], case .object(let listed)? = list["result"],
+      case .array(let tools)? = listed["tools"]
+    else {
+      Issue.record("no tools: \(responses[1])")
+      return
+    }
+    let tool = tools.first { if case .object(let members) = $0 { members["name"] == "team_cold_deals" } else { false } }
+    #expect(tool != nil)
+    #expect(result.stdout.contains(#""isError":false"#) && result.stdout.contains("90 days"), "\(result.stdout)")
+  }
 }
