@@ -13,6 +13,22 @@ enum HandoffRuleAction {
         return Reply(kind: .answer, text: "No handoff is triggered at \(name).", data: ["rules": []])
       }
     }
+    // Teams named ("what does CS need from sales"): with two, the handoff between them; with
+    // one, the handoffs to it, else those from it.
+    if request.key("handoff") == nil, let team = request.key("team") {
+      let names = ["team", "other"].compactMap { request.slots[$0]?.value.display }.joined(separator: " and ")
+      if let other = request.key("other") {
+        rules = rules.filter { Set([$0.fromTeam, $0.toTeam]) == Set([team, other]) }
+      } else {
+        let to = rules.filter { $0.toTeam == team }
+        rules = to.isEmpty ? rules.filter { $0.fromTeam == team } : to
+      }
+      if rules.isEmpty {
+        return Reply(
+          kind: .answer, text: "No handoff goes \(request.key("other") == nil ? "to or from" : "between") \(names).",
+          data: ["rules": []])
+      }
+    }
     guard !rules.isEmpty else {
       return Reply(kind: .answer, text: "The workspace has no handoff rules.", data: ["rules": []])
     }

@@ -83,7 +83,9 @@ struct EntityRecognizer: Sendable {
       offset += 1
     }
     guard start + offset < tokens.count else { return nil }
-    let text = tokens[start + offset]
+    // "change request one": after a record's label, "one" is its number (alone it stays a
+    // word, as in "the one in proposal").
+    let text = tokens[start + offset] == "one" ? "1" : tokens[start + offset]
     guard !text.isEmpty, text.allSatisfy(\.isNumber) || (kind == .deal && Self.looksLikeCRMID(text)) else {
       return nil
     }

@@ -28,7 +28,7 @@ struct Gazetteer: Sendable {
     entities = names
     for (source, entity) in names.enumerated() {
       var seen = Set<[String]>()
-      for phrase in entity.phrases {
+      for phrase in entity.phrases + Self.spokenForms(of: entity) {
         let words = normalizer.tokens(phrase).map(\.text)
         guard !words.isEmpty, seen.insert(words).inserted else { continue }
         phrases.append(Phrase(start: phraseWords.count, count: words.count, source: source))
@@ -36,6 +36,32 @@ struct Gazetteer: Sendable {
       }
     }
     index()
+  }
+
+  /// Words a record's kind is called by: a stage named like one ("Lead") is not made plural,
+  /// as "leads" are the records.
+  private static let recordWords: Set<String> = [
+    "lead", "deal", "opportunity", "opp", "account", "task", "change", "person", "team",
+  ]
+
+  /// How people say a name beyond its spellings: a handoff rule with the word ("the sales to
+  /// cs handoff"), a stage in the plural ("our proposals", "how many SQLs").
+  static func spokenForms(of entity: NamedEntity) -> [String] {
+    switch entity.kind {
+    case .handoff:
+      return entity.phrases.filter { !$0.lowercased().hasSuffix("handoff") && !$0.lowercased().hasSuffix("hand-off") }
+        .map { "\($0) handoff" }
+    case .stage:
+      return entity.phrases.compactMap { phrase in
+        let lowered = phrase.lowercased()
+        guard let last = lowered.split(whereSeparator: { !$0.isLetter }).last, !last.hasSuffix("s"),
+          !recordWords.contains(String(last)), last.count > 1
+        else { return nil }
+        return phrase + "s"
+      }
+    default:
+      return []
+    }
   }
 
   /// Indexes the phrases by first word, in the order they were read.

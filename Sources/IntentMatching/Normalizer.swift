@@ -18,13 +18,24 @@ public struct Normalizer: Sendable {
     "what're": ["what", "are"], "who're": ["who", "are"],
   ]
 
+  /// Spoken run-together words, read as what they stand for ("gimme deal 42").
+  static let runTogether: [String: [String]] = ["gimme": ["give", "me"], "lemme": ["let", "me"]]
+
   /// Normalizes `line` into tokens.
   public func tokens(_ line: String) -> [Token] {
     var bytes = line
     if let tokens = bytes.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? Self.asciiTokens($0) : nil }) {
-      return NumberWords.collapse(tokens)
+      return NumberWords.collapse(Self.expandingRunTogether(tokens))
     }
-    return NumberWords.collapse(unicodeTokens(line))
+    return NumberWords.collapse(Self.expandingRunTogether(unicodeTokens(line)))
+  }
+
+  /// `tokens` with each run-together word ("gimme") as the words it stands for.
+  private static func expandingRunTogether(_ tokens: [Token]) -> [Token] {
+    guard tokens.contains(where: { runTogether[$0.text] != nil }) else { return tokens }
+    return tokens.flatMap { token in
+      runTogether[token.text].map { $0.map { Token(text: $0, surface: $0) } } ?? [token]
+    }
   }
 
   /// `tokens` before number words are collapsed, for any text.

@@ -83,6 +83,15 @@ struct SlotFiller: Sendable {
         }
         // A bare number may be a record's; a span ("a week", "21d") or a number that is only
         // another reading of a date ("in 3 days") is never one.
+        // A bare number where a company's size is asked for ("a company of 150") is its
+        // headcount.
+        if slot.type == .size, entity.values.first?.kind == .number, entity.surface.allSatisfy(\.isNumber),
+          let number = entity.value(of: .number), let count = Int(number.key), count > 0
+        {
+          slots[slot.name] = EntityValue(kind: .size, key: "employees:\(count)", display: "\(count) employees")
+          used.insert(index)
+          break
+        }
         if Self.numberedKinds.contains(slot.type), entity.values.first?.kind == .number,
           entity.surface.allSatisfy(\.isNumber), let number = entity.value(of: .number)
         {

@@ -15,6 +15,8 @@ import WorkspaceStore
     ("quick question: what are Discovery's exit criteria right now", "what are Discovery's exit criteria"),
     ("remind me who is accountable for lead routing", "who is accountable for lead routing"),
     ("can you please list my tasks", "my tasks"),
+    ("gimme the exit criteria for Proposal", "give me the exit criteria for Proposal"),
+    ("lemme see deal 8", "let me see deal 8"),
   ])
   func framingReadsAsTheRequestAlone(_ framed: String, _ plain: String) throws {
     let session = try Fixtures.session(actor: "jordan")
@@ -140,5 +142,49 @@ import WorkspaceStore
   @Test func haveSomeoneIsARequest() throws {
     let turn = try Fixtures.session(actor: "jordan").handle("have someone follow up on deal 42 by Friday")
     #expect(!turn.reply.firstLine.hasPrefix("Nothing changed:"), "\(turn.reply.firstLine)")
+  }
+
+  /// How names are said beyond their spellings: a handoff rule with the word "handoff", a
+  /// stage in the plural, a record's number as the word "one" after its label.
+  @Test func namesAsPeopleSayThem() throws {
+    let session = try Fixtures.session(actor: "jordan")
+    let rule = session.handle("what is the SLA on the sales to cs handoff")
+    #expect(rule.intent == "handoff.rule" && rule.slots["handoff"]?.value.key == "sales-to-cs")
+    let plural = session.handle("list avery's proposals")
+    #expect(plural.slots["stage"]?.value.key == "proposal", "\(plural.reply.firstLine)")
+    let one = session.handle("reject change request one because it is a duplicate")
+    #expect(one.slots["change"]?.value.key == "1", "\(one.reply.firstLine)")
+  }
+
+  /// A company's size as a bare number where a size is asked for is its headcount.
+  @Test func aBareNumberIsASizeWhereASizeIsAsked() throws {
+    let turn = try Fixtures.session(actor: "jordan").handle("what ops setup suits a startup of 80")
+    #expect(turn.intent == "advice.model" && turn.slots["size"]?.value.key == "employees:80", "\(turn.reply.firstLine)")
+  }
+
+  /// The teams a handoff question names choose the rule: the one between two, or the ones to
+  /// one; a question naming none lists them all.
+  @Test func teamsChooseTheHandoffRule() throws {
+    let session = try Fixtures.session(actor: "jordan")
+    let between = session.handle("what does customer success need from sales")
+    #expect(between.intent == "handoff.rule")
+    #expect(
+      between.reply.data["rules"]?.arrayCount == 1 && between.reply.firstLine.hasPrefix("Sales to customer success"))
+    let toSales = session.handle("what does sales need at handoff")
+    #expect(toSales.reply.firstLine.hasPrefix("Marketing to sales"), "\(toSales.reply.firstLine)")
+    let none = session.handle("what does finance need from sales at handoff")
+    #expect(none.reply.firstLine == "No handoff goes between Finance and Sales.", "\(none.reply.firstLine)")
+  }
+}
+
+extension JSONValue {
+  fileprivate subscript(key: String) -> JSONValue? {
+    if case .object(let members) = self { return members[key] }
+    return nil
+  }
+
+  fileprivate var arrayCount: Int? {
+    if case .array(let items) = self { return items.count }
+    return nil
   }
 }
