@@ -1,4 +1,5 @@
 import BatonModel
+import Foundation
 import WorkspaceStore
 
 /// Governed changes: proposing a new stage, field or rule; RevOps deciding; listing them.
@@ -47,7 +48,11 @@ enum ChangeActions {
   /// `change.propose`: opens a change request owned by RevOps.
   static let propose: WorkflowHandler = { request, workspace in
     if let refusal = Permissions.require(.rep, to: "proposing changes", request) { return refusal }
-    guard let text = request.key("change"), !text.isEmpty else { return .reply(Replies.missing("change")) }
+    guard
+      let text = request.key("change")?.replacingOccurrences(
+        of: "^(?:that )?(?:we )?(?:should )?", with: "", options: [.regularExpression, .caseInsensitive]),
+      !text.isEmpty
+    else { return .reply(Replies.missing("change")) }
     let title = text.prefix(1).uppercased() + text.dropFirst()
     let words = words(of: text)
     let kind = kind(of: words)

@@ -88,6 +88,10 @@ enum ChangeEffectReading {
 
   private static func stage(_ lowered: String, _ text: String, _ model: OperatingModel) -> ChangeEffect? {
     guard lowered.contains("stage") else { return nil }
+    // Renaming, removing or merging stages is a change baton does not make from words: such
+    // a request is decided on paper, never read as a new stage named "to Contracting".
+    let otherChange = "\\b(?:renam|remov|delet|drop|merg|retir|split|replac|reorder)"
+    guard lowered.range(of: otherChange, options: .regularExpression) == nil else { return nil }
     let stops = "(?= after | before | between | with | at \\d| in the | as | placed |,|$)"
     guard
       var name = capture("\\bstage (?:called |named )?(.+?)\(stops)", in: text)
@@ -142,10 +146,10 @@ enum ChangeEffectReading {
     if lowered.contains("sla"), let hours = slaHours(in: lowered) { return .handoffSLA(rule: rule.id, hours: hours) }
     if let field =
       capture("(?:add |make )?(?:the )?(.+?) (?:as )?(?:a )?required field", in: lowered)
-      ?? capture("require (?:the |a )?(.+?) (?:for|on|in|at) (?:the )?", in: lowered)
+      ?? capture("require (?:the |an |a )?(.+?) (?:for|on|in|at) (?:the )?", in: lowered)
     {
       let cleaned = field.replacingOccurrences(
-        of: "^(?:(?:propose |suggest )?(?:adding|add|making|make|requiring) (?:the |a )?)", with: "",
+        of: "^(?:(?:propose |suggest )?(?:adding|add|making|make|requiring) (?:the |an |a )?)", with: "",
         options: .regularExpression)
       guard !cleaned.isEmpty, cleaned.split(separator: " ").count <= 4 else { return nil }
       return .handoffField(rule: rule.id, field: cleaned)

@@ -78,7 +78,7 @@ struct EntityRecognizer: Sendable {
   private func labelledNumber(_ tokens: [String], at start: Int) -> ([EntityValue], Int)? {
     guard let kind = Self.labels[tokens[start]] else { return nil }
     var offset = 1
-    if kind == .change, start + 1 < tokens.count, tokens[start + 1] == "request" { offset = 2 }
+    if kind == .change, start + 1 < tokens.count, ["request", "req"].contains(tokens[start + 1]) { offset = 2 }
     if start + offset < tokens.count, ["number", "no", "id"].contains(tokens[start + offset]) {
       offset += 1
     }

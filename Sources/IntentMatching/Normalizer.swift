@@ -19,7 +19,9 @@ public struct Normalizer: Sendable {
   ]
 
   /// Spoken run-together words, read as what they stand for ("gimme deal 42").
-  static let runTogether: [String: [String]] = ["gimme": ["give", "me"], "lemme": ["let", "me"]]
+  static let runTogether: [String: [String]] = [
+    "gimme": ["give", "me"], "lemme": ["let", "me"], "whats": ["what", "is"], "whos": ["who", "is"],
+  ]
 
   /// Normalizes `line` into tokens.
   public func tokens(_ line: String) -> [Token] {

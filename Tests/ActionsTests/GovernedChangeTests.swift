@@ -159,4 +159,17 @@ import WorkspaceStore
       ))
     #expect(try harness.workspace.stage(id: "verbal-commit") == nil)
   }
+
+  @Test func wordsThatNameAnotherKindOfChangeAreNotReadAsOne() throws {
+    // Renaming or removing a stage is decided on paper: never a new stage "to Contracting".
+    for line in ["propose renaming the Proposal stage to Contracting", "propose removing the SAL stage"] {
+      let plan = try harness.plan("change.propose", input: line, ["change": Slot.text(String(line.dropFirst(8)))])
+      #expect(plan.summary.hasSuffix("it names no change baton makes to the model itself."), "\(plan.summary)")
+    }
+    let line = "propose that we require an MSA for the cs handoff"
+    let plan = try harness.plan(
+      "change.propose", input: line, ["change": Slot.text("that we require an MSA for the cs handoff")])
+    #expect(plan.summary.hasPrefix("Open a change request “Require an MSA for the cs handoff”"), "\(plan.summary)")
+    #expect(plan.summary.hasSuffix("makes the Sales to customer success handoff require msa."), "\(plan.summary)")
+  }
 }

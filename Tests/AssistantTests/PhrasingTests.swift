@@ -158,7 +158,7 @@ import WorkspaceStore
 
   /// A company's size as a bare number where a size is asked for is its headcount.
   @Test func aBareNumberIsASizeWhereASizeIsAsked() throws {
-    let turn = try Fixtures.session(actor: "jordan").handle("what ops setup suits a startup of 80")
+    let turn = try Fixtures.session(actor: "jordan").handle("best ops model for a firm of 80")
     #expect(turn.intent == "advice.model" && turn.slots["size"]?.value.key == "employees:80", "\(turn.reply.firstLine)")
   }
 
