@@ -106,7 +106,10 @@ struct SlotFiller: Sendable {
       let stems = Self.stems(tokens)
       let taken = Set(used.flatMap { Array(entities[$0].range) })
       for slot in intent.slots where slot.type == .text {
-        if let text = freeText(for: slot.name, example: example, tokens: tokens, stems: stems, taken: taken) {
+        if let text = freeText(for: slot.name, example: example, tokens: tokens, stems: stems, taken: taken)
+          ?? (anchors(for: slot.name, in: example) == nil
+            ? otherExampleText(for: slot.name, intent, tokens: tokens, stems: stems, taken: taken) : nil)
+        {
           slots[slot.name] = EntityValue(kind: .text, key: text, display: text)
         }
       }
@@ -123,6 +126,31 @@ struct SlotFiller: Sendable {
       return nil
     }
     range = Self.trimming(range, taken: taken, tokens: tokens)
+    let text = tokens[range].map(\.surface).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    return text.isEmpty ? nil : text
+  }
+
+  /// The free text of `{name}` when the line's nearest example has no such slot but the line
+  /// says one the way another example does ("remind Sam to send the MSA on deal 42": the
+  /// words after "to" and before "on"), so words the line gave are not dropped for a default.
+  /// Only where that example's word before the slot is in the line, and only two words or
+  /// more that no other slot took; of several such examples, the one sharing most words with
+  /// the line.
+  private func otherExampleText(
+    for name: String, _ intent: IntentDefinition, tokens: [Token], stems: [String], taken: Set<Int>
+  ) -> String? {
+    let lineStems = Set(stems)
+    var best: (overlap: Int, range: Range<Int>)?
+    for candidate in intent.examples where candidate.text.contains("{\(name)}") {
+      guard let anchors = anchors(for: name, in: candidate),
+        let range = freeTextRange(for: name, example: candidate, stems: stems, anchored: true)
+      else { continue }
+      let trimmed = Self.trimming(range, taken: taken, tokens: tokens)
+      guard trimmed.count >= 2, !trimmed.contains(where: taken.contains) else { continue }
+      let overlap = Set(anchors.before + anchors.after).intersection(lineStems).count
+      if overlap > (best?.overlap ?? 0) { best = (overlap, trimmed) }
+    }
+    guard let range = best?.range else { return nil }
     let text = tokens[range].map(\.surface).joined(separator: " ").trimmingCharacters(in: .whitespaces)
     return text.isEmpty ? nil : text
   }
