@@ -5,6 +5,16 @@ import WorkspaceStore
 /// checks ("budget confirmed on deal 42"), or its amount, close date, name or owner. The
 /// deal's owner or an ops user may; each is confirmed, audited and undoable.
 enum DealUpdateAction {
+  /// Values that say a piece of evidence is there.
+  static let affirmative: Set<String> = [
+    "yes", "y", "true", "done", "confirmed", "complete", "completed", "ok", "received", "sent", "signed", "approved",
+  ]
+
+  /// Values that say it is not.
+  static let negative: Set<String> = [
+    "no", "n", "false", "not", "none", "unconfirmed", "missing", "pending", "tbd", "not yet", "nope", "0", "off",
+  ]
+
   static let run: WorkflowHandler = { request, workspace in
     let deal: Deal
     switch try Lookup.deal(request, workspace) {
@@ -91,6 +101,15 @@ enum DealUpdateAction {
         break
       }
       let label = key.replacingUnderscores
+      // Evidence is there or not: a value that is not a yes ("set budget confirmed on deal 42
+      // to no") is never recorded as one.
+      if let value = request.key("value"), !value.isEmpty, !Self.affirmative.contains(value.lowercased()) {
+        let negative = Self.negative.contains(value.lowercased())
+        return Replies.refused(
+          "Not done: \(label) is recorded when it is so; “\(value)” is \(negative ? "its absence" : "not a yes"), so nothing was recorded."
+            + (negative ? " If it was recorded by mistake, undo the change that recorded it." : ""),
+          reason: .notEvidence, ["deal": .int(deal.id), "field": .string(field), "value": .string(value)])
+      }
       if try workspace.evidence(forDeal: deal.id).contains(field) {
         return .reply(
           Reply(kind: .answer, text: "Deal \(deal.id) already has \(label) recorded.", data: .object(data)))

@@ -49,6 +49,8 @@ public enum RefusalReason: String, Sendable, CaseIterable, Codable {
   case invalidArguments = "invalid_arguments"
   /// A confirm token that is unknown, used already, expired or another actor's.
   case invalidToken = "invalid_token"
+  /// Evidence given a value that is not a yes ("budget confirmed … to no"): nothing recorded.
+  case notEvidence = "not_evidence"
 }
 
 extension Reply {

@@ -29,6 +29,19 @@ import WorkspaceStore
     #expect(try harness.workspace.deal(id: 42)?.stage == "negotiation")
   }
 
+  @Test func evidenceGivenAValueThatIsNotAYesIsNeverRecorded() throws {
+    for (value, said) in [("no", "its absence"), ("Acme", "not a yes")] {
+      let reply = try harness.answer(
+        "deal.update", ["deal": Slot.deal(42), "field": field("field:budget_confirmed"), "value": Slot.text(value)])
+      #expect(
+        reply.refusalReason == .notEvidence && reply.firstLine.contains("“\(value)” is \(said)"), "\(reply.firstLine)")
+    }
+    #expect(!(try harness.workspace.evidence(forDeal: 42).contains("field:budget_confirmed")))
+    let yes = try harness.plan(
+      "deal.update", ["deal": Slot.deal(42), "field": field("field:budget_confirmed"), "value": Slot.text("yes")])
+    #expect(yes.summary.hasPrefix("Record budget confirmed on deal 42"))
+  }
+
   @Test func evidenceAlreadyThereIsSaidSoAndNothingIsWritten() throws {
     let reply = try harness.answer("deal.update", ["deal": Slot.deal(42), "field": field("document:proposal")])
     #expect(reply.paragraphs == ["Deal 42 already has proposal recorded."])
