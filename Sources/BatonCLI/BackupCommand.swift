@@ -53,6 +53,9 @@ struct RestoreCommand: ParsableCommand {
       }
       do {
         try store.restore(from: file)
+        // The log is now the backup's; the restore itself is its newest row, so the restored
+        // workspace says when, by whom and from what it was replaced.
+        try store.recordRestore(context, from: file)
       } catch let conflict as ChangeConflict {
         try store.recordRefusal(context, reason: conflict.description)
         throw Failure(exit: .lineFailed, message: "not restored: \(conflict.description)")

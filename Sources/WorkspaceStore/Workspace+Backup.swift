@@ -54,6 +54,16 @@ extension Workspace {
     }
   }
 
+  /// Records a restore in the restored workspace's audit log: the rows before it are the
+  /// backup's, not those of the contents it replaced.
+  public func recordRestore(_ context: AuditContext, from file: String) throws {
+    try write { db in
+      _ = try Self.writeAudit(
+        db, context, outcome: "done", changes: [], undoes: nil,
+        note: "restored from \(file); the rows before this one are the backup's")
+    }
+  }
+
   /// Checks the backup at `path` and copies it in.
   private func copy(from path: String, _ configuration: Configuration) throws {
     try Self.mapErrors(path: path) {
