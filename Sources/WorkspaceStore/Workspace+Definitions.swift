@@ -41,7 +41,6 @@ extension Workspace {
     }
   }
 
-  /// A workspace setting, such as `default_user` or `currency`.
   /// The words that place a problem in each function ("marketing": campaign, MQL…), for the
   /// decision rule; empty when the workspace has none.
   public func decisionSignals() throws -> [String: [String]] {
@@ -55,10 +54,13 @@ extension Workspace {
     return (try? JSONDecoder().decode([OpsModel].self, from: Data(text.utf8))) ?? []
   }
 
+  /// A workspace setting, such as `default_user` or `currency`; nil when unset or empty (a
+  /// model file without a default user stores it empty).
   public func setting(_ key: String) throws -> String? {
-    try read { db in
+    let value = try read { db in
       try db.firstRow("SELECT value FROM setting WHERE key = ?", [key]) { try $0[0] as String? } ?? nil
     }
+    return value?.isEmpty == true ? nil : value
   }
 
   /// The person with this handle, else this full name, else the only one with this first

@@ -46,6 +46,18 @@ import Testing
 
   /// The demo company's model is kept as a file to read (docs/demo-model.yaml): the demo's
   /// export, byte for byte, at the tests' date.
+  @Test func aModelWithoutADefaultUserAsksForOne() throws {
+    let runner = try BinaryRunner()
+    let text = try demoModel(runner).split(separator: "\n").filter { !$0.contains("default_user") }
+      .joined(separator: "\n")
+    let file = try write(text, "no-default.yaml", in: runner)
+    let path = runner.home.appendingPathComponent("nodefault.sqlite").path
+    #expect(try runner.run(["init", path, "--from", file]).status == 0)
+    let asked = try runner.run(["--workspace", path, "-c", "who am i"])
+    #expect(asked.status == 64)
+    #expect(asked.stderr.contains("the workspace has no default user; name one with --as HANDLE"), "\(asked.stderr)")
+  }
+
   @Test func theDemoModelFileIsTheDemosExport() throws {
     let runner = try BinaryRunner()
     let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
