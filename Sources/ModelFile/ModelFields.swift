@@ -62,8 +62,9 @@ struct ModelFields {
       error(at: node, "`\(key)` is a single value")
       return nil
     }
-    // An empty value (`key:`) is unset, as an export writes an unset value by leaving it out.
-    if scalar.string.isEmpty && scalar.style == .plain {
+    // An empty value (`key:`) is unset, as an export writes an unset value by leaving it out;
+    // so is YAML's null (`~`, `null`) written plain, never the text "null".
+    if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
       if required { error(at: node, "`\(key)` is empty") }
       return nil
     }
