@@ -31,7 +31,7 @@ enum TaskActions {
         reason: .pastDueDate)
     }
     let title =
-      request.key("title").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+      request.key("task").map { $0.prefix(1).uppercased() + $0.dropFirst() }
       ?? deal.map { "Follow up on \($0.name)" } ?? "Follow up"
     var summary = "Create the task “\(title)” for \(owner.name)"
     if let deal { summary += " on deal \(deal.id)" }

@@ -20,7 +20,7 @@ public enum SampleValues {
 
   /// Free-text slots, by slot name.
   static let text: [String: String] = [
-    "change": "a new stage Verbal Commit", "title": "send the contract", "reason": "the buyer confirmed by email",
+    "change": "a new stage Verbal Commit", "task": "send the contract", "reason": "the buyer confirmed by email",
     "topic": "workflows", "problem": "a territory dispute between two AEs", "name": "Globex Renewal 2027",
   ]
 

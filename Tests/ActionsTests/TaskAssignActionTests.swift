@@ -59,7 +59,7 @@ import WorkspaceStore
 
   @Test func aTitleIsCapitalized() throws {
     let done = try harness.plan(
-      "task.assign", ["person": sam, "title": Slot.text("send the security questionnaire")]
+      "task.assign", ["person": sam, "task": Slot.text("send the security questionnaire")]
     ).perform()
     #expect(done.firstLine.hasSuffix("“Send the security questionnaire” for Sam Carter."))
   }

@@ -74,7 +74,7 @@ import WorkspaceStore
   @Test func aTaskTitleLeavesOutItsDealDateAndPerson() throws {
     let session = try Fixtures.session(actor: "jordan")
     let turn = session.handle("give Sam a task to send the pricing sheet on deal 42 by 12/15")
-    #expect(turn.slots["title"]?.value.key == "send the pricing sheet")
+    #expect(turn.slots["task"]?.value.key == "send the pricing sheet")
     #expect(turn.slots["date"]?.value.key == "2026-12-15" && turn.slots["deal"]?.value.key == "42")
   }
 

@@ -40,7 +40,7 @@ import WorkspaceStore
   @Test func aChangeIsPlannedThenConfirmedOnceAndAuditedAsMCP() throws {
     let harness = try MCPHarness(client: "claude-code")
     let plan = try harness.call(
-      "task_assign", ["person": "Priya", "deal": 42, "title": "Send the MSA", "date": "2026-12-04"])
+      "task_assign", ["person": "Priya", "deal": 42, "task": "Send the MSA", "date": "2026-12-04"])
     let token = try #require(plan.token, "\(plan.json)")
     #expect(!plan.isError && plan.text.contains("Not done yet: to carry it out, call confirm with the token \(token)"))
     #expect(try harness.workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 5).isEmpty)
@@ -131,11 +131,11 @@ import WorkspaceStore
     let date = try harness.call("task_assign", ["person": "Priya", "date": "2026-02-30"])
     #expect(date.isError && date.text.contains("there is no 2026-02-30 on the calendar"), "\(date.text)")
     // Text is what a line may be: one line, not a document.
-    let escape = try harness.call("task_assign", ["person": "Priya", "title": "call\n\u{1B}[2Jback"])
-    #expect(escape.isError && escape.text.contains("`title` holds control characters"))
+    let escape = try harness.call("task_assign", ["person": "Priya", "task": "call\n\u{1B}[2Jback"])
+    #expect(escape.isError && escape.text.contains("`task` holds control characters"))
     let long = try harness.call(
-      "task_assign", ["person": "Priya", "title": .string(String(repeating: "a", count: 3_000))])
-    #expect(long.isError && long.text.contains("`title` is 3000 characters long"))
+      "task_assign", ["person": "Priya", "task": .string(String(repeating: "a", count: 3_000))])
+    #expect(long.isError && long.text.contains("`task` is 3000 characters long"))
   }
 
   @Test func aRoleIsEnforcedAndTheRefusalAudited() throws {
