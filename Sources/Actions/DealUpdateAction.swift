@@ -10,6 +10,14 @@ enum DealUpdateAction {
     "yes", "y", "true", "done", "confirmed", "complete", "completed", "ok", "received", "sent", "signed", "approved",
   ]
 
+  /// Whether `value` says the evidence is there: a yes ("signed by legal", "confirmed by the
+  /// CFO"), with no negation in it.
+  static func saysYes(_ value: String) -> Bool {
+    let words = value.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    guard let first = words.first, affirmative.contains(first) else { return false }
+    return !words.contains { ["not", "no", "never", "nothing", "without"].contains($0) }
+  }
+
   /// Values that say it is not.
   static let negative: Set<String> = [
     "no", "n", "false", "not", "none", "unconfirmed", "missing", "pending", "tbd", "not yet", "nope", "0", "off",
@@ -103,7 +111,7 @@ enum DealUpdateAction {
       let label = key.replacingUnderscores
       // Evidence is there or not: a value that is not a yes ("set budget confirmed on deal 42
       // to no") is never recorded as one.
-      if let value = request.key("value"), !value.isEmpty, !Self.affirmative.contains(value.lowercased()) {
+      if let value = request.key("value"), !value.isEmpty, !Self.saysYes(value) {
         let negative = Self.negative.contains(value.lowercased())
         return Replies.refused(
           "Not done: \(label) is recorded when it is so; “\(value)” is \(negative ? "its absence" : "not a yes"), so nothing was recorded."

@@ -6,28 +6,39 @@ import WorkspaceStore
 enum HandoffRuleAction {
   static let run: ActionHandler = { request, workspace in
     var rules = try workspace.handoffRules(id: request.key("handoff"))
-    if request.key("handoff") == nil, let stage = request.key("stage") {
-      rules = rules.filter { $0.triggerStage == stage }
-      if rules.isEmpty {
-        let name = request.slots["stage"]?.value.display ?? stage
-        return Reply(kind: .answer, text: "No handoff is triggered at \(name).", data: ["rules": []])
-      }
-    }
     // Teams named ("what does CS need from sales"): with two, the handoff between them; with
     // one, the handoffs to it, else those from it.
-    if request.key("handoff") == nil, let team = request.key("team") {
+    let named = ["team", "other"].compactMap { request.key($0) }
+    if request.key("handoff") == nil, let team = named.first {
       let names = ["team", "other"].compactMap { request.slots[$0]?.value.display }.joined(separator: " and ")
-      if let other = request.key("other") {
-        rules = rules.filter { Set([$0.fromTeam, $0.toTeam]) == Set([team, other]) }
+      if named.count == 2 {
+        rules = rules.filter { Set([$0.fromTeam, $0.toTeam]) == Set(named) }
       } else {
-        let to = rules.filter { $0.toTeam == team }
-        rules = to.isEmpty ? rules.filter { $0.fromTeam == team } : to
+        // Both directions, the handoffs to the team first: "what does sales need" and "what
+        // must sales hand over" are both answered.
+        rules = rules.filter { $0.toTeam == team } + rules.filter { $0.fromTeam == team && $0.toTeam != team }
       }
       if rules.isEmpty {
         return Reply(
-          kind: .answer, text: "No handoff goes \(request.key("other") == nil ? "to or from" : "between") \(names).",
+          kind: .answer, text: "No handoff goes \(named.count == 1 ? "to or from" : "between") \(names).",
           data: ["rules": []])
       }
+    }
+    if request.key("handoff") == nil, let stage = request.key("stage") {
+      let atStage = rules.filter { $0.triggerStage == stage }
+      if atStage.isEmpty {
+        let name = request.slots["stage"]?.value.display ?? stage
+        // The teams' own handoffs are somewhere else: said, not left out.
+        let theirs =
+          named.isEmpty ? [] : try rules.map { try workspace.stage(id: $0.triggerStage)?.name ?? $0.triggerStage }
+        let between = ["team", "other"].compactMap { request.slots[$0]?.value.display }.joined(separator: " and ")
+        let text =
+          "No handoff \(named.isEmpty ? "" : "\(named.count == 1 ? "to or from" : "between") \(between) ")is triggered at \(name)"
+          + (theirs.isEmpty
+            ? "." : "; theirs \(theirs.count == 1 ? "is" : "are") at \(theirs.joined(separator: " and ")).")
+        return Reply(kind: .answer, text: text, data: ["rules": []])
+      }
+      rules = atStage
     }
     guard !rules.isEmpty else {
       return Reply(kind: .answer, text: "The workspace has no handoff rules.", data: ["rules": []])

@@ -83,9 +83,10 @@ struct EntityRecognizer: Sendable {
       offset += 1
     }
     guard start + offset < tokens.count else { return nil }
-    // "change request one": after a record's label, "one" is its number (alone it stays a
-    // word, as in "the one in proposal").
-    let text = tokens[start + offset] == "one" ? "1" : tokens[start + offset]
+    // "change request one": after a change request's full label, "one" is its number (alone,
+    // or after "change" or "proposal", it stays a word: "change one thing").
+    let fullLabel = offset >= 2 || tokens[start] == "cr"
+    let text = tokens[start + offset] == "one" && fullLabel ? "1" : tokens[start + offset]
     guard !text.isEmpty, text.allSatisfy(\.isNumber) || (kind == .deal && Self.looksLikeCRMID(text)) else {
       return nil
     }

@@ -38,27 +38,19 @@ struct Gazetteer: Sendable {
     index()
   }
 
-  /// Words a record's kind is called by: a stage named like one ("Lead") is not made plural,
-  /// as "leads" are the records.
-  private static let recordWords: Set<String> = [
-    "lead", "deal", "opportunity", "opp", "account", "task", "change", "person", "team",
-  ]
-
   /// How people say a name beyond its spellings: a handoff rule with the word ("the sales to
-  /// cs handoff"), a stage in the plural ("our proposals", "how many SQLs").
+  /// cs handoff"), a stage named by an acronym in the plural ("how many SQLs"). Only
+  /// acronyms: a plural word ("proposals", "renewals") is as often something else (change
+  /// requests are "proposals").
   static func spokenForms(of entity: NamedEntity) -> [String] {
     switch entity.kind {
     case .handoff:
       return entity.phrases.filter { !$0.lowercased().hasSuffix("handoff") && !$0.lowercased().hasSuffix("hand-off") }
         .map { "\($0) handoff" }
     case .stage:
-      return entity.phrases.compactMap { phrase in
-        let lowered = phrase.lowercased()
-        guard let last = lowered.split(whereSeparator: { !$0.isLetter }).last, !last.hasSuffix("s"),
-          !recordWords.contains(String(last)), last.count > 1
-        else { return nil }
-        return phrase + "s"
-      }
+      let name = entity.display
+      guard (2...5).contains(name.count), name.allSatisfy({ $0.isUppercase && $0.isLetter }) else { return [] }
+      return [name + "s"]
     default:
       return []
     }

@@ -74,11 +74,14 @@ struct SlotFiller: Sendable {
   ) -> [String: EntityValue] {
     var slots: [String: EntityValue] = [:]
     var used = Set<Int>()
+    // Which slot took each entity, for free text placed after a slot ("{person} to {task}").
+    var slotOfEntity: [Int: String] = [:]
     for slot in intent.slots where slot.type != .text {
       for (index, entity) in entities.enumerated() where !used.contains(index) {
         if let value = entity.value(of: slot.type) {
           slots[slot.name] = value
           used.insert(index)
+          slotOfEntity[index] = slot.name
           break
         }
         // A bare number may be a record's; a span ("a week", "21d") or a number that is only
@@ -86,10 +89,12 @@ struct SlotFiller: Sendable {
         // A bare number where a company's size is asked for ("a company of 150") is its
         // headcount.
         if slot.type == .size, entity.values.first?.kind == .number, entity.surface.allSatisfy(\.isNumber),
-          let number = entity.value(of: .number), let count = Int(number.key), count > 0
+          let number = entity.value(of: .number), let count = Int(number.key), count > 0,
+          !(1900...2100).contains(count)  // a year ("do we need RevOps by 2027") is not a headcount
         {
           slots[slot.name] = EntityValue(kind: .size, key: "employees:\(count)", display: "\(count) employees")
           used.insert(index)
+          slotOfEntity[index] = slot.name
           break
         }
         if Self.numberedKinds.contains(slot.type), entity.values.first?.kind == .number,
@@ -98,6 +103,7 @@ struct SlotFiller: Sendable {
           let display = slot.type == .number ? number.display : "\(slot.type.rawValue) \(number.key)"
           slots[slot.name] = EntityValue(kind: slot.type, key: number.key, display: display)
           used.insert(index)
+          slotOfEntity[index] = slot.name
           break
         }
       }
@@ -105,10 +111,13 @@ struct SlotFiller: Sendable {
     if let example, intent.slots.contains(where: { $0.type == .text }) {
       let stems = Self.stems(tokens)
       let taken = Set(used.flatMap { Array(entities[$0].range) })
+      var slotAt: [Int: String] = [:]
+      for (index, name) in slotOfEntity { for position in entities[index].range { slotAt[position] = name } }
       for slot in intent.slots where slot.type == .text {
         if let text = freeText(for: slot.name, example: example, tokens: tokens, stems: stems, taken: taken)
           ?? (anchors(for: slot.name, in: example) == nil
-            ? otherExampleText(for: slot.name, intent, tokens: tokens, stems: stems, taken: taken) : nil)
+            ? otherExampleText(for: slot.name, intent, tokens: tokens, stems: stems, taken: taken, slotAt: slotAt)
+            : nil)
         {
           slots[slot.name] = EntityValue(kind: .text, key: text, display: text)
         }
@@ -133,19 +142,29 @@ struct SlotFiller: Sendable {
   /// The free text of `{name}` when the line's nearest example has no such slot but the line
   /// says one the way another example does ("remind Sam to send the MSA on deal 42": the
   /// words after "to" and before "on"), so words the line gave are not dropped for a default.
-  /// Only where that example's word before the slot is in the line, and only two words or
-  /// more that no other slot took; of several such examples, the one sharing most words with
-  /// the line.
+  /// Only where that example puts the slot after another slot and a word ("{person} to
+  /// {task}") and the line has that word right after what filled that slot ("Sam to …"), and
+  /// only two words or more that no other slot took; of several such examples, the one
+  /// sharing most words with the line.
   private func otherExampleText(
-    for name: String, _ intent: IntentDefinition, tokens: [Token], stems: [String], taken: Set<Int>
+    for name: String, _ intent: IntentDefinition, tokens: [Token], stems: [String], taken: Set<Int>,
+    slotAt: [Int: String]
   ) -> String? {
     let lineStems = Set(stems)
     var best: (overlap: Int, range: Range<Int>)?
     for candidate in intent.examples where candidate.text.contains("{\(name)}") {
-      guard let anchors = anchors(for: name, in: candidate),
-        let range = freeTextRange(for: name, example: candidate, stems: stems, anchored: true)
+      guard let anchors = anchors(for: name, in: candidate), let anchor = anchors.before.last,
+        let previous = Self.markerBefore(name, in: candidate),
+        let position = stems.indices.first(where: { $0 > 0 && stems[$0] == anchor && slotAt[$0 - 1] == previous })
       else { continue }
-      let trimmed = Self.trimming(range, taken: taken, tokens: tokens)
+      var end = stems.count
+      if let after = anchors.after.first, let stop = stems[(position + 1)...].firstIndex(of: after) { end = stop }
+      guard position + 1 < end else { continue }
+      var range = Self.trimming((position + 1)..<end, taken: taken, tokens: tokens)
+      while let first = range.first, range.count > 1, Self.connectors.contains(tokens[first].text) {
+        range = range.dropFirst()
+      }
+      let trimmed = range
       guard trimmed.count >= 2, !trimmed.contains(where: taken.contains) else { continue }
       let overlap = Set(anchors.before + anchors.after).intersection(lineStems).count
       if overlap > (best?.overlap ?? 0) { best = (overlap, trimmed) }
@@ -153,6 +172,17 @@ struct SlotFiller: Sendable {
     guard let range = best?.range else { return nil }
     let text = tokens[range].map(\.surface).joined(separator: " ").trimmingCharacters(in: .whitespaces)
     return text.isEmpty ? nil : text
+  }
+
+  /// The slot marked just before `{name}` and one word in `example` ("person" in "ask
+  /// {person} to {task}"), if the example says it so.
+  private static func markerBefore(_ name: String, in example: Example) -> String? {
+    let parts = SlotTemplate(example.text.lowercased()).parts
+    guard let index = parts.firstIndex(of: .marker(name)), index >= 2,
+      case .literal(let between) = parts[index - 1], case .marker(let previous) = parts[index - 2],
+      between.split(separator: " ").count == 1
+    else { return nil }
+    return previous
   }
 
   /// Words that tie a name or date to the words before it ("by Friday", "on deal 42").

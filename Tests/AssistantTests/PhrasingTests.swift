@@ -150,8 +150,8 @@ import WorkspaceStore
     let session = try Fixtures.session(actor: "jordan")
     let rule = session.handle("what is the SLA on the sales to cs handoff")
     #expect(rule.intent == "handoff.rule" && rule.slots["handoff"]?.value.key == "sales-to-cs")
-    let plural = session.handle("list avery's proposals")
-    #expect(plural.slots["stage"]?.value.key == "proposal", "\(plural.reply.firstLine)")
+    let plural = session.handle("list avery's SQLs")
+    #expect(plural.slots["stage"]?.value.key == "sql", "\(plural.reply.firstLine)")
     let one = session.handle("reject change request one because it is a duplicate")
     #expect(one.slots["change"]?.value.key == "1", "\(one.reply.firstLine)")
   }
@@ -172,6 +172,11 @@ import WorkspaceStore
       between.reply.data["rules"]?.arrayCount == 1 && between.reply.firstLine.hasPrefix("Sales to customer success"))
     let toSales = session.handle("what does sales need at handoff")
     #expect(toSales.reply.firstLine.hasPrefix("Marketing to sales"), "\(toSales.reply.firstLine)")
+    let elsewhere = session.handle("what does customer success need from sales at MQL")
+    #expect(
+      elsewhere.reply.firstLine
+        == "No handoff between Customer Success and Sales is triggered at MQL; theirs is at Closed-Won.",
+      "\(elsewhere.reply.firstLine)")
     let none = session.handle("what does finance need from sales at handoff")
     #expect(none.reply.firstLine == "No handoff goes between Finance and Sales.", "\(none.reply.firstLine)")
   }

@@ -13,11 +13,12 @@ import Testing
     slots: [
       SlotDefinition(name: "person", type: .person, required: true),
       SlotDefinition(name: "deal", type: .deal, required: false),
-      SlotDefinition(name: "title", type: .text, required: false),
+      SlotDefinition(name: "task", type: .text, required: false),
     ],
     examples: [
       Example(text: "assign a follow-up on {deal} to {person}", line: 1),
-      Example(text: "ask {person} to {title} on {deal}", line: 2),
+      Example(text: "ask {person} to {task} on {deal}", line: 2),
+      Example(text: "{deal} is {task}", line: 3),
     ], file: "tasks.yaml", line: 1)
 
   private func fill(_ line: String, nearest: Int) -> [String: EntityValue] {
@@ -41,10 +42,18 @@ import Testing
   }
 
   @Test func aTitleTheNearestExampleHasNoPlaceForIsTaken() {
-    #expect(fill("remind Sam to send the MSA on deal 42", nearest: 0)["title"]?.key == "send the MSA")
+    #expect(fill("remind Sam to send the MSA on deal 42", nearest: 0)["task"]?.key == "send the MSA")
   }
 
-  @Test func noTitleIsMadeOfWordsOtherSlotsTook() {
-    #expect(fill("assign a follow-up on deal 42 to Sam", nearest: 0)["title"] == nil)
+  @Test func theTextStartsAfterTheWordThatFollowsTheSlotBeforeIt() {
+    #expect(fill("assign it to Sam to chase the signature", nearest: 0)["task"]?.key == "chase the signature")
+  }
+
+  /// Only after the slot the other example puts before it: "… deal 42 is in writing" is not
+  /// the task of "{deal} is {task}"'s kind unless the deal came just before "is", and never
+  /// words other slots took.
+  @Test func noTextIsTakenWithoutTheSlotBeforeItOrFromTakenWords() {
+    #expect(fill("assign a follow-up on deal 42 to Sam", nearest: 0)["task"] == nil)
+    #expect(fill("note that Sam is in writing", nearest: 0)["task"] == nil)
   }
 }
