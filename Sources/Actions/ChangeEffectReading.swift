@@ -45,6 +45,8 @@ enum ChangeEffectReading {
   /// The SLA a line gives, in hours: the one number of hours or days it names, or of several
   /// ("from 72 to 48 hours") the one after "to"; nil when that is not plain.
   private static func slaHours(in lowered: String) -> Int? {
+    // "cut the SLA by 24 hours" is a change by an amount, not to one: not read as exact.
+    if lowered.range(of: "\\bby (?:another |a further )?\\d", options: .regularExpression) != nil { return nil }
     guard
       let regex = try? NSRegularExpression(
         pattern: "(\\bto )?(?<![\\d.,])(\\d+) ?(hours?|hrs|h|days?)\\b|(\\bto )?(?<![\\d.,])(\\d+)\\b")
