@@ -65,6 +65,8 @@ enum ChangeEffectReading {
       }
     }
     // "from 72 to 48 hours": the unit follows the new value only; the old one has none.
+    // A value after "from" alone ("change the SLA from 72 hours") is the old one: no new value.
+    if values.count == 1, lowered.range(of: "\\bfrom \\d", options: .regularExpression) != nil { return nil }
     let chosen = values.count == 1 ? values.first : values.first { $0.afterTo && $0.unit }
     guard let chosen, chosen.unit else { return nil }
     return chosen.hours
@@ -92,7 +94,7 @@ enum ChangeEffectReading {
     guard lowered.contains("stage") else { return nil }
     // Renaming, removing or merging stages is a change baton does not make from words: such
     // a request is decided on paper, never read as a new stage named "to Contracting".
-    let otherChange = "\\b(?:renam|remov|delet|drop|merg|retir|split|replac|reorder)"
+    let otherChange = "\\b(?:renam|remov|delet|drop|merg|retir|split|replace\\b|replacing|reorder)"
     guard lowered.range(of: otherChange, options: .regularExpression) == nil else { return nil }
     let stops = "(?= after | before | between | with | at \\d| in the | as | placed |,|$)"
     guard

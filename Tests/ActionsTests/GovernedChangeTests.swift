@@ -138,10 +138,18 @@ import WorkspaceStore
   @Test func anSLAChangedFromOneValueToAnotherTakesTheNewOne() throws {
     _ = try decide(try propose("propose moving the CS handoff SLA from 72 to 36 hours"))
     #expect(try harness.workspace.handoffRules(id: "sales-to-cs").first?.slaHours == 36)
-    // A change by an amount is not a value: approving it would not know what to set.
-    let line = "propose cutting the CS handoff SLA by 12 hours"
-    let plan = try harness.plan("change.propose", input: line, ["change": Slot.text(String(line.dropFirst(8)))])
-    #expect(plan.summary.hasSuffix("it names no change baton makes to the model itself."), "\(plan.summary)")
+    // A change by an amount, or from a value to none said, is not a value: approving it would
+    // not know what to set.
+    for line in ["propose cutting the CS handoff SLA by 12 hours", "propose changing the CS handoff SLA from 72 hours"]
+    {
+      let plan = try harness.plan("change.propose", input: line, ["change": Slot.text(String(line.dropFirst(8)))])
+      #expect(plan.summary.hasSuffix("it names no change baton makes to the model itself."), "\(plan.summary)")
+    }
+    // A new stage whose name starts like a removal word is still a new stage.
+    let replacement = "propose a new stage Replacement Quote after Proposal"
+    let plan = try harness.plan(
+      "change.propose", input: replacement, ["change": Slot.text(String(replacement.dropFirst(8)))])
+    #expect(plan.summary.contains("adds stage Replacement Quote after Proposal"), "\(plan.summary)")
   }
 
   @Test func anApprovalIsRefusedWhenTheModelNoLongerTakesItsEffect() throws {
