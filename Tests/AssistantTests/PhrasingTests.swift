@@ -183,11 +183,6 @@ import WorkspaceStore
 }
 
 extension JSONValue {
-  fileprivate subscript(key: String) -> JSONValue? {
-    if case .object(let members) = self { return members[key] }
-    return nil
-  }
-
   fileprivate var arrayCount: Int? {
     if case .array(let items) = self { return items.count }
     return nil

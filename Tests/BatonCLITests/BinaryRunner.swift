@@ -39,20 +39,10 @@ struct BinaryRunner {
   /// Runs baton with standard input read from the file at `inputPath`: for input too large
   /// to write ahead of reading the output.
   func run(_ arguments: [String], inputPath: String, extra: [String: String] = [:]) throws -> Result {
-    let process = Process()
-    process.executableURL = Self.executable
-    process.arguments = arguments
-    process.environment = environment.merging(extra) { $1 }
-    process.currentDirectoryURL = home
     let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: inputPath))
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
+    let running = try launch(arguments, input: input, extra: extra)
     try input.close()
-    return Running(process: process, output: output, errors: errors).finish()
+    return running.finish()
   }
 
   /// A running baton, for tests that race or kill processes.
@@ -73,20 +63,27 @@ struct BinaryRunner {
   }
 
   func start(_ arguments: [String], stdin: String = "", extra: [String: String] = [:]) throws -> Running {
+    let input = Pipe()
+    let running = try launch(arguments, input: input, extra: extra)
+    input.fileHandleForWriting.write(Data(stdin.utf8))
+    try input.fileHandleForWriting.close()
+    return running
+  }
+
+  /// baton started with `input` (a pipe or a file) as its standard input, in the runner's
+  /// home and environment.
+  private func launch(_ arguments: [String], input: Any, extra: [String: String]) throws -> Running {
     let process = Process()
     process.executableURL = Self.executable
     process.arguments = arguments
     process.environment = environment.merging(extra) { $1 }
     process.currentDirectoryURL = home
-    let input = Pipe()
     let output = Pipe()
     let errors = Pipe()
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors
     try process.run()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
     return Running(process: process, output: output, errors: errors)
   }
 

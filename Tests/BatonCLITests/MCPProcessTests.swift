@@ -71,9 +71,15 @@ import Testing
     #expect(ids == (0...10_000).map { JSONValue.int(Int64($0)) } + [.null, 10_002])
   }
 
-  @Test func aTeamIntentThatChangesTheWorkspaceMustSaySo() throws {
-    let folder = runner.home.appendingPathComponent("team-intents")
+  /// A folder of a team's own intents in the runner's home, holding `text` as `file`.
+  private func intentsFolder(_ name: String, file: String, _ text: String) throws -> URL {
+    let folder = runner.home.appendingPathComponent(name)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: folder.appendingPathComponent(file))
+    return folder
+  }
+
+  @Test func aTeamIntentThatChangesTheWorkspaceMustSaySo() throws {
     // Declared a question, it would be read with a question's lower bar and shown to agents
     // as read-only.
     let file = """
@@ -88,7 +94,7 @@ import Testing
             - nudge {deal} to {stage}
             - jog {deal} on to {stage}
       """
-    try Data(file.utf8).write(to: folder.appendingPathComponent("push.yaml"))
+    let folder = try intentsFolder("team-intents", file: "push.yaml", file)
     let served = try runner.run(["mcp", "--workspace", workspace, "--intents", folder.path], stdin: "")
     #expect(served.status == 65)
     #expect(
@@ -98,8 +104,6 @@ import Testing
   }
 
   @Test func aTeamsOwnIntentIsAToolToo() throws {
-    let folder = runner.home.appendingPathComponent("own-intents")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let file = """
       version: 1
       intents:
@@ -112,7 +116,7 @@ import Testing
             - cold deals over {days} days
             - what has gone cold
       """
-    try Data(file.utf8).write(to: folder.appendingPathComponent("cold.yaml"))
+    let folder = try intentsFolder("own-intents", file: "cold.yaml", file)
     let lines = [
       Self.request(
         1, "initialize", ["protocolVersion": "2025-11-25", "capabilities": [:], "clientInfo": ["name": "t"]]),

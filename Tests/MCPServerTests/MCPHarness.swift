@@ -78,10 +78,3 @@ final class MCPHarness {
     }
   }
 }
-
-extension JSONValue {
-  subscript(key: String) -> JSONValue? {
-    if case .object(let members) = self { return members[key] }
-    return nil
-  }
-}
