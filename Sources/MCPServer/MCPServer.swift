@@ -49,10 +49,8 @@ public final class MCPServer {
     self.clock = clock
     session.confirmations = options.executesAtOnce ? .assumeYes : .ask
     session.channel = AuditChannel(name: "mcp")
-    names = WorkspaceNames(session.matcher.names + session.matcher.catalog.vocabulary)
+    (names, tools) = Self.tools(of: session, options)
     namesVersion = session.matcher.namesVersion
-    tools = ToolCatalog(
-      catalog: session.matcher.catalog, names: names, registry: .standard, executesAtOnce: options.executesAtOnce)
     tokens = ConfirmationTokens(lifetime: options.tokenLifetime)
   }
 
@@ -146,10 +144,17 @@ public final class MCPServer {
   private func namesChanged() -> [Data] {
     guard session.matcher.namesVersion != namesVersion else { return [] }
     namesVersion = session.matcher.namesVersion
-    names = WorkspaceNames(session.matcher.names + session.matcher.catalog.vocabulary)
-    tools = ToolCatalog(
-      catalog: session.matcher.catalog, names: names, registry: .standard, executesAtOnce: options.executesAtOnce)
+    (names, tools) = Self.tools(of: session, options)
     let notification: JSONValue = ["jsonrpc": "2.0", "method": "notifications/tools/list_changed"]
     return [Data(notification.jsonText.utf8)]
+  }
+
+  /// The names tool arguments are read among, and the tools made with them, as the
+  /// session's matcher knows them now.
+  private static func tools(of session: Session, _ options: Options) -> (WorkspaceNames, ToolCatalog) {
+    let names = WorkspaceNames(session.matcher.names + session.matcher.catalog.vocabulary)
+    let tools = ToolCatalog(
+      catalog: session.matcher.catalog, names: names, registry: .standard, executesAtOnce: options.executesAtOnce)
+    return (names, tools)
   }
 }

@@ -28,7 +28,8 @@ struct ToolCatalog {
     var tools = [Self.askTool(executesAtOnce: executesAtOnce)]
     if !executesAtOnce { tools.append(Self.confirmTool) }
     var taken: Set<String> = [Self.ask, Self.confirm]
-    for intent in catalog.intents where registry.names.contains(intent.action) {
+    let actions = registry.names
+    for intent in catalog.intents where actions.contains(intent.action) {
       // Two intents whose names read the same as a tool's ("deal.move", "deal_move"), or a
       // team's intent called "ask": the later one is not shadowed but numbered.
       var name = Self.name(of: intent)
