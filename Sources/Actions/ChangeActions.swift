@@ -157,22 +157,50 @@ enum ChangeActions {
       })
   }
 
-  /// `change.list`: the open change requests.
-  static let list: ActionHandler = { _, workspace in
-    let changes = try workspace.changeRequests(includeDecided: false)
-    guard !changes.isEmpty else {
-      return Reply(kind: .answer, text: "No open change requests.", data: ["changes": []])
+  /// `change.list`: the open change requests, or those approved or rejected when the line
+  /// says so ("show me the rejected changes").
+  static let list: ActionHandler = { request, workspace in
+    var decided: [String] = []
+    for key in ["decision", "other"].compactMap({ request.key($0) }) {
+      let status = key == "reject" ? "rejected" : "approved"
+      if !decided.contains(status) { decided.append(status) }
     }
-    let table = Table(
-      header: ["#", "Change", "Kind", "Proposed by", "Opened"],
-      rows: changes.map { [String($0.id), $0.title, $0.kind, $0.proposedBy ?? "-", String($0.createdAt.prefix(10))] },
-      alignments: [.right, .left, .left, .left, .left])
+    let changes = try workspace.changeRequests(statuses: decided.isEmpty ? ["open"] : decided)
+    let named = decided.isEmpty ? "open" : decided.joined(separator: " and ")
+    guard !changes.isEmpty else {
+      return Reply(kind: .answer, text: "No \(named) change requests.", data: ["changes": []])
+    }
+    let table =
+      decided.isEmpty
+      ? Table(
+        header: ["#", "Change", "Kind", "Proposed by", "Opened"],
+        rows: changes.map {
+          [String($0.id), $0.title, $0.kind, $0.proposedBy ?? "-", String($0.createdAt.prefix(10))]
+        },
+        alignments: [.right, .left, .left, .left, .left])
+      : Table(
+        header: ["#", "Change", "Status", "Decided by", "Decided", "Reason"],
+        rows: changes.map {
+          [
+            String($0.id), $0.title, $0.status, $0.decidedBy ?? "-", String(($0.decidedAt ?? "-").prefix(10)),
+            $0.reason ?? "",
+          ]
+        },
+        alignments: [.right, .left, .left, .left, .left, .left])
+    let title =
+      decided.isEmpty
+      ? "Open change requests (RevOps decides):"
+      : "\(named.prefix(1).uppercased() + named.dropFirst()) change requests:"
     return Reply(
-      kind: .table, blocks: [.text("Open change requests (RevOps decides):"), .table(table)],
+      kind: .table, blocks: [.text(title), .table(table)],
       data: [
         "changes": .array(
           changes.map {
-            ["id": .int($0.id), "title": .string($0.title), "kind": .string($0.kind), "status": .string($0.status)]
+            [
+              "id": .int($0.id), "title": .string($0.title), "kind": .string($0.kind), "status": .string($0.status),
+              "decided_by": $0.decidedBy.map(JSONValue.string) ?? .null,
+              "reason": $0.reason.map(JSONValue.string) ?? .null,
+            ]
           })
       ])
   }

@@ -72,6 +72,9 @@ extension Resolver {
 
   /// Words that open a yes-or-no question whatever follows ("should we route lead 17?").
   static let questionOpeners: Set<String> = ["should", "shall", "ought", "is", "are", "was", "were", "am"]
+  /// Verbs that open a request to see something, which changes nothing ("show me the
+  /// approved changes", "list the rejected proposals").
+  static let seeingVerbs: Set<String> = ["show", "list", "display"]
   /// Words that open a question when a subject follows ("do we route leads by hand?",
   /// "has anyone moved it?"). "Can we …", "could I …" are requests, as people mean them,
   /// and so is "have someone call the buyer".
@@ -87,7 +90,7 @@ extension Resolver {
   static func asksAQuestion(_ match: Match) -> Bool {
     let words = match.tokens.map(\.text).drop { leadIns.contains($0) }
     guard let first = words.first else { return false }
-    if questionWords.contains(first) || questionOpeners.contains(first) { return true }
+    if questionWords.contains(first) || questionOpeners.contains(first) || seeingVerbs.contains(first) { return true }
     guard auxiliaries.contains(first), let next = words.dropFirst().first else { return false }
     return subjects.contains(next)
   }
@@ -112,7 +115,10 @@ extension Resolver {
     let texts = intent.slots.filter { $0.type == .text }.compactMap { match.slots[$0.name] }
       .map { matcher.normalizedWords($0.key) }
     guard !texts.isEmpty else { return nil }
+    // Names inside words the line marks as text ("new change request: rename SAL to Sales
+    // Accepted") were put there on purpose.
     let swallowed = match.entities.filter { entity in
+      guard !(match.delimited?.overlaps(entity.range) ?? false) else { return false }
       let said = match.words(of: entity)
       return !said.isEmpty && texts.contains { UnusedEntities.contains($0, said) }
     }

@@ -120,11 +120,21 @@ public struct IntentMatcher: Sendable {
   /// conversation has in focus. A pure function of its arguments: a line without a pointer
   /// word (`Match.readsFocus`) reads the same whatever the focus.
   public func match(_ line: String, today: Day, focus: [EntityKind] = []) -> Match {
+    let read = match(line, today: today, focus: focus, englishTypos: false)
+    // A word of English one letter from a word baton knows ("rout lead 5") is read as that
+    // word only when the line as typed is not understood and the line so read is.
+    guard read.intent == nil, read.tokens.contains(where: { corrector.correct($0.text, englishToo: true) != nil })
+    else { return read }
+    let reread = match(line, today: today, focus: focus, englishTypos: true)
+    return reread.intent == nil ? read : reread
+  }
+
+  private func match(_ line: String, today: Day, focus: [EntityKind], englishTypos: Bool) -> Match {
     var tokens = normalizer.tokens(line)
     var corrections: [(typed: String, readAs: String)] = []
     var corrected = Set<Int>()
     for index in tokens.indices {
-      if let fix = corrector.correct(tokens[index].text) {
+      if let fix = corrector.correct(tokens[index].text, englishToo: englishTypos) {
         corrections.append((tokens[index].text, fix))
         tokens[index].text = fix
         corrected.insert(index)
@@ -132,10 +142,17 @@ public struct IntentMatcher: Sendable {
     }
     let words = tokens.map(\.text)
     let entities = recognizer.recognize(words, corrected: corrected, today: today)
-    let delexicalized = readingPointers(Self.delexicalize(words, entities: entities), focus: focus)
+    let delimited = DelimitedText.range(in: line, normalizer: normalizer, tokenCount: tokens.count)
+    let leading = DelimitedText.leadingSentence(in: line, normalizer: normalizer, tokenCount: tokens.count)
+    var pointing = words
+    for index in delimited ?? 0..<0 where pointers.contains(words[index]) {
+      pointing[index] = Self.literalMark + words[index]
+    }
+    let delexicalized = readingPointers(Self.delexicalize(pointing, entities: entities), focus: focus)
     var scores = ranker.rank(delexicalized)
     var reread: [Int: [String]] = [:]
-    (scores, reread) = rereadFreeText(scores, words: words, tokens: tokens, entities: entities)
+    (scores, reread) = rereadFreeText(
+      scores, words: words, tokens: tokens, entities: entities, delimited: delimited, leading: leading)
     let candidates = scores.prefix(5).filter { $0.example >= 0 }.map { scored in
       Match.Candidate(
         intent: catalog.intents[scored.intent].name, score: scored.score,
@@ -144,6 +161,8 @@ public struct IntentMatcher: Sendable {
     var result = Match(
       input: line, tokens: tokens, corrections: corrections, entities: entities,
       candidates: candidates, intent: nil, slots: [:], threshold: threshold)
+    result.delimited = delimited
+    result.leadingSentence = leading
     result.readsFocus = words.contains(where: pointers.contains)
     result.hasKnownWords =
       !entities.isEmpty || tokens.contains { corrector.isKnown($0.text) && !Self.shortWords.contains($0.text) }
@@ -152,7 +171,8 @@ public struct IntentMatcher: Sendable {
     result.threshold = intent.sideEffects ? sideEffectThreshold : threshold
     result.findDecidingWords = { [ranker] in ranker.decidingWords(delexicalized, intent: best.intent) }
     let slots = filler.fill(
-      intent, entities: entities, tokens: tokens, example: example(at: best.example))
+      intent, entities: entities, tokens: tokens, example: example(at: best.example), delimited: delimited,
+      leading: leading)
     // A required slot the line leaves empty while it has words baton does not know ("the
     // meaning of life") is likelier a question from elsewhere than a missing name: demand
     // the stricter bar before asking for it.
@@ -162,7 +182,10 @@ public struct IntentMatcher: Sendable {
       !covered.contains(index) && !corrector.isKnown(tokens[index].text)
         && !tokens[index].text.allSatisfy(\.isNumber)
     }
-    if unfilled && tokens.indices.contains(where: isUnknown) {
+    // Unknown words typed with capitals after the first word ("exit criteria for Verbal
+    // Commit") are a name, which the answer says is missing: no stricter bar for them.
+    let isName = { (index: Int) in index > 0 && tokens[index].surface.first?.isUppercase == true }
+    if unfilled && tokens.indices.contains(where: { isUnknown($0) && !isName($0) }) {
       result.threshold = max(result.threshold, unknownWordThreshold)
     }
     // A word that speaks for the refused lines, where no example of the intent has it,
@@ -170,7 +193,13 @@ public struct IntentMatcher: Sendable {
     // whatever the score, since the score is what the shared words earned.
     // Words inside free text ("propose changing lead scoring so webinar leads get +10") are
     // what the request is about, not the request: only the words around it may speak against.
-    result.contraryWords = ranker.contraryWords(reread[best.intent] ?? delexicalized, intent: best.intent)
+    // Words the line marks as text are the text's too, when the intent has text to take them.
+    let marked =
+      delimited.flatMap { span in
+        intent.slots.contains { $0.type == .text && slots[$0.name] != nil }
+          ? Self.delexicalize(words, entities: entities.filter { !span.overlaps($0.range) }, freeText: [span]) : nil
+      }
+    result.contraryWords = ranker.contraryWords(reread[best.intent] ?? marked ?? delexicalized, intent: best.intent)
     // A decisive reading (a record the intent needs, named, and a score clear of the bar)
     // is vetoed only by words no request about a record uses: "send lead 14 to whoever
     // covers the East" routes the lead, while "delete deal 42" is still refused.
@@ -189,6 +218,24 @@ public struct IntentMatcher: Sendable {
     result.unknownNames = unknownNames(
       intent, slots: slots, example: example(at: best.example), tokens: tokens, entities: entities,
       isUnknown: isUnknown)
+    // A change is carried out only when every word of it is understood: words baton does not
+    // know, outside a name it can say is missing and with no free text to hold them ("undo my
+    // haircut"), leave the line not understood rather than half read.
+    // A name the intent does not take is said by the conversation instead ("reassign Soylent
+    // to Avery but leave the deals with Sam": Sam is not used), and refused there.
+    let allUsed = entities.allSatisfy { entity in slots.values.contains { entity.values.contains($0) } }
+    if intent.sideEffects, allUsed, result.unknownNames.isEmpty, !intent.slots.contains(where: { $0.type == .text }) {
+      // Framing ("asap") and one- or two-letter words ("can u") say nothing of the change.
+      let unknown = tokens.indices.filter {
+        isUnknown($0) && tokens[$0].text.count > 2 && !Phrasing.framingWords.contains(tokens[$0].text)
+      }
+      .map { tokens[$0].surface }
+      if !unknown.isEmpty {
+        result.intent = nil
+        result.slots = [:]
+        result.unknownWords = unknown
+      }
+    }
     return result
   }
 
@@ -290,6 +337,12 @@ public struct IntentMatcher: Sendable {
   private func readingPointers(_ words: [String], focus: [EntityKind]) -> [String] {
     let placeholders = focus.map { "{\($0.rawValue)}" }.sorted()
     return words.flatMap { word -> [String] in
+      // A pointer in words the line marks as text ("reject change 1 - it repeats a field")
+      // is the text's, read as it would be with nothing in focus.
+      if word.hasPrefix(Self.literalMark) {
+        let plain = String(word.dropFirst())
+        return unexampledPointers.contains(plain) ? [] : [plain]
+      }
       guard pointers.contains(word) else { return [word] }
       if !placeholders.isEmpty { return placeholders }
       return unexampledPointers.contains(word) ? [] : [word]
@@ -302,7 +355,8 @@ public struct IntentMatcher: Sendable {
   /// anchors) standing as `{text}`, and the candidate keeps the better score; the words it
   /// was read from are returned by intent.
   private func rereadFreeText(
-    _ scores: [Ranker.Scored], words: [String], tokens: [Token], entities: [RecognizedEntity]
+    _ scores: [Ranker.Scored], words: [String], tokens: [Token], entities: [RecognizedEntity],
+    delimited: Range<Int>?, leading: Range<Int>?
   ) -> (scores: [Ranker.Scored], reread: [Int: [String]]) {
     var updated = scores
     var rereadWords: [Int: [String]] = [:]
@@ -315,23 +369,48 @@ public struct IntentMatcher: Sendable {
       stems = lineStems
       // Every example whose anchors the line has may place the free text differently.
       var tried = Set<[Range<Int>]>()
+      // Words the line marks as text may be the text wherever an example puts it.
+      let marked = delimited.map { span in
+        let typed = entities.filter { entity in
+          intent.slots.contains { $0.type != .text && entity.value(of: $0.type) != nil }
+        }
+        return SlotFiller.trimming(span, taken: Set(typed.flatMap { Array($0.range) }), tokens: tokens)
+      }
       for example in intent.examples {
-        let spans = textSlots.compactMap {
+        let anchored = textSlots.compactMap {
           filler.freeTextRange(for: $0.name, example: example, stems: lineStems, anchored: true)
         }
-        guard !spans.isEmpty, tried.insert(spans).inserted else { continue }
-        // The words left beside the free text must keep at least half of the frame of the
-        // example that placed it ("who should own {problem}"): one anchor word alone would
-        // read any question as free text ("who is the boss of everything" keeps only "is" of
-        // "whose call is {problem}").
-        let outside = entities.filter { entity in !spans.contains { $0.overlaps(entity.range) } }
-        let reread = Self.delexicalize(words, entities: outside, freeText: spans)
-        let frame = filler.frame(of: example, in: intent, normalizer: normalizer)
-        guard frame.intersection(reread).count * 2 >= frame.count else { continue }
-        let better = ranker.score(reread, intent: scored.intent)
-        if better.score > updated[position].score {
-          updated[position] = better
-          rereadWords[scored.intent] = reread
+        var readings = [anchored]
+        if let marked, textSlots.count == 1, example.text.contains("{\(textSlots[0].name)}") {
+          readings.append([marked])
+        }
+        // Text that only points ("whose call is that?") is the sentence before it.
+        if let leading, anchored.count == 1, anchored[0].allSatisfy({ SlotFiller.pointing.contains(words[$0]) }) {
+          readings.append([leading])
+        }
+        for spans in readings where !spans.isEmpty && !tried.contains(spans) {
+          // Spans an example's anchors place are read once, with that example's frame; the
+          // marked words, with each example's frame until one keeps half of it.
+          if spans != [marked] { tried.insert(spans) }
+          // The words left beside the free text must keep at least half of the frame of the
+          // example that placed it ("who should own {problem}"): one anchor word alone would
+          // read any question as free text ("who is the boss of everything" keeps only "is" of
+          // "whose call is {problem}").
+          let outside = entities.filter { entity in !spans.contains { $0.overlaps(entity.range) } }
+          let reread = Self.delexicalize(words, entities: outside, freeText: spans)
+          var frame = filler.frame(of: example, in: intent, normalizer: normalizer)
+          // A colon, a dash or quotes stand where the example has the word before its text
+          // ("because" in "{decision} {change} because {reason}").
+          if spans == [marked], let word = SlotFiller.wordBefore(textSlots[0].name, in: example) {
+            frame.remove(word)
+          }
+          guard frame.intersection(reread).count * 2 >= frame.count else { continue }
+          tried.insert(spans)
+          let better = ranker.score(reread, intent: scored.intent)
+          if better.score > updated[position].score {
+            updated[position] = better
+            rereadWords[scored.intent] = reread
+          }
         }
       }
     }
@@ -347,7 +426,9 @@ public struct IntentMatcher: Sendable {
       candidate.score >= (intent.sideEffects ? sideEffectThreshold : threshold)
     else { return nil }
     let example = intent.examples.first { $0.text == candidate.example }
-    return filler.fill(intent, entities: match.entities, tokens: match.tokens, example: example)
+    return filler.fill(
+      intent, entities: match.entities, tokens: match.tokens, example: example, delimited: match.delimited,
+      leading: match.leadingSentence)
   }
 
   /// Recognizes entities alone, for answers to a pending question ("42", "the Globex one").
@@ -409,4 +490,8 @@ public struct IntentMatcher: Sendable {
     }
     return Phrasing.reduce(result)
   }
+
+  /// Marks a pointer in text the line sets apart (`DelimitedText`) through `delexicalize`,
+  /// so that `readingPointers` leaves it to the text.
+  private static let literalMark = "\u{2}"
 }

@@ -33,12 +33,19 @@ public struct Match: Sendable {
   /// Words that refused the best intent although its score was enough: words of meaning
   /// that no example of it has and that the ranker learnt from lines it refuses ("delete").
   public var contraryWords: [String] = []
+  /// Words baton does not know that left a change not understood (as typed).
+  public var unknownWords: [String] = []
   /// Whether the line has a word that points at the conversation ("it", "that"): only then
   /// does what is in focus change how it is read.
   public var readsFocus = false
   /// Whether any word of the line is one baton knows (an example's, a name's, a date's), so
   /// that suggestions for a line of none ("blorp") are not the same three for any nonsense.
   public var hasKnownWords = true
+  /// The words the line marks as free text (quoted, or after a colon or a dash), whose
+  /// names belong to the text (`DelimitedText`).
+  public var delimited: Range<Int>?
+  /// What the line says before its last sentence break, if it has one (`DelimitedText`).
+  var leadingSentence: Range<Int>?
 
   /// A name the line gives where the nearest example names a record ("deals at Zenith"),
   /// in words baton does not know: not a record the workspace has.

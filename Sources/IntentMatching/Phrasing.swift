@@ -38,6 +38,9 @@ enum Phrasing {
     ["right", "now"], ["thank", "you"], ["for", "me"], ["thanks"], ["thx"], ["please"], ["pls"], ["asap"],
   ]
 
+  /// Words that only frame a request wherever they stand or as its last word ("asap").
+  static let framingWords: Set<String> = anywhere.union(closers.filter { $0.count == 1 }.map { $0[0] })
+
   /// A kind's nouns that may follow a name of that kind and add nothing to it.
   private static let kindNouns: [String: Set<String>] = [
     "{deal}": ["deal", "opportunity", "opp"], "{account}": ["account", "customer", "logo"],

@@ -60,6 +60,13 @@ struct SlotFiller: Sendable {
     }
   }
 
+  /// The literal word just before `{name}` in `example`, normalized ("because" in
+  /// "{decision} {change} because {reason}"); nil when a marker or nothing comes before it.
+  static func wordBefore(_ name: String, in example: Example) -> String? {
+    guard let (before, _) = SlotTemplate(example.text.lowercased()).split(at: name) else { return nil }
+    return Normalizer().tokens(before).last.map(\.text)
+  }
+
   private static func anchorKey(_ name: String, _ example: Example) -> String { name + "\u{0}" + example.text }
 
   private static func anchorWords(for name: String, in example: Example) -> Anchors? {
@@ -70,14 +77,24 @@ struct SlotFiller: Sendable {
   }
 
   func fill(
-    _ intent: IntentDefinition, entities: [RecognizedEntity], tokens: [Token], example: Example?
+    _ intent: IntentDefinition, entities: [RecognizedEntity], tokens: [Token], example: Example?,
+    delimited: Range<Int>? = nil, leading: Range<Int>? = nil
   ) -> [String: EntityValue] {
     var slots: [String: EntityValue] = [:]
     var used = Set<Int>()
     // Which slot took each entity, for free text placed after a slot ("{person} to {task}").
     var slotOfEntity: [Int: String] = [:]
+    // Names outside the words marked as text fill slots first ("new task for Sam: ask Priya
+    // about the MSA" is Sam's task); those inside only what is left.
+    let order = entities.indices.sorted { a, b in
+      let (insideA, insideB) = (
+        delimited?.overlaps(entities[a].range) ?? false, delimited?.overlaps(entities[b].range) ?? false
+      )
+      return insideA != insideB ? !insideA : a < b
+    }
     for slot in intent.slots where slot.type != .text {
-      for (index, entity) in entities.enumerated() where !used.contains(index) {
+      for index in order where !used.contains(index) {
+        let entity = entities[index]
         if let value = entity.value(of: slot.type) {
           slots[slot.name] = value
           used.insert(index)
@@ -113,11 +130,27 @@ struct SlotFiller: Sendable {
       let taken = Set(used.flatMap { Array(entities[$0].range) })
       var slotAt: [Int: String] = [:]
       for (index, name) in slotOfEntity { for position in entities[index].range { slotAt[position] = name } }
-      for slot in intent.slots where slot.type == .text {
-        if let text = freeText(for: slot.name, example: example, tokens: tokens, stems: stems, taken: taken)
-          ?? (anchors(for: slot.name, in: example) == nil
-            ? otherExampleText(for: slot.name, intent, tokens: tokens, stems: stems, taken: taken, slotAt: slotAt)
-            : nil)
+      let textSlots = intent.slots.filter { $0.type == .text }
+      for slot in textSlots {
+        let range = freeTextRange(for: slot.name, example: example, stems: stems, anchored: false).map {
+          Self.trimming($0, taken: taken, tokens: tokens)
+        }
+        // Text that only points ("who should handle that?") points at the sentence before it.
+        if let range, range.allSatisfy({ Self.pointing.contains(tokens[$0].text) }), let leading,
+          let said = Self.marked(leading, taken: taken, tokens: tokens)
+        {
+          slots[slot.name] = Self.text(tokens[said])
+        } else if let delimited, let marked = Self.marked(delimited, taken: taken, tokens: tokens),
+          // Words the line marks as text are this slot's, where the example reads the slot
+          // there or nowhere, and it is the intent's one text slot or the example's reading.
+          range.map({ $0.overlaps(delimited) }) ?? (textSlots.count == 1)
+        {
+          slots[slot.name] = Self.text(tokens[marked])
+        } else if let range, let text = Self.text(tokens[range]) {
+          slots[slot.name] = text
+        } else if anchors(for: slot.name, in: example) == nil,
+          let text = otherExampleText(
+            for: slot.name, intent, tokens: tokens, stems: stems, taken: taken, slotAt: slotAt)
         {
           slots[slot.name] = EntityValue(kind: .text, key: text, display: text)
         }
@@ -126,17 +159,26 @@ struct SlotFiller: Sendable {
     return slots
   }
 
-  /// The words of the line between the example's literal word before `{name}` and its
-  /// literal word after it.
-  private func freeText(
-    for name: String, example: Example, tokens: [Token], stems: [String], taken: Set<Int>
-  ) -> String? {
-    guard var range = freeTextRange(for: name, example: example, stems: stems, anchored: false) else {
-      return nil
+  /// Words that stand for something said before them.
+  static let pointing: Set<String> = ["it", "that", "this", "these", "those", "one"]
+
+  /// The words as typed, as a text slot's value; nil when there are none.
+  private static func text(_ tokens: ArraySlice<Token>) -> EntityValue? {
+    let text = tokens.map(\.surface).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    return text.isEmpty ? nil : EntityValue(kind: .text, key: text, display: text)
+  }
+
+  /// The marked words less what other slots took at either edge, with the words tying those
+  /// to the text ("approve, looks good" after "CR 3:"; "update the close plan on deal 42 by
+  /// Friday" less the deal and the date); nil when nothing is left.
+  static func marked(_ range: Range<Int>, taken: Set<Int>, tokens: [Token]) -> Range<Int>? {
+    var lower = range.lowerBound
+    while lower < range.upperBound && (taken.contains(lower) || connectors.contains(tokens[lower].text)) {
+      lower += 1
     }
-    range = Self.trimming(range, taken: taken, tokens: tokens)
-    let text = tokens[range].map(\.surface).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-    return text.isEmpty ? nil : text
+    guard lower < range.upperBound else { return nil }
+    let trimmed = trimming(lower..<range.upperBound, taken: taken, tokens: tokens)
+    return trimmed.contains(where: { !taken.contains($0) }) ? trimmed : nil
   }
 
   /// The free text of `{name}` when the line's nearest example has no such slot but the line

@@ -36,16 +36,20 @@ struct TypoCorrector: Sendable {
   func isKnown(_ word: String) -> Bool { known.contains(word) }
 
   /// The correction for `word`, or nil when it is known, too short, a word of English in its
-  /// own right, or not close to exactly one best candidate.
-  func correct(_ word: String) -> String? {
+  /// own right (unless `englishToo`, and then only one edit away), or not close to exactly
+  /// one best candidate.
+  func correct(_ word: String, englishToo: Bool = false) -> String? {
     let length = word.utf8.count
-    let tolerance = EditDistance.tolerance(forLength: length)
+    var tolerance = EditDistance.tolerance(forLength: length)
     guard tolerance > 0, !known.contains(word), !word.contains(where: \.isNumber) else {
       return nil
     }
     // "life" is not a typo of "like": a word the dictionary has is what the user meant, and
     // is left to count as a word the examples do not have ("the meaning of life").
-    guard WordVectors.builtIn?.contains(Array(word.utf8)) != true else { return nil }
+    if WordVectors.builtIn?.contains(Array(word.utf8)) == true {
+      guard englishToo else { return nil }
+      tolerance = 1
+    }
     var best: String?
     var bestDistance = tolerance + 1
     var tie = false

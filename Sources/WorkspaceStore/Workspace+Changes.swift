@@ -8,9 +8,14 @@ extension Workspace {
     try read { db in try Self.changeRequests(db, where: "c.id = ?", [id]).first }
   }
 
-  /// Change requests, open ones unless `includeDecided`, newest first.
-  public func changeRequests(includeDecided: Bool = false) throws -> [ChangeRequest] {
-    try read { db in try Self.changeRequests(db, where: includeDecided ? "1" : "c.status = 'open'", []) }
+  /// Change requests with one of `statuses` (`open`, `approved`, `rejected`), or all when
+  /// nil, newest first.
+  public func changeRequests(statuses: [String]? = ["open"]) throws -> [ChangeRequest] {
+    guard let statuses else { return try read { db in try Self.changeRequests(db, where: "1", []) } }
+    let marks = Array(repeating: "?", count: statuses.count).joined(separator: ", ")
+    return try read { db in
+      try Self.changeRequests(db, where: "c.status IN (\(marks))", StatementArguments(statuses))
+    }
   }
 
   private static func changeRequests(

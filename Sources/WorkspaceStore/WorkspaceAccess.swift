@@ -88,8 +88,8 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   func dealFieldValues(forDeal id: Int64) throws -> [(name: String, value: String)]
   /// The operating model: teams, people, RACI, stages, handoff rules, metrics, targets.
   func operatingModel() throws -> OperatingModel
-  /// Change requests, open ones unless `includeDecided`.
-  func changeRequests(includeDecided: Bool) throws -> [ChangeRequest]
+  /// Change requests with one of `statuses` (`open`, `approved`, `rejected`), or all when nil.
+  func changeRequests(statuses: [String]?) throws -> [ChangeRequest]
 
   // MARK: - Summaries
 

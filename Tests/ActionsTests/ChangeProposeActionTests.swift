@@ -21,7 +21,7 @@ import WorkspaceStore
         "Not opened: a change request changes how revenue is run (a stage, field, rule, owner, metric or process), and “a pizza lunch for the office” names none of these. Say what it changes."
       ])
     #expect(
-      try harness.workspace.changeRequests(includeDecided: true).allSatisfy {
+      try harness.workspace.changeRequests(statuses: nil).allSatisfy {
         $0.title != "A pizza lunch for the office"
       })
   }

@@ -156,7 +156,7 @@ import WorkspaceStore
     #expect(asked.token == nil, "\(asked.text)")
     let lost = try harness.call("ask", ["line": "propose a toast to the team"])
     #expect(lost.isError && lost.token == nil)
-    #expect(try harness.workspace.changeRequests(includeDecided: true).count == 1)
+    #expect(try harness.workspace.changeRequests(statuses: nil).count == 1)
     #expect(try harness.workspace.deal(id: 42)?.stage == "proposal")
     #expect(try harness.workspace.operatingModel() == before)
   }

@@ -1,0 +1,68 @@
+/// Words a line sets apart as free text: in double quotes ("…", “…”), or after a colon or a
+/// dash standing between words ("new task for Sam: send the MSA on deal 42", "reject change 1
+/// - it repeats a field we have"). People mark a title or a reason so, and whatever names the
+/// marked words hold are the text's words, not requests of their own.
+enum DelimitedText {
+  /// The token positions of the marked words in `line`, whose tokens number `tokenCount`:
+  /// the first quoted span, else what follows the first colon or dash between words. Nil when
+  /// nothing is marked or the mark leaves no words after it.
+  static func range(in line: String, normalizer: Normalizer, tokenCount: Int) -> Range<Int>? {
+    guard line.contains(where: { marks.contains($0) }) else { return nil }
+    let characters = Array(line)
+    if let (open, close) = quoted(characters) {
+      let start = normalizer.tokens(String(characters[..<open])).count
+      let count = normalizer.tokens(String(characters[(open + 1)..<close])).count
+      guard count > 0, start + count <= tokenCount else { return nil }
+      return start..<(start + count)
+    }
+    guard let mark = separator(characters) else { return nil }
+    let start = normalizer.tokens(String(characters[..<mark])).count
+    guard start > 0, start < tokenCount else { return nil }
+    return start..<tokenCount
+  }
+
+  /// The token positions of what the line says before its last sentence break (". ", "? ",
+  /// "! ", or a colon or dash between words), when it has one and words after it: "Two AEs
+  /// are fighting over the West. Which team should handle that?" says its problem first.
+  static func leadingSentence(in line: String, normalizer: Normalizer, tokenCount: Int) -> Range<Int>? {
+    let characters = Array(line)
+    var last: Int?
+    for index in characters.indices.dropFirst() where index + 1 < characters.count {
+      let (before, mark, after) = (characters[index - 1], characters[index], characters[index + 1])
+      guard after.isWhitespace, !before.isWhitespace || dashes.contains(mark) else { continue }
+      if [".", "?", "!", ":"].contains(mark) || (dashes.contains(mark) && before.isWhitespace) { last = index }
+    }
+    guard let last else { return nil }
+    let end = normalizer.tokens(String(characters[..<last])).count
+    return end > 0 && end < tokenCount ? 0..<end : nil
+  }
+
+  private static let marks: Set<Character> = ["\"", "“", ":", "-", "–", "—"]
+  private static let dashes: Set<Character> = ["-", "–", "—"]
+
+  /// The positions of the first pair of quotes: a straight quote opening a word and the next
+  /// straight quote, or “ and the next ”.
+  private static func quoted(_ characters: [Character]) -> (Int, Int)? {
+    for (index, character) in characters.enumerated() {
+      if character == "“", let close = characters[(index + 1)...].firstIndex(of: "”") { return (index, close) }
+      if character == "\"", index == 0 || characters[index - 1].isWhitespace,
+        let close = characters[(index + 1)...].firstIndex(of: "\"")
+      {
+        return (index, close)
+      }
+    }
+    return nil
+  }
+
+  /// The position of the first colon that ends a word and is followed by a space ("Sam: …",
+  /// not "10:30"), or of a dash with a space on each side (not "sales-to-cs").
+  private static func separator(_ characters: [Character]) -> Int? {
+    for index in characters.indices.dropFirst() where index + 1 < characters.count {
+      let before = characters[index - 1]
+      let after = characters[index + 1]
+      if characters[index] == ":", !before.isWhitespace, after.isWhitespace { return index }
+      if dashes.contains(characters[index]), before.isWhitespace, after.isWhitespace { return index }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,98 @@
+import Assistant
+import BatonModel
+import BatonTestSupport
+import Testing
+import WorkspaceStore
+
+/// Words a line sets apart as text (after a colon or a dash, in quotes) are the text, with
+/// whatever names they hold; text that only points ("who should take that on?") is what the
+/// line said before; a change with words baton does not know is not carried out.
+@Suite(.tags(.fast)) struct MarkedTextTests {
+  @Test func aTaskTitleAfterAColonKeepsTheNamesItHolds() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let session = try Fixtures.session(on: workspace, actor: "jordan")
+    session.confirmations = .assumeYes
+    // "close plan" is a piece of evidence baton knows; here it is part of the title.
+    let turn = session.handle("task for Priya: chase the close plan on deal 42 by Friday")
+    #expect(turn.intent == "task.assign" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(turn.slots["task"]?.value.display == "chase the close plan")
+    #expect(turn.slots["person"]?.value.key == "priya")
+    #expect(turn.slots["deal"]?.value.key == "42")
+    #expect(turn.slots["date"] != nil)
+  }
+
+  @Test func aQuotedTitleIsTheTask() throws {
+    let session = try Fixtures.session(actor: "jordan")
+    session.confirmations = .assumeYes
+    let turn = session.handle(#"give Lee a task "prep the QBR deck" due Friday"#)
+    #expect(turn.intent == "task.assign" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(turn.slots["task"]?.value.display == "prep the QBR deck")
+  }
+
+  @Test func aReasonAfterAColonIsTheReasonAndItsPointerIsNotTheFocus() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let session = try Fixtures.session(on: workspace, actor: "jordan")
+    session.confirmations = .assumeYes
+    // A deal in focus: "it" in the reason must not be read as that deal.
+    #expect(session.handle("show deal 42").reply.ok)
+    let turn = session.handle("change 1: reject, it overlaps what we track in notes")
+    #expect(turn.intent == "change.decide" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(turn.slots["decision"]?.value.key == "reject")
+    #expect(turn.slots["reason"]?.value.display == "it overlaps what we track in notes")
+    #expect(try workspace.changeRequest(id: 1)?.status == "rejected")
+  }
+
+  @Test func aClockTimeIsNoMark() throws {
+    let session = try Fixtures.session(actor: "jordan")
+    session.confirmations = .assumeYes
+    let turn = session.handle("assign a follow-up on deal 42 to Priya by Friday at 10:30")
+    #expect(turn.intent == "task.assign", "\(turn.reply.firstLine)")
+    #expect(turn.slots["task"]?.value.display.contains("10:30") != true)
+  }
+
+  @Test func textThatOnlyPointsIsTheSentenceBefore() throws {
+    let session = try Fixtures.session(actor: "jordan")
+    let turn = session.handle("Finance and CS both want the renewal forecast. Who should take that on?")
+    #expect(turn.intent == "ownership.decide" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(turn.slots["problem"]?.value.display.contains("renewal forecast") == true)
+  }
+
+  @Test func decidedChangesAreListedByDecisionAndNeverDecided() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let session = try Fixtures.session(on: workspace, actor: "jordan")
+    session.confirmations = .assumeYes
+    let none = session.handle("display the approved change requests")
+    #expect(none.intent == "change.list" && none.reply.firstLine == "No approved change requests.")
+    #expect(try workspace.changeRequest(id: 1)?.status == "open")
+    #expect(session.handle("reject change 1 because notes already hold it").reply.ok)
+    let rejected = session.handle("which changes were rejected")
+    #expect(rejected.intent == "change.list" && rejected.reply.firstLine == "Rejected change requests:")
+    guard case .object(let data) = rejected.reply.data, case .array(let changes)? = data["changes"] else {
+      Issue.record("no changes in the data")
+      return
+    }
+    #expect(changes.count == 1 && changes.first?["status"] == "rejected")
+    let open = session.handle("open change requests")
+    #expect(open.reply.firstLine == "No open change requests.")
+  }
+
+  @Test func aWordOfEnglishOneLetterFromAKnownOneIsReadAsItWhenNothingElseIs() throws {
+    let session = try Fixtures.session(actor: "jordan")
+    #expect(session.handle("shoe me the stages").intent == "catalog.list")
+    // A line understood as typed keeps its words: "life" is not "like".
+    #expect(session.handle("what is the meaning of life").intent == nil)
+  }
+
+  @Test func aChangeWithWordsBatonDoesNotKnowIsNotCarriedOut() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let session = try Fixtures.session(on: workspace, actor: "jordan")
+    session.confirmations = .assumeYes
+    let before = try workspace.lead(id: 17)
+    let turn = session.handle("route lead 17 by carrier pigeon")
+    #expect(turn.intent == nil && turn.reply.kind == .notUnderstood)
+    #expect(turn.reply.firstLine.contains("baton does not know “carrier”, “pigeon”"), "\(turn.reply.firstLine)")
+    #expect(try workspace.lead(id: 17) == before)
+    // Framing is no unknown word.
+    #expect(session.handle("route lead 17 asap").intent == "lead.route")
+  }
+}
