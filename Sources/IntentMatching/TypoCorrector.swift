@@ -7,7 +7,8 @@ struct TypoCorrector: Sendable {
   private let known: Set<String>
   /// The words it knows, to build a corrector that knows more.
   var knownWords: Set<String> { known }
-  /// Known words by length, so a lookup only compares words that could be close. Built on
+  /// Known words by length and first letter, so a lookup only compares words that could be
+  /// close (a typo rarely changes the first letter; requiring it keeps corrections sane). Built on
   /// the first word that needs correcting: most lines have none, and sorting the buckets
   /// would be a large part of reading a saved engine at every start.
   private let buckets = Buckets()
@@ -15,6 +16,9 @@ struct TypoCorrector: Sendable {
   private final class Buckets: Sendable {
     let byLength = Mutex<[Int: [String]]?>(nil)
   }
+
+  /// The bucket of words of `length` bytes starting with `first`.
+  private static func bucket(length: Int, first: UInt8) -> Int { length << 8 | Int(first) }
 
   init(words: Set<String>) {
     known = words
@@ -25,7 +29,8 @@ struct TypoCorrector: Sendable {
       if let cached { return cached }
       var byLength: [Int: [String]] = [:]
       for word in known where word.utf8.count >= 3 && !word.contains(where: \.isNumber) {
-        byLength[word.utf8.count, default: []].append(word)
+        guard let first = word.utf8.first else { continue }
+        byLength[Self.bucket(length: word.utf8.count, first: first), default: []].append(word)
       }
       for key in byLength.keys { byLength[key]?.sort() }
       cached = byLength
@@ -54,10 +59,9 @@ struct TypoCorrector: Sendable {
     var bestDistance = tolerance + 1
     var tie = false
     let byLength = byLength()
+    guard let first = word.utf8.first else { return nil }
     for candidateLength in (length - tolerance)...(length + tolerance) {
-      for candidate in byLength[candidateLength] ?? [] {
-        // A typo rarely changes the first letter; requiring it keeps corrections sane.
-        guard candidate.first == word.first else { continue }
+      for candidate in byLength[Self.bucket(length: candidateLength, first: first)] ?? [] {
         let distance = EditDistance.distance(word, candidate, limit: bestDistance)
         if distance < bestDistance {
           best = candidate
