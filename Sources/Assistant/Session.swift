@@ -164,13 +164,22 @@ public final class Session {
   /// The turn for a line the resolver reads as `match`.
   private func resolved(_ match: Match, line: String, day: Day) -> Turn {
     switch resolver.resolve(match, line: line, today: day) {
-    case .run(let intent, let slots):
+    case .run(let intent, let described):
+      var slots = described
+      if let reply = resolveDescribed(&slots) {
+        // Refused for a record it cannot pin down, a workflow is audited as its other refusals are.
+        let audited =
+          intent.sideEffects && reply.kind == .refused
+          ? runner.audited(reply, of: request(intent.action, intent: intent.name, slots: [:], input: line, today: day))
+          : reply
+        return Turn(input: line, intent: intent.name, slots: described, reply: audited)
+      }
       // What the line named and this reading leaves out (not for an answer to a question,
       // whose line is only that answer).
       let unused =
         SessionIntent.keepsFocus(intent.name) || resolver.answeredQuestion
         ? []
-        : UnusedEntities.find(in: match, slots: slots, matcher: matcher) { resolver.frames(of: intent) }
+        : UnusedEntities.find(in: match, slots: described, matcher: matcher) { resolver.frames(of: intent) }
       guard !unused.isEmpty else { return run(intent, slots: slots, input: line, today: day) }
       guard !intent.sideEffects else {
         // A side effect runs only as asked: a name it cannot use may be a condition on it.

@@ -51,6 +51,8 @@ public enum RefusalReason: String, Sendable, CaseIterable, Codable {
   case invalidToken = "invalid_token"
   /// Evidence given a value that is not a yes ("budget confirmed … to no"): nothing recorded.
   case notEvidence = "not_evidence"
+  /// A record named by what it holds ("the forecast task") that several records hold.
+  case ambiguous
 }
 
 extension Reply {

@@ -141,7 +141,12 @@ public struct IntentMatcher: Sendable {
       }
     }
     let words = tokens.map(\.text)
-    let entities = recognizer.recognize(words, corrected: corrected, today: today)
+    var entities = recognizer.recognize(words, corrected: corrected, today: today)
+    let described = DescribedRecords.find(tokens, entities: entities, corrected: corrected, isKnown: corrector.isKnown)
+    if !described.isEmpty {
+      entities = (entities.filter { entity in !described.contains { $0.range.overlaps(entity.range) } } + described)
+        .sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
     let delimited = DelimitedText.range(in: line, normalizer: normalizer, tokenCount: tokens.count)
     let leading = DelimitedText.leadingSentence(in: line, normalizer: normalizer, tokenCount: tokens.count)
     var pointing = words
@@ -223,7 +228,10 @@ public struct IntentMatcher: Sendable {
     // haircut"), leave the line not understood rather than half read.
     // A name the intent does not take is said by the conversation instead ("reassign Soylent
     // to Avery but leave the deals with Sam": Sam is not used), and refused there.
-    let allUsed = entities.allSatisfy { entity in slots.values.contains { entity.values.contains($0) } }
+    // ("my" is no name.)
+    let allUsed = entities.allSatisfy { entity in
+      slots.values.contains { entity.values.contains($0) } || entity.values.allSatisfy { $0.key == "@me" }
+    }
     if intent.sideEffects, allUsed, result.unknownNames.isEmpty, !intent.slots.contains(where: { $0.type == .text }) {
       // Framing ("asap") and one- or two-letter words ("can u") say nothing of the change.
       let unknown = tokens.indices.filter {

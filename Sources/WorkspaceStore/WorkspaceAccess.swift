@@ -78,6 +78,8 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   func tasks(ownerHandle: String?, includeDone: Bool, limit: Int) throws -> [WorkTask]
   /// A change request by number.
   func changeRequest(id: Int64) throws -> ChangeRequest?
+  /// Tasks, leads or change requests whose words hold every one of `words`.
+  func records(_ kind: EntityKind, describedBy words: [String], limit: Int) throws -> [DescribedRecord]
   /// A token that changes whenever the names the matcher reads change (nil: too old a file).
   func namesToken() throws -> Int64?
   /// The names the matcher may recognize.

@@ -9,9 +9,7 @@ import WorkspaceStore
 /// line said before; a change with words baton does not know is not carried out.
 @Suite(.tags(.fast)) struct MarkedTextTests {
   @Test func aTaskTitleAfterAColonKeepsTheNamesItHolds() throws {
-    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
-    let session = try Fixtures.session(on: workspace, actor: "jordan")
-    session.confirmations = .assumeYes
+    let (workspace, session) = try Fixtures.confirmingSession()
     // "close plan" is a piece of evidence baton knows; here it is part of the title.
     let turn = session.handle("task for Priya: chase the close plan on deal 42 by Friday")
     #expect(turn.intent == "task.assign" && turn.reply.ok, "\(turn.reply.firstLine)")
@@ -19,20 +17,21 @@ import WorkspaceStore
     #expect(turn.slots["person"]?.value.key == "priya")
     #expect(turn.slots["deal"]?.value.key == "42")
     #expect(turn.slots["date"] != nil)
+    #expect(
+      try workspace.tasks(ownerHandle: "priya", includeDone: false, limit: 50).contains {
+        $0.title == "Chase the close plan"
+      })
   }
 
   @Test func aQuotedTitleIsTheTask() throws {
-    let session = try Fixtures.session(actor: "jordan")
-    session.confirmations = .assumeYes
+    let (_, session) = try Fixtures.confirmingSession()
     let turn = session.handle(#"give Lee a task "prep the QBR deck" due Friday"#)
     #expect(turn.intent == "task.assign" && turn.reply.ok, "\(turn.reply.firstLine)")
     #expect(turn.slots["task"]?.value.display == "prep the QBR deck")
   }
 
   @Test func aReasonAfterAColonIsTheReasonAndItsPointerIsNotTheFocus() throws {
-    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
-    let session = try Fixtures.session(on: workspace, actor: "jordan")
-    session.confirmations = .assumeYes
+    let (workspace, session) = try Fixtures.confirmingSession()
     // A deal in focus: "it" in the reason must not be read as that deal.
     #expect(session.handle("show deal 42").reply.ok)
     let turn = session.handle("change 1: reject, it overlaps what we track in notes")
@@ -43,8 +42,7 @@ import WorkspaceStore
   }
 
   @Test func aClockTimeIsNoMark() throws {
-    let session = try Fixtures.session(actor: "jordan")
-    session.confirmations = .assumeYes
+    let (_, session) = try Fixtures.confirmingSession()
     let turn = session.handle("assign a follow-up on deal 42 to Priya by Friday at 10:30")
     #expect(turn.intent == "task.assign", "\(turn.reply.firstLine)")
     #expect(turn.slots["task"]?.value.display.contains("10:30") != true)
@@ -58,9 +56,7 @@ import WorkspaceStore
   }
 
   @Test func decidedChangesAreListedByDecisionAndNeverDecided() throws {
-    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
-    let session = try Fixtures.session(on: workspace, actor: "jordan")
-    session.confirmations = .assumeYes
+    let (workspace, session) = try Fixtures.confirmingSession()
     let none = session.handle("display the approved change requests")
     #expect(none.intent == "change.list" && none.reply.firstLine == "No approved change requests.")
     #expect(try workspace.changeRequest(id: 1)?.status == "open")
@@ -84,9 +80,7 @@ import WorkspaceStore
   }
 
   @Test func aChangeWithWordsBatonDoesNotKnowIsNotCarriedOut() throws {
-    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
-    let session = try Fixtures.session(on: workspace, actor: "jordan")
-    session.confirmations = .assumeYes
+    let (workspace, session) = try Fixtures.confirmingSession()
     let before = try workspace.lead(id: 17)
     let turn = session.handle("route lead 17 by carrier pigeon")
     #expect(turn.intent == nil && turn.reply.kind == .notUnderstood)

@@ -39,6 +39,17 @@ public enum Fixtures {
     return try session(on: workspace, matcher: matcher, actor: handle, today: today)
   }
 
+  /// A fresh in-memory demo workspace and a session on it acting as `actor` that confirms
+  /// side effects, as a script run with `--yes` does.
+  public static func confirmingSession(actor handle: String = "jordan") throws -> (Workspace, Session) {
+    let workspace = try Workspace.inMemory(.demo(today: today))
+    let session =
+      try demoMatcher.get().map { try Fixtures.session(on: workspace, matcher: $0, actor: handle) }
+      ?? Fixtures.session(on: workspace, actor: handle)
+    session.confirmations = .assumeYes
+    return (workspace, session)
+  }
+
   /// The product catalogue's matcher over a demo workspace's names at `Fixtures.today`,
   /// trained once for every test that asks (a fresh demo has the same names each time).
   public static let demoMatcher = Result<IntentMatcher?, any Error> {

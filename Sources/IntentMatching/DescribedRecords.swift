@@ -1,0 +1,82 @@
+import BatonModel
+
+/// Records named by what they hold rather than by number: "the security questionnaire task",
+/// "Kira Pied's lead", "approve the verbal commit change". The words before the kind's noun
+/// stand as a record of that kind whose key is `about:` and the words; the session finds the
+/// one record they describe, or says that none or several do.
+public enum DescribedRecords {
+  /// What a described record's key starts with.
+  public static let keyPrefix = "about:"
+
+  /// The words a described record's key holds, or nil for a record named by number.
+  public static func words(of value: EntityValue) -> [String]? {
+    guard value.key.hasPrefix(keyPrefix) else { return nil }
+    return value.key.dropFirst(keyPrefix.count).split(separator: " ").map(String.init)
+  }
+
+  /// The nouns that end a description, and the kind of record each names.
+  private static let nouns: [String: EntityKind] = [
+    "task": .task, "todo": .task, "lead": .lead, "change": .change, "request": .change, "proposal": .change,
+  ]
+  /// Words a description never holds: they tie it to the rest of the line.
+  private static let stopWords: Set<String> = [
+    "the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "this", "that", "these", "those",
+    "for", "on", "to", "of", "with", "and", "or", "in", "at", "by", "from", "about", "is", "it",
+  ]
+  /// The most words a description is read as.
+  private static let longest = 4
+
+  /// The described records in `tokens`, outside the spans `entities` already name. A
+  /// description is up to four words right before the noun, none of them a number, a name
+  /// baton knows or a word that ties it to the line, and it opens with a word the catalogue
+  /// does not know (as typed), an account's name, or a word typed with a capital, never the
+  /// line's first: "the pending change" is no description, "the Wayne lead" is.
+  static func find(
+    _ tokens: [Token], entities: [RecognizedEntity], corrected: Set<Int>, isKnown: (String) -> Bool
+  ) -> [RecognizedEntity] {
+    let covered = Set(entities.flatMap { Array($0.range) })
+    // An account's name may describe a lead or a task ("the Umbrella lead"): its words are
+    // the description's.
+    var accountAt: [Int: Range<Int>] = [:]
+    for entity in entities where entity.kinds.contains(.account) {
+      for index in entity.range { accountAt[index] = entity.range }
+    }
+    // The noun alone may be a name too ("lead" is a stage): the description takes it.
+    let nounsNamed = Set(entities.filter { $0.range.count == 1 }.map(\.range.lowerBound))
+    var found: [RecognizedEntity] = []
+    func telling(_ index: Int) -> Bool {
+      accountAt[index] != nil || corrected.contains(index) || !isKnown(tokens[index].text)
+        || (index > 0 && tokens[index].surface.first?.isUppercase == true)
+    }
+    for noun in tokens.indices where !covered.contains(noun) || nounsNamed.contains(noun) {
+      guard let kind = nouns[tokens[noun].text] else { continue }
+      var end = noun
+      if tokens[noun].text == "request", noun > 0, tokens[noun - 1].text == "change" { end = noun - 1 }
+      var start = end
+      while start > 0, end - start < longest {
+        if let account = accountAt[start - 1] {
+          guard end - account.lowerBound <= longest else { break }
+          start = account.lowerBound
+          continue
+        }
+        guard !covered.contains(start - 1), !stopWords.contains(tokens[start - 1].text),
+          !tokens[start - 1].text.contains(where: \.isNumber)
+        else { break }
+        start -= 1
+      }
+      // A line's first word is its verb ("delete all change requests"), never a description.
+      while start < end, start == 0 || !telling(start) { start += 1 }
+      guard start < end, found.allSatisfy({ $0.range.upperBound <= start }) else { continue }
+      let said = tokens[start..<end].map(\.surface)
+      let value = EntityValue(
+        kind: kind, key: keyPrefix + said.map { $0.lowercased() }.joined(separator: " "),
+        display: "the “\(said.joined(separator: " "))” \(kind == .change ? "change request" : kind.rawValue)")
+      found.append(
+        RecognizedEntity(
+          values: [value], range: start..<(noun + 1),
+          surface: tokens[start...noun].map(\.text).joined(separator: " "),
+          corrected: (start...noun).contains { corrected.contains($0) }))
+    }
+    return found
+  }
+}

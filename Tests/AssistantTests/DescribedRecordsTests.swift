@@ -1,0 +1,51 @@
+import Assistant
+import BatonModel
+import BatonTestSupport
+import Testing
+import WorkspaceStore
+
+/// Tasks, leads and change requests named by what they hold rather than by number: the one
+/// record whose words hold the description, or a refusal naming none or listing several.
+@Suite(.tags(.fast)) struct DescribedRecordsTests {
+  @Test func aTaskByItsTitle() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let turn = session.handle("mark the kickoff deck task done")
+    #expect(turn.intent == "task.complete" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(turn.slots["task"]?.value.key == "4")
+    #expect(try workspace.task(id: 4)?.status == "done")
+  }
+
+  @Test func aLeadByItsPersonAndAChangeByItsTitle() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let lead = session.handle("status of Pia Umbrella's lead")
+    #expect(lead.intent == "lead.show" && lead.reply.ok, "\(lead.reply.firstLine)")
+    #expect(lead.slots["lead"]?.value.key == "2")
+    let change = session.handle("approve the Competitor field change because notes hold it")
+    #expect(change.intent == "change.decide" && change.reply.ok, "\(change.reply.firstLine)")
+    #expect(try workspace.changeRequest(id: 1)?.status == "approved")
+  }
+
+  @Test func severalMatchesAreListedAndNothingIsDone() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let before = try workspace.lead(id: 2)
+    let turn = session.handle("route the Umbrella lead")
+    #expect(turn.reply.refusalReason == .ambiguous, "\(turn.reply.firstLine)")
+    #expect(turn.reply.firstLine.hasPrefix("Several leads are about “umbrella”: lead 2 “Pia Umbrella (Umbrella)”"))
+    #expect(try workspace.lead(id: 2) == before)
+    let audit = try workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 1)
+    #expect(audit.first?.outcome == "refused" && audit.first?.input == "route the Umbrella lead")
+  }
+
+  @Test func noMatchIsSaid() throws {
+    let (_, session) = try Fixtures.confirmingSession()
+    let turn = session.handle("mark the Zork task done")
+    #expect(turn.reply.refusalReason == .notFound)
+    #expect(turn.reply.firstLine == "No task about “zork” in the workspace.")
+  }
+
+  @Test(arguments: ["approve the pending change", "route the lead"])
+  func wordsBatonKnowsDescribeNothing(_ line: String) throws {
+    let (_, session) = try Fixtures.confirmingSession()
+    #expect(session.handle(line).reply.kind == .question, "\(line)")
+  }
+}
