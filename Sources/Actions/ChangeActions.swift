@@ -158,13 +158,15 @@ enum ChangeActions {
   }
 
   /// `change.list`: the open change requests, or those approved or rejected when the line
-  /// says so ("show me the rejected changes").
+  /// says so ("show me the rejected changes"); a status said negated ("which changes haven't
+  /// been approved", "nobody has approved yet") asks for the undecided ones.
   static let list: ActionHandler = { request, workspace in
     var decided: [String] = []
-    for key in ["decision", "other"].compactMap({ request.key($0) }) {
-      let status = key == "reject" ? "rejected" : "approved"
+    for status in ["status", "other"].compactMap({ request.key($0) }) where ["approved", "rejected"].contains(status) {
       if !decided.contains(status) { decided.append(status) }
     }
+    let words = Set(request.input.lowercased().split { !$0.isLetter }.map(String.init))
+    if !words.isDisjoint(with: ["not", "t", "never", "nobody", "yet", "undecided", "pending"]) { decided = [] }
     let changes = try workspace.changeRequests(statuses: decided.isEmpty ? ["open"] : decided)
     let named = decided.isEmpty ? "open" : decided.joined(separator: " and ")
     guard !changes.isEmpty else {

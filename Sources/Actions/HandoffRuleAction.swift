@@ -73,6 +73,11 @@ enum HandoffRuleAction {
           ]
         })
     ]
-    return Reply(kind: .answer, text: text, data: data)
+    var reply = Reply(kind: .answer, text: text, data: data)
+    // The one rule the teams or the stage picked out is the handoff the line asked about.
+    if request.key("handoff") == nil, rules.count == 1, let rule = rules.first {
+      reply.found["handoff"] = EntityValue(kind: .handoff, key: rule.id, display: rule.name)
+    }
+    return reply
   }
 }

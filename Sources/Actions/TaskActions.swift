@@ -62,6 +62,12 @@ enum TaskActions {
     var handle = request.key("person")
     if handle == "@me" { handle = request.actor.handle }
     let overdue = request.key("status") == "overdue"
+    if let status = request.key("status"), status != "overdue" {
+      return Reply(
+        kind: .answer,
+        text: "A task is open, done or overdue, never \(status): ask for “overdue tasks” or “Sam's tasks”.",
+        data: ["tasks": []])
+    }
     let dueBy = request.key("date").flatMap { Day(iso: $0) }
     // Overdue or due by a date: read every open task of the owner, then narrow.
     let tasks = try workspace.tasks(

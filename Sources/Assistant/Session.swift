@@ -180,6 +180,18 @@ public final class Session {
         SessionIntent.keepsFocus(intent.name) || resolver.answeredQuestion
         ? []
         : UnusedEntities.find(in: match, slots: described, matcher: matcher) { resolver.frames(of: intent) }
+      if unused.isEmpty, intent.sideEffects, !resolver.answeredQuestion, !match.unknownWords.isEmpty {
+        // Words baton does not know beside a name the intent did not need ("hand deal 42 to CS
+        // unless legal objects"): the change is not guessed at.
+        let words = match.unknownWords.map { "“\($0)”" }.joined(separator: ", ")
+        let refusal = Reply.refused(
+          "Not done: baton does not know \(words), and makes a change only when it understands every word of it. "
+            + "Say the change without \(match.unknownWords.count == 1 ? "it" : "them").",
+          reason: .unusedWords, ["unknown": .array(match.unknownWords.map(JSONValue.string))])
+        let audited = runner.audited(
+          refusal, of: request(intent.action, intent: intent.name, slots: slots, input: line, today: day))
+        return Turn(input: line, intent: intent.name, slots: slots, reply: audited)
+      }
       guard !unused.isEmpty else { return run(intent, slots: slots, input: line, today: day) }
       guard !intent.sideEffects else {
         // A side effect runs only as asked: a name it cannot use may be a condition on it.
@@ -229,6 +241,8 @@ public final class Session {
     } else {
       reply = WorkflowRunner.noHandler(intent.action)
     }
+    var slots = slots
+    for (name, value) in reply.found where slots[name] == nil { slots[name] = SlotValue(value, source: .found) }
     resolver.ran(intent, slots: slots, reply: reply)
     return Turn(input: input, intent: intent.name, slots: slots, reply: reply, endsSession: ends)
   }

@@ -23,6 +23,9 @@ public struct SlotValue: Hashable, Codable, Sendable {
     case context
     /// Given as a tool call's argument (an agent over MCP), its text as given.
     case argument
+    /// Worked out by the answer from the line's other names: the handoff rule the teams a
+    /// line names pick out ("what does CS need from sales").
+    case found
   }
 
   public var value: EntityValue

@@ -21,6 +21,9 @@ public struct Reply: Sendable, Equatable {
   public var blocks: [Block]
   /// The structured reply for programs.
   public var data: JSONValue
+  /// Slots the answer worked out from the line's other names (the handoff rule two teams
+  /// pick out), which the turn reports beside the line's own.
+  public var found: [String: EntityValue] = [:]
 
   public init(kind: Kind, blocks: [Block], data: JSONValue = .null) {
     self.kind = kind

@@ -33,8 +33,9 @@ enum DelimitedText {
       if [".", "?", "!", ":"].contains(mark) || (dashes.contains(mark) && before.isWhitespace) { last = index }
     }
     guard let last else { return nil }
+    // Three words at least: "Got it. Who should own that?" says no problem before.
     let end = normalizer.tokens(String(characters[..<last])).count
-    return end > 0 && end < tokenCount ? 0..<end : nil
+    return end >= 3 && end < tokenCount ? 0..<end : nil
   }
 
   private static let marks: Set<Character> = ["\"", "“", ":", "-", "–", "—"]

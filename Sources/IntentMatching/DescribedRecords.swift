@@ -23,6 +23,8 @@ public enum DescribedRecords {
     "the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "this", "that", "these", "those",
     "for", "on", "to", "of", "with", "and", "or", "in", "at", "by", "from", "about", "is", "it",
   ]
+  /// Words that make the record one to create.
+  private static let fresh: Set<String> = ["a", "an", "another", "new"]
   /// The most words a description is read as.
   private static let longest = 4
 
@@ -66,10 +68,13 @@ public enum DescribedRecords {
       }
       // A line's first word is its verb ("delete all change requests"), never a description.
       while start < end, start == 0 || !telling(start) { start += 1 }
-      guard start < end, found.allSatisfy({ $0.range.upperBound <= start }) else { continue }
+      // "a QBR task", "a new lead" are ones to make, not ones there are.
+      guard start < end, found.allSatisfy({ $0.range.upperBound <= start }),
+        !fresh.contains(tokens[start - 1].text), !tokens[start..<end].contains(where: { fresh.contains($0.text) })
+      else { continue }
       let said = tokens[start..<end].map(\.surface)
       let value = EntityValue(
-        kind: kind, key: keyPrefix + said.map { $0.lowercased() }.joined(separator: " "),
+        kind: kind, key: keyPrefix + tokens[start..<end].map(\.text).joined(separator: " "),
         display: "the “\(said.joined(separator: " "))” \(kind == .change ? "change request" : kind.rawValue)")
       found.append(
         RecognizedEntity(

@@ -6,7 +6,7 @@ import BatonModel
 /// ranker's lookup tables are saved as they are, the gazetteer's rebuilt from its phrases.
 enum EngineSnapshot {
   /// Changes whenever the layout or the engine's algorithm does, so an old file is not read.
-  static let format: UInt64 = 7
+  static let format: UInt64 = 8
   static let magic: UInt64 = 0x4241_544f_4e45_4e47  // "BATONENG"
   /// Floats are saved in the host's byte order; this one, after the header, reads back
   /// differently on a machine of the other order, whose file is then rebuilt, not misread.
@@ -25,6 +25,7 @@ extension IntentCatalog {
         writer.strings([slot.name, slot.type.rawValue])
         writer.bool(slot.required)
         writer.bool(slot.fromContext)
+        writer.bool(slot.takesMarkedText)
       }
       writer.strings(intent.examples.map(\.text))
       writer.integers(intent.examples.map { Int32(clamping: $0.line) })
@@ -48,7 +49,9 @@ extension IntentCatalog {
         let names = try reader.strings()
         guard names.count == 2, let type = EntityKind(rawValue: names[1]) else { throw SnapshotReader.Damaged() }
         slots.append(
-          SlotDefinition(name: names[0], type: type, required: try reader.bool(), fromContext: try reader.bool()))
+          SlotDefinition(
+            name: names[0], type: type, required: try reader.bool(), fromContext: try reader.bool(),
+            takesMarkedText: try reader.bool()))
       }
       let examples = try reader.strings()
       let lines = try reader.integers()

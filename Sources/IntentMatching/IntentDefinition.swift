@@ -42,12 +42,19 @@ public struct SlotDefinition: Hashable, Sendable {
   /// An optional slot the conversation's focus fills when the line leaves it out: the deal a
   /// follow-up task is for. (A required slot is always filled from the focus.)
   public var fromContext: Bool
+  /// A free-text slot that takes words the line sets apart after a colon or a dash, or in
+  /// quotes, wherever its examples put it ("task for Sam: send the MSA"): a title, a
+  /// problem, a decision's reason; not a move's reason, which overrides exit criteria only
+  /// when asked for in so many words ("anyway because").
+  public var takesMarkedText: Bool
 
-  public init(name: String, type: EntityKind, required: Bool, fromContext: Bool = false) {
+  public init(name: String, type: EntityKind, required: Bool, fromContext: Bool = false, takesMarkedText: Bool = false)
+  {
     self.name = name
     self.type = type
     self.required = required
     self.fromContext = fromContext
+    self.takesMarkedText = takesMarkedText
   }
 }
 

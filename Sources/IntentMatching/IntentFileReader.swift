@@ -95,7 +95,8 @@ struct FileReader {
     return text
   }
 
-  /// `slots:` maps a slot name to its type, or to `{type: …, required: true, context: true}`.
+  /// `slots:` maps a slot name to its type, or to `{type: …, required: true, context: true,
+  /// marked: true}`.
   private mutating func slots(_ node: Node) -> [SlotDefinition] {
     guard case .mapping(let mapping) = node else {
       error(at: node, "`slots` maps each slot name to its type")
@@ -107,8 +108,9 @@ struct FileReader {
       var typeNode = value
       var required = false
       var fromContext = false
+      var marked = false
       if case .mapping(let details) = value {
-        warnUnknownKeys(details, allowed: ["type", "required", "context"], what: "slot")
+        warnUnknownKeys(details, allowed: ["type", "required", "context", "marked"], what: "slot")
         guard let type = details["type"] else {
           error(at: value, "slot '\(name)' has no `type`")
           continue
@@ -116,6 +118,10 @@ struct FileReader {
         typeNode = type
         required = details["required"]?.bool ?? false
         fromContext = details["context"]?.bool ?? false
+        marked = details["marked"]?.bool ?? false
+        if marked && type.string != EntityKind.text.rawValue {
+          error(at: value, "slot '\(name)' is `marked` but not of type text: only free text is set apart")
+        }
       }
       guard let typeName = typeNode.string else {
         error(at: typeNode, "slot '\(name)' needs a type name")
@@ -130,7 +136,8 @@ struct FileReader {
           })
         continue
       }
-      result.append(SlotDefinition(name: name, type: type, required: required, fromContext: fromContext))
+      result.append(
+        SlotDefinition(name: name, type: type, required: required, fromContext: fromContext, takesMarkedText: marked))
     }
     return result
   }

@@ -123,7 +123,10 @@ public struct IntentMatcher: Sendable {
     let read = match(line, today: today, focus: focus, englishTypos: false)
     // A word of English one letter from a word baton knows ("rout lead 5") is read as that
     // word only when the line as typed is not understood and the line so read is.
-    guard read.intent == nil, read.tokens.contains(where: { corrector.correct($0.text, englishToo: true) != nil })
+    // Not for a line refused for its words ("reassign Soylent once the lease ends" is not
+    // "… leave end"): only for one whose words scored too low.
+    guard read.intent == nil, read.unknownWords.isEmpty, read.contraryWords.isEmpty,
+      read.tokens.contains(where: { corrector.correct($0.text, englishToo: true) != nil })
     else { return read }
     let reread = match(line, today: today, focus: focus, englishTypos: true)
     return reread.intent == nil ? read : reread
@@ -168,7 +171,8 @@ public struct IntentMatcher: Sendable {
       candidates: candidates, intent: nil, slots: [:], threshold: threshold)
     result.delimited = delimited
     result.leadingSentence = leading
-    result.readsFocus = words.contains(where: pointers.contains)
+    // A pointer in words marked as text is the text's ("Reject: this duplicates a field").
+    result.readsFocus = words.indices.contains { pointers.contains(words[$0]) && !(delimited?.contains($0) ?? false) }
     result.hasKnownWords =
       !entities.isEmpty || tokens.contains { corrector.isKnown($0.text) && !Self.shortWords.contains($0.text) }
     guard let best = scores.first, best.example >= 0 else { return result }
@@ -201,7 +205,7 @@ public struct IntentMatcher: Sendable {
     // Words the line marks as text are the text's too, when the intent has text to take them.
     let marked =
       delimited.flatMap { span in
-        intent.slots.contains { $0.type == .text && slots[$0.name] != nil }
+        intent.slots.contains { $0.takesMarkedText && slots[$0.name] != nil }
           ? Self.delexicalize(words, entities: entities.filter { !span.overlaps($0.range) }, freeText: [span]) : nil
       }
     result.contraryWords = ranker.contraryWords(reread[best.intent] ?? marked ?? delexicalized, intent: best.intent)
@@ -224,24 +228,26 @@ public struct IntentMatcher: Sendable {
       intent, slots: slots, example: example(at: best.example), tokens: tokens, entities: entities,
       isUnknown: isUnknown)
     // A change is carried out only when every word of it is understood: words baton does not
-    // know, outside a name it can say is missing and with no free text to hold them ("undo my
-    // haircut"), leave the line not understood rather than half read.
-    // A name the intent does not take is said by the conversation instead ("reassign Soylent
-    // to Avery but leave the deals with Sam": Sam is not used), and refused there.
-    // ("my" is no name.)
-    let allUsed = entities.allSatisfy { entity in
-      slots.values.contains { entity.values.contains($0) } || entity.values.allSatisfy { $0.key == "@me" }
-    }
-    if intent.sideEffects, allUsed, result.unknownNames.isEmpty, !intent.slots.contains(where: { $0.type == .text }) {
-      // Framing ("asap") and one- or two-letter words ("can u") say nothing of the change.
-      let unknown = tokens.indices.filter {
+    // know, outside a name it can say is missing and outside the free text that holds them,
+    // are listed. Framing ("asap") and one- or two-letter words ("can u") say nothing of the
+    // change.
+    if intent.sideEffects, result.unknownNames.isEmpty {
+      let textWords = Set(slots.values.filter { $0.kind == .text }.flatMap { normalizer.tokens($0.key).map(\.text) })
+      result.unknownWords = tokens.indices.filter {
         isUnknown($0) && tokens[$0].text.count > 2 && !Phrasing.framingWords.contains(tokens[$0].text)
+          && !textWords.contains(tokens[$0].text)
       }
       .map { tokens[$0].surface }
-      if !unknown.isEmpty {
+      // With every name the line gives used ("my" is no name), the line is not understood
+      // ("undo my haircut"); with a name the intent does not take, the conversation refuses
+      // the change, naming that name or these words ("reassign Soylent to Avery but leave
+      // the deals with Sam").
+      let allUsed = entities.allSatisfy { entity in
+        slots.values.contains { entity.values.contains($0) } || entity.values.allSatisfy { $0.key == "@me" }
+      }
+      if !result.unknownWords.isEmpty, allUsed {
         result.intent = nil
         result.slots = [:]
-        result.unknownWords = unknown
       }
     }
     return result
@@ -389,7 +395,9 @@ public struct IntentMatcher: Sendable {
           filler.freeTextRange(for: $0.name, example: example, stems: lineStems, anchored: true)
         }
         var readings = [anchored]
-        if let marked, textSlots.count == 1, example.text.contains("{\(textSlots[0].name)}") {
+        if let marked, textSlots.count == 1, textSlots[0].takesMarkedText,
+          example.text.contains("{\(textSlots[0].name)}")
+        {
           readings.append([marked])
         }
         // Text that only points ("whose call is that?") is the sentence before it.
@@ -409,7 +417,12 @@ public struct IntentMatcher: Sendable {
           var frame = filler.frame(of: example, in: intent, normalizer: normalizer)
           // A colon, a dash or quotes stand where the example has the word before its text
           // ("because" in "{decision} {change} because {reason}").
-          if spans == [marked], let word = SlotFiller.wordBefore(textSlots[0].name, in: example) {
+          // A frame of that word alone ("propose {change}") is stood for only beside a name the
+          // intent takes ("reject change 1 - …"): "Heads up: the West team …" proposes nothing.
+          let named = intent.slots.contains { slot in slot.type != .text && reread.contains("{\(slot.type.rawValue)}") }
+          if spans == [marked], frame.count > 1 || named,
+            let word = SlotFiller.wordBefore(textSlots[0].name, in: example)
+          {
             frame.remove(word)
           }
           guard frame.intersection(reread).count * 2 >= frame.count else { continue }

@@ -31,7 +31,7 @@ enum Phrasing {
   ]
 
   /// Words that frame wherever they stand.
-  private static let anywhere: Set<String> = ["please", "pls", "plz", "actually", "kindly"]
+  private static let anywhere: Set<String> = ["please", "pls", "plz", "actually", "kindly", "lgtm"]
 
   /// Framing a line may close with, longest first.
   private static let closers: [[String]] = [

@@ -84,14 +84,18 @@ struct SlotFiller: Sendable {
     var used = Set<Int>()
     // Which slot took each entity, for free text placed after a slot ("{person} to {task}").
     var slotOfEntity: [Int: String] = [:]
-    // Names outside the words marked as text fill slots first ("new task for Sam: ask Priya
-    // about the MSA" is Sam's task); those inside only what is left.
-    let order = entities.indices.sorted { a, b in
-      let (insideA, insideB) = (
-        delimited?.overlaps(entities[a].range) ?? false, delimited?.overlaps(entities[b].range) ?? false
-      )
-      return insideA != insideB ? !insideA : a < b
-    }
+    // Words marked as text matter only to an intent with a slot that takes them.
+    let marking = delimited.flatMap { intent.slots.contains(where: \.takesMarkedText) ? $0 : nil }
+    let inside = { (index: Int) in marking?.overlaps(entities[index].range) ?? false }
+    // Names outside the words marked as text fill slots first ("task for Sam: ask Priya
+    // about the MSA" is Sam's task); those inside only what is left, and only when they open
+    // the marked words ("CR 3: approve, looks good") or are tied on after the text ("… on
+    // deal 42 by Friday"), not inside it ("ask Priya").
+    let order = entities.indices.filter { index in
+      guard inside(index), let marking else { return true }
+      let start = entities[index].range.lowerBound
+      return start == marking.lowerBound || (start > 0 && Self.connectors.contains(tokens[start - 1].text))
+    }.sorted { a, b in inside(a) != inside(b) ? !inside(a) : a < b }
     for slot in intent.slots where slot.type != .text {
       for index in order where !used.contains(index) {
         let entity = entities[index]
@@ -131,6 +135,9 @@ struct SlotFiller: Sendable {
       var slotAt: [Int: String] = [:]
       for (index, name) in slotOfEntity { for position in entities[index].range { slotAt[position] = name } }
       let textSlots = intent.slots.filter { $0.type == .text }
+      let markedText = marking.flatMap {
+        Self.markedText($0, entities: entities, taken: taken, tokens: tokens, intent: intent)
+      }
       for slot in textSlots {
         let range = freeTextRange(for: slot.name, example: example, stems: stems, anchored: false).map {
           Self.trimming($0, taken: taken, tokens: tokens)
@@ -140,12 +147,16 @@ struct SlotFiller: Sendable {
           let said = Self.marked(leading, taken: taken, tokens: tokens)
         {
           slots[slot.name] = Self.text(tokens[said])
-        } else if let delimited, let marked = Self.marked(delimited, taken: taken, tokens: tokens),
+        } else if slot.takesMarkedText, let marking, let marked = markedText,
           // Words the line marks as text are this slot's, where the example reads the slot
           // there or nowhere, and it is the intent's one text slot or the example's reading.
-          range.map({ $0.overlaps(delimited) }) ?? (textSlots.count == 1)
+          range.map({ $0.overlaps(marking) }) ?? (textSlots.count == 1)
         {
           slots[slot.name] = Self.text(tokens[marked])
+        } else if marking != nil && markedText == nil {
+          // Marked words that are a request of their own are no text: "approve change 3 - and
+          // reject change 5" leaves change 5 unused, and the change is refused.
+          continue
         } else if let range, let text = Self.text(tokens[range]) {
           slots[slot.name] = text
         } else if anchors(for: slot.name, in: example) == nil,
@@ -166,6 +177,21 @@ struct SlotFiller: Sendable {
   private static func text(_ tokens: ArraySlice<Token>) -> EntityValue? {
     let text = tokens.map(\.surface).joined(separator: " ").trimmingCharacters(in: .whitespaces)
     return text.isEmpty ? nil : EntityValue(kind: .text, key: text, display: text)
+  }
+
+  /// The marked words as text (`marked`), unless they name another numbered record of a kind
+  /// the intent takes, or another decision: "approve change 3 - and reject change 5" is two
+  /// requests, not one with a reason.
+  private static func markedText(
+    _ range: Range<Int>, entities: [RecognizedEntity], taken: Set<Int>, tokens: [Token], intent: IntentDefinition
+  ) -> Range<Int>? {
+    guard let marked = marked(range, taken: taken, tokens: tokens) else { return nil }
+    let kinds = Set(intent.slots.map(\.type)).intersection([.deal, .task, .lead, .change, .decision])
+    let another = entities.contains { entity in
+      marked.overlaps(entity.range) && !entity.range.contains(where: taken.contains)
+        && entity.kinds.contains(where: kinds.contains)
+    }
+    return another ? nil : marked
   }
 
   /// The marked words less what other slots took at either edge, with the words tying those

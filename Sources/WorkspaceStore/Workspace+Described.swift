@@ -1,4 +1,5 @@
 import BatonModel
+import Foundation
 internal import GRDB
 
 /// A record found by what it holds ("the security questionnaire task"): its number and how
@@ -12,9 +13,9 @@ public struct DescribedRecord: Hashable, Sendable {
 }
 
 extension Workspace {
-  /// The tasks, leads or change requests whose words hold every one of `words` (a task's
-  /// title, a lead's person and company, a change request's title), case aside, lowest
-  /// number first, at most `limit`.
+  /// The tasks, leads or change requests with a word starting with each of `words` (a task's
+  /// title, a lead's person and company, a change request's title), ASCII case aside: open
+  /// ones first, then by number, at most `limit`.
   public func records(_ kind: EntityKind, describedBy words: [String], limit: Int) throws -> [DescribedRecord] {
     let (text, label, open, table): (String, String, String, String)
     switch kind {
@@ -26,12 +27,20 @@ extension Workspace {
     case .change: (text, label, open, table) = ("title", "title", "status = 'open'", "change_request")
     default: return []
     }
-    let wanted = words.map { $0.lowercased() }.filter { !$0.isEmpty }
-    guard !wanted.isEmpty else { return [] }
-    let conditions = Array(repeating: "instr(lower(\(text)), ?) > 0", count: wanted.count).joined(separator: " AND ")
+    // A word's start, not any part of one: "art" is not in "Start the QBR".
+    let wanted = words.map { word in
+      "% "
+        + word.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+        .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+    guard !words.isEmpty else { return [] }
+    // Words after a hyphen, a parenthesis or a slash start there too ("Weyland-Yutani").
+    let spaced = "' ' || replace(replace(replace(lower(\(text)), '-', ' '), '(', ' '), '/', ' ')"
+    let conditions = Array(repeating: "\(spaced) LIKE ? ESCAPE '\\'", count: wanted.count)
+      .joined(separator: " AND ")
     return try read { db in
       try db.rows(
-        "SELECT id, \(label), \(open) FROM \(table) WHERE \(conditions) ORDER BY id LIMIT ?",
+        "SELECT id, \(label), \(open) FROM \(table) WHERE \(conditions) ORDER BY \(open) DESC, id LIMIT ?",
         StatementArguments(wanted) + [limit]
       ) { row in
         DescribedRecord(id: try row[0], label: try row[1], isOpen: try row[2])

@@ -89,4 +89,57 @@ import WorkspaceStore
     // Framing is no unknown word.
     #expect(session.handle("route lead 17 asap").intent == "lead.route")
   }
+
+  @Test func theHandoffTheTeamsPickOutIsTheTurnsHandoff() throws {
+    let (_, session) = try Fixtures.confirmingSession()
+    let turn = session.handle("what does CS need from sales")
+    #expect(turn.intent == "handoff.rule", "\(turn.reply.firstLine)")
+    #expect(
+      turn.slots["handoff"]
+        == SlotValue(
+          EntityValue(kind: .handoff, key: "sales-to-cs", display: "Sales to customer success"), source: .found))
+  }
+
+  @Test func aMovesReasonIsNeverTakenFromMarkedWords() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let before = try workspace.deal(id: 42)
+    // The marked words are the command itself: no override of the exit criteria.
+    let turn = session.handle("Deal 42: advance to Closed Won")
+    #expect(turn.reply.refusalReason == .exitCriteria, "\(turn.reply.firstLine)")
+    #expect(try workspace.deal(id: 42) == before)
+  }
+
+  @Test func aSecondRequestInMarkedWordsIsNoReason() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let turn = session.handle("approve change 1 - and reject change 2")
+    #expect(turn.reply.refusalReason == .unusedWords, "\(turn.reply.firstLine)")
+    #expect(try workspace.changeRequest(id: 1)?.status == "open")
+  }
+
+  @Test func aPointerInMarkedWordsPointsAtNothing() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    _ = session.handle("reject change 1 because we are not ready")
+    _ = session.handle("undo")
+    // Change 1 is in focus; "this" in the marked words is not it.
+    let turn = session.handle("Reject: this overlaps a field we track")
+    #expect(!turn.reply.ok || turn.reply.kind == .question, "\(turn.reply.firstLine)")
+    #expect(try workspace.changeRequest(id: 1)?.status == "open")
+  }
+
+  @Test(arguments: [
+    "any change requests waiting for me to sign off on", "which change requests have not been approved yet",
+  ])
+  func aDecisionWordThatDoesNotNameAStatusListsTheOpenOnes(_ line: String) throws {
+    let (_, session) = try Fixtures.confirmingSession()
+    let turn = session.handle(line)
+    #expect(turn.intent == "change.list", "\(line): \(turn.reply.firstLine)")
+    #expect(turn.reply.firstLine == "Open change requests (RevOps decides):", "\(line)")
+  }
+
+  @Test func aChangeWithWordsBatonDoesNotKnowBesideANameItDoesNotTakeIsRefused() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let turn = session.handle("route lead 17 to the West unless legal objects")
+    #expect(!turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(try workspace.lead(id: 17)?.owner == Workspace.inMemory(.demo(today: Fixtures.today)).lead(id: 17)?.owner)
+  }
 }

@@ -23,6 +23,29 @@ import Testing
       })
   }
 
+  /// Only free text is set apart by a colon, a dash or quotes: `marked` on another slot is
+  /// an error where it stands; on a text slot it is read.
+  @Test func onlyATextSlotTakesMarkedWords() {
+    let text = """
+      version: 1
+      intents:
+        - name: note.add
+          description: a note on a deal
+          action: note.add
+          slots:
+            deal: {type: deal, marked: true}
+            note: {type: text, marked: true}
+          examples:
+            - note on {deal} {note}
+      """
+    let parsed = IntentLoader.parse(text, file: "intents/notes.yaml")
+    #expect(
+      parsed.diagnostics.map(\.description).contains {
+        $0.hasPrefix("intents/notes.yaml:7:13: error: slot 'deal' is `marked` but not of type text")
+      }, "\(parsed.diagnostics.map(\.description))")
+    #expect(parsed.intents.first?.slots.first { $0.name == "note" }?.takesMarkedText == true)
+  }
+
   /// An alias bomb (aliases of aliases, billions of nodes from twenty lines) is refused at
   /// its first anchor, before YAML expands it; an asterisk inside an example's text is words.
   @Test func anchorsAndAliasesAreRefusedWhereTheyStand() {
