@@ -15,9 +15,13 @@ public enum UnusedEntities {
     var texts: [[String]]?
     var known: [[String]]?
     return match.entities.filter { entity in
-      // A bare number a slot took as a record's ("for 42": deal 42) is used too.
+      // A bare number a slot took as a record's ("for 42": deal 42) or as a headcount ("450":
+      // 450 employees) is used too.
       if entity.values.contains(where: { value in
-        slots.values.contains { $0.value == value || (value.kind == .number && $0.value.key == value.key) }
+        slots.values.contains {
+          $0.value == value
+            || (value.kind == .number && ($0.value.key == value.key || $0.value.key == "employees:\(value.key)"))
+        }
       }) {
         return false
       }

@@ -159,6 +159,7 @@ public struct IntentMatcher: Sendable {
     let delexicalized = readingPointers(Self.delexicalize(pointing, entities: entities), focus: focus)
     var scores = ranker.rank(delexicalized)
     var reread: [Int: [String]] = [:]
+    scores = rereadNumbers(scores, words: pointing, entities: entities, focus: focus)
     (scores, reread) = rereadFreeText(
       scores, words: words, tokens: tokens, entities: entities, delimited: delimited, leading: leading)
     let candidates = scores.prefix(5).filter { $0.example >= 0 }.map { scored in
@@ -362,6 +363,40 @@ public struct IntentMatcher: Sendable {
       return unexampledPointers.contains(word) ? [] : [word]
     }
   }
+
+  /// A bare number ("600", "#125") reads as `{number}`, which examples rarely say: where a
+  /// leading candidate takes a record by number or a company's size, the line is read again
+  /// with the number standing as that ("start the handoff for {deal}", "what if we grow to
+  /// {size}"), and the candidate keeps the better score. A year is no size.
+  private func rereadNumbers(
+    _ scores: [Ranker.Scored], words: [String], entities: [RecognizedEntity], focus: [EntityKind]
+  ) -> [Ranker.Scored] {
+    guard
+      let number = entities.firstIndex(where: { entity in
+        entity.values.count == 1 && entity.values[0].kind == .number && entity.surface.allSatisfy(\.isNumber)
+      })
+    else { return scores }
+    let isYear = Int(entities[number].surface).map { (1900...2100).contains($0) } ?? false
+    var updated = scores
+    for (position, scored) in scores.prefix(Self.rereadCandidates).enumerated() {
+      guard
+        let kind = catalog.intents[scored.intent].slots.map(\.type).first(where: { type in
+          Self.numberedKinds.contains(type) && !(type == .size && isYear)
+        })
+      else { continue }
+      var retyped = entities
+      retyped[number].values = [
+        EntityValue(kind: kind, key: entities[number].surface, display: entities[number].surface)
+      ]
+      let better = ranker.score(
+        readingPointers(Self.delexicalize(words, entities: retyped), focus: focus), intent: scored.intent)
+      if better.score > updated[position].score { updated[position] = better }
+    }
+    return updated.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+  }
+
+  /// The kinds a bare number may stand for in `rereadNumbers`.
+  private static let numberedKinds: Set<EntityKind> = [.deal, .task, .lead, .change, .size]
 
   /// A line that carries free text ("propose a new stage Verbal Commit") scores low against
   /// every example, since its own words dilute it. For each leading candidate with a free-text

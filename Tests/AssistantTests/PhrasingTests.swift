@@ -162,6 +162,20 @@ import WorkspaceStore
     #expect(turn.intent == "advice.model" && turn.slots["size"]?.value.key == "employees:80", "\(turn.reply.firstLine)")
   }
 
+  /// A bare number reads as the record or the size a leading candidate takes, even where no
+  /// example says a number there; a headcount so read is not reported unused.
+  @Test func aBareNumberReadsAsTheRecordOrSizeTheIntentTakes() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let size = session.handle("suppose headcount reaches 450, which ops model then")
+    #expect(
+      size.intent == "advice.model" && size.slots["size"]?.value.key == "employees:450", "\(size.reply.firstLine)")
+    guard case .object(let data) = size.reply.data else { return }
+    #expect(data["unused"] == nil, "\(String(describing: data["unused"]))")
+    let handoff = session.handle("kick off the CS handoff for #8")
+    #expect(handoff.intent == "handoff.trigger" && handoff.reply.ok, "\(handoff.reply.firstLine)")
+    #expect(try workspace.handoffRun(dealID: 8) != nil)
+  }
+
   /// The teams a handoff question names choose the rule: the one between two, or the ones to
   /// one; a question naming none lists them all.
   @Test func teamsChooseTheHandoffRule() throws {
