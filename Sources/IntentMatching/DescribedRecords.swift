@@ -14,9 +14,10 @@ public enum DescribedRecords {
     return value.key.dropFirst(keyPrefix.count).split(separator: " ").map(String.init)
   }
 
-  /// The nouns that end a description, and the kind of record each names.
+  /// The nouns that end a description, and the kind of record each names. Not "proposal",
+  /// which is also a stage: "the Hooli proposal" is a deal at Proposal.
   private static let nouns: [String: EntityKind] = [
-    "task": .task, "todo": .task, "lead": .lead, "change": .change, "request": .change, "proposal": .change,
+    "task": .task, "todo": .task, "lead": .lead, "change": .change, "request": .change,
   ]
   /// Words a description never holds: they tie it to the rest of the line.
   private static let stopWords: Set<String> = [

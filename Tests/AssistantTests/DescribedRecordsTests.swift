@@ -43,7 +43,7 @@ import WorkspaceStore
     #expect(turn.reply.firstLine == "No task about “zork” in the workspace.")
   }
 
-  @Test(arguments: ["approve the pending change", "route the lead"])
+  @Test(arguments: ["approve the pending change", "route the lead", "move the Hooli proposal to Negotiation"])
   func wordsBatonKnowsDescribeNothing(_ line: String) throws {
     let (_, session) = try Fixtures.confirmingSession()
     #expect(session.handle(line).reply.kind == .question, "\(line)")
