@@ -47,6 +47,14 @@ extension Resolver {
     let entities = matcher.entities(in: line, today: today)
     let kind = pending.missing.type
     var value = entities.lazy.compactMap { $0.value(of: kind) }.first
+    // A line that is only the name asked for ("Pia Umbrella's lead", "the kickoff deck task")
+    // is the answer, whatever else it could be read as.
+    let words = matcher.normalizedWords(line).filter { !["the", "a", "an"].contains($0) }
+    if let value, let entity = entities.first(where: { $0.value(of: kind) == value }),
+      entity.range.count >= words.count
+    {
+      return value
+    }
     if value == nil, [.deal, .task, .lead, .change].contains(kind),
       let number = entities.lazy.compactMap({ $0.value(of: .number) }).first
     {

@@ -33,9 +33,11 @@ public enum DescribedRecords {
   /// description is up to four words right before the noun, none of them a number, a name
   /// baton knows or a word that ties it to the line, and it opens with a word the catalogue
   /// does not know (as typed), an account's name, or a word typed with a capital, never the
-  /// line's first: "the pending change" is no description, "the Wayne lead" is.
+  /// first word of a line `opensWithVerb`: "the pending change" is no description, "the
+  /// Wayne lead" is.
   static func find(
-    _ tokens: [Token], entities: [RecognizedEntity], corrected: Set<Int>, isKnown: (String) -> Bool
+    _ tokens: [Token], entities: [RecognizedEntity], corrected: Set<Int>, isKnown: (String) -> Bool,
+    opensWithVerb: Bool = true
   ) -> [RecognizedEntity] {
     let covered = Set(entities.flatMap { Array($0.range) })
     // An account's name may describe a lead or a task ("the Umbrella lead"): its words are
@@ -49,7 +51,7 @@ public enum DescribedRecords {
     var found: [RecognizedEntity] = []
     func telling(_ index: Int) -> Bool {
       accountAt[index] != nil || corrected.contains(index) || !isKnown(tokens[index].text)
-        || (index > 0 && tokens[index].surface.first?.isUppercase == true)
+        || ((index > 0 || !opensWithVerb) && tokens[index].surface.first?.isUppercase == true)
     }
     for noun in tokens.indices where !covered.contains(noun) || nounsNamed.contains(noun) {
       guard let kind = nouns[tokens[noun].text] else { continue }
@@ -67,11 +69,13 @@ public enum DescribedRecords {
         else { break }
         start -= 1
       }
-      // A line's first word is its verb ("delete all change requests"), never a description.
-      while start < end, start == 0 || !telling(start) { start += 1 }
+      // A request's first word is its verb ("delete all change requests"), never a
+      // description; an answer to "which lead?" has none ("Pia Umbrella's lead").
+      while start < end, (start == 0 && opensWithVerb) || !telling(start) { start += 1 }
       // "a QBR task", "a new lead" are ones to make, not ones there are.
       guard start < end, found.allSatisfy({ $0.range.upperBound <= start }),
-        !fresh.contains(tokens[start - 1].text), !tokens[start..<end].contains(where: { fresh.contains($0.text) })
+        start == 0 || !fresh.contains(tokens[start - 1].text),
+        !tokens[start..<end].contains(where: { fresh.contains($0.text) })
       else { continue }
       let said = tokens[start..<end].map(\.surface)
       let value = EntityValue(

@@ -488,10 +488,23 @@ public struct IntentMatcher: Sendable {
   }
 
   /// Recognizes entities alone, for answers to a pending question ("42", "the Globex one").
+  /// A record described by what it holds counts too ("the kickoff deck task", "Pia
+  /// Umbrella's lead": the line is only the answer, with no verb before it).
   public func entities(in line: String, today: Day) -> [RecognizedEntity] {
-    var words = normalizer.tokens(line).map(\.text)
-    for index in words.indices { if let fix = corrector.correct(words[index]) { words[index] = fix } }
-    return recognizer.recognize(words, corrected: [], today: today)
+    var tokens = normalizer.tokens(line)
+    var corrected = Set<Int>()
+    for index in tokens.indices {
+      if let fix = corrector.correct(tokens[index].text) {
+        tokens[index].text = fix
+        corrected.insert(index)
+      }
+    }
+    let entities = recognizer.recognize(tokens.map(\.text), corrected: [], today: today)
+    let described = DescribedRecords.find(
+      tokens, entities: entities, corrected: corrected, isKnown: corrector.isKnown, opensWithVerb: false)
+    guard !described.isEmpty else { return entities }
+    return (entities.filter { entity in !described.contains { $0.range.overlaps(entity.range) } } + described)
+      .sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
   /// The normalized words of `line`.

@@ -25,6 +25,16 @@ import WorkspaceStore
     #expect(try workspace.changeRequest(id: 1)?.status == "approved")
   }
 
+  @Test func aDescriptionAnswersWhichRecord() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    #expect(session.handle("route the lead").reply.kind == .question)
+    let turn = session.handle("Pia Umbrella's lead")
+    #expect(turn.intent == "lead.route" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(turn.slots["lead"]?.value.key == "2")
+    #expect(turn.reply.firstLine.hasPrefix("Routed lead 2 to "))
+    #expect(try workspace.lead(id: 2)?.owner?.handle == "avery")
+  }
+
   @Test func severalMatchesAreListedAndNothingIsDone() throws {
     let (workspace, session) = try Fixtures.confirmingSession()
     let before = try workspace.lead(id: 2)
