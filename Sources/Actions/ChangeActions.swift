@@ -165,8 +165,12 @@ enum ChangeActions {
     for status in ["status", "other"].compactMap({ request.key($0) }) where ["approved", "rejected"].contains(status) {
       if !decided.contains(status) { decided.append(status) }
     }
-    let words = Set(request.input.lowercased().split { !$0.isLetter }.map(String.init))
-    if !words.isDisjoint(with: ["not", "t", "never", "nobody", "yet", "undecided", "pending"]) { decided = [] }
+    let words = request.input.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.map(String.init)
+    let negated = words.contains { word in
+      ["not", "never", "nobody", "undecided", "pending"].contains(word) || word.hasSuffix("n't")
+        || word.hasSuffix("n’t") || ["havent", "hasnt", "isnt", "arent", "wasnt", "werent", "didnt"].contains(word)
+    }
+    if negated { decided = [] }
     let changes = try workspace.changeRequests(statuses: decided.isEmpty ? ["open"] : decided)
     let named = decided.isEmpty ? "open" : decided.joined(separator: " and ")
     guard !changes.isEmpty else {

@@ -75,7 +75,8 @@ enum HandoffRuleAction {
     ]
     var reply = Reply(kind: .answer, text: text, data: data)
     // The one rule the teams or the stage picked out is the handoff the line asked about.
-    if request.key("handoff") == nil, rules.count == 1, let rule = rules.first {
+    let picked = request.key("handoff") == nil && (!named.isEmpty || request.key("stage") != nil)
+    if picked, rules.count == 1, let rule = rules.first {
       reply.found["handoff"] = EntityValue(kind: .handoff, key: rule.id, display: rule.name)
     }
     return reply

@@ -61,7 +61,16 @@ extension Resolver {
       value = EntityValue(kind: kind, key: number.key, display: "\(kind.rawValue) \(number.key)")
     }
     guard let value else { return nil }
-    guard let other = match.intent else { return value }
+    guard let other = match.intent else {
+      // A line not understood answers only when the name is all it says, beside words that
+      // point at it ("it's deal 42", "the Globex one"): "delete the QBR task" is no answer.
+      guard
+        let entity = entities.first(where: { $0.value(of: kind) == value || $0.value(of: .number)?.key == value.key })
+      else { return nil }
+      let others = matcher.normalizedWords(line).indices.filter { !entity.range.contains($0) }
+        .map { matcher.normalizedWords(line)[$0] }
+      return others.allSatisfy(Self.answerWords.contains) ? value : nil
+    }
     guard other.name != pending.intent.name else {
       // The same command again, naming something else for a slot already given ("reassign
       // Soylent to Avery" after "reassign Hooli"), is a new command, not the answer.
@@ -74,6 +83,11 @@ extension Resolver {
     let isNewCommand = match.tokens.count > 4 || (match.tokens.count > 2 && complete)
     return isNewCommand ? nil : value
   }
+
+  /// Words an answer to "which …?" may have beside the name ("it's the Globex one, please").
+  static let answerWords: Set<String> = [
+    "the", "a", "an", "one", "it", "is", "its", "that", "this", "please", "pls", "number", "no", "yes", "ok", "okay",
+  ]
 
   /// Words that open a question: a line starting with one asks, it does not command.
   static let questionWords: Set<String> = ["who", "whom", "whose", "what", "which", "when", "where", "why", "how"]

@@ -164,7 +164,9 @@ public final class Resolver {
     guard reply.ok else { return }
     state.remember(slots)
     state.lastIntent = intent
-    state.lastSlots = slots
+    // What the answer found is not what the line asked: a follow-up ("and from marketing?")
+    // asks again from the line's own slots.
+    state.lastSlots = slots.filter { $0.value.source != .found }
   }
 
   /// A side effect now waits for "yes" or "no"; the next line answers it.

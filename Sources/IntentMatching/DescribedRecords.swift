@@ -32,7 +32,7 @@ public enum DescribedRecords {
   /// The described records in `tokens`, outside the spans `entities` already name. A
   /// description is up to four words right before the noun, none of them a number, a name
   /// baton knows or a word that ties it to the line, and it opens with a word the catalogue
-  /// does not know (as typed), an account's name, or a word typed with a capital, never the
+  /// does not know (or one typed so and corrected), an account's name, or a word typed with a capital, never the
   /// first word of a line `opensWithVerb`: "the pending change" is no description, "the
   /// Wayne lead" is.
   static func find(

@@ -179,14 +179,15 @@ struct SlotFiller: Sendable {
     return text.isEmpty ? nil : EntityValue(kind: .text, key: text, display: text)
   }
 
-  /// The marked words as text (`marked`), unless they name another numbered record of a kind
-  /// the intent takes, or another decision: "approve change 3 - and reject change 5" is two
+  /// The marked words as text (`marked`), unless they name a numbered record no slot took, or
+  /// another decision: "approve change 3 - and reject change 5" is two
   /// requests, not one with a reason.
   private static func markedText(
     _ range: Range<Int>, entities: [RecognizedEntity], taken: Set<Int>, tokens: [Token], intent: IntentDefinition
   ) -> Range<Int>? {
     guard let marked = marked(range, taken: taken, tokens: tokens) else { return nil }
-    let kinds = Set(intent.slots.map(\.type)).intersection([.deal, .task, .lead, .change, .decision])
+    // Any numbered record ("approve CR 3 - and close deal 42"), or a decision the intent takes.
+    let kinds = Set(intent.slots.map(\.type)).intersection([.decision]).union([.deal, .task, .lead, .change])
     let another = entities.contains { entity in
       marked.overlaps(entity.range) && !entity.range.contains(where: taken.contains)
         && entity.kinds.contains(where: kinds.contains)

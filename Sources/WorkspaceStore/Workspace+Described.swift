@@ -28,6 +28,7 @@ extension Workspace {
     default: return []
     }
     // A word's start, not any part of one: "art" is not in "Start the QBR".
+    let words = words.filter { !$0.isEmpty }
     let wanted = words.map { word in
       "% "
         + word.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")

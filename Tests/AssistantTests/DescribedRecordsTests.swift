@@ -35,6 +35,14 @@ import WorkspaceStore
     #expect(try workspace.lead(id: 2)?.owner?.handle == "avery")
   }
 
+  @Test func aCommandOfItsOwnIsNoAnswer() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    #expect(session.handle("mark it done").reply.kind == .question)
+    let turn = session.handle("delete the kickoff deck task")
+    #expect(!turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(try workspace.task(id: 4)?.status == "open")
+  }
+
   @Test func severalMatchesAreListedAndNothingIsDone() throws {
     let (workspace, session) = try Fixtures.confirmingSession()
     let before = try workspace.lead(id: 2)

@@ -109,10 +109,11 @@ import WorkspaceStore
     #expect(try workspace.deal(id: 42) == before)
   }
 
-  @Test func aSecondRequestInMarkedWordsIsNoReason() throws {
+  @Test(arguments: ["approve change 1 - and reject change 2", "approve change 1 - and close deal 42"])
+  func aSecondRequestInMarkedWordsIsNoReason(_ line: String) throws {
     let (workspace, session) = try Fixtures.confirmingSession()
-    let turn = session.handle("approve change 1 - and reject change 2")
-    #expect(turn.reply.refusalReason == .unusedWords, "\(turn.reply.firstLine)")
+    let turn = session.handle(line)
+    #expect(turn.reply.refusalReason == .unusedWords, "\(line): \(turn.reply.firstLine)")
     #expect(try workspace.changeRequest(id: 1)?.status == "open")
   }
 
@@ -128,6 +129,7 @@ import WorkspaceStore
 
   @Test(arguments: [
     "any change requests waiting for me to sign off on", "which change requests have not been approved yet",
+    "which change requests havent been approved",
   ])
   func aDecisionWordThatDoesNotNameAStatusListsTheOpenOnes(_ line: String) throws {
     let (_, session) = try Fixtures.confirmingSession()
