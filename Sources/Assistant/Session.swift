@@ -151,14 +151,20 @@ public final class Session {
   private func impossibleDate(in match: Match, line: String, day: Day) -> Turn? {
     guard let entity = match.entities.first(where: { $0.kinds.contains(.impossibleDate) }) else { return nil }
     resolver.dropAwaiting()
-    var reply = Reply.refused(
+    let refusal = Reply.refused(
       "There is no \(entity.surface) on the calendar; nothing was done. Say the date again.",
       reason: .impossibleDate, ["date": .string(entity.surface)])
-    if let intent = match.intent, intent.sideEffects {
-      reply = runner.audited(
-        reply, of: request(intent.action, intent: intent.name, slots: [:], input: line, today: day))
-    }
+    let reply = auditedRefusal(refusal, of: match.intent, slots: [:], line: line, day: day)
     return Turn(input: line, intent: match.intent?.name, slots: [:], reply: reply)
+  }
+
+  /// `reply`, audited when it refuses a change, as a workflow's own refusals are (who, the
+  /// words, why); unchanged for a question or a reply that is no refusal.
+  private func auditedRefusal(
+    _ reply: Reply, of intent: IntentDefinition?, slots: [String: SlotValue], line: String, day: Day
+  ) -> Reply {
+    guard let intent, intent.sideEffects, reply.kind == .refused else { return reply }
+    return runner.audited(reply, of: request(intent.action, intent: intent.name, slots: slots, input: line, today: day))
   }
 
   /// The turn for a line the resolver reads as `match`.
@@ -167,11 +173,8 @@ public final class Session {
     case .run(let intent, let described):
       var slots = described
       if let reply = resolveDescribed(&slots) {
-        // Refused for a record it cannot pin down, a workflow is audited as its other refusals are.
-        let audited =
-          intent.sideEffects && reply.kind == .refused
-          ? runner.audited(reply, of: request(intent.action, intent: intent.name, slots: [:], input: line, today: day))
-          : reply
+        // Refused for a record it cannot pin down.
+        let audited = auditedRefusal(reply, of: intent, slots: [:], line: line, day: day)
         return Turn(input: line, intent: intent.name, slots: described, reply: audited)
       }
       // What the line named and this reading leaves out (not for an answer to a question,
@@ -183,13 +186,11 @@ public final class Session {
       if unused.isEmpty, intent.sideEffects, !resolver.answeredQuestion, !match.unknownWords.isEmpty {
         // Words baton does not know beside a name the intent did not need ("hand deal 42 to CS
         // unless legal objects"): the change is not guessed at.
-        let words = match.unknownWords.map { "“\($0)”" }.joined(separator: ", ")
         let refusal = Reply.refused(
-          "Not done: baton does not know \(words), and makes a change only when it understands every word of it. "
+          "Not done: \(UnusedEntities.unknownWordsSaid(match.unknownWords)) "
             + "Say the change without \(match.unknownWords.count == 1 ? "it" : "them").",
           reason: .unusedWords, ["unknown": .array(match.unknownWords.map(JSONValue.string))])
-        let audited = runner.audited(
-          refusal, of: request(intent.action, intent: intent.name, slots: slots, input: line, today: day))
+        let audited = auditedRefusal(refusal, of: intent, slots: slots, line: line, day: day)
         return Turn(input: line, intent: intent.name, slots: slots, reply: audited)
       }
       guard !unused.isEmpty else { return run(intent, slots: slots, input: line, today: day) }
@@ -199,8 +200,7 @@ public final class Session {
           "Not done: the line also names \(UnusedEntities.named(unused)), which \(intent.name) does not take, "
             + "and baton does not guess what it means for the change. Say the change without it, or one at a time.",
           reason: .unusedWords, ["unused": UnusedEntities.data(unused)])
-        let audited = runner.audited(
-          refusal, of: request(intent.action, intent: intent.name, slots: slots, input: line, today: day))
+        let audited = auditedRefusal(refusal, of: intent, slots: slots, line: line, day: day)
         return Turn(input: line, intent: intent.name, slots: slots, reply: audited)
       }
       var turn = run(intent, slots: slots, input: line, today: day)
@@ -212,13 +212,9 @@ public final class Session {
     case .confirmation(let pending, let yes):
       return confirm(pending, yes: yes, line: line, today: day)
     case .reply(let reply, let intent, let slots):
-      var reply = reply
-      // A workflow refused for a name it lacks is audited as its other refusals are.
-      if let intent, intent.sideEffects, reply.kind == .refused {
-        reply = runner.audited(
-          reply, of: request(intent.action, intent: intent.name, slots: [:], input: line, today: day))
-      }
-      return Turn(input: line, intent: intent?.name, slots: slots, reply: reply)
+      // A workflow refused for a name it lacks.
+      let audited = auditedRefusal(reply, of: intent, slots: [:], line: line, day: day)
+      return Turn(input: line, intent: intent?.name, slots: slots, reply: audited)
     }
   }
 

@@ -13,6 +13,13 @@ public struct EntityValue: Hashable, Codable, Sendable {
   }
 }
 
+extension EntityValue {
+  /// A company's size as a headcount ("150 employees"), however the line said it.
+  public static func headcount(_ count: some BinaryInteger) -> EntityValue {
+    EntityValue(kind: .size, key: "employees:\(count)", display: "\(count) employees")
+  }
+}
+
 /// A slot's value and where it came from.
 public struct SlotValue: Hashable, Codable, Sendable {
   /// Where the resolver found a slot's value.

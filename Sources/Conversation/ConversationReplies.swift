@@ -40,11 +40,7 @@ enum ConversationReplies {
       return SampleValues.readable(example.text, intent: intent)
     }
     var text = "Not understood: “\(match.input.trimmingCharacters(in: .whitespaces))”."
-    if !match.unknownWords.isEmpty {
-      text +=
-        " baton does not know \(match.unknownWords.map { "“\($0)”" }.joined(separator: ", ")), and makes a change only"
-        + " when it understands every word of it."
-    }
+    if !match.unknownWords.isEmpty { text += " " + UnusedEntities.unknownWordsSaid(match.unknownWords) }
     if !suggestions.isEmpty {
       text += " Did you mean: " + suggestions.map { "“\($0)”" }.joined(separator: ", ") + "?"
     }

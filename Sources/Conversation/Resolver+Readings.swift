@@ -47,11 +47,15 @@ extension Resolver {
     let entities = matcher.entities(in: line, today: today)
     let kind = pending.missing.type
     var value = entities.lazy.compactMap { $0.value(of: kind) }.first
+    let words = matcher.normalizedWords(line)
+    // Whether the line says nothing but `entity` and words of `besides`.
+    func saysOnly(_ entity: RecognizedEntity, besides: Set<String>) -> Bool {
+      words.indices.allSatisfy { entity.range.contains($0) || besides.contains(words[$0]) }
+    }
     // A line that is only the name asked for ("Pia Umbrella's lead", "the kickoff deck task")
     // is the answer, whatever else it could be read as.
-    let words = matcher.normalizedWords(line).filter { !["the", "a", "an"].contains($0) }
     if let value, let entity = entities.first(where: { $0.value(of: kind) == value }),
-      entity.range.count >= words.count
+      saysOnly(entity, besides: ["the", "a", "an"])
     {
       return value
     }
@@ -67,9 +71,7 @@ extension Resolver {
       guard
         let entity = entities.first(where: { $0.value(of: kind) == value || $0.value(of: .number)?.key == value.key })
       else { return nil }
-      let others = matcher.normalizedWords(line).indices.filter { !entity.range.contains($0) }
-        .map { matcher.normalizedWords(line)[$0] }
-      return others.allSatisfy(Self.answerWords.contains) ? value : nil
+      return saysOnly(entity, besides: Self.answerWords) ? value : nil
     }
     guard other.name != pending.intent.name else {
       // The same command again, naming something else for a slot already given ("reassign

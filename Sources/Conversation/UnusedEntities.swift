@@ -5,6 +5,13 @@ import IntentMatching
 /// names a person, and the company's win rate is not narrowed by person. A reply must say
 /// so rather than present the company's figure as Sam's.
 public enum UnusedEntities {
+  /// What a line's unknown words leave a change: "baton does not know “haircut”, and makes a
+  /// change only when it understands every word of it."
+  public static func unknownWordsSaid(_ words: [String]) -> String {
+    "baton does not know \(words.map { "“\($0)”" }.joined(separator: ", ")), and makes a change only when it "
+      + "understands every word of it."
+  }
+
   /// The entities of `match` that no slot in `slots` took and that are not the intent's own
   /// words (`frames`, asked for only when needed): an entity an example says in its literal text ("trigger handoff for
   /// {deal}" says "handoff") is part of how the request is put, and the words of a free-text
@@ -20,7 +27,8 @@ public enum UnusedEntities {
       if entity.values.contains(where: { value in
         slots.values.contains {
           $0.value == value
-            || (value.kind == .number && ($0.value.key == value.key || $0.value.key == "employees:\(value.key)"))
+            || (value.kind == .number
+              && ($0.value.key == value.key || Int(value.key).map { .headcount($0) } == $0.value))
         }
       }) {
         return false

@@ -25,12 +25,13 @@ enum DelimitedText {
   /// "! ", or a colon or dash between words), when it has one and words after it: "Two AEs
   /// are fighting over the West. Which team should handle that?" says its problem first.
   static func leadingSentence(in line: String, normalizer: Normalizer, tokenCount: Int) -> Range<Int>? {
+    guard line.contains(where: { breaks.contains($0) }) else { return nil }
     let characters = Array(line)
     var last: Int?
     for index in characters.indices.dropFirst() where index + 1 < characters.count {
       let (before, mark, after) = (characters[index - 1], characters[index], characters[index + 1])
       guard after.isWhitespace, !before.isWhitespace || dashes.contains(mark) else { continue }
-      if [".", "?", "!", ":"].contains(mark) || (dashes.contains(mark) && before.isWhitespace) { last = index }
+      if stops.contains(mark) || (dashes.contains(mark) && before.isWhitespace) { last = index }
     }
     guard let last else { return nil }
     // Three words at least: "Got it. Who should own that?" says no problem before.
@@ -39,6 +40,9 @@ enum DelimitedText {
   }
 
   private static let marks: Set<Character> = ["\"", "“", ":", "-", "–", "—"]
+  /// Marks that end a sentence before a space, and every mark `leadingSentence` looks for.
+  private static let stops: Set<Character> = [".", "?", "!", ":"]
+  private static let breaks = stops.union(dashes)
   private static let dashes: Set<Character> = ["-", "–", "—"]
 
   /// The positions of the first pair of quotes: a straight quote opening a word and the next

@@ -26,6 +26,19 @@ public enum DescribedRecords {
   ]
   /// Words that make the record one to create.
   private static let fresh: Set<String> = ["a", "an", "another", "new"]
+  /// `entities` with the described records in `tokens` in place of the names they hold,
+  /// in the line's order (`find`).
+  static func adding(
+    to entities: [RecognizedEntity], _ tokens: [Token], corrected: Set<Int>, isKnown: (String) -> Bool,
+    opensWithVerb: Bool = true
+  ) -> [RecognizedEntity] {
+    let described = find(
+      tokens, entities: entities, corrected: corrected, isKnown: isKnown, opensWithVerb: opensWithVerb)
+    guard !described.isEmpty else { return entities }
+    return (entities.filter { entity in !described.contains { $0.range.overlaps(entity.range) } } + described)
+      .sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
   /// The most words a description is read as.
   private static let longest = 4
 

@@ -151,7 +151,7 @@ struct EntityRecognizer: Sendable {
       return (EntityValue(kind: .size, key: "arr:\(value)", display: "$\(value / 1_000_000)M ARR"), length + 1)
     }
     if multiplier == 1, Self.sizeWords.contains(next) {
-      return (EntityValue(kind: .size, key: "employees:\(number)", display: "\(number) employees"), length + 1)
+      return (.headcount(number), length + 1)
     }
     return nil
   }

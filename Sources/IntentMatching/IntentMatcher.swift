@@ -144,12 +144,9 @@ public struct IntentMatcher: Sendable {
       }
     }
     let words = tokens.map(\.text)
-    var entities = recognizer.recognize(words, corrected: corrected, today: today)
-    let described = DescribedRecords.find(tokens, entities: entities, corrected: corrected, isKnown: corrector.isKnown)
-    if !described.isEmpty {
-      entities = (entities.filter { entity in !described.contains { $0.range.overlaps(entity.range) } } + described)
-        .sorted { $0.range.lowerBound < $1.range.lowerBound }
-    }
+    let entities = DescribedRecords.adding(
+      to: recognizer.recognize(words, corrected: corrected, today: today), tokens, corrected: corrected,
+      isKnown: corrector.isKnown)
     let delimited = DelimitedText.range(in: line, normalizer: normalizer, tokenCount: tokens.count)
     let leading = DelimitedText.leadingSentence(in: line, normalizer: normalizer, tokenCount: tokens.count)
     var pointing = words
@@ -456,7 +453,7 @@ public struct IntentMatcher: Sendable {
           // intent takes ("reject change 1 - …"): "Heads up: the West team …" proposes nothing.
           let named = intent.slots.contains { slot in slot.type != .text && reread.contains("{\(slot.type.rawValue)}") }
           if spans == [marked], frame.count > 1 || named,
-            let word = SlotFiller.wordBefore(textSlots[0].name, in: example)
+            let word = filler.wordBefore(textSlots[0].name, in: example)
           {
             frame.remove(word)
           }
@@ -499,12 +496,9 @@ public struct IntentMatcher: Sendable {
         corrected.insert(index)
       }
     }
-    let entities = recognizer.recognize(tokens.map(\.text), corrected: [], today: today)
-    let described = DescribedRecords.find(
-      tokens, entities: entities, corrected: corrected, isKnown: corrector.isKnown, opensWithVerb: false)
-    guard !described.isEmpty else { return entities }
-    return (entities.filter { entity in !described.contains { $0.range.overlaps(entity.range) } } + described)
-      .sorted { $0.range.lowerBound < $1.range.lowerBound }
+    return DescribedRecords.adding(
+      to: recognizer.recognize(tokens.map(\.text), corrected: [], today: today), tokens, corrected: corrected,
+      isKnown: corrector.isKnown, opensWithVerb: false)
   }
 
   /// The normalized words of `line`.

@@ -39,8 +39,11 @@ struct SlotFiller: Sendable {
     let before: [String]
     let after: [String]
     let lead: Set<String>
+    /// The literal word just before the slot, normalized but not stemmed.
+    let wordBefore: String?
 
     init(before: [String], after: [String]) {
+      wordBefore = before.last
       self.before = before.map(Stemmer.stem)
       self.after = after.map(Stemmer.stem)
       lead = Set(self.before)
@@ -61,10 +64,9 @@ struct SlotFiller: Sendable {
   }
 
   /// The literal word just before `{name}` in `example`, normalized ("because" in
-  /// "{decision} {change} because {reason}"); nil when a marker or nothing comes before it.
-  static func wordBefore(_ name: String, in example: Example) -> String? {
-    guard let (before, _) = SlotTemplate(example.text.lowercased()).split(at: name) else { return nil }
-    return Normalizer().tokens(before).last.map(\.text)
+  /// "{decision} {change} because {reason}"); nil when nothing comes before it.
+  func wordBefore(_ name: String, in example: Example) -> String? {
+    anchors(for: name, in: example)?.wordBefore
   }
 
   private static func anchorKey(_ name: String, _ example: Example) -> String { name + "\u{0}" + example.text }
@@ -113,7 +115,7 @@ struct SlotFiller: Sendable {
           let number = entity.value(of: .number), let count = Int(number.key), count > 0,
           !(1900...2100).contains(count)  // a year ("do we need RevOps by 2027") is not a headcount
         {
-          slots[slot.name] = EntityValue(kind: .size, key: "employees:\(count)", display: "\(count) employees")
+          slots[slot.name] = .headcount(count)
           used.insert(index)
           slotOfEntity[index] = slot.name
           break
@@ -163,7 +165,7 @@ struct SlotFiller: Sendable {
           let text = otherExampleText(
             for: slot.name, intent, tokens: tokens, stems: stems, taken: taken, slotAt: slotAt)
         {
-          slots[slot.name] = EntityValue(kind: .text, key: text, display: text)
+          slots[slot.name] = text
         }
       }
     }
@@ -218,7 +220,7 @@ struct SlotFiller: Sendable {
   private func otherExampleText(
     for name: String, _ intent: IntentDefinition, tokens: [Token], stems: [String], taken: Set<Int>,
     slotAt: [Int: String]
-  ) -> String? {
+  ) -> EntityValue? {
     let lineStems = Set(stems)
     var best: (overlap: Int, range: Range<Int>)?
     for candidate in intent.examples where candidate.text.contains("{\(name)}") {
@@ -238,9 +240,7 @@ struct SlotFiller: Sendable {
       let overlap = Set(anchors.before + anchors.after).intersection(lineStems).count
       if overlap > (best?.overlap ?? 0) { best = (overlap, trimmed) }
     }
-    guard let range = best?.range else { return nil }
-    let text = tokens[range].map(\.surface).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-    return text.isEmpty ? nil : text
+    return best.flatMap { Self.text(tokens[$0.range]) }
   }
 
   /// The slot marked just before `{name}` and one word in `example` ("person" in "ask
