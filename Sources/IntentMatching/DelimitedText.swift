@@ -7,7 +7,7 @@ enum DelimitedText {
   /// the first quoted span, else what follows the first colon or dash between words. Nil when
   /// nothing is marked or the mark leaves no words after it.
   static func range(in line: String, normalizer: Normalizer, tokenCount: Int) -> Range<Int>? {
-    guard line.contains(where: { marks.contains($0) }) else { return nil }
+    guard mayHold(line, quotes: true, stops: [UInt8(ascii: ":")]) else { return nil }
     let characters = Array(line)
     if let (open, close) = quoted(characters) {
       let start = normalizer.tokens(String(characters[..<open])).count
@@ -25,7 +25,9 @@ enum DelimitedText {
   /// "! ", or a colon or dash between words), when it has one and words after it: "Two AEs
   /// are fighting over the West. Which team should handle that?" says its problem first.
   static func leadingSentence(in line: String, normalizer: Normalizer, tokenCount: Int) -> Range<Int>? {
-    guard line.contains(where: { breaks.contains($0) }) else { return nil }
+    guard
+      mayHold(line, quotes: false, stops: [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":")])
+    else { return nil }
     let characters = Array(line)
     var last: Int?
     for index in characters.indices.dropFirst() where index + 1 < characters.count {
@@ -39,11 +41,26 @@ enum DelimitedText {
     return end >= 3 && end < tokenCount ? 0..<end : nil
   }
 
-  private static let marks: Set<Character> = ["\"", "“", ":", "-", "–", "—"]
-  /// Marks that end a sentence before a space, and every mark `leadingSentence` looks for.
+  /// Marks that end a sentence before a space.
   private static let stops: Set<Character> = [".", "?", "!", ":"]
-  private static let breaks = stops.union(dashes)
   private static let dashes: Set<Character> = ["-", "–", "—"]
+
+  /// Whether `line` may hold a mark, read from its bytes before any character is: one of
+  /// `stops` before a space or a tab, a hyphen with one on each side, a straight quote (with
+  /// `quotes`), or any byte outside ASCII (curly quotes, long dashes and other spaces are
+  /// left to the reading by characters). Most lines hold none, and are passed by at the cost
+  /// of one look at each byte.
+  private static func mayHold(_ line: String, quotes: Bool, stops: [UInt8]) -> Bool {
+    let hyphen = UInt8(ascii: "-")
+    let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    var (beforeLast, last): (UInt8, UInt8) = (0, 0)
+    for byte in line.utf8 {
+      if byte >= 0x80 || (quotes && byte == UInt8(ascii: "\"")) { return true }
+      if isSpace(byte), stops.contains(last) || (last == hyphen && isSpace(beforeLast)) { return true }
+      (beforeLast, last) = (last, byte)
+    }
+    return false
+  }
 
   /// The positions of the first pair of quotes: a straight quote opening a word and the next
   /// straight quote, or “ and the next ”.

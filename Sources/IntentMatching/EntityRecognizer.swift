@@ -37,14 +37,17 @@ struct EntityRecognizer: Sendable {
         }
       }
       if let labelled = labelledNumber(tokens, at: index) { candidates.append(knownCRMID(labelled, tokens, at: index)) }
-      if let size = size(tokens, at: index) { candidates.append(([size.0], size.1)) }
+      let numeric = Self.mayBeNumber(tokens[index])
+      if numeric, let size = size(tokens, at: index) { candidates.append(([size.0], size.1)) }
       if let found = gazetteer.longestMatch(tokens, at: index) {
         candidates.append((found.entities.map(Self.value), found.length))
       }
-      if let (amount, length) = Self.shorthandAmount(tokens, at: index) {
+      if numeric, let (amount, length) = Self.shorthandAmount(tokens, at: index) {
         candidates.append(([EntityValue(kind: .number, key: String(amount), display: String(amount))], length))
       }
-      if let number = Int64(tokens[index]) {
+      if !numeric {
+        // A word: none of the readings of a number below.
+      } else if let number = Int64(tokens[index]) {
         candidates.append(([EntityValue(kind: .number, key: String(number), display: tokens[index])], 1))
       } else if tokens[index].allSatisfy(\.isNumber) {
         // Digits too long for a number are still a number the user typed; keep them as text
@@ -114,10 +117,20 @@ struct EntityRecognizer: Sendable {
   }
 
   /// An amount written short: "400k", "1.2m", "2.5 million", "400 thousand".
+  private static let multipliers: [String: Double] = [
+    "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "million": 1_000_000,
+  ]
+
+  /// Whether `token` may be read as a number, an amount or a size: it opens with a digit, a
+  /// point or a sign, or with a character outside ASCII (digits of other scripts). Most words
+  /// are ruled out by their first byte, before any number is parsed.
+  private static func mayBeNumber(_ token: String) -> Bool {
+    guard let byte = token.utf8.first else { return false }
+    return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+      || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte >= 0x80
+  }
+
   static func shorthandAmount(_ tokens: [String], at start: Int) -> (Int64, Int)? {
-    let multipliers: [String: Double] = [
-      "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "million": 1_000_000,
-    ]
     let token = tokens[start]
     if let last = token.last, let multiplier = multipliers[String(last)], let number = Double(token.dropLast()),
       token.dropLast().allSatisfy({ $0.isNumber || $0 == "." })

@@ -223,8 +223,9 @@ public struct IntentMatcher: Sendable {
     result.intent = intent
     result.slots = slots
     result.unknownNames = unknownNames(
-      intent, slots: slots, example: example(at: best.example), tokens: tokens, entities: entities,
-      isUnknown: isUnknown)
+      best.intent, slots: slots,
+      example: exampleRefs.indices.contains(best.example) ? exampleRefs[best.example].example : nil,
+      tokens: tokens, entities: entities, isUnknown: isUnknown)
     // A change is carried out only when every word of it is understood: words baton does not
     // know, outside a name it can say is missing and outside the free text that holds them,
     // are listed. Framing ("asap") and one- or two-letter words ("can u") say nothing of the
@@ -285,23 +286,26 @@ public struct IntentMatcher: Sendable {
   /// Velocity defined" is not deal velocity). Slots read from the same words ("what does
   /// {team}/{person} own") are one name of either kind.
   private func unknownNames(
-    _ intent: IntentDefinition, slots: [String: EntityValue], example: Example?, tokens: [Token],
+    _ index: Int, slots: [String: EntityValue], example: Int?, tokens: [Token],
     entities: [RecognizedEntity], isUnknown: (Int) -> Bool
   ) -> [Match.UnknownName] {
     guard tokens.indices.contains(where: isUnknown) else { return [] }
+    let intent = catalog.intents[index]
     let named = intent.slots.filter { Self.namedKinds.contains($0.type) }
     guard !named.isEmpty else { return [] }
     let stems = SlotFiller.stems(tokens)
-    let examples = (example.map { [$0] } ?? []) + intent.examples
+    // The nearest example first, then the others in order.
+    let order = (example.map { [$0] } ?? []) + intent.examples.indices
     var found: [(name: Match.UnknownName, range: Range<Int>)] = []
     for slot in named {
       // Where a filled slot's name was read: an unknown word beside it makes it another name.
       let filled = slots[slot.name].map { value in
         entities.filter { $0.value(of: slot.type)?.key == value.key }.map(\.range)
       }
-      for example in examples {
+      let anchors = filler.anchors(of: slot.name, intent: index, intent)
+      for example in order {
         // A name is a few words, none of them pointing at the context ("move it to …").
-        guard let range = filler.freeTextRange(for: slot.name, example: example, stems: stems, anchored: true),
+        guard let read = anchors[example], let range = SlotFiller.freeTextRange(read, stems: stems, anchored: true),
           range.count <= Self.longestName, range.contains(where: isUnknown),
           !range.contains(where: { pointers.contains(tokens[$0].text) }),
           filled.map({ $0.contains { read in range.contains(read.lowerBound) && read.upperBound <= range.upperBound } })
@@ -406,12 +410,27 @@ public struct IntentMatcher: Sendable {
   ) -> (scores: [Ranker.Scored], reread: [Int: [String]]) {
     var updated = scores
     var rereadWords: [Int: [String]] = [:]
-    var stems: [String]?
+    var stems: (stems: [String], distinct: Set<String>)?
+    // The line read with each placing of its free text, once a line: examples of several
+    // intents place it alike.
+    var readings: [[Range<Int>]: (words: [String], set: Set<String>)] = [:]
+    func reading(_ spans: [Range<Int>]) -> (words: [String], set: Set<String>) {
+      if let known = readings[spans] { return known }
+      let outside = entities.filter { entity in !spans.contains { $0.overlaps(entity.range) } }
+      let words = Self.delexicalize(words, entities: outside, freeText: spans)
+      let read = (words, Set(words))
+      readings[spans] = read
+      return read
+    }
     for (position, scored) in scores.prefix(Self.rereadCandidates).enumerated() {
       let intent = catalog.intents[scored.intent]
       let textSlots = intent.slots.filter { $0.type == .text }
       guard !textSlots.isEmpty else { continue }
-      let lineStems = stems ?? SlotFiller.stems(tokens)
+      let lineStems =
+        stems
+        ?? {
+          let read = SlotFiller.stems(tokens); return (read, Set(read))
+        }()
       stems = lineStems
       // Every example whose anchors the line has may place the free text differently.
       var tried = Set<[Range<Int>]>()
@@ -422,14 +441,16 @@ public struct IntentMatcher: Sendable {
         }
         return SlotFiller.trimming(span, taken: Set(typed.flatMap { Array($0.range) }), tokens: tokens)
       }
-      for example in intent.examples {
-        let anchored = textSlots.compactMap {
-          filler.freeTextRange(for: $0.name, example: example, stems: lineStems, anchored: true)
-        }
+      let table = filler.textExamples(of: scored.intent, intent, normalizer: normalizer)
+      let placed = table.placed(stems: lineStems.stems, distinct: lineStems.distinct)
+      // Most lines have none of an intent's anchors and mark no text: nothing to read again.
+      let marking = marked != nil && textSlots.count == 1 && textSlots[0].takesMarkedText
+      guard marking || placed.contains(where: { $0 != nil }) else { continue }
+      for (row, placement) in table.placements.enumerated() {
+        let anchored = placement.compactMap { $0.flatMap { placed[$0] } }
+        guard marking || !anchored.isEmpty else { continue }
         var readings = [anchored]
-        if let marked, textSlots.count == 1, textSlots[0].takesMarkedText,
-          example.text.contains("{\(textSlots[0].name)}")
-        {
+        if marking, let marked, placement[0] != nil {
           readings.append([marked])
         }
         // Text that only points ("whose call is that?") is the sentence before it.
@@ -444,20 +465,21 @@ public struct IntentMatcher: Sendable {
           // example that placed it ("who should own {problem}"): one anchor word alone would
           // read any question as free text ("who is the boss of everything" keeps only "is" of
           // "whose call is {problem}").
-          let outside = entities.filter { entity in !spans.contains { $0.overlaps(entity.range) } }
-          let reread = Self.delexicalize(words, entities: outside, freeText: spans)
-          var frame = filler.frame(of: example, in: intent, normalizer: normalizer)
+          let (reread, rereadSet) = reading(spans)
+          let frame = table.frames[row]
           // A colon, a dash or quotes stand where the example has the word before its text
           // ("because" in "{decision} {change} because {reason}").
           // A frame of that word alone ("propose {change}") is stood for only beside a name the
           // intent takes ("reject change 1 - …"): "Heads up: the West team …" proposes nothing.
-          let named = intent.slots.contains { slot in slot.type != .text && reread.contains("{\(slot.type.rawValue)}") }
-          if spans == [marked], frame.count > 1 || named,
-            let word = filler.wordBefore(textSlots[0].name, in: example)
+          var stoodFor: String?
+          if spans == [marked], let word = placement[0].flatMap({ table.anchors[$0].wordBefore }), frame.contains(word),
+            frame.count > 1
+              || intent.slots.contains(where: { $0.type != .text && rereadSet.contains("{\($0.type.rawValue)}") })
           {
-            frame.remove(word)
+            stoodFor = word
           }
-          guard frame.intersection(reread).count * 2 >= frame.count else { continue }
+          let kept = frame.count(where: { $0 != stoodFor && rereadSet.contains($0) })
+          guard kept * 2 >= frame.count - (stoodFor == nil ? 0 : 1) else { continue }
           tried.insert(spans)
           let better = ranker.score(reread, intent: scored.intent)
           if better.score > updated[position].score {

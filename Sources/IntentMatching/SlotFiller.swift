@@ -17,25 +17,57 @@ struct SlotFiller: Sendable {
 
   private final class AnchorTable: Sendable {
     let table = Mutex<[String: Anchors?]>([:])
-    /// Each free-text example's frame: its literal words, delexicalized, read once.
-    let frames = Mutex<[String: Set<String>]>([:])
+    /// Each slot's anchors in every example of an intent, by the intent's position in the
+    /// catalogue: a line looks them up once an intent and slot, not once an example.
+    let byIntent = Mutex<[IntentSlot: [Anchors?]]>([:])
+    /// Each intent's examples' frames: their literal words, delexicalized, read once.
+    let frames = Mutex<[Int: [Set<String>]]>([:])
+    /// Each intent's examples with free text (`TextExamples`), read once.
+    let texts = Mutex<[Int: TextExamples]>([:])
   }
 
-  /// The literal words of `example` (markers left out), normalized: the frame a line with
-  /// free text must keep half of. Read the first time a line needs them, as the anchors are.
-  func frame(of example: Example, in intent: IntentDefinition, normalizer: Normalizer) -> Set<String> {
-    let key = intent.name + "\u{0}" + example.text
-    if let known = anchors.frames.withLock({ $0[key] }) { return known }
-    let read = Set(
-      Phrasing.reduce(IntentMatcher.delexicalize(example, intent: intent, normalizer: normalizer)).filter {
-        !$0.hasPrefix("{")
-      })
-    anchors.frames.withLock { $0[key] = read }
+  /// The examples of `intent`, the catalogue's intent at `index`, that place its free text.
+  func textExamples(of index: Int, _ intent: IntentDefinition, normalizer: Normalizer) -> TextExamples {
+    if let known = anchors.texts.withLock({ $0[index] }) { return known }
+    let read = TextExamples(
+      slots: intent.slots.filter { $0.type == .text }.map { anchors(of: $0.name, intent: index, intent) },
+      frames: frames(of: index, intent, normalizer: normalizer))
+    anchors.texts.withLock { $0[index] = read }
+    return read
+  }
+
+  private struct IntentSlot: Hashable {
+    let intent: Int
+    let slot: String
+  }
+
+  /// The literal words of each example of `intent`, the catalogue's intent at `index`
+  /// (markers left out), normalized: the frame a line with free text must keep half of.
+  /// Read the first time a line needs them, as the anchors are.
+  func frames(of index: Int, _ intent: IntentDefinition, normalizer: Normalizer) -> [Set<String>] {
+    if let known = anchors.frames.withLock({ $0[index] }) { return known }
+    let read = intent.examples.map { example in
+      Set(
+        Phrasing.reduce(IntentMatcher.delexicalize(example, intent: intent, normalizer: normalizer)).filter {
+          !$0.hasPrefix("{")
+        })
+    }
+    anchors.frames.withLock { $0[index] = read }
+    return read
+  }
+
+  /// The anchors of `{name}` in each example of `intent`, the catalogue's intent at `index`,
+  /// in the examples' order (nil where an example lacks the slot), read once.
+  func anchors(of name: String, intent index: Int, _ intent: IntentDefinition) -> [Anchors?] {
+    let key = IntentSlot(intent: index, slot: name)
+    if let known = anchors.byIntent.withLock({ $0[key] }) { return known }
+    let read = intent.examples.map { Self.anchorWords(for: name, in: $0) }
+    anchors.byIntent.withLock { $0[key] = read }
     return read
   }
 
   /// The stems of an example's literal words before and after a free-text slot.
-  private struct Anchors: Sendable {
+  struct Anchors: Hashable, Sendable {
     let before: [String]
     let after: [String]
     let lead: Set<String>
@@ -61,12 +93,6 @@ struct SlotFiller: Sendable {
       table[key] = .some(read)
       return read
     }
-  }
-
-  /// The literal word just before `{name}` in `example`, normalized ("because" in
-  /// "{decision} {change} because {reason}"); nil when nothing comes before it.
-  func wordBefore(_ name: String, in example: Example) -> String? {
-    anchors(for: name, in: example)?.wordBefore
   }
 
   private static func anchorKey(_ name: String, _ example: Example) -> String { name + "\u{0}" + example.text }
@@ -283,7 +309,11 @@ struct SlotFiller: Sendable {
   /// `stems` are the line's tokens stemmed (`stems(_:)`), once a line rather than once an
   /// example.
   func freeTextRange(for name: String, example: Example, stems: [String], anchored: Bool) -> Range<Int>? {
-    guard let anchors = anchors(for: name, in: example) else { return nil }
+    anchors(for: name, in: example).flatMap { Self.freeTextRange($0, stems: stems, anchored: anchored) }
+  }
+
+  /// Where in the line the free text lies by `anchors`, as `freeTextRange(for:…)` reads it.
+  static func freeTextRange(_ anchors: Anchors, stems: [String], anchored: Bool) -> Range<Int>? {
     var start = 0
     var hasAnchor = false
     if let anchor = anchors.before.last, let position = stems.firstIndex(of: anchor) {

@@ -29,6 +29,9 @@ struct TemporalParser: Sendable {
   /// Words before a weekday that make it one already past ("since Monday").
   private static let pastMarkers: Set<String> = ["since", "from", "on", "last", "past", "previous", "after"]
 
+  /// Words before "on" that make the day after it one ahead ("due on the 15th").
+  private static let dueMarkers: Set<String> = ["due", "deadline", "scheduled"]
+
   /// Words before a year that make a number one ("in 2025", "for 2017").
   private static let yearMarkers: Set<String> = ["in", "for", "during", "of", "since", "throughout"]
 
@@ -51,17 +54,20 @@ struct TemporalParser: Sendable {
     case "yesterday": return (date(today.adding(days: -1)), 1)
     default: break
     }
-    if let day = Day(iso: first) { return (date(day), 1) }
-    if let (year, month, day) = Self.isoParts(first) {
-      // "2026-3-5" is a date as "2026-03-05" is; "2026-02-30" is none.
-      return (Self.validDay(year, month, day).map(date) ?? impossible(first), 1)
-    }
     // "on" marks a day past ("what changed on Monday") unless a due date comes before it
     // ("due on the 15th"): then the day is ahead, as after "by".
-    let due = start > 1 && ["due", "deadline", "scheduled"].contains(tokens[start - 2])
+    let due = start > 1 && Self.dueMarkers.contains(tokens[start - 2])
     let before = start > 0 ? (due && tokens[start - 1] == "on" ? "by" : tokens[start - 1]) : nil
-    if let found = numericDate(first, before: before) { return (found, 1) }
-    if let found = compactSpan(first) { return (found, 1) }
+    // A date or span in one word opens with a digit ("2026-03-05", "12/15", "21d").
+    if let byte = first.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+      if let day = Day(iso: first) { return (date(day), 1) }
+      if let (year, month, day) = Self.isoParts(first) {
+        // "2026-3-5" is a date as "2026-03-05" is; "2026-02-30" is none.
+        return (Self.validDay(year, month, day).map(date) ?? impossible(first), 1)
+      }
+      if let found = numericDate(first, before: before) { return (found, 1) }
+      if let found = compactSpan(first) { return (found, 1) }
+    }
     if first == "a" || first == "an", let next = word(1), let days = Self.unitDays[next], before != "in" {
       // "over a month", "for a week": a span ("in a week" is read from "in", below).
       return (self.days(days, "\(first) \(next)"), 2)
