@@ -98,7 +98,9 @@ enum ChangeEffectReading {
     guard lowered.range(of: otherChange, options: .regularExpression) == nil else { return nil }
     let stops = "(?= after | before | between | with | at \\d| in the | as | placed |,|$)"
     guard
-      var name = capture("\\bstage (?:called |named )?(.+?)\(stops)", in: text)
+      // A name, not where the stage goes: "a Verbal Commit stage between …" is named before.
+      var name = capture(
+        "\\bstage (?:called |named )?(?!(?:after|before|between|with|at|in|as|placed)\\b)(.+?)\(stops)", in: text)
         ?? capture("(?:add |create |new |an? )+(.+?) stage\\b", in: text)
     else { return nil }
     name = name.replacingOccurrences(

@@ -240,7 +240,11 @@ public final class Session {
     var slots = slots
     for (name, value) in reply.found where slots[name] == nil { slots[name] = SlotValue(value, source: .found) }
     resolver.ran(intent, slots: slots, reply: reply)
-    return Turn(input: input, intent: intent.name, slots: slots, reply: reply, endsSession: ends)
+    // A proposal that names no part of how revenue is run ("propose a toast to the team") was
+    // not a change request after all: the turn reports no intent read, as for any line not
+    // understood, while the refusal is audited as every refusal is.
+    let read = reply.refusalReason == .notAChange ? nil : intent.name
+    return Turn(input: input, intent: read, slots: slots, reply: reply, endsSession: ends)
   }
 
   /// Cancels the side effect waiting for "yes" or "no", as Ctrl-C or Enter alone at the

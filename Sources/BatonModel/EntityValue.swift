@@ -18,6 +18,15 @@ extension EntityValue {
   public static func headcount(_ count: some BinaryInteger) -> EntityValue {
     EntityValue(kind: .size, key: "employees:\(count)", display: "\(count) employees")
   }
+
+  /// The key of a period the line points at rather than names ("that quarter", "the same
+  /// period"): the conversation puts the period it last used in its place, or asks.
+  public static let pointedPeriodKey = "@that"
+
+  /// A period the line points at, said as `said`.
+  public static func pointedPeriod(_ said: String) -> EntityValue {
+    EntityValue(kind: .period, key: pointedPeriodKey, display: said)
+  }
 }
 
 /// A slot's value and where it came from.

@@ -25,8 +25,17 @@ public struct ConversationState: Sendable {
     .lead,
   ]
 
-  /// Puts the records among `slots` in focus, each replacing the last of its kind.
+  /// The period the last answer that named one used: what "that quarter" points at.
+  public internal(set) var period: EntityValue?
+
+  /// Puts the records among `slots` in focus, each replacing the last of its kind, and
+  /// keeps the period they name.
   mutating func remember(_ slots: [String: SlotValue]) {
+    if let named = slots.values.first(where: {
+      $0.value.kind == .period && $0.value.key != EntityValue.pointedPeriodKey
+    }) {
+      period = named.value
+    }
     recent = []
     for slot in slots.values where slot.value.kind.isRecord && slot.value.key != "@me" {
       focus[slot.value.kind] = slot.value

@@ -147,7 +147,18 @@ public final class Resolver {
       if slot.required && intent.sideEffects && !pointsAtFocus { continue }
       if let value = state.focus[slot.type] { slots[slot.name] = SlotValue(value, source: .context) }
     }
-    if let missing = intent.slots.first(where: { $0.required && slots[$0.name] == nil }) {
+    // A period pointed at ("that quarter") is the one the conversation last used; with none,
+    // baton asks which, never answering for a default period.
+    var pointed: SlotDefinition?
+    for slot in intent.slots where slots[slot.name]?.value.key == EntityValue.pointedPeriodKey {
+      if let period = state.period {
+        slots[slot.name] = SlotValue(period, source: .context)
+      } else {
+        slots[slot.name] = nil
+        pointed = pointed ?? slot
+      }
+    }
+    if let missing = intent.slots.first(where: { $0.required && slots[$0.name] == nil }) ?? pointed {
       state.pending = PendingQuestion(intent: intent, slots: slots, missing: missing, input: input)
       return .reply(ConversationReplies.question(for: missing), intent: intent, slots: slots)
     }

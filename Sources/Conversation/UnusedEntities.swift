@@ -22,6 +22,13 @@ public enum UnusedEntities {
     var texts: [[String]]?
     var known: [[String]]?
     return match.entities.filter { entity in
+      // A period pointed at ("that quarter") is used by the period the conversation put in
+      // its place.
+      if entity.values.contains(where: { $0.key == EntityValue.pointedPeriodKey }),
+        slots.values.contains(where: { $0.value.kind == .period && $0.source == .context })
+      {
+        return false
+      }
       // A bare number a slot took as a record's ("for 42": deal 42) or as a headcount ("450":
       // 450 employees) is used too.
       if entity.values.contains(where: { value in

@@ -16,8 +16,10 @@ public enum DescribedRecords {
 
   /// The nouns that end a description, and the kind of record each names. Not "proposal",
   /// which is also a stage: "the Hooli proposal" is a deal at Proposal.
-  private static let nouns: [String: EntityKind] = [
-    "task": .task, "todo": .task, "lead": .lead, "change": .change, "request": .change,
+  private static let nouns: [String: [EntityKind]] = [
+    "task": [.task], "todo": [.task], "lead": [.lead], "change": [.change], "request": [.change],
+    // "the verbal commit one": a record of whichever kind the request takes.
+    "one": [.task, .lead, .change],
   ]
   /// Words a description never holds: they tie it to the rest of the line.
   private static let stopWords: Set<String> = [
@@ -67,7 +69,7 @@ public enum DescribedRecords {
         || ((index > 0 || !opensWithVerb) && tokens[index].surface.first?.isUppercase == true)
     }
     for noun in tokens.indices where !covered.contains(noun) || nounsNamed.contains(noun) {
-      guard let kind = nouns[tokens[noun].text] else { continue }
+      guard let kinds = nouns[tokens[noun].text] else { continue }
       var end = noun
       if tokens[noun].text == "request", noun > 0, tokens[noun - 1].text == "change" { end = noun - 1 }
       var start = end
@@ -88,15 +90,19 @@ public enum DescribedRecords {
       // "a QBR task", "a new lead" are ones to make, not ones there are.
       guard start < end, found.allSatisfy({ $0.range.upperBound <= start }),
         start == 0 || !fresh.contains(tokens[start - 1].text),
-        !tokens[start..<end].contains(where: { fresh.contains($0.text) })
+        !tokens[start..<end].contains(where: { fresh.contains($0.text) }),
+        // "the Globex one" is the account's deal, read by the names.
+        kinds.count == 1 || !(start..<end).contains(where: { accountAt[$0] != nil })
       else { continue }
       let said = tokens[start..<end].map(\.surface)
-      let value = EntityValue(
-        kind: kind, key: keyPrefix + tokens[start..<end].map(\.text).joined(separator: " "),
-        display: "the “\(said.joined(separator: " "))” \(kind == .change ? "change request" : kind.rawValue)")
+      let values = kinds.map { kind in
+        EntityValue(
+          kind: kind, key: keyPrefix + tokens[start..<end].map(\.text).joined(separator: " "),
+          display: "the “\(said.joined(separator: " "))” \(kind == .change ? "change request" : kind.rawValue)")
+      }
       found.append(
         RecognizedEntity(
-          values: [value], range: start..<(noun + 1),
+          values: values, range: start..<(noun + 1),
           surface: tokens[start...noun].map(\.text).joined(separator: " "),
           corrected: (start...noun).contains { corrected.contains($0) }))
     }

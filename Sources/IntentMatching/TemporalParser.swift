@@ -29,6 +29,9 @@ struct TemporalParser: Sendable {
   /// Words before a weekday that make it one already past ("since Monday").
   private static let pastMarkers: Set<String> = ["since", "from", "on", "last", "past", "previous", "after"]
 
+  /// The units a period pointed at is said in ("that quarter").
+  private static let periodUnits: Set<String> = ["week", "month", "quarter", "year", "period", "half"]
+
   /// Words before "on" that make the day after it one ahead ("due on the 15th").
   private static let dueMarkers: Set<String> = ["due", "deadline", "scheduled"]
 
@@ -109,6 +112,13 @@ struct TemporalParser: Sendable {
       case "week", "weeks": return (days(count * 7, "\(first) \(word(1) ?? "")"), 2)
       case "month", "months": return (days(count * 30, "\(first) \(word(1) ?? "")"), 2)
       default: break
+      }
+    }
+    // "that quarter", "the same period": the period the conversation last used.
+    if first == "that" || first == "same" || (first == "the" && word(1) == "same") {
+      let offset = first == "the" ? 2 : 1
+      if let unit = word(offset), Self.periodUnits.contains(unit) {
+        return (.pointedPeriod(tokens[start...(start + offset)].joined(separator: " ")), offset + 1)
       }
     }
     if first == "next" || first == "this" || first == "last" || first == "previous"

@@ -46,6 +46,13 @@ import WorkspaceStore
     #expect(try harness.workspace.changeRequest(id: id)?.status == "open")
   }
 
+  /// A name said before "stage" is the stage's, and the words after it where it goes.
+  @Test func aStageNamedBeforeItsPlaceTakesThatName() throws {
+    _ = try decide(try propose("propose a Legal Review stage between Proposal and Negotiation"))
+    let order = try harness.workspace.stages().map(\.name)
+    #expect(order.firstIndex(of: "Legal Review") == (order.firstIndex(of: "Proposal") ?? -9) + 1, "\(order)")
+  }
+
   @Test func anApprovalIsNotUndoneOnceADealHasBeenInItsStage() throws {
     let (_, audit) = try decide(try propose("propose a new stage Verbal Commit after Negotiation"))
     try harness.perform(

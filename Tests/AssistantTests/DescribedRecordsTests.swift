@@ -25,6 +25,16 @@ import WorkspaceStore
     #expect(try workspace.changeRequest(id: 1)?.status == "approved")
   }
 
+  /// "one" stands for whichever kind of record the request takes.
+  @Test func theOneDescribedIsOfTheKindTheRequestTakes() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let task = session.handle("close out the kickoff deck one")
+    #expect(task.intent == "task.complete" && task.reply.ok, "\(task.reply.firstLine)")
+    #expect(try workspace.task(id: 4)?.status == "done")
+    let change = session.handle("reject the competitor field one because we track it in notes")
+    #expect(change.intent == "change.decide" && change.slots["change"]?.value.key == "1", "\(change.reply.firstLine)")
+  }
+
   @Test func aDescriptionAnswersWhichRecord() throws {
     let (workspace, session) = try Fixtures.confirmingSession()
     #expect(session.handle("route the lead").reply.kind == .question)

@@ -66,7 +66,8 @@ import WorkspaceStore
       let parsed = try? JSONSerialization.jsonObject(with: Data(object.utf8)) as? [String: Any]
       #expect(parsed?["ok"] is Bool, "the JSON of \(line.prefix(60).debugDescription) is not an object")
       #expect(!object.contains("\n"), "the JSON of a line spans more than one line")
-      if !writers.contains(turn.intent ?? "") {
+      // A proposal of nothing in the operating model reads no intent, and its refusal is audited.
+      if !writers.contains(turn.intent ?? ""), turn.reply.refusalReason != .notAChange {
         #expect(try Self.digest(path) == before, "\(line.prefix(60).debugDescription) changed the workspace")
       }
     }

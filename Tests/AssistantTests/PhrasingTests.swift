@@ -84,6 +84,18 @@ import WorkspaceStore
       "propose a rule that reps get a reminder when a deal has no next step")
     #expect(turn.intent == "change.propose", "\(turn.reply.firstLine)")
   }
+
+  /// A proposal of nothing in how revenue is run is no change request: the turn reads no
+  /// intent, nothing is opened, and the refusal is audited.
+  @Test func aProposalOfNothingInTheOperatingModelIsNotUnderstoodAsOne() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let before = try workspace.changeRequests(statuses: nil).count
+    let turn = session.handle("propose a pizza lunch for the office on friday")
+    #expect(turn.intent == nil && turn.reply.refusalReason == .notAChange, "\(turn.reply.firstLine)")
+    #expect(try workspace.changeRequests(statuses: nil).count == before)
+    let row = try #require(try workspace.activity(since: nil, table: nil, recordID: nil, action: nil, limit: 1).first)
+    #expect(row.outcome == "refused" && row.actor == "jordan")
+  }
 }
 
 /// Filters a line names are used, never dropped for a default.
