@@ -55,10 +55,18 @@ enum ChangeActions {
     else { return .reply(Replies.missing("change")) }
     let title = text.prefix(1).uppercased() + text.dropFirst()
     let words = words(of: text)
-    let kind = kind(of: words)
+    let model = try workspace.operatingModel()
     // A change request is about the operating model; one that names no part of it ("a
-    // toast to the team") is not opened on a guess.
-    guard kind != "other" || !words.isDisjoint(with: operatingModelWords) else {
+    // toast to the team") is not opened on a guess. The whole line counts ("new field
+    // request: Partner Sourced checkbox"), and so does a stage's name ("… before
+    // Negotiation").
+    let said = words.union(Self.words(of: request.input))
+    let kind = kind(of: said)
+    let namesStage = model.stages.contains { stage in
+      let name = Self.words(of: stage.name)
+      return !name.isEmpty && name.isSubset(of: said)
+    }
+    guard kind != "other" || !said.isDisjoint(with: operatingModelWords) || namesStage else {
       return Replies.refused(
         "Not opened: a change request changes how revenue is run (a stage, field, rule, owner, metric or process), and “\(text)” names none of these. Say what it changes.",
         reason: .notAChange)
@@ -66,7 +74,6 @@ enum ChangeActions {
     let asks = questions[kind] ?? []
     // What approving it will do, when the words say exactly; a request that cannot take
     // effect as written is not opened.
-    let model = try workspace.operatingModel()
     // Read from the line as typed: the free text loses "%" and ":". A tool call's argument
     // is its text as given.
     let typed = request.slots["change"].flatMap { $0.source == .argument ? $0.value.display : nil } ?? request.input

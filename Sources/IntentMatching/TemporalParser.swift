@@ -142,6 +142,12 @@ struct TemporalParser: Sendable {
         case ("next", "month"):
           let (year, month, _) = today.components
           return (date(Day(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)), 2)
+        case ("this", "month"), ("current", "month"):
+          let (year, month, _) = today.components
+          return (monthPeriod(year, month), 2)
+        case ("last", "month"), ("previous", "month"):
+          let (year, month, _) = today.components
+          return (monthPeriod(month == 1 ? year - 1 : year, month == 1 ? 12 : month - 1), 2)
         case ("this", "quarter"), ("current", "quarter"): return (period(quarter), 2)
         case ("next", "quarter"): return (period(quarter.next), 2)
         case ("last", "quarter"), ("previous", "quarter"): return (period(quarter.previous), 2)
@@ -359,6 +365,13 @@ struct TemporalParser: Sendable {
 
   private func halfPeriod(_ year: Int, _ half: Int) -> EntityValue {
     EntityValue(kind: .period, key: "\(year)-H\(half)", display: "H\(half) \(year)")
+  }
+
+  /// The month "next month" also names, for a slot that takes a period ("forecast for next
+  /// month"), where a due date takes its first day.
+  func nextMonth() -> EntityValue {
+    let (year, month, _) = today.components
+    return monthPeriod(month == 12 ? year + 1 : year, month % 12 + 1)
   }
 
   private func monthPeriod(_ year: Int, _ month: Int) -> EntityValue {

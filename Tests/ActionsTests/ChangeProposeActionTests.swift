@@ -31,4 +31,15 @@ import WorkspaceStore
     let plan = try harness.plan("change.propose", ["change": EntityValue(kind: .text, key: text, display: text)])
     #expect(plan.summary.hasPrefix("Open a change request"))
   }
+
+  /// The words of the whole line count, and a stage's name is part of the operating model.
+  @Test(arguments: [
+    ("new field request: Partner Sourced checkbox", "Partner Sourced checkbox"),
+    ("change request: a mutual action plan before Negotiation", "a mutual action plan before Negotiation"),
+  ])
+  func aProposalTheLineTiesToTheOperatingModelIsPlanned(_ line: String, _ text: String) throws {
+    let plan = try harness.plan(
+      "change.propose", input: line, ["change": EntityValue(kind: .text, key: text, display: text)])
+    #expect(plan.summary.hasPrefix("Open a change request"), "\(plan.summary)")
+  }
 }

@@ -20,10 +20,17 @@ import Testing
     ("fy 25 bookings", ["2025"]), ("h1 2026", ["2026-H1"]), ("h2", ["2026-H2"]), ("Q3 2025", ["2025-Q3"]),
     ("in march", ["2026-03"]), ("march 2025", ["2025-03"]), ("in december", ["2026-12"]),
     ("in may", ["2026-05"]), ("last 7 days", ["2026-11-26..2026-12-02"]),
-    ("the past 2 weeks", ["2026-11-19..2026-12-02"]),
+    ("the past 2 weeks", ["2026-11-19..2026-12-02"]), ("deals closing this month", ["2026-12"]),
+    ("win rate last month", ["2026-11"]),
+    // A due date takes next month's first day, a period the month.
+    ("forecast for next month", ["2027-01-01", "2027-01"]),
   ])
   func periods(_ line: String, _ expected: [String]) {
     #expect(Self.keys(line) == expected, "“\(line)”")
+  }
+
+  @Test func lastMonthInJanuaryIsLastYearsDecember() {
+    #expect(Self.keys("last month", today: Day(year: 2027, month: 1, day: 12)) == ["2026-12"])
   }
 
   @Test func aMonthNotYetBegunIsLastYears() {
