@@ -422,6 +422,8 @@ public struct IntentMatcher: Sendable {
       readings[spans] = read
       return read
     }
+    // The ranker's reading of each placing, once: only the nearest example is the intent's.
+    var ranked: [[Range<Int>]: Ranker.Reading] = [:]
     for (position, scored) in scores.prefix(Self.rereadCandidates).enumerated() {
       let intent = catalog.intents[scored.intent]
       let textSlots = intent.slots.filter { $0.type == .text }
@@ -481,7 +483,9 @@ public struct IntentMatcher: Sendable {
           let kept = frame.count(where: { $0 != stoodFor && rereadSet.contains($0) })
           guard kept * 2 >= frame.count - (stoodFor == nil ? 0 : 1) else { continue }
           tried.insert(spans)
-          let better = ranker.score(reread, intent: scored.intent)
+          let prepared = ranked[spans] ?? ranker.reading(reread)
+          ranked[spans] = prepared
+          let better = ranker.score(prepared, intent: scored.intent)
           if better.score > updated[position].score {
             updated[position] = better
             rereadWords[scored.intent] = reread

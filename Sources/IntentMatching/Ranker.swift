@@ -153,12 +153,28 @@ struct Ranker: Sendable {
   }
 
   /// `intent`'s score for `words`, with its nearest example.
-  func score(_ words: [String], intent: Int) -> Scored {
+  func score(_ words: [String], intent: Int) -> Scored { score(reading(words), intent: intent) }
+
+  /// What scoring `words` for any intent needs, computed once: the classifier's
+  /// probabilities and the words' vector for the nearest example.
+  struct Reading: Sendable {
+    fileprivate let probabilities: [Float]
+    fileprivate let words: SparseVector
+  }
+
+  func reading(_ words: [String]) -> Reading {
     let features = extractor.features(words)
-    let probability = Double(classifier.probabilities(normalized(features, unknownCount: true))[intent])
-    let nearest = nearestExample(
-      normalized(features.filter { FeatureKey.isWordLevel($0.key) }, unknownCount: true), intent: intent)
-    return Scored(intent: intent, score: Self.blended(probability, nearest.cosine), example: nearest.example)
+    return Reading(
+      probabilities: classifier.probabilities(normalized(features, unknownCount: true)),
+      words: normalized(features.filter { FeatureKey.isWordLevel($0.key) }, unknownCount: true))
+  }
+
+  /// `intent`'s score for the words `reading` was made of, with its nearest example.
+  func score(_ reading: Reading, intent: Int) -> Scored {
+    let nearest = nearestExample(reading.words, intent: intent)
+    return Scored(
+      intent: intent, score: Self.blended(Double(reading.probabilities[intent]), nearest.cosine),
+      example: nearest.example)
   }
 
   /// The words of the line that pushed `intent` up most, strongest first.
