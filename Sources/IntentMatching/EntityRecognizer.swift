@@ -32,9 +32,9 @@ struct EntityRecognizer: Sendable {
           let days = temporal.today.days(to: day)
           candidates.append(
             ([value, EntityValue(kind: .number, key: String(days), display: "\(days) days")], length))
-        } else if tokens[index] == "next", length == 2, tokens[index + 1] == "month" {
-          // "next month": its first day for a due date, the month for a period.
-          candidates.append(([value, temporal.nextMonth()], length))
+        } else if length == 2, let period = temporal.alsoPeriod(tokens[index], tokens[index + 1]) {
+          // "next month", "this week": a day for a due date, the span for a period.
+          candidates.append(([value, period], length))
         } else {
           candidates.append(([value], length))
         }

@@ -142,6 +142,7 @@ struct TemporalParser: Sendable {
         case ("next", "month"):
           let (year, month, _) = today.components
           return (date(Day(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)), 2)
+        case ("last", "week"), ("previous", "week"): return (week(-1), 2)
         case ("this", "month"), ("current", "month"):
           let (year, month, _) = today.components
           return (monthPeriod(year, month), 2)
@@ -367,11 +368,26 @@ struct TemporalParser: Sendable {
     EntityValue(kind: .period, key: "\(year)-H\(half)", display: "H\(half) \(year)")
   }
 
-  /// The month "next month" also names, for a slot that takes a period ("forecast for next
-  /// month"), where a due date takes its first day.
-  func nextMonth() -> EntityValue {
-    let (year, month, _) = today.components
-    return monthPeriod(month == 12 ? year + 1 : year, month % 12 + 1)
+  /// The period "next month", "this week" or "next week" also names, for a slot that takes
+  /// a period ("forecast for next month", "deals closing this week"), where a due date takes
+  /// a day of it; nil for other words.
+  func alsoPeriod(_ first: String, _ second: String) -> EntityValue? {
+    switch (first, second) {
+    case ("next", "month"):
+      let (year, month, _) = today.components
+      return monthPeriod(month == 12 ? year + 1 : year, month % 12 + 1)
+    case ("this", "week"): return week(0)
+    case ("next", "week"): return week(1)
+    default: return nil
+    }
+  }
+
+  /// The week, Monday to Sunday, `offset` weeks from this one, as a period of days.
+  private func week(_ offset: Int) -> EntityValue {
+    let monday = today.adding(days: 1 - today.weekday + 7 * offset)
+    let sunday = monday.adding(days: 6)
+    let said = offset == 0 ? "this week" : offset < 0 ? "last week" : "next week"
+    return EntityValue(kind: .period, key: "\(monday.iso)..\(sunday.iso)", display: said)
   }
 
   private func monthPeriod(_ year: Int, _ month: Int) -> EntityValue {

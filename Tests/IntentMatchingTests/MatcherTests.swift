@@ -214,7 +214,7 @@ import WorkspaceStore
     }
     #expect(values("by friday") == ["2026-11-27"])
     #expect(values("tomorrow") == ["2026-11-24"])
-    #expect(values("next week") == ["2026-11-30"])
+    #expect(values("next week") == ["2026-11-30", "2026-11-30..2026-12-06"])
     #expect(values("end of quarter") == ["2026-12-31"])
     #expect(values("this quarter") == ["2026-Q4"])
     #expect(values("q3") == ["2026-Q3"])

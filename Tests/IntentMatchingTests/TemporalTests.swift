@@ -24,6 +24,9 @@ import Testing
     ("win rate last month", ["2026-11"]),
     // A due date takes next month's first day, a period the month.
     ("forecast for next month", ["2027-01-01", "2027-01"]),
+    // A week is Monday to Sunday; a due date "this week" is its Friday.
+    ("deals closing this week", ["2026-12-04", "2026-11-30..2026-12-06"]),
+    ("what changed last week", ["2026-11-23..2026-11-29"]),
   ])
   func periods(_ line: String, _ expected: [String]) {
     #expect(Self.keys(line) == expected, "“\(line)”")
