@@ -9,17 +9,23 @@ enum ActivityAction {
 
   static let run: ActionHandler = { request, workspace in
     let deal = request.number("deal")
-    // A date means "since that day"; a period, since its first day.
+    // A date means "since that day"; a period, its days.
     var since = request.key("date")
-    if let period = request.key("period").flatMap(Period.init(key:)) { since = period.start.iso }
+    let period = request.key("period").flatMap(Period.init(key:))
+    if let period { since = period.start.iso }
     // One more than is shown, to tell a whole list from a cut one.
     var entries = try workspace.activity(
-      since: since, table: deal == nil ? nil : "deal", recordID: deal, action: nil, limit: shown + 1)
+      since: since, before: period?.end.adding(days: 1).iso, table: deal == nil ? nil : "deal", recordID: deal,
+      action: nil, limit: shown + 1)
     let cut = entries.count > shown
     entries = Array(entries.prefix(shown))
     var what = "Recent changes"
     if let deal { what += " to deal \(deal)" }
-    if let since { what += " since \(since)" }
+    if let period {
+      what += " from \(period.start.iso) to \(period.end.iso)"
+    } else if let since {
+      what += " since \(since)"
+    }
     guard !entries.isEmpty else {
       return Reply(kind: .answer, text: "\(what): none.", data: ["entries": []])
     }

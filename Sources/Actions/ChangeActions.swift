@@ -45,6 +45,12 @@ enum ChangeActions {
     "template", "policy", "cadence", "renewal", "renewals", "onboarding", "discount", "pricing", "threshold",
   ]
 
+  /// Words a proposal is put in, whatever it is about: no sign of the operating model.
+  static let proposalWords: Set<String> = [
+    "propose", "proposal", "proposals", "proposing", "suggest", "suggestion", "request", "requests", "change",
+    "changes", "submit", "raise", "log", "open", "file", "new", "approval", "approvals", "approve", "revops",
+  ]
+
   /// `change.propose`: opens a change request owned by RevOps.
   static let propose: WorkflowHandler = { request, workspace in
     if let refusal = Permissions.require(.rep, to: "proposing changes", request) { return refusal }
@@ -57,14 +63,15 @@ enum ChangeActions {
     let words = words(of: text)
     let model = try workspace.operatingModel()
     // A change request is about the operating model; one that names no part of it ("a
-    // toast to the team") is not opened on a guess. The whole line counts ("new field
-    // request: Partner Sourced checkbox"), and so does a stage's name ("… before
+    // toast to the team") is not opened on a guess. The line's words around the text count
+    // ("new field request: Partner Sourced checkbox"), less those any proposal is put in
+    // ("proposal: …", "… for approval"); a stage's name counts inside the text ("… before
     // Negotiation").
-    let said = words.union(Self.words(of: request.input))
+    let said = words.union(Self.words(of: request.input).subtracting(proposalWords))
     let kind = kind(of: said)
     let namesStage = model.stages.contains { stage in
       let name = Self.words(of: stage.name)
-      return !name.isEmpty && name.isSubset(of: said)
+      return !name.isEmpty && name.isSubset(of: words)
     }
     guard kind != "other" || !said.isDisjoint(with: operatingModelWords) || namesStage else {
       return Replies.refused(

@@ -100,7 +100,7 @@ enum ChangeEffectReading {
     guard
       // A name, not where the stage goes: "a Verbal Commit stage between …" is named before.
       var name = capture(
-        "\\bstage (?:called |named )?(?!(?:after|before|between|with|at|in|as|placed)\\b)(.+?)\(stops)", in: text)
+        "\\bstage (?:called |named |(?!(?:after|before|between)\\b))(.+?)\(stops)", in: text)
         ?? capture("(?:add |create |new |an? )+(.+?) stage\\b", in: text)
     else { return nil }
     name = name.replacingOccurrences(

@@ -19,13 +19,21 @@ extension EntityValue {
     EntityValue(kind: .size, key: "employees:\(count)", display: "\(count) employees")
   }
 
-  /// The key of a period the line points at rather than names ("that quarter", "the same
-  /// period"): the conversation puts the period it last used in its place, or asks.
+  /// What the key of a period the line points at rather than names starts with ("that
+  /// quarter" is `@that:quarter`): the conversation puts the period it last used in its
+  /// place when it is one of that unit, or asks.
   public static let pointedPeriodKey = "@that"
 
-  /// A period the line points at, said as `said`.
-  public static func pointedPeriod(_ said: String) -> EntityValue {
-    EntityValue(kind: .period, key: pointedPeriodKey, display: said)
+  /// A period the line points at, in `unit` ("quarter", "month", "week", "year" or
+  /// "period"), said as `said`.
+  public static func pointedPeriod(_ said: String, unit: String) -> EntityValue {
+    EntityValue(kind: .period, key: "\(pointedPeriodKey):\(unit)", display: said)
+  }
+
+  /// The unit of a period pointed at, or nil for any other value.
+  public var pointedUnit: String? {
+    guard kind == .period, key.hasPrefix(Self.pointedPeriodKey + ":") else { return nil }
+    return String(key.dropFirst(Self.pointedPeriodKey.count + 1))
   }
 }
 

@@ -25,17 +25,18 @@ public struct ConversationState: Sendable {
     .lead,
   ]
 
-  /// The period the last answer that named one used: what "that quarter" points at.
+  /// The period the last answered line used: what "that quarter" points at.
   public internal(set) var period: EntityValue?
 
-  /// Puts the records among `slots` in focus, each replacing the last of its kind, and
-  /// keeps the period they name.
+  /// Keeps the period among an answered line's `slots` (the first by slot name, should there
+  /// be two), for "that quarter" to point at.
+  mutating func rememberPeriod(_ slots: [String: SlotValue]) {
+    let periods = slots.filter { $0.value.value.kind == .period && $0.value.value.pointedUnit == nil }
+    if let first = periods.keys.min(), let value = periods[first] { period = value.value }
+  }
+
+  /// Puts the records among `slots` in focus, each replacing the last of its kind.
   mutating func remember(_ slots: [String: SlotValue]) {
-    if let named = slots.values.first(where: {
-      $0.value.kind == .period && $0.value.key != EntityValue.pointedPeriodKey
-    }) {
-      period = named.value
-    }
     recent = []
     for slot in slots.values where slot.value.kind.isRecord && slot.value.key != "@me" {
       focus[slot.value.kind] = slot.value

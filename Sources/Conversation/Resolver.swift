@@ -147,11 +147,12 @@ public final class Resolver {
       if slot.required && intent.sideEffects && !pointsAtFocus { continue }
       if let value = state.focus[slot.type] { slots[slot.name] = SlotValue(value, source: .context) }
     }
-    // A period pointed at ("that quarter") is the one the conversation last used; with none,
-    // baton asks which, never answering for a default period.
+    // A period pointed at ("that quarter") is the one the conversation last used, when it
+    // is one of that unit; else baton asks which, never answering for a default period.
     var pointed: SlotDefinition?
-    for slot in intent.slots where slots[slot.name]?.value.key == EntityValue.pointedPeriodKey {
-      if let period = state.period {
+    for slot in intent.slots {
+      guard let unit = slots[slot.name]?.value.pointedUnit else { continue }
+      if let period = state.period, Self.period(period.key, isA: unit) {
         slots[slot.name] = SlotValue(period, source: .context)
       } else {
         slots[slot.name] = nil
@@ -165,6 +166,19 @@ public final class Resolver {
     return .run(intent, slots: slots)
   }
 
+  /// Whether the period keyed `key` is one of `unit` ("quarter" for `2026-Q2`; "period" for
+  /// any).
+  private static func period(_ key: String, isA unit: String) -> Bool {
+    let parts = key.split(separator: "-")
+    switch unit {
+    case "quarter": return parts.count == 2 && parts[1].hasPrefix("Q")
+    case "month": return parts.count == 2 && parts[1].count == 2 && parts[1].allSatisfy(\.isNumber)
+    case "year": return parts.count == 1 && key.allSatisfy(\.isNumber)
+    case "week": return key.contains("..")
+    default: return true
+    }
+  }
+
   /// Records what came of running `intent`: an answered line puts its records in focus and
   /// becomes what follow-ups refer to. The conversation's own intents change neither.
   public func ran(_ intent: IntentDefinition, slots: [String: SlotValue], reply: Reply) {
@@ -174,6 +188,7 @@ public final class Resolver {
     if reply.kind == .refused { state.remember(slots) }
     guard reply.ok else { return }
     state.remember(slots)
+    state.rememberPeriod(slots)
     state.lastIntent = intent
     // What the answer found is not what the line asked: a follow-up ("and from marketing?")
     // asks again from the line's own slots.

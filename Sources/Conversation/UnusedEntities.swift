@@ -24,7 +24,7 @@ public enum UnusedEntities {
     return match.entities.filter { entity in
       // A period pointed at ("that quarter") is used by the period the conversation put in
       // its place.
-      if entity.values.contains(where: { $0.key == EntityValue.pointedPeriodKey }),
+      if entity.values.contains(where: { $0.pointedUnit != nil }),
         slots.values.contains(where: { $0.value.kind == .period && $0.source == .context })
       {
         return false

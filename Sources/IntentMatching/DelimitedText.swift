@@ -46,13 +46,15 @@ enum DelimitedText {
   private static let dashes: Set<Character> = ["-", "–", "—"]
 
   /// Whether `line` may hold a mark, read from its bytes before any character is: one of
-  /// `stops` before a space or a tab, a hyphen with one on each side, a straight quote (with
+  /// `stops` before a space (any ASCII one), a hyphen with one on each side, a straight quote (with
   /// `quotes`), or any byte outside ASCII (curly quotes, long dashes and other spaces are
   /// left to the reading by characters). Most lines hold none, and are passed by at the cost
   /// of one look at each byte.
   private static func mayHold(_ line: String, quotes: Bool, stops: [UInt8]) -> Bool {
     let hyphen = UInt8(ascii: "-")
-    let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    // What `Character.isWhitespace` counts in ASCII: space, tab, line feed, vertical tab,
+    // form feed and carriage return.
+    let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) }
     var (beforeLast, last): (UInt8, UInt8) = (0, 0)
     for byte in line.utf8 {
       if byte >= 0x80 || (quotes && byte == UInt8(ascii: "\"")) { return true }

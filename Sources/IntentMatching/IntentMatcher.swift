@@ -451,15 +451,15 @@ public struct IntentMatcher: Sendable {
       for (row, placement) in table.placements.enumerated() {
         let anchored = placement.compactMap { $0.flatMap { placed[$0] } }
         guard marking || !anchored.isEmpty else { continue }
-        var readings = [anchored]
-        if marking, let marked, placement[0] != nil {
-          readings.append([marked])
+        var placings = [anchored]
+        if marking, let marked, table.marksFirst[row] {
+          placings.append([marked])
         }
         // Text that only points ("whose call is that?") is the sentence before it.
         if let leading, anchored.count == 1, anchored[0].allSatisfy({ SlotFiller.pointing.contains(words[$0]) }) {
-          readings.append([leading])
+          placings.append([leading])
         }
-        for spans in readings where !spans.isEmpty && !tried.contains(spans) {
+        for spans in placings where !spans.isEmpty && !tried.contains(spans) {
           // Spans an example's anchors place are read once, with that example's frame; the
           // marked words, with each example's frame until one keeps half of it.
           if spans != [marked] { tried.insert(spans) }

@@ -29,9 +29,13 @@ struct SlotFiller: Sendable {
   /// The examples of `intent`, the catalogue's intent at `index`, that place its free text.
   func textExamples(of index: Int, _ intent: IntentDefinition, normalizer: Normalizer) -> TextExamples {
     if let known = anchors.texts.withLock({ $0[index] }) { return known }
+    let textSlots = intent.slots.filter { $0.type == .text }
     let read = TextExamples(
-      slots: intent.slots.filter { $0.type == .text }.map { anchors(of: $0.name, intent: index, intent) },
-      frames: frames(of: index, intent, normalizer: normalizer))
+      slots: textSlots.map { anchors(of: $0.name, intent: index, intent) },
+      frames: frames(of: index, intent, normalizer: normalizer),
+      marksFirst: intent.examples.map { example in
+        textSlots.first.map { example.text.contains("{\($0.name)}") } ?? false
+      })
     anchors.texts.withLock { $0[index] = read }
     return read
   }
@@ -98,7 +102,7 @@ struct SlotFiller: Sendable {
   private static func anchorKey(_ name: String, _ example: Example) -> String { name + "\u{0}" + example.text }
 
   private static func anchorWords(for name: String, in example: Example) -> Anchors? {
-    guard let (before, after) = SlotTemplate(example.text.lowercased()).split(at: name) else { return nil }
+    guard let (before, after) = SlotTemplate(example.text.lowercased()).split(at: name.lowercased()) else { return nil }
     let normalizer = Normalizer()
     return Anchors(
       before: normalizer.tokens(before).map(\.text), after: normalizer.tokens(after).map(\.text))

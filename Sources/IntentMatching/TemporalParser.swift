@@ -30,7 +30,7 @@ struct TemporalParser: Sendable {
   private static let pastMarkers: Set<String> = ["since", "from", "on", "last", "past", "previous", "after"]
 
   /// The units a period pointed at is said in ("that quarter").
-  private static let periodUnits: Set<String> = ["week", "month", "quarter", "year", "period", "half"]
+  private static let periodUnits: Set<String> = ["week", "month", "quarter", "year", "period"]
 
   /// Words before "on" that make the day after it one ahead ("due on the 15th").
   private static let dueMarkers: Set<String> = ["due", "deadline", "scheduled"]
@@ -118,7 +118,7 @@ struct TemporalParser: Sendable {
     if first == "that" || first == "same" || (first == "the" && word(1) == "same") {
       let offset = first == "the" ? 2 : 1
       if let unit = word(offset), Self.periodUnits.contains(unit) {
-        return (.pointedPeriod(tokens[start...(start + offset)].joined(separator: " ")), offset + 1)
+        return (.pointedPeriod(tokens[start...(start + offset)].joined(separator: " "), unit: unit), offset + 1)
       }
     }
     if first == "next" || first == "this" || first == "last" || first == "previous"
@@ -143,6 +143,7 @@ struct TemporalParser: Sendable {
           let (year, month, _) = today.components
           return (date(Day(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)), 2)
         case ("last", "week"), ("previous", "week"): return (week(-1), 2)
+        case ("current", "week"): return (date(today.adding(days: 5 - today.weekday)), 2)
         case ("this", "month"), ("current", "month"):
           let (year, month, _) = today.components
           return (monthPeriod(year, month), 2)
@@ -376,7 +377,7 @@ struct TemporalParser: Sendable {
     case ("next", "month"):
       let (year, month, _) = today.components
       return monthPeriod(month == 12 ? year + 1 : year, month % 12 + 1)
-    case ("this", "week"): return week(0)
+    case ("this", "week"), ("current", "week"): return week(0)
     case ("next", "week"): return week(1)
     default: return nil
     }

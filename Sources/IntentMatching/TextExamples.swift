@@ -11,18 +11,23 @@ final class TextExamples: Sendable {
   let anchors: [SlotFiller.Anchors]
   /// For each of those examples, its literal words, normalized (`SlotFiller.frames`).
   let frames: [Set<String>]
+  /// For each of those examples, whether it marks the intent's first text slot, where
+  /// marked words may stand (even where it has no anchors for it, as when it marks it twice).
+  let marksFirst: [Bool]
   /// The positions in `anchors` of those that place text only in a line with this stem: the
   /// word before the slot, or for a slot that opens its example, the word after it. A line's
   /// text is placed by the anchors its own stems list, not by every one.
   private let byStem: [String: [Int]]
 
-  init(slots: [[SlotFiller.Anchors?]], frames: [Set<String>]) {
+  init(slots: [[SlotFiller.Anchors?]], frames: [Set<String>], marksFirst marks: [Bool]) {
     var distinct: [SlotFiller.Anchors: Int] = [:]
     var anchors: [SlotFiller.Anchors] = []
     var placements: [[Int?]] = []
     var kept: [Set<String>] = []
-    for index in frames.indices where slots.contains(where: { $0[index] != nil }) {
+    var marksFirst: [Bool] = []
+    for index in frames.indices where marks[index] || slots.contains(where: { $0[index] != nil }) {
       kept.append(frames[index])
+      marksFirst.append(marks[index])
       placements.append(
         slots.map { slot in
           slot[index].map { read in
@@ -36,6 +41,7 @@ final class TextExamples: Sendable {
     self.placements = placements
     self.anchors = anchors
     self.frames = kept
+    self.marksFirst = marksFirst
     var byStem: [String: [Int]] = [:]
     for (position, read) in anchors.enumerated() {
       if let stem = read.before.last ?? read.after.first { byStem[stem, default: []].append(position) }

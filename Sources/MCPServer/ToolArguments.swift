@@ -98,6 +98,11 @@ struct ToolArguments {
       return .failure(Unreadable(message: "there is no \(impossible.surface) on the calendar"))
     }
     let found = entities.compactMap { $0.value(of: kind) }
+    // "that quarter" points at a conversation's period; a tool call names its own.
+    if found.contains(where: { $0.key.hasPrefix(EntityValue.pointedPeriodKey) }) {
+      return .failure(
+        Unreadable(message: "“\(text)” points at an earlier period: give the period itself, such as 2026-Q4"))
+    }
     guard found.count == 1, let value = found.first else {
       let examples: String
       switch kind {

@@ -113,13 +113,18 @@ extension Workspace {
 
   /// The audit log, newest first: since a moment, touching one record, or by one actor.
   public func activity(
-    since: String? = nil, table: String? = nil, recordID: Int64? = nil, action: String? = nil, limit: Int = 20
+    since: String? = nil, before: String? = nil, table: String? = nil, recordID: Int64? = nil, action: String? = nil,
+    limit: Int = 20
   ) throws -> [AuditEntry] {
     var conditions = ["1"]
     var arguments: [any DatabaseValueConvertible] = []
     if let since {
       conditions.append("at >= ?")
       arguments.append(since)
+    }
+    if let before {
+      conditions.append("at < ?")
+      arguments.append(before)
     }
     if let table, let recordID {
       conditions.append("records LIKE ?")

@@ -111,13 +111,23 @@ public protocol WorkspaceReading: AnyObject, Sendable {
 
   // MARK: - Audit
 
-  /// The audit log, newest first: since a moment, touching one record, or of one action.
-  func activity(since: String?, table: String?, recordID: Int64?, action: String?, limit: Int) throws
-    -> [AuditEntry]
+  /// The audit log, newest first: since a moment and before another, touching one record,
+  /// or of one action.
+  func activity(since: String?, before: String?, table: String?, recordID: Int64?, action: String?, limit: Int)
+    throws -> [AuditEntry]
   /// One audit row by id.
   func auditEntry(id: Int64) throws -> AuditEntry?
   /// The latest change among `ids` that is not undone yet.
   func latestUndoable(among ids: [Int64]) throws -> Int64?
+}
+
+extension WorkspaceReading {
+  /// The audit log, newest first, with no end.
+  public func activity(since: String?, table: String?, recordID: Int64?, action: String?, limit: Int) throws
+    -> [AuditEntry]
+  {
+    try activity(since: since, before: nil, table: table, recordID: recordID, action: action, limit: limit)
+  }
 }
 
 /// What the actions change in a workspace. Each change is one transaction with its audit

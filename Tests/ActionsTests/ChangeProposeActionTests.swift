@@ -32,14 +32,21 @@ import WorkspaceStore
     #expect(plan.summary.hasPrefix("Open a change request"))
   }
 
-  /// The words of the whole line count, and a stage's name is part of the operating model.
+  /// The line's words around the text count ("new field request: …"), less those any
+  /// proposal is put in ("proposal:", "for approval"); a stage's name counts inside the text
+  /// ("… before Negotiation"), not as the word "proposal".
   @Test(arguments: [
-    ("new field request: Partner Sourced checkbox", "Partner Sourced checkbox"),
-    ("change request: a mutual action plan before Negotiation", "a mutual action plan before Negotiation"),
+    ("new field request: Partner Sourced checkbox", "Partner Sourced checkbox", true),
+    ("change request: a mutual action plan before Negotiation", "a mutual action plan before Negotiation", true),
+    ("proposal: pizza lunch on friday", "pizza lunch on friday", false),
+    ("send a team offsite to revops for approval", "a team offsite", false),
   ])
-  func aProposalTheLineTiesToTheOperatingModelIsPlanned(_ line: String, _ text: String) throws {
-    let plan = try harness.plan(
+  func theLineAroundTheTextCountsButNotTheWordsOfProposing(_ line: String, _ text: String, _ opened: Bool) throws {
+    let outcome = try harness.propose(
       "change.propose", input: line, ["change": EntityValue(kind: .text, key: text, display: text)])
-    #expect(plan.summary.hasPrefix("Open a change request"), "\(plan.summary)")
+    switch outcome {
+    case .plan(let plan): #expect(opened, "\(plan.summary)")
+    case .reply(let reply): #expect(!opened && reply.refusalReason == .notAChange, "\(reply.firstLine)")
+    }
   }
 }

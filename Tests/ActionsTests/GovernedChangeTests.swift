@@ -51,6 +51,11 @@ import WorkspaceStore
     _ = try decide(try propose("propose a Legal Review stage between Proposal and Negotiation"))
     let order = try harness.workspace.stages().map(\.name)
     #expect(order.firstIndex(of: "Legal Review") == (order.firstIndex(of: "Proposal") ?? -9) + 1, "\(order)")
+    // A name may start with a word of place, after "called" or before its place.
+    _ = try decide(try propose("propose a new stage called In Review after Negotiation"))
+    _ = try decide(try propose("add a stage At Risk before Closed-Won"))
+    let names = try harness.workspace.stages().map(\.name)
+    #expect(names.contains("In Review") && names.contains("At Risk"), "\(names)")
   }
 
   @Test func anApprovalIsNotUndoneOnceADealHasBeenInItsStage() throws {

@@ -18,6 +18,14 @@ import Testing
     #expect(!notes.contains { $0.hasPrefix("Not used") }, "\(notes)")
   }
 
+  /// "that month" after a quarter is no quarter: baton asks which month.
+  @Test func aPeriodOfAnotherUnitIsNotTakenForIt() throws {
+    let session = try Fixtures.session(actor: "jordan")
+    _ = session.handle("win rate in Q2 2026")
+    let asked = session.handle("and the win rate for that month")
+    #expect(asked.reply.kind == .question, "\(asked.reply.firstLine)")
+  }
+
   @Test func withNoPeriodSaidBeforeBatonAsksWhich() throws {
     let session = try Fixtures.session(actor: "jordan")
     let asked = session.handle("what was the win rate for the same quarter")

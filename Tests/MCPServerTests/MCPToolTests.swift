@@ -136,6 +136,9 @@ import WorkspaceStore
     let long = try harness.call(
       "task_assign", ["person": "Priya", "task": .string(String(repeating: "a", count: 3_000))])
     #expect(long.isError && long.text.contains("`task` is 3000 characters long"))
+    // A tool call has no conversation for "that quarter" to point into.
+    let pointed = try harness.call("metric_value", ["metric": "win rate", "period": "that quarter"])
+    #expect(pointed.isError && pointed.text.contains("points at an earlier period"), "\(pointed.text)")
   }
 
   @Test func aRoleIsEnforcedAndTheRefusalAudited() throws {
