@@ -7,12 +7,22 @@ public struct Period: Hashable, Sendable {
   public var name: String
   /// The quarter, when the period is one (targets are kept per quarter).
   public var quarter: Quarter?
+  /// What kind of span it is, as its key says.
+  public var unit: Unit
 
-  public init(start: Day, end: Day, name: String, quarter: Quarter? = nil) {
+  /// The kinds of span a period's key names.
+  public enum Unit: Sendable {
+    case quarter, half, year, month
+    /// Any span of days (`2026-11-26..2026-12-02`): the last 7 days, a week.
+    case days
+  }
+
+  public init(start: Day, end: Day, name: String, quarter: Quarter? = nil, unit: Unit = .days) {
     self.start = start
     self.end = end
     self.name = name
     self.quarter = quarter
+    self.unit = quarter == nil ? unit : .quarter
   }
 
   public init(quarter: Quarter) {
@@ -27,19 +37,21 @@ public struct Period: Hashable, Sendable {
     {
       self.init(quarter: Quarter(year: year, number: number))
     } else if parts.count == 1, let year = Int(parts[0]), (1900...9999).contains(year) {
-      self.init(start: Day(year: year, month: 1, day: 1), end: Day(year: year, month: 12, day: 31), name: String(year))
+      self.init(
+        start: Day(year: year, month: 1, day: 1), end: Day(year: year, month: 12, day: 31), name: String(year),
+        unit: .year)
     } else if parts.count == 2, let year = Int(parts[0]), (1900...9999).contains(year), parts[1].hasPrefix("H"),
       let half = Int(parts[1].dropFirst()), half == 1 || half == 2
     {
       let start = Day(year: year, month: half == 1 ? 1 : 7, day: 1)
       let end = half == 1 ? Day(year: year, month: 6, day: 30) : Day(year: year, month: 12, day: 31)
-      self.init(start: start, end: end, name: "H\(half) \(year)")
+      self.init(start: start, end: end, name: "H\(half) \(year)", unit: .half)
     } else if parts.count == 2, parts[1].count == 2, let year = Int(parts[0]), (1900...9999).contains(year),
       let month = Int(parts[1]), (1...12).contains(month)
     {
       let start = Day(year: year, month: month, day: 1)
       let next = Day(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)
-      self.init(start: start, end: next.adding(days: -1), name: "\(Self.monthNames[month - 1]) \(year)")
+      self.init(start: start, end: next.adding(days: -1), name: "\(Self.monthNames[month - 1]) \(year)", unit: .month)
     } else if key.utf8.count == 22, case let ends = key.split(separator: "."), ends.count == 2,
       let start = Day(iso: String(ends[0])), let end = Day(iso: String(ends[1])), start <= end
     {

@@ -166,15 +166,15 @@ public final class Resolver {
     return .run(intent, slots: slots)
   }
 
-  /// Whether the period keyed `key` is one of `unit` ("quarter" for `2026-Q2`; "period" for
-  /// any).
+  /// Whether the period keyed `key` is one of `unit`, as a line says it ("quarter" for
+  /// `2026-Q2`, "week" for a span of days; "period" for any).
   private static func period(_ key: String, isA unit: String) -> Bool {
-    let parts = key.split(separator: "-")
+    guard let period = Period(key: key) else { return false }
     switch unit {
-    case "quarter": return parts.count == 2 && parts[1].hasPrefix("Q")
-    case "month": return parts.count == 2 && parts[1].count == 2 && parts[1].allSatisfy(\.isNumber)
-    case "year": return parts.count == 1 && key.allSatisfy(\.isNumber)
-    case "week": return key.contains("..")
+    case "quarter": return period.unit == .quarter
+    case "month": return period.unit == .month
+    case "year": return period.unit == .year
+    case "week": return period.unit == .days
     default: return true
     }
   }

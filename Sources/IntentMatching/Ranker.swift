@@ -125,12 +125,11 @@ struct Ranker: Sendable {
   /// intents in the catalogue's order (its headline questions first) as the nearest: what
   /// its letters happen to share with examples is no evidence.
   func rank(_ words: [String]) -> [Scored] {
-    let features = extractor.features(words)
-    let wordVector = normalized(features.filter { FeatureKey.isWordLevel($0.key) }, unknownCount: true)
-    guard !wordVector.ids.isEmpty else {
+    let read = reading(words)
+    guard !read.words.ids.isEmpty else {
       return (0..<intentCount).map { Scored(intent: $0, score: 0, example: examplesOfIntent[$0].first ?? -1) }
     }
-    let probabilities = classifier.probabilities(normalized(features, unknownCount: true))
+    let probabilities = read.probabilities
     // Only the best ten by probability are kept: blending changes only the five leaders'
     // scores, so any intent after the tenth stays behind the sixth to tenth, out of the top
     // five that are shown and answered.
@@ -144,7 +143,7 @@ struct Ranker: Sendable {
       if scores.count > Self.kept { scores.removeLast() }
     }
     for index in scores.indices.prefix(Self.leaders) {
-      let nearest = nearestExample(wordVector, intent: scores[index].intent)
+      let nearest = nearestExample(read.words, intent: scores[index].intent)
       scores[index].example = nearest.example
       scores[index].score = Self.blended(scores[index].score, nearest.cosine)
     }

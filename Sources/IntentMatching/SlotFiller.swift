@@ -20,8 +20,6 @@ struct SlotFiller: Sendable {
     /// Each slot's anchors in every example of an intent, by the intent's position in the
     /// catalogue: a line looks them up once an intent and slot, not once an example.
     let byIntent = Mutex<[IntentSlot: [Anchors?]]>([:])
-    /// Each intent's examples' frames: their literal words, delexicalized, read once.
-    let frames = Mutex<[Int: [Set<String>]]>([:])
     /// Each intent's examples with free text (`TextExamples`), read once.
     let texts = Mutex<[Int: TextExamples]>([:])
   }
@@ -32,7 +30,7 @@ struct SlotFiller: Sendable {
     let textSlots = intent.slots.filter { $0.type == .text }
     let read = TextExamples(
       slots: textSlots.map { anchors(of: $0.name, intent: index, intent) },
-      frames: frames(of: index, intent, normalizer: normalizer),
+      frames: Self.frames(of: intent, normalizer: normalizer),
       marksFirst: intent.examples.map { example in
         textSlots.first.map { example.text.contains("{\($0.name)}") } ?? false
       })
@@ -45,19 +43,15 @@ struct SlotFiller: Sendable {
     let slot: String
   }
 
-  /// The literal words of each example of `intent`, the catalogue's intent at `index`
-  /// (markers left out), normalized: the frame a line with free text must keep half of.
-  /// Read the first time a line needs them, as the anchors are.
-  func frames(of index: Int, _ intent: IntentDefinition, normalizer: Normalizer) -> [Set<String>] {
-    if let known = anchors.frames.withLock({ $0[index] }) { return known }
-    let read = intent.examples.map { example in
+  /// The literal words of each example of `intent` (markers left out), normalized: the
+  /// frame a line with free text must keep half of. Read with the intent's `TextExamples`.
+  private static func frames(of intent: IntentDefinition, normalizer: Normalizer) -> [Set<String>] {
+    intent.examples.map { example in
       Set(
         Phrasing.reduce(IntentMatcher.delexicalize(example, intent: intent, normalizer: normalizer)).filter {
           !$0.hasPrefix("{")
         })
     }
-    anchors.frames.withLock { $0[index] = read }
-    return read
   }
 
   /// The anchors of `{name}` in each example of `intent`, the catalogue's intent at `index`,

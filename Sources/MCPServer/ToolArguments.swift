@@ -99,7 +99,7 @@ struct ToolArguments {
     }
     let found = entities.compactMap { $0.value(of: kind) }
     // "that quarter" points at a conversation's period; a tool call names its own.
-    if found.contains(where: { $0.key.hasPrefix(EntityValue.pointedPeriodKey) }) {
+    if found.contains(where: { $0.pointedUnit != nil }) {
       return .failure(
         Unreadable(message: "“\(text)” points at an earlier period: give the period itself, such as 2026-Q4"))
     }
