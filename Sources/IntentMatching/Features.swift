@@ -59,14 +59,7 @@ struct FeatureExtractor: Sendable {
       result.append((FeatureKey.word(bytes), 1))
       if index > 0 { result.append((FeatureKey.pair(previous, bytes), pairWeight)) }
       if index > 1 { result.append((FeatureKey.skipPair(beforePrevious, bytes), skipPairWeight)) }
-      if bytes.count > 2 && bytes.first != UInt8(ascii: "{") {
-        let padded = [UInt8(ascii: "^")] + bytes + [UInt8(ascii: "$")]
-        for length in characterLengths where length <= padded.count {
-          for start in 0...(padded.count - length) {
-            result.append((FeatureKey.characters(padded[start..<start + length]), characterWeight))
-          }
-        }
-      }
+      if bytes.count > 2 && bytes.first != UInt8(ascii: "{") { appendCharacters(of: bytes, to: &result) }
       beforePrevious = previous
       previous = bytes
     }
@@ -79,8 +72,25 @@ struct FeatureExtractor: Sendable {
     return merged
   }
 
+  /// The character n-grams of `bytes` padded as "^word$": from each start, the hash of one
+  /// length extended by a byte gives the next length's, so each byte is hashed once a start.
+  private func appendCharacters(of bytes: [UInt8], to result: inout [(key: UInt64, weight: Float)]) {
+    let padded = bytes.count + 2
+    for start in 0..<padded {
+      var state = FeatureKey.charactersStart
+      for length in 1...min(characterLengths.upperBound, padded - start) {
+        let place = start + length - 1
+        let byte = place == 0 ? UInt8(ascii: "^") : place == padded - 1 ? UInt8(ascii: "$") : bytes[place - 1]
+        state = FeatureKey.extend(state, byte)
+        if length >= characterLengths.lowerBound { result.append((FeatureKey.characters(state), characterWeight)) }
+      }
+    }
+  }
+
   /// Sorts by key and sums the weights of equal keys.
   private static func merged(_ features: [(key: UInt64, weight: Float)]) -> [(key: UInt64, weight: Float)] {
+    // Equal keys carry equal weights (the same kind of feature), so their sum is the same
+    // whatever order they were appended in.
     let sorted = features.sorted { $0.key < $1.key }
     var merged: [(key: UInt64, weight: Float)] = []
     merged.reserveCapacity(sorted.count)
@@ -123,9 +133,13 @@ enum FeatureKey {
     hash(String(dimension).utf8, from: step(offset, UInt8(ascii: "m"))) | characterBit
   }
 
-  static func characters<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-    hash(bytes, from: step(offset, UInt8(ascii: "c"))) | characterBit
-  }
+  /// A character n-gram's hash before its first byte; `extend` adds each byte and
+  /// `characters(_:)` makes the key, so one start's n-grams share their prefixes' hashing.
+  static let charactersStart = step(offset, UInt8(ascii: "c"))
+
+  static func extend(_ state: UInt64, _ byte: UInt8) -> UInt64 { step(state, byte) }
+
+  static func characters(_ state: UInt64) -> UInt64 { state | characterBit }
 
   /// Whether `key` is a word or a pair of words rather than a character n-gram.
   static func isWordLevel(_ key: UInt64) -> Bool { key & characterBit == 0 }

@@ -133,6 +133,9 @@ public struct IntentMatcher: Sendable {
   }
 
   private func match(_ line: String, today: Day, focus: [EntityKind], englishTypos: Bool) -> Match {
+    // The corrector alone, so that the closures below hold it rather than a copy of the
+    // whole matcher, which costs a retain and a release of each of its parts.
+    let corrector = corrector
     var tokens = normalizer.tokens(line)
     var corrections: [(typed: String, readAs: String)] = []
     var corrected = Set<Int>()
@@ -550,6 +553,10 @@ public struct IntentMatcher: Sendable {
     }
   }
 
+  /// Each kind's placeholder ("{deal}"), made once.
+  private static let placeholders = Dictionary(
+    uniqueKeysWithValues: EntityKind.allCases.map { ($0, "{\($0.rawValue)}") })
+
   /// The line's words with each recognized span replaced by the kinds it may be, and each
   /// free-text span by `{text}`, without the words that only frame the request.
   static func delexicalize(
@@ -565,11 +572,11 @@ public struct IntentMatcher: Sendable {
         while entityIndex < entities.count && entities[entityIndex].range.lowerBound < index { entityIndex += 1 }
       } else if entityIndex < entities.count, entities[entityIndex].range.lowerBound == index {
         let entity = entities[entityIndex]
-        var kinds: [String] = []
-        for kind in entity.kinds where !kinds.contains("{\(kind.rawValue)}") {
-          kinds.append("{\(kind.rawValue)}")
+        let start = result.count
+        for kind in entity.kinds {
+          let placeholder = placeholders[kind] ?? "{\(kind.rawValue)}"
+          if !result[start...].contains(placeholder) { result.append(placeholder) }
         }
-        result += kinds
         index = entity.range.upperBound
         entityIndex += 1
       } else {

@@ -30,6 +30,11 @@ enum Phrasing {
     "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "if", "whether",
   ]
 
+  /// The first words of all openers and the last words of all closers: most lines start and
+  /// end with none, and need no opener or closer tried.
+  private static let openingWords = Set((openers + questionOpeners + recallOpeners).compactMap(\.first))
+  private static let closingWords = Set(closers.compactMap(\.last))
+
   /// Words that frame wherever they stand.
   private static let anywhere: Set<String> = ["please", "pls", "plz", "actually", "kindly", "lgtm"]
 
@@ -54,6 +59,7 @@ enum Phrasing {
     var changed = true
     while changed {
       changed = false
+      guard start < end, openingWords.contains(words[start]) else { break }
       for opener in openers where opens(words, at: start, end: end, with: opener) {
         start += opener.count
         changed = true
@@ -75,7 +81,9 @@ enum Phrasing {
     changed = true
     while changed {
       changed = false
-      for closer in closers where end - closer.count > start && Array(words[(end - closer.count)..<end]) == closer {
+      guard end > start, closingWords.contains(words[end - 1]) else { break }
+      for closer in closers where end - closer.count > start && words[(end - closer.count)..<end].elementsEqual(closer)
+      {
         end -= closer.count
         changed = true
         break

@@ -163,9 +163,26 @@ struct Ranker: Sendable {
 
   func reading(_ words: [String]) -> Reading {
     let features = extractor.features(words)
+    // Each feature is looked up once, for the whole vector and for the words' part.
+    var all: [(id: Int32, weight: Float)] = []
+    var wordLevel: [(id: Int32, weight: Float)] = []
+    all.reserveCapacity(features.count)
+    var unseenAll: Float = 0
+    var unseenWords: Float = 0
+    for feature in features {
+      guard let id = featureIndex[feature.key] else {
+        let unseen = feature.weight * unseenIDF * feature.weight * unseenIDF
+        unseenAll += unseen
+        if FeatureKey.isWordLevel(feature.key) { unseenWords += unseen }
+        continue
+      }
+      let entry = (id: id, weight: feature.weight * idf[Int(id)])
+      all.append(entry)
+      if FeatureKey.isWordLevel(feature.key) { wordLevel.append(entry) }
+    }
     return Reading(
-      probabilities: classifier.probabilities(normalized(features, unknownCount: true)),
-      words: normalized(features.filter { FeatureKey.isWordLevel($0.key) }, unknownCount: true))
+      probabilities: classifier.probabilities(Self.unit(&all, unseen: unseenAll, firstMeaning: firstMeaning)),
+      words: Self.unit(&wordLevel, unseen: unseenWords, firstMeaning: firstMeaning))
   }
 
   /// `intent`'s score for the words `reading` was made of, with its nearest example.
@@ -292,6 +309,14 @@ struct Ranker: Sendable {
       }
       entries.append((id, feature.weight * idf[Int(id)]))
     }
+    return unit(&entries, unseen: unseen, firstMeaning: firstMeaning)
+  }
+
+  /// `entries` (weighted, in the order of their features) as a unit vector in id order,
+  /// `unseen` the squared length of the features left out.
+  private static func unit(_ entries: inout [(id: Int32, weight: Float)], unseen: Float, firstMeaning: Int32)
+    -> SparseVector
+  {
     guard !entries.isEmpty else { return SparseVector() }
     var words = entries.count
     while words > 0 && entries[words - 1].id >= firstMeaning { words -= 1 }
