@@ -16,7 +16,7 @@ struct SlotFiller: Sendable {
   private let anchors = AnchorTable()
 
   private final class AnchorTable: Sendable {
-    let table = Mutex<[String: Anchors?]>([:])
+    let table = Mutex<[ExampleSlotKey: ExampleSlot?]>([:])
     /// Each slot's anchors in every example of an intent, by the intent's position in the
     /// catalogue: a line looks them up once an intent and slot, not once an example.
     let byIntent = Mutex<[IntentSlot: [Anchors?]]>([:])
@@ -41,6 +41,20 @@ struct SlotFiller: Sendable {
   private struct IntentSlot: Hashable {
     let intent: Int
     let slot: String
+  }
+
+  /// A slot in an example, by the example's text: `fill` is given an intent without its
+  /// place in a catalogue.
+  private struct ExampleSlotKey: Hashable {
+    let slot: String
+    let text: String
+  }
+
+  /// What an example says around one of its slots, read once from its template.
+  private struct ExampleSlot: Sendable {
+    let anchors: Anchors
+    /// The slot marked just before this one and one word (`markerBefore`).
+    let markerBefore: String?
   }
 
   /// The literal words of each example of `intent` (markers left out), normalized: the
@@ -84,19 +98,29 @@ struct SlotFiller: Sendable {
 
   /// The anchors of `{name}` in `example`, read once.
   private func anchors(for name: String, in example: Example) -> Anchors? {
-    let key = Self.anchorKey(name, example)
+    exampleSlot(name, in: example)?.anchors
+  }
+
+  /// What `example` says around `{name}` (nil when it has no such slot), read once.
+  private func exampleSlot(_ name: String, in example: Example) -> ExampleSlot? {
+    let key = ExampleSlotKey(slot: name, text: example.text)
     return anchors.table.withLock { table in
       if let known = table[key] { return known }
-      let read = Self.anchorWords(for: name, in: example)
+      let template = SlotTemplate(example.text.lowercased())
+      let read = Self.anchorWords(for: name, in: template).map {
+        ExampleSlot(anchors: $0, markerBefore: Self.markerBefore(name, in: template))
+      }
       table[key] = .some(read)
       return read
     }
   }
 
-  private static func anchorKey(_ name: String, _ example: Example) -> String { name + "\u{0}" + example.text }
-
   private static func anchorWords(for name: String, in example: Example) -> Anchors? {
-    guard let (before, after) = SlotTemplate(example.text.lowercased()).split(at: name.lowercased()) else { return nil }
+    anchorWords(for: name, in: SlotTemplate(example.text.lowercased()))
+  }
+
+  private static func anchorWords(for name: String, in template: SlotTemplate) -> Anchors? {
+    guard let (before, after) = template.split(at: name.lowercased()) else { return nil }
     let normalizer = Normalizer()
     return Anchors(
       before: normalizer.tokens(before).map(\.text), after: normalizer.tokens(after).map(\.text))
@@ -247,13 +271,13 @@ struct SlotFiller: Sendable {
   ) -> EntityValue? {
     let lineStems = Set(stems)
     var best: (overlap: Int, range: Range<Int>)?
-    for candidate in intent.examples where candidate.text.contains("{\(name)}") {
-      guard let anchors = anchors(for: name, in: candidate), let anchor = anchors.before.last,
-        let previous = Self.markerBefore(name, in: candidate),
+    for candidate in intent.examples {
+      guard let slot = exampleSlot(name, in: candidate), let anchor = slot.anchors.before.last,
+        let previous = slot.markerBefore,
         let position = stems.indices.first(where: { $0 > 0 && stems[$0] == anchor && slotAt[$0 - 1] == previous })
       else { continue }
       var end = stems.count
-      if let after = anchors.after.first, let stop = stems[(position + 1)...].firstIndex(of: after) { end = stop }
+      if let after = slot.anchors.after.first, let stop = stems[(position + 1)...].firstIndex(of: after) { end = stop }
       guard position + 1 < end else { continue }
       var range = Self.trimming((position + 1)..<end, taken: taken, tokens: tokens)
       while let first = range.first, range.count > 1, Self.connectors.contains(tokens[first].text) {
@@ -261,16 +285,16 @@ struct SlotFiller: Sendable {
       }
       let trimmed = range
       guard trimmed.count >= 2, !trimmed.contains(where: taken.contains) else { continue }
-      let overlap = Set(anchors.before + anchors.after).intersection(lineStems).count
+      let overlap = Set(slot.anchors.before + slot.anchors.after).intersection(lineStems).count
       if overlap > (best?.overlap ?? 0) { best = (overlap, trimmed) }
     }
     return best.flatMap { Self.text(tokens[$0.range]) }
   }
 
-  /// The slot marked just before `{name}` and one word in `example` ("person" in "ask
+  /// The slot marked just before `{name}` and one word in `template` ("person" in "ask
   /// {person} to {task}"), if the example says it so.
-  private static func markerBefore(_ name: String, in example: Example) -> String? {
-    let parts = SlotTemplate(example.text.lowercased()).parts
+  private static func markerBefore(_ name: String, in template: SlotTemplate) -> String? {
+    let parts = template.parts
     guard let index = parts.firstIndex(of: .marker(name)), index >= 2,
       case .literal(let between) = parts[index - 1], case .marker(let previous) = parts[index - 2],
       between.split(separator: " ").count == 1

@@ -4,6 +4,7 @@ import Benchmark
 import Foundation
 import IntentMatching
 import MCPServer
+import Synchronization
 import WorkspaceStore
 
 /// The parts of a turn, in-process: building the matcher (every start does it), matching a
@@ -62,8 +63,19 @@ let benchmarks: @Sendable () -> Void = {
     "assign a follow-up to Priya by Friday", "summarize the pipeline by owner", "how is NRR defined",
     "what's the weather like", "propose a new stage Verbal Commit",
   ]
+  // Each sample the next line: a sample is one iteration, so the iteration's own index
+  // would be the first line's every time.
+  let turns = Turns()
   Benchmark("matcher: one line, product catalogue") { benchmark in
-    for index in benchmark.scaledIterations { blackHole(matcher.match(lines[index % lines.count], today: today)) }
+    for _ in benchmark.scaledIterations {
+      blackHole(matcher.match(lines[turns.next() % lines.count], today: today))
+    }
+  }
+  // Each line on its own: a workflow's line with free text costs more than a question.
+  for line in lines {
+    Benchmark("matcher: the line \"\(line)\"") { benchmark in
+      for _ in benchmark.scaledIterations { blackHole(matcher.match(line, today: today)) }
+    }
   }
 
   let clinc = root.appendingPathComponent("../shared/clinc150/train_val.json")
@@ -74,8 +86,8 @@ let benchmarks: @Sendable () -> Void = {
     let clincMatcher = IntentMatcher(catalog: .labelled(training), names: [])
     let questions = dataset.val.map { $0[0] }
     Benchmark("matcher: one line, CLINC150 training set (15,000 examples)") { benchmark in
-      for index in benchmark.scaledIterations {
-        blackHole(clincMatcher.match(questions[index % questions.count], today: today))
+      for _ in benchmark.scaledIterations {
+        blackHole(clincMatcher.match(questions[turns.next() % questions.count], today: today))
       }
     }
   }
@@ -106,7 +118,8 @@ let benchmarks: @Sendable () -> Void = {
   // is a start's work, not a request's.
   guard let agent = try? demo.actor(named: "priya") else { fatalError("no priya in the demo") }
   let server = MCPServer(
-    session: Session(workspace: demo, matcher: matcher, actor: agent, today: { today }), options: .init(version: "bench"))
+    session: Session(workspace: demo, matcher: matcher, actor: agent, today: { today }),
+    options: .init(version: "bench"))
   _ = server.respond(
     to: Data(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25"}}"#.utf8))
   for (label, request) in [("ask", ask), ("typed tool ownership_who", typed)] {
@@ -125,8 +138,8 @@ let benchmarks: @Sendable () -> Void = {
     // The highest deal number, so lookups spread over the whole table.
     let last = (try? workspace.nearestIDs(of: .deal, to: Int64.max / 2, limit: 1).first) ?? 1
     Benchmark("store (\(label)): one deal by number") { benchmark in
-      for index in benchmark.scaledIterations {
-        blackHole(try workspace.deal(id: Int64(index) * 7_919 % last + 1))
+      for _ in benchmark.scaledIterations {
+        blackHole(try workspace.deal(id: Int64(turns.next()) * 7_919 % last + 1))
       }
     }
     Benchmark("store (\(label)): pipeline by stage") { benchmark in
@@ -141,4 +154,11 @@ let benchmarks: @Sendable () -> Void = {
       for _ in benchmark.scaledIterations { blackHole(try workspace.stuckDeals(olderThan: nil, today: today)) }
     }
   }
+}
+
+/// A count shared by a benchmark's samples, so that each sample takes the next input.
+final class Turns: Sendable {
+  private let count = Atomic<Int>(0)
+
+  func next() -> Int { count.add(1, ordering: .relaxed).oldValue }
 }
