@@ -63,13 +63,13 @@ struct FeatureExtractor: Sendable {
       beforePrevious = previous
       previous = bytes
     }
-    var merged = Self.merged(result)
+    Self.merge(&result)
     if meant {
       for dimension in meaningOrder where meaning[dimension] != 0 {
-        merged.append((meaningKeys[dimension], meaning[dimension] * meaningWeight))
+        result.append((meaningKeys[dimension], meaning[dimension] * meaningWeight))
       }
     }
-    return merged
+    return result
   }
 
   /// The character n-grams of `bytes` padded as "^word$": from each start, the hash of one
@@ -87,21 +87,21 @@ struct FeatureExtractor: Sendable {
     }
   }
 
-  /// Sorts by key and sums the weights of equal keys.
-  private static func merged(_ features: [(key: UInt64, weight: Float)]) -> [(key: UInt64, weight: Float)] {
+  /// Sorts by key and sums the weights of equal keys, in place.
+  private static func merge(_ features: inout [(key: UInt64, weight: Float)]) {
     // Equal keys carry equal weights (the same kind of feature), so their sum is the same
     // whatever order they were appended in.
-    let sorted = features.sorted { $0.key < $1.key }
-    var merged: [(key: UInt64, weight: Float)] = []
-    merged.reserveCapacity(sorted.count)
-    for feature in sorted {
-      if let last = merged.last, last.key == feature.key {
-        merged[merged.count - 1].weight += feature.weight
+    features.sort { $0.key < $1.key }
+    var kept = 0
+    for index in features.indices {
+      if kept > 0 && features[kept - 1].key == features[index].key {
+        features[kept - 1].weight += features[index].weight
       } else {
-        merged.append(feature)
+        features[kept] = features[index]
+        kept += 1
       }
     }
-    return merged
+    features.removeLast(features.count - kept)
   }
 }
 
