@@ -1,3 +1,4 @@
+import BatonTestSupport
 import Testing
 
 @testable import IntentMatching
@@ -5,7 +6,7 @@ import Testing
 /// A line's words meet an example's anchors at their stems ("owned", "owning" at "own");
 /// words of four letters or fewer, words that are no plural and words that hold a number
 /// stay whole.
-struct StemmerTests {
+@Suite(.tags(.fast)) struct StemmerTests {
   @Test(arguments: [
     ("owns", "owns"), ("owned", "own"), ("owning", "own"), ("companies", "company"), ("approves", "approv"),
     ("deals", "deal"), ("class", "class"), ("status", "status"), ("analysis", "analysis"), ("sings", "sing"),

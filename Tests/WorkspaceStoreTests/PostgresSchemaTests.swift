@@ -1,0 +1,167 @@
+import BatonTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import WorkspaceStore
+
+/// The workspace schema on a real PostgreSQL server, given by `BATON_TEST_POSTGRES` (a URL
+/// psql accepts; `.ci/run` starts a server and sets it). Without one these tests are
+/// skipped, unless `BATON_REQUIRE_POSTGRES` is set, as under CI: then the first one fails.
+@Suite(.tags(.process)) struct PostgresSchemaTests {
+  static let server = ProcessInfo.processInfo.environment["BATON_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+  @Test func aServerIsGivenWhereOneIsRequired() {
+    let required = ProcessInfo.processInfo.environment["BATON_REQUIRE_POSTGRES"].map { !$0.isEmpty } ?? false
+    #expect(!required || Self.server != nil, "BATON_REQUIRE_POSTGRES is set and BATON_TEST_POSTGRES is not")
+  }
+
+  @Test(.enabled(if: server != nil))
+  func theSchemaOnPostgreSQLHasSQLitesTablesColumnsIndexesAndTriggers() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    // All or nothing, as a migration is.
+    let script = "BEGIN;\n" + (try PostgresSchema.statements()).map { $0 + ";\n" }.joined() + "COMMIT;\n"
+    try database.psql(input: script)
+
+    let sqlite = try DatabaseQueue()
+    try Migrations.migrator.migrate(sqlite)
+    let expected = try sqlite.read { db in try Self.sqliteSchema(db) }
+    let actual = try Self.postgresSchema(database)
+    #expect(actual.columns == expected.columns)
+    #expect(actual.indexes == expected.indexes)
+    #expect(actual.triggers == expected.triggers)
+  }
+
+  @Test(.enabled(if: server != nil))
+  func aChangeToANameChangesTheNamesTokenOnPostgreSQL() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    try database.psql(input: (try PostgresSchema.statements()).map { $0 + ";\n" }.joined())
+    let token = "SELECT token FROM names_token"
+    try database.psql(input: "INSERT INTO names_token (id, token) VALUES (1, 7);")
+    try database.psql(input: "INSERT INTO team (id, name) VALUES ('revops', 'RevOps');")
+    let afterInsert = try database.psql(input: token)
+    #expect(afterInsert != "7")
+    try database.psql(input: "UPDATE team SET focus = 'forecasting' WHERE id = 'revops';")
+    #expect(try database.psql(input: token) == afterInsert, "a column that is no name leaves the token")
+    try database.psql(input: "UPDATE team SET name = 'Revenue Operations' WHERE id = 'revops';")
+    #expect(try database.psql(input: token) != afterInsert)
+  }
+
+  @Test func whatHasNoPostgreSQLFormIsRefusedByName() {
+    #expect(throws: PostgresSchema.Untranslatable.self) {
+      try PostgresSchema.table("t", "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT)")
+    }
+    #expect(throws: PostgresSchema.Untranslatable.self) {
+      try PostgresSchema.trigger("t_insert", "CREATE TRIGGER t_insert AFTER INSERT ON t BEGIN DELETE FROM u; END;")
+    }
+    #expect(throws: PostgresSchema.Untranslatable.self) {
+      try PostgresSchema.index("t_name", "CREATE INDEX t_name ON t(name COLLATE RTRIM)")
+    }
+  }
+
+  /// Each table's columns as "table.column type null|not null", the named indexes and the
+  /// triggers, by name.
+  struct Schema: Equatable {
+    var columns: [String]
+    var indexes: [String]
+    var triggers: [String]
+  }
+
+  static func sqliteSchema(_ db: Database) throws -> Schema {
+    let tables = try String.fetchAll(
+      db,
+      sql: """
+        SELECT name FROM sqlite_master WHERE type = 'table'
+        AND name NOT IN ('grdb_migrations', 'sqlite_sequence') ORDER BY name
+        """)
+    var columns: [String] = []
+    for table in tables {
+      for column in try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))") {
+        let type = (column["type"] as String).uppercased() == "INTEGER" ? "bigint" : "text"
+        // A key column is never null on PostgreSQL; SQLite lets an old quirk allow it.
+        let notNull = (column["notnull"] as Int) == 1 || (column["pk"] as Int) > 0
+        columns.append("\(table).\(column["name"] as String) \(type) \(notNull ? "not null" : "null")")
+      }
+    }
+    let named = "sql IS NOT NULL AND name NOT IN ('grdb_migrations', 'sqlite_sequence')"
+    return Schema(
+      columns: columns.sorted(),
+      indexes: try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND \(named)")
+        .sorted(),
+      triggers: try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'").sorted())
+  }
+
+  static func postgresSchema(_ database: ScratchDatabase) throws -> Schema {
+    let columns = try database.psql(
+      input: """
+        SELECT table_name || '.' || column_name || ' ' || data_type || ' '
+          || CASE is_nullable WHEN 'YES' THEN 'null' ELSE 'not null' END
+        FROM information_schema.columns WHERE table_schema = 'public'
+        """)
+    // The indexes a constraint made (keys, UNIQUE) are SQLite's automatic ones, unnamed.
+    let indexes = try database.psql(
+      input: """
+        SELECT indexname FROM pg_indexes i WHERE schemaname = 'public' AND NOT EXISTS (
+          SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+        """)
+    let triggers = try database.psql(
+      input: "SELECT DISTINCT trigger_name FROM information_schema.triggers WHERE trigger_schema = 'public'")
+    func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init).sorted() }
+    return Schema(columns: lines(columns), indexes: lines(indexes), triggers: lines(triggers))
+  }
+}
+
+/// A database of its own on the test server, made for one test and dropped after it.
+struct ScratchDatabase {
+  let name = "baton_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+  let server: String
+  let url: String
+
+  init() throws {
+    guard let server = PostgresSchemaTests.server, var parts = URLComponents(string: server) else {
+      throw Failure("BATON_TEST_POSTGRES is not a URL")
+    }
+    self.server = server
+    parts.path = "/\(name)"
+    guard let url = parts.string else { throw Failure("no database URL for \(name)") }
+    self.url = url
+    try Self.run(server, "CREATE DATABASE \(name)")
+  }
+
+  func drop() { _ = try? Self.run(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+
+  /// Runs `input` through psql on this database, stopping at the first error; its rows, one a
+  /// line, fields separated by "|".
+  @discardableResult
+  func psql(input: String) throws -> String { try Self.run(url, input) }
+
+  struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+  }
+
+  @discardableResult
+  private static func run(_ url: String, _ input: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["psql", "--no-psqlrc", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", "-"]
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw Failure("psql exited \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self))")
+    }
+    return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+}
