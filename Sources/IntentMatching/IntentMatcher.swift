@@ -463,9 +463,10 @@ public struct IntentMatcher: Sendable {
           placings.append([leading])
         }
         for spans in placings where !spans.isEmpty && !tried.contains(spans) {
-          // Spans an example's anchors place are read once, with that example's frame; the
-          // marked words, with each example's frame until one keeps half of it.
-          if spans != [marked] { tried.insert(spans) }
+          // Spans are read with each example's frame that places them until one keeps half
+          // of it: without "by", "tell Sam to send the pricing sheet tomorrow" is placed
+          // alike by "add a task for {person} to {task}", whose frame it does not keep, and
+          // by "tell {person} to {task} by {date}", whose frame it does.
           // The words left beside the free text must keep at least half of the frame of the
           // example that placed it ("who should own {problem}"): one anchor word alone would
           // read any question as free text ("who is the boss of everything" keeps only "is" of

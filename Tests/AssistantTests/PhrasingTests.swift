@@ -78,6 +78,22 @@ import WorkspaceStore
     #expect(turn.slots["date"]?.value.key == "2026-12-15" && turn.slots["deal"]?.value.key == "42")
   }
 
+  /// A task's due date said without "by" ("tomorrow", "in 4 days", "next week") or not at
+  /// all is still a task: its text is placed alike by several examples, and one whose words
+  /// the line keeps ("tell {person} to {task} by {date}") reads it.
+  @Test(arguments: [
+    ("tell Lee to chase the signed order form tomorrow", Fixtures.today.adding(days: 1).iso),
+    ("tell Lee to chase the signed order form in 4 days", Fixtures.today.adding(days: 4).iso),
+    ("tell Lee to chase the signed order form", nil),
+  ])
+  func aTasksDueDateNeedsNoBy(_ line: String, _ due: String?) throws {
+    let turn = try Fixtures.session(actor: "jordan").handle(line)
+    #expect(turn.intent == "task.assign", "\(line): \(turn.reply.firstLine)")
+    #expect(turn.slots["person"]?.value.key == "lee")
+    #expect(turn.slots["task"]?.value.key == "chase the signed order form")
+    #expect(turn.slots["date"]?.value.key == due)
+  }
+
   /// Words inside free text are what a change is about, never a reason to refuse it.
   @Test func wordsInFreeTextDoNotSpeakAgainstTheRequest() throws {
     let turn = try Fixtures.session(actor: "jordan").handle(
