@@ -31,6 +31,9 @@ import Testing
     #expect(actual.columns == expected.columns)
     #expect(actual.indexes == expected.indexes)
     #expect(actual.triggers == expected.triggers)
+    // A CRM id is found however it is typed: the index is on its lower case.
+    let crmIndex = try database.psql(input: "SELECT indexdef FROM pg_indexes WHERE indexname = 'deal_crm_id_nocase'")
+    #expect(crmIndex.contains("lower(crm_id)"), "\(crmIndex)")
   }
 
   @Test(.enabled(if: server != nil))
@@ -144,18 +147,22 @@ struct ScratchDatabase {
 
   @discardableResult
   private static func run(_ url: String, _ input: String) throws -> String {
+    // The SQL from a file rather than a pipe: a psql that exits early (no server) cannot
+    // leave a write to its standard input to end the test run with SIGPIPE.
+    let folder = TemporaryFolder("baton-psql")
+    let script = folder.path("input.sql")
+    try Data(input.utf8).write(to: URL(fileURLWithPath: script))
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["psql", "--no-psqlrc", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", "-"]
-    let stdin = Pipe()
+    process.arguments = [
+      "psql", "--no-psqlrc", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", script,
+    ]
     let stdout = Pipe()
     let stderr = Pipe()
-    process.standardInput = stdin
+    process.standardInput = FileHandle.nullDevice
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
     let output = stdout.fileHandleForReading.readDataToEndOfFile()
     let errors = stderr.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

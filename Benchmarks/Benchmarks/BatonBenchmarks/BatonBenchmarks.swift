@@ -85,6 +85,7 @@ let benchmarks: @Sendable () -> Void = {
     let training = dataset.train.map { (text: $0[0], label: $0[1]) }
     let clincMatcher = IntentMatcher(catalog: .labelled(training), names: [])
     let questions = dataset.val.map { $0[0] }
+    let turns = Turns()
     Benchmark("matcher: one line, CLINC150 training set (15,000 examples)") { benchmark in
       for _ in benchmark.scaledIterations {
         blackHole(clincMatcher.match(questions[turns.next() % questions.count], today: today))
@@ -137,6 +138,7 @@ let benchmarks: @Sendable () -> Void = {
   for (label, workspace) in stores {
     // The highest deal number, so lookups spread over the whole table.
     let last = (try? workspace.nearestIDs(of: .deal, to: Int64.max / 2, limit: 1).first) ?? 1
+    let turns = Turns()
     Benchmark("store (\(label)): one deal by number") { benchmark in
       for _ in benchmark.scaledIterations {
         blackHole(try workspace.deal(id: Int64(turns.next()) * 7_919 % last + 1))
@@ -156,7 +158,8 @@ let benchmarks: @Sendable () -> Void = {
   }
 }
 
-/// A count shared by a benchmark's samples, so that each sample takes the next input.
+/// A count shared by one benchmark's samples, so that each sample takes the next input; one
+/// for each benchmark, so what one takes does not depend on which others ran.
 final class Turns: Sendable {
   private let count = Atomic<Int>(0)
 
