@@ -45,6 +45,7 @@ struct EntityRecognizer: Sendable {
       if let found = gazetteer.longestMatch(tokens, at: index) {
         candidates.append((found.entities.map(Self.value), found.length))
       }
+      if Self.isRemindMeTo(tokens, at: index) { candidates.append(([Self.actor], 1)) }
       if numeric, let (amount, length) = Self.shorthandAmount(tokens, at: index) {
         candidates.append(([EntityValue(kind: .number, key: String(amount), display: String(amount))], length))
       }
@@ -74,6 +75,17 @@ struct EntityRecognizer: Sendable {
       }
     }
     return result
+  }
+
+  /// The person acting, as "my" and "myself" name them.
+  private static let actor = EntityValue(kind: .person, key: "@me", display: "me")
+
+  /// "me" in "remind me to …": the person a task is for, who is the one asking ("remind me
+  /// to call Dana" is my task, not Dana's). Elsewhere "me" names no one ("tell me who owns
+  /// X", "remind me of the exit criteria").
+  private static func isRemindMeTo(_ tokens: [String], at index: Int) -> Bool {
+    tokens[index] == "me" && index > 0 && tokens[index - 1] == "remind" && index + 1 < tokens.count
+      && tokens[index + 1] == "to"
   }
 
   private static func value(_ entity: NamedEntity) -> EntityValue {

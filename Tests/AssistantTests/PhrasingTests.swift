@@ -27,10 +27,14 @@ import WorkspaceStore
     #expect(reading.slots.mapValues(\.value.key) == expected.slots.mapValues(\.value.key), "\(framed)")
   }
 
-  /// "remind me to …" is a task, not framing.
+  /// "remind me to …" is a task, not framing, and it is mine: a person named in it is who
+  /// the task is about ("call Dana"), not whom it is for.
   @Test func remindMeToIsATask() throws {
     let turn = try Fixtures.session(actor: "jordan").handle("remind me to call Dana about deal 8 by Friday")
     #expect(turn.intent == "task.assign")
+    #expect(turn.slots["person"]?.value.key == "@me")
+    #expect(turn.slots["task"]?.value.key == "call Dana")
+    #expect(turn.slots["deal"]?.value.key == "8")
   }
 
   /// A record's name followed by its kind's noun names the record.
