@@ -109,6 +109,13 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
   /// Days from `self` to `other`.
   public func days(to other: Day) -> Int { other.ordinal - ordinal }
 
+  /// The year and month `offset` months after `month` of `year` (before it when negative):
+  /// December's next is the next year's January.
+  public static func month(_ offset: Int, after year: Int, _ month: Int) -> (year: Int, month: Int) {
+    let count = year * 12 + month - 1 + offset
+    return (count / 12, count % 12 + 1)
+  }
+
   /// The quarter this day is in.
   public var quarter: Quarter {
     let (year, month, _) = components

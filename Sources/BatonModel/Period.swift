@@ -50,7 +50,8 @@ public struct Period: Hashable, Sendable {
       let month = Int(parts[1]), (1...12).contains(month)
     {
       let start = Day(year: year, month: month, day: 1)
-      let next = Day(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)
+      let (nextYear, nextMonth) = Day.month(1, after: year, month)
+      let next = Day(year: nextYear, month: nextMonth, day: 1)
       self.init(start: start, end: next.adding(days: -1), name: "\(Self.monthNames[month - 1]) \(year)", unit: .month)
     } else if key.utf8.count == 22, case let ends = key.split(separator: "."), ends.count == 2,
       let start = Day(iso: String(ends[0])), let end = Day(iso: String(ends[1])), start <= end

@@ -162,27 +162,12 @@ struct Ranker: Sendable {
   }
 
   func reading(_ words: [String]) -> Reading {
-    let features = extractor.features(words)
     // Each feature is looked up once, for the whole vector and for the words' part.
-    var all: [(id: Int32, weight: Float)] = []
-    var wordLevel: [(id: Int32, weight: Float)] = []
-    all.reserveCapacity(features.count)
-    var unseenAll: Float = 0
-    var unseenWords: Float = 0
-    for feature in features {
-      guard let id = featureIndex[feature.key] else {
-        let unseen = feature.weight * unseenIDF * feature.weight * unseenIDF
-        unseenAll += unseen
-        if FeatureKey.isWordLevel(feature.key) { unseenWords += unseen }
-        continue
-      }
-      let entry = (id: id, weight: feature.weight * idf[Int(id)])
-      all.append(entry)
-      if FeatureKey.isWordLevel(feature.key) { wordLevel.append(entry) }
-    }
+    var (all, wordLevel) = Self.weighed(
+      extractor.features(words), index: featureIndex, idf: idf, unseenIDF: unseenIDF, wordLevelToo: true)
     return Reading(
-      probabilities: classifier.probabilities(Self.unit(&all, unseen: unseenAll, firstMeaning: firstMeaning)),
-      words: Self.unit(&wordLevel, unseen: unseenWords, firstMeaning: firstMeaning))
+      probabilities: classifier.probabilities(Self.unit(&all.entries, unseen: all.unseen, firstMeaning: firstMeaning)),
+      words: Self.unit(&wordLevel.entries, unseen: wordLevel.unseen, firstMeaning: firstMeaning))
   }
 
   /// `intent`'s score for the words `reading` was made of, with its nearest example.
@@ -299,17 +284,39 @@ struct Ranker: Sendable {
     _ features: [(key: UInt64, weight: Float)], index featureIndex: KeyIndex, idf: [Float],
     firstMeaning: Int32, unseenIDF: Float = 0
   ) -> SparseVector {
+    var (all, _) = weighed(features, index: featureIndex, idf: idf, unseenIDF: unseenIDF, wordLevelToo: false)
+    return unit(&all.entries, unseen: all.unseen, firstMeaning: firstMeaning)
+  }
+
+  /// Features by their ids, weighed by IDF, in the features' order, and the squared length
+  /// of those no example had (at `unseenIDF`).
+  private struct Weighed {
     var entries: [(id: Int32, weight: Float)] = []
-    entries.reserveCapacity(features.count)
     var unseen: Float = 0
+  }
+
+  /// `features` weighed, all of them and, with `wordLevelToo`, the words' part apart (empty
+  /// without), each feature looked up once.
+  private static func weighed(
+    _ features: [(key: UInt64, weight: Float)], index featureIndex: KeyIndex, idf: [Float], unseenIDF: Float,
+    wordLevelToo: Bool
+  ) -> (all: Weighed, words: Weighed) {
+    var all = Weighed()
+    var words = Weighed()
+    all.entries.reserveCapacity(features.count)
     for feature in features {
+      let wordLevel = wordLevelToo && FeatureKey.isWordLevel(feature.key)
       guard let id = featureIndex[feature.key] else {
-        unseen += feature.weight * unseenIDF * feature.weight * unseenIDF
+        let unseen = feature.weight * unseenIDF * feature.weight * unseenIDF
+        all.unseen += unseen
+        if wordLevel { words.unseen += unseen }
         continue
       }
-      entries.append((id, feature.weight * idf[Int(id)]))
+      let entry = (id: id, weight: feature.weight * idf[Int(id)])
+      all.entries.append(entry)
+      if wordLevel { words.entries.append(entry) }
     }
-    return unit(&entries, unseen: unseen, firstMeaning: firstMeaning)
+    return (all, words)
   }
 
   /// `entries` (weighted, in the order of their features) as a unit vector in id order,

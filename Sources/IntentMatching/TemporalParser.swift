@@ -138,18 +138,11 @@ struct TemporalParser: Sendable {
         let quarter = today.quarter
         switch (first, next) {
         case ("next", "week"): return (date(today.adding(days: 8 - today.weekday)), 2)
-        case ("this", "week"): return (date(today.adding(days: 5 - today.weekday)), 2)
-        case ("next", "month"):
-          let (year, month, _) = today.components
-          return (date(Day(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)), 2)
+        case ("this", "week"), ("current", "week"): return (date(today.adding(days: 5 - today.weekday)), 2)
+        case ("next", "month"): return (date(firstDay(ofMonth: 1)), 2)
         case ("last", "week"), ("previous", "week"): return (week(-1), 2)
-        case ("current", "week"): return (date(today.adding(days: 5 - today.weekday)), 2)
-        case ("this", "month"), ("current", "month"):
-          let (year, month, _) = today.components
-          return (monthPeriod(year, month), 2)
-        case ("last", "month"), ("previous", "month"):
-          let (year, month, _) = today.components
-          return (monthPeriod(month == 1 ? year - 1 : year, month == 1 ? 12 : month - 1), 2)
+        case ("this", "month"), ("current", "month"): return (monthPeriod(offset: 0), 2)
+        case ("last", "month"), ("previous", "month"): return (monthPeriod(offset: -1), 2)
         case ("this", "quarter"), ("current", "quarter"): return (period(quarter), 2)
         case ("next", "quarter"): return (period(quarter.next), 2)
         case ("last", "quarter"), ("previous", "quarter"): return (period(quarter.previous), 2)
@@ -167,10 +160,7 @@ struct TemporalParser: Sendable {
       let offset = word(2) == "the" || word(2) == "this" ? 3 : 2
       switch word(offset) {
       case "quarter": return (date(today.quarter.end), offset + 1)
-      case "month":
-        let (year, month, _) = today.components
-        let nextMonth = Day(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)
-        return (date(nextMonth.adding(days: -1)), offset + 1)
+      case "month": return (date(firstDay(ofMonth: 1).adding(days: -1)), offset + 1)
       case "week": return (date(today.adding(days: 5 - today.weekday)), offset + 1)
       default: break
       }
@@ -374,9 +364,7 @@ struct TemporalParser: Sendable {
   /// a day of it; nil for other words.
   func alsoPeriod(_ first: String, _ second: String) -> EntityValue? {
     switch (first, second) {
-    case ("next", "month"):
-      let (year, month, _) = today.components
-      return monthPeriod(month == 12 ? year + 1 : year, month % 12 + 1)
+    case ("next", "month"): return monthPeriod(offset: 1)
     case ("this", "week"), ("current", "week"): return week(0)
     case ("next", "week"): return week(1)
     default: return nil
@@ -389,6 +377,19 @@ struct TemporalParser: Sendable {
     let sunday = monday.adding(days: 6)
     let said = offset == 0 ? "this week" : offset < 0 ? "last week" : "next week"
     return EntityValue(kind: .period, key: "\(monday.iso)..\(sunday.iso)", display: said)
+  }
+
+  /// The month `offset` months from this one, as a period.
+  private func monthPeriod(offset: Int) -> EntityValue {
+    let (year, month, _) = firstDay(ofMonth: offset).components
+    return monthPeriod(year, month)
+  }
+
+  /// The first day of the month `offset` months from this one.
+  private func firstDay(ofMonth offset: Int) -> Day {
+    let (year, month, _) = today.components
+    let (shiftedYear, shiftedMonth) = Day.month(offset, after: year, month)
+    return Day(year: shiftedYear, month: shiftedMonth, day: 1)
   }
 
   private func monthPeriod(_ year: Int, _ month: Int) -> EntityValue {

@@ -29,4 +29,12 @@ import Testing
   func refusesWhatIsNotADate(_ text: String) {
     #expect(Day(iso: text) == nil)
   }
+
+  /// Months counted across the turn of a year, both ways.
+  @Test func monthsCountAcrossYears() {
+    #expect(Day.month(1, after: 2026, 12) == (2027, 1))
+    #expect(Day.month(-1, after: 2027, 1) == (2026, 12))
+    #expect(Day.month(0, after: 2026, 5) == (2026, 5))
+    #expect(Day.month(-13, after: 2026, 3) == (2025, 2))
+  }
 }
