@@ -32,6 +32,9 @@ public struct IntentMatcher: Sendable {
   let filler: SlotFiller
   /// The kinds each intent's markers stand for, to delexicalize examples.
   let exampleRefs: [(intent: Int, example: Int)]
+  /// Each intent's free-text slots, by the intent's place in the catalogue: most of a line's
+  /// leading candidates have none, and are passed over without reading their definition.
+  let textSlots: [[SlotDefinition]]
 
   public init(
     catalog: IntentCatalog, names: [NamedEntity], threshold: Double = 0.5,
@@ -61,6 +64,7 @@ public struct IntentMatcher: Sendable {
       }
     }
     exampleRefs = refs
+    textSlots = Self.textSlots(of: catalog)
     pointers = Set(catalog.references.filter { !$0.contains(" ") })
     unexampledPointers = pointers.subtracting(exampleWords)
     let known = gazetteer.words.union(exampleWords).union(TemporalParser.vocabulary)
@@ -113,6 +117,7 @@ public struct IntentMatcher: Sendable {
     self.pointers = pointers
     self.unexampledPointers = unexampledPointers
     self.exampleRefs = exampleRefs
+    textSlots = Self.textSlots(of: catalog)
     filler = SlotFiller()
   }
 
@@ -399,6 +404,10 @@ public struct IntentMatcher: Sendable {
     return updated.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
   }
 
+  private static func textSlots(of catalog: IntentCatalog) -> [[SlotDefinition]] {
+    catalog.intents.map { intent in intent.slots.filter { $0.type == .text } }
+  }
+
   /// The kinds a bare number may stand for in `rereadNumbers`.
   private static let numberedKinds: Set<EntityKind> = [.deal, .task, .lead, .change, .size]
 
@@ -428,9 +437,9 @@ public struct IntentMatcher: Sendable {
     // The ranker's reading of each placing, once: only the nearest example is the intent's.
     var ranked: [[Range<Int>]: Ranker.Reading] = [:]
     for (position, scored) in scores.prefix(Self.rereadCandidates).enumerated() {
-      let intent = catalog.intents[scored.intent]
-      let textSlots = intent.slots.filter { $0.type == .text }
+      let textSlots = self.textSlots[scored.intent]
       guard !textSlots.isEmpty else { continue }
+      let intent = catalog.intents[scored.intent]
       let lineStems =
         stems
         ?? {
