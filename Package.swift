@@ -30,6 +30,10 @@ let ownTargets: [Target] = [
       "BatonModel", .product(name: "GRDB", package: "GRDB.swift"),
       // SQLite's C API, for reading a stepped row in place (SteppedRow).
       .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      // The shared workspace's server (#27): PostgreSQL's wire protocol over SwiftNIO.
+      .product(name: "PostgresNIO", package: "postgres-nio"),
+      .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+      .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
     ],
     resources: [.copy("Resources/demo-company.json")]
   ),
@@ -136,6 +140,11 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    // postgres-nio's own dependencies, named for the event loop, TLS and its logger.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: ownTargets
 )

@@ -8,7 +8,10 @@ struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init", abstract: "Make a workspace, with the demo company or empty.")
 
-  @Argument(help: ArgumentHelp("Where to make it (default: the default workspace).", valueName: "PATH"))
+  @Argument(
+    help: ArgumentHelp(
+      "Where to make it: a file, or a PostgreSQL database as postgres://[user@]host[:port]/database (default: the default workspace).",
+      valueName: "PATH"))
   var path: String?
 
   @Flag(exclusivity: .exclusive, help: "What to fill it with.")
@@ -34,19 +37,33 @@ struct InitCommand: ParsableCommand {
     let target = environment.workspacePath(path)
     try Failure.reporting {
       let today = try environment.today()
+      // A database on a PostgreSQL server, shared by a team, or a file.
+      let server =
+        PostgresLocation.isURL(target)
+        ? try PostgresLocation.parse(
+          target, environment: environment.variables, passwordAllowed: path == nil,
+          files: PostgresFiles(home: environment.home().path))
+        : nil
+      let place = server.map { "on \($0)" } ?? "at \(target)"
+      let make = { (filling: Workspace.Content) in
+        if let server {
+          try Workspace.create(on: server, content: filling, force: force)
+        } else {
+          try Workspace.create(at: target, content: filling, force: force)
+        }
+      }
       if let from {
         let model = try ModelFileInput.read(from)
         do {
-          try Workspace.create(at: target, content: .model(model, today: today), force: force)
+          try make(.model(model, today: today))
         } catch let conflict as ChangeConflict {
           throw Failure(exit: .badInput, message: "\(from): \(conflict.description)")
         }
-        print("Made a workspace at \(target) from the operating model in \(from).")
+        print("Made a workspace \(place) from the operating model in \(from).")
         return
       }
-      let filling: Workspace.Content = content == .empty ? .empty : .demo(today: today, extraDeals: deals)
-      try Workspace.create(at: target, content: filling, force: force)
-      print("Made \(content == .empty ? "an empty" : "a demo") workspace at \(target).")
+      try make(content == .empty ? .empty : .demo(today: today, extraDeals: deals))
+      print("Made \(content == .empty ? "an empty" : "a demo") workspace \(place).")
     }
   }
 }

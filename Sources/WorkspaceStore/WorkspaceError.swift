@@ -19,6 +19,10 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
   case unsaved(path: String, detail: String)
   /// A URL where a file's path belongs ("postgres://host/db"): no store serves one yet.
   case notAPath(path: String)
+  /// A PostgreSQL location that cannot be read ("sslmode 'maybe' is none of …").
+  case badLocation(location: String, detail: String)
+  /// The PostgreSQL server refused or dropped the connection, or a statement failed.
+  case server(location: String, detail: String)
 
   public var description: String {
     switch self {
@@ -38,7 +42,15 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case .unsaved(let path, let detail):
       return "the changes not yet saved to \(path) were lost, none of them was kept: \(detail)"
     case .notAPath(let path):
-      return "\(path) is a URL, not a file: a workspace is a SQLite file for now; give its path"
+      if PostgresLocation.isURL(path) {
+        return
+          "\(path) is a PostgreSQL database: `baton init` makes a shared workspace there, but this baton opens only a workspace file for a session; give a file's path"
+      }
+      return "\(path) is a URL, not a file: a workspace is a SQLite file; give its path"
+    case .badLocation(let location, let detail):
+      return "cannot read the PostgreSQL location \(location): \(detail)"
+    case .server(let location, let detail):
+      return "the PostgreSQL workspace \(location) cannot be used: \(detail)"
     }
   }
 }

@@ -51,11 +51,17 @@ import Testing
       #expect(loop.status == 74 && loop.stderr.contains("its symbolic links loop"), "\(arguments)")
     }
     // A URL is not a path: nothing is made for it.
-    for arguments in [["init", "postgres://host/db"], ["--workspace", "postgres://host/db", "-c", "help"]] {
+    for arguments in [["init", "mysql://host/db"], ["--workspace", "mysql://host/db", "-c", "help"]] {
       let url = try runner.run(arguments)
       #expect(url.status == 74 && url.stderr.contains("is a URL, not a file"), "\(arguments)")
     }
-    #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("postgres:").path))
+    #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("mysql:").path))
+    // A PostgreSQL database is made a workspace by `baton init` (PostgresInitTests), not
+    // opened for a session yet; a server that is not there is an unusable workspace.
+    let session = try runner.run(["--workspace", "postgres://host/db", "-c", "help"])
+    #expect(session.status == 74 && session.stderr.contains("opens only a workspace file"), "\(session.stderr)")
+    let noServer = try runner.run(["init", "postgres://127.0.0.1:1/db?sslmode=disable"])
+    #expect(noServer.status == 74 && noServer.stderr.contains("cannot be used"), "\(noServer.stderr)")
   }
 
   /// A backup taken while a script writes is whole; restoring it (an admin only) puts the

@@ -9,11 +9,11 @@ import Testing
 /// psql accepts; `.ci/run` starts a server and sets it). Without one these tests are
 /// skipped, unless `BATON_REQUIRE_POSTGRES` is set, as under CI: then the first one fails.
 @Suite(.tags(.process)) struct PostgresSchemaTests {
-  static let server = ProcessInfo.processInfo.environment["BATON_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+  static let server = ScratchDatabase.server
 
   @Test func aServerIsGivenWhereOneIsRequired() {
-    let required = ProcessInfo.processInfo.environment["BATON_REQUIRE_POSTGRES"].map { !$0.isEmpty } ?? false
-    #expect(!required || Self.server != nil, "BATON_REQUIRE_POSTGRES is set and BATON_TEST_POSTGRES is not")
+    #expect(
+      !ScratchDatabase.required || Self.server != nil, "BATON_REQUIRE_POSTGRES is set and BATON_TEST_POSTGRES is not")
   }
 
   @Test(.enabled(if: server != nil))
@@ -113,62 +113,5 @@ import Testing
       input: "SELECT DISTINCT trigger_name FROM information_schema.triggers WHERE trigger_schema = 'public'")
     func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init).sorted() }
     return Schema(columns: lines(columns), indexes: lines(indexes), triggers: lines(triggers))
-  }
-}
-
-/// A database of its own on the test server, made for one test and dropped after it.
-struct ScratchDatabase {
-  let name = "baton_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
-  let server: String
-  let url: String
-
-  init() throws {
-    guard let server = PostgresSchemaTests.server, var parts = URLComponents(string: server) else {
-      throw Failure("BATON_TEST_POSTGRES is not a URL")
-    }
-    self.server = server
-    parts.path = "/\(name)"
-    guard let url = parts.string else { throw Failure("no database URL for \(name)") }
-    self.url = url
-    try Self.run(server, "CREATE DATABASE \(name)")
-  }
-
-  func drop() { _ = try? Self.run(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-
-  /// Runs `input` through psql on this database, stopping at the first error; its rows, one a
-  /// line, fields separated by "|".
-  @discardableResult
-  func psql(input: String) throws -> String { try Self.run(url, input) }
-
-  struct Failure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-  }
-
-  @discardableResult
-  private static func run(_ url: String, _ input: String) throws -> String {
-    // The SQL from a file rather than a pipe: a psql that exits early (no server) cannot
-    // leave a write to its standard input to end the test run with SIGPIPE.
-    let folder = TemporaryFolder("baton-psql")
-    let script = folder.path("input.sql")
-    try Data(input.utf8).write(to: URL(fileURLWithPath: script))
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "psql", "--no-psqlrc", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", script,
-    ]
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw Failure("psql exited \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self))")
-    }
-    return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

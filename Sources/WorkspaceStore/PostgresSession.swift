@@ -1,0 +1,153 @@
+import Foundation
+internal import Logging
+internal import NIOCore
+internal import NIOPosix
+internal import NIOSSL
+internal import PostgresNIO
+
+/// One connection to a shared workspace's PostgreSQL server, used synchronously as the
+/// store uses SQLite: each call waits for the server's whole answer.
+///
+/// Every statement's rows are read to the end, so a statement's error is raised where it
+/// happens, and a transaction's COMMIT is checked to have committed: a transaction the
+/// server aborted answers COMMIT with ROLLBACK and no error.
+final class PostgresSession: Sendable {
+  let location: PostgresLocation
+  private let connection: PostgresConnection
+  /// Silent: the store reports what goes wrong as `WorkspaceError`, and a library's log
+  /// lines on standard output would break a script's output.
+  private static let logger = Logger(label: "baton.postgres") { _ in SwiftLogNoOpLogHandler() }
+
+  private init(location: PostgresLocation, connection: PostgresConnection) {
+    self.location = location
+    self.connection = connection
+  }
+
+  /// Connects as `location` says.
+  ///
+  /// - Throws: `WorkspaceError.server` when the server cannot be reached or refuses the
+  ///   login, with the server's own reason.
+  static func connect(_ location: PostgresLocation) throws -> PostgresSession {
+    let configuration: PostgresConnection.Configuration
+    if location.isSocket {
+      configuration = .init(
+        unixSocketPath: location.socketPath, username: location.user, password: location.password,
+        database: location.database)
+    } else {
+      configuration = .init(
+        host: location.host, port: location.port, username: location.user, password: location.password,
+        database: location.database, tls: try tls(location.sslMode))
+    }
+    do {
+      let connection = try PostgresConnection.connect(
+        on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
+      ).wait()
+      return PostgresSession(location: location, connection: connection)
+    } catch {
+      throw failure(error, location: location)
+    }
+  }
+
+  /// libpq's modes as TLS settings: `prefer` and `require` encrypt without checking the
+  /// certificate (as libpq does), `verify-ca` checks it against the trusted roots, and
+  /// `verify-full` the host name too. `allow` is read as `prefer`.
+  private static func tls(_ mode: PostgresLocation.SSLMode) throws -> PostgresConnection.Configuration.TLS {
+    var configuration = TLSConfiguration.makeClientConfiguration()
+    switch mode {
+    case .disable: return .disable
+    case .allow, .prefer, .require: configuration.certificateVerification = .none
+    case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+    case .verifyFull: configuration.certificateVerification = .fullVerification
+    }
+    let context = try NIOSSLContext(configuration: configuration)
+    return mode == .require || mode == .verifyCA || mode == .verifyFull ? .require(context) : .prefer(context)
+  }
+
+  /// Runs one statement with `values` bound to `$1`, `$2`, …, and returns its rows, every
+  /// one read.
+  @discardableResult
+  func run(_ sql: String, _ values: [PostgresValue] = []) throws -> PostgresResult {
+    var binds = PostgresBindings(capacity: values.count)
+    for value in values {
+      switch value {
+      case .null: binds.appendNull()
+      case .integer(let number): binds.append(number)
+      case .text(let text): binds.append(text)
+      }
+    }
+    do {
+      let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: Self.logger).wait()
+      return PostgresResult(command: result.metadata.command, rows: try result.rows.map(Self.values))
+    } catch {
+      throw Self.failure(error, location: location)
+    }
+  }
+
+  /// Runs `body` in one transaction, committed when it returns and rolled back when it
+  /// throws.
+  ///
+  /// - Throws: `WorkspaceError.server` when the server did not commit: nothing was saved.
+  func transaction<T>(_ body: () throws -> T) throws -> T {
+    try run("BEGIN")
+    let value: T
+    do {
+      value = try body()
+    } catch {
+      _ = try? run("ROLLBACK")
+      throw error
+    }
+    let commit = try run("COMMIT")
+    guard commit.command == "COMMIT" else {
+      throw WorkspaceError.server(
+        location: location.description, detail: "the server answered \(commit.command) to COMMIT: nothing was saved")
+    }
+    return value
+  }
+
+  func close() {
+    try? connection.close().wait()
+  }
+
+  private static func values(of row: PostgresRow) throws -> [PostgresValue] {
+    try row.map { cell in
+      guard cell.bytes != nil else { return .null }
+      switch cell.dataType {
+      case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
+      default: return .text(try cell.decode(String.self))
+      }
+    }
+  }
+
+  /// `error` as the store reports it: the server's message and SQLSTATE where it gave
+  /// them, else what failed on the way.
+  private static func failure(_ error: any Error, location: PostgresLocation) -> WorkspaceError {
+    if let error = error as? WorkspaceError { return error }
+    guard let error = error as? PSQLError else {
+      return .server(location: location.description, detail: "\(error)")
+    }
+    if let info = error.serverInfo, let message = info[.message] {
+      let state = info[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+      return .server(location: location.description, detail: message + state)
+    }
+    let cause = error.underlying.map { "\($0)" } ?? "\(error.code)"
+    if error.code == .connectionError {
+      let place = location.isSocket ? location.socketPath : "\(location.host):\(location.port)"
+      return .server(location: location.description, detail: "no connection to \(place): \(cause)")
+    }
+    return .server(location: location.description, detail: cause)
+  }
+}
+
+/// A value bound to or read from a PostgreSQL statement: the kinds the workspace's columns
+/// hold (`BIGINT` and `TEXT`).
+enum PostgresValue: Sendable, Equatable {
+  case null
+  case integer(Int64)
+  case text(String)
+}
+
+/// A statement's command tag ("INSERT", "COMMIT", "ROLLBACK") and every row it returned.
+struct PostgresResult: Sendable {
+  let command: String
+  let rows: [[PostgresValue]]
+}

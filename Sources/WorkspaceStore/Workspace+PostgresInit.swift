@@ -1,0 +1,92 @@
+import Foundation
+internal import GRDB
+
+extension Workspace {
+  /// Makes the database at `location` a shared workspace holding `content`: the schema
+  /// (`PostgresSchema`), then the same rows `create(at:content:force:)` writes to a file,
+  /// made by the same code in memory and copied, all in one transaction: a failure leaves
+  /// the database as it was. The login that runs it is recorded as the workspace's admin.
+  ///
+  /// - Throws: `WorkspaceError.alreadyExists` when the database has a workspace and not
+  ///   `force` (with `force` the old one is dropped first, in the same transaction), and
+  ///   `WorkspaceError.server` for what the server refuses.
+  public static func create(on location: PostgresLocation, content: Content, force: Bool) throws {
+    let made = try inMemory(content)
+    defer { made.close() }
+    let session = try PostgresSession.connect(location)
+    defer { session.close() }
+    let statements = try mapErrors(path: location.description) { try PostgresSchema.statements() }
+    let tables = try made.queue.read { db in try copiedTables(db) }
+    try session.transaction {
+      let existing = try session.run(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1",
+        [.text("names_token")])
+      if existing.rows.first?.first != .integer(0) {
+        guard force else { throw WorkspaceError.alreadyExists(path: location.description) }
+        let names = tables.map { "\"\($0)\"" }.joined(separator: ", ")
+        try session.run("DROP TABLE IF EXISTS \(names) CASCADE")
+        try session.run("DROP FUNCTION IF EXISTS baton_names_changed() CASCADE")
+      }
+      for statement in statements { try session.run(statement) }
+      // Which migrations made this schema, as the file records them, for the next ones.
+      try session.run("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+      for table in tables {
+        try made.queue.read { db in try copy(table, from: db, to: session) }
+      }
+      try session.run("INSERT INTO setting (key, value) VALUES ('admin_login', current_user)")
+    }
+  }
+
+  /// The tables to copy, in the order the schema makes them (a table before those that
+  /// refer to it), the migrations' own record included.
+  private static func copiedTables(_ db: Database) throws -> [String] {
+    try db.rows(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence' ORDER BY rowid"
+    ) { try $0[0] as String }
+  }
+
+  /// Copies every row of `table`, many rows a statement, and moves an identity column's
+  /// sequence past the highest id copied: the next record made on the server gets the next
+  /// number, as it would in the file.
+  private static func copy(_ table: String, from db: Database, to session: PostgresSession) throws {
+    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"")
+    guard let first = rows.first else { return }
+    let columns = Array(first.columnNames)
+    let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+    // PostgreSQL takes at most 65,535 values a statement.
+    let perStatement = max(1, 30_000 / columns.count)
+    var start = 0
+    while start < rows.count {
+      let batch = rows[start..<min(rows.count, start + perStatement)]
+      var values: [PostgresValue] = []
+      var tuples: [String] = []
+      for row in batch {
+        let first = values.count
+        tuples.append("(" + columns.indices.map { "$\(first + $0 + 1)" }.joined(separator: ", ") + ")")
+        for column in columns.indices { values.append(try value(row[column], table: table, column: columns[column])) }
+      }
+      try session.run("INSERT INTO \"\(table)\" (\(quoted)) VALUES \(tuples.joined(separator: ", "))", values)
+      start += batch.count
+    }
+    guard columns.contains("id") else { return }
+    let identity = try session.run("SELECT pg_get_serial_sequence($1, 'id')", [.text(table)])
+    if case .text(let sequence)? = identity.rows.first?.first {
+      try session.run(
+        "SELECT setval($1, coalesce((SELECT max(id) FROM \"\(table)\"), 0) + 1, false)", [.text(sequence)])
+    }
+  }
+
+  /// A SQLite value as the server's column takes it: the schema's columns hold integers
+  /// and text only.
+  private static func value(_ value: DatabaseValue, table: String, column: String) throws -> PostgresValue {
+    switch value.storage {
+    case .null: return .null
+    case .int64(let number): return .integer(number)
+    case .string(let text): return .text(text)
+    case .double(let number) where number.rounded() == number && abs(number) < 9e15: return .integer(Int64(number))
+    case .double, .blob:
+      throw WorkspaceError.corrupt(
+        path: ":memory:", detail: "\(table).\(column) holds \(value), which no column of the schema takes")
+    }
+  }
+}
