@@ -19,23 +19,22 @@ final class ChangeRecorder {
     }
   }
 
-  let db: Database
+  let db: Executor
   private(set) var changes: [RecordChange] = []
 
-  init(_ db: Database) { self.db = db }
+  init(_ db: Executor) { self.db = db }
 
   /// Inserts a row and returns its id.
   @discardableResult
-  func insert(_ table: String, _ values: [String: (any DatabaseValueConvertible)?]) throws -> Int64 {
+  func insert(_ table: String, _ values: [String: (any SQLBindable)?]) throws -> Int64 {
     let columns = values.keys.sorted()
-    try Self.insert(db, table, columns: columns, values: columns.map { values[$0] ?? nil })
-    let id = db.lastInsertedRowID
+    let id = try Self.insert(db, table, columns: columns, values: columns.map { values[$0] ?? nil })
     changes.append(RecordChange(table: table, id: id, before: nil, after: try Self.image(db, table, id)))
     return id
   }
 
   /// Updates columns of one row.
-  func update(_ table: String, id: Int64, _ values: [String: (any DatabaseValueConvertible)?]) throws {
+  func update(_ table: String, id: Int64, _ values: [String: (any SQLBindable)?]) throws {
     let before = try Self.image(db, table, id)
     let columns = values.keys.sorted()
     try Self.update(db, table, id: id, columns: columns, values: columns.map { values[$0] ?? nil })
@@ -68,35 +67,34 @@ final class ChangeRecorder {
 
   // Cached statements: a workflow writes the same few shapes of row again and again, and
   // compiling the SQL each time would be a large share of its time.
+  @discardableResult
   private static func insert(
-    _ db: Database, _ table: String, columns: [String], values: [(any DatabaseValueConvertible)?]
-  ) throws {
-    try db.cachedStatement(
-      sql:
-        "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-    ).execute(arguments: StatementArguments(values))
+    _ db: Executor, _ table: String, columns: [String], values: [(any SQLBindable)?]
+  ) throws -> Int64 {
+    try db.insert(
+      "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+      SQLArguments(values))
   }
 
   private static func update(
-    _ db: Database, _ table: String, id: Int64, columns: [String], values: [(any DatabaseValueConvertible)?]
+    _ db: Executor, _ table: String, id: Int64, columns: [String], values: [(any SQLBindable)?]
   ) throws {
-    try db.cachedStatement(
-      sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
-    ).execute(arguments: StatementArguments(values + [id]))
+    try db.execute(
+      "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?",
+      SQLArguments(values + [id]), cached: true)
   }
 
   /// A row's columns as JSON values, or nil when it does not exist.
-  static func image(_ db: Database, _ table: String, _ id: Int64) throws -> [String: JSONValue]? {
+  static func image(_ db: Executor, _ table: String, _ id: Int64) throws -> [String: JSONValue]? {
     if table == modelTable { return try modelImage(ModelReader.read(db)) }
     return try db.firstRow("SELECT * FROM \(table) WHERE id = ?", [id]) { row in
       var image: [String: JSONValue] = [:]
       row.forEachColumn { column, value in
-        switch value.storage {
+        switch value {
         case .null: image[column] = .null
-        case .int64(let number): image[column] = .int(number)
-        case .double(let number): image[column] = .double(number)
-        case .string(let text): image[column] = .string(text)
-        case .blob(let data): image[column] = .string(data.base64EncodedString())
+        case .integer(let number): image[column] = .int(number)
+        case .real(let number): image[column] = .double(number)
+        case .text(let text): image[column] = .string(text)
         }
       }
       return image
@@ -105,17 +103,17 @@ final class ChangeRecorder {
 
   /// Puts a row back to `image`: deletes it when the image is nil, inserts or overwrites it
   /// otherwise.
-  static func restore(_ db: Database, _ table: String, _ id: Int64, to image: [String: JSONValue]?) throws {
+  static func restore(_ db: Executor, _ table: String, _ id: Int64, to image: [String: JSONValue]?) throws {
     if table == modelTable, let image {
       try ModelWriter.write(db, from: ModelReader.read(db), to: model(from: image))
       return
     }
     guard let image else {
-      try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
+      try db.execute("DELETE FROM \(table) WHERE id = ?", [id])
       return
     }
     let columns = image.keys.sorted()
-    let values: [(any DatabaseValueConvertible)?] = columns.map { column in
+    let values: [(any SQLBindable)?] = columns.map { column in
       switch image[column] ?? .null {
       case .int(let number): return number
       case .double(let number): return number
@@ -126,7 +124,7 @@ final class ChangeRecorder {
     }
     // UPDATE rather than INSERT OR REPLACE: a replace deletes first, and the delete would
     // cascade to the rows that refer to this one (a deal's evidence and history).
-    if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE id = ?"), arguments: [id]) == true {
+    if try db.value("SELECT 1 FROM \(table) WHERE id = ?", [id]) as Bool? == true {
       try update(db, table, id: id, columns: columns, values: values)
     } else {
       try insert(db, table, columns: columns, values: values)

@@ -50,7 +50,8 @@ struct DemoSeeder {
     guard problems.isEmpty else {
       throw WorkspaceError.demoData(problems.map(\.description).joined(separator: "; "))
     }
-    try ModelWriter.write(db, from: ModelReader.read(db), to: model)
+    let store = Executor(db)
+    try ModelWriter.write(store, from: ModelReader.read(store), to: model)
     for row in try Row.fetchAll(db, sql: "SELECT handle, id FROM person") {
       people[row["handle"]] = row["id"]
     }

@@ -5,7 +5,7 @@ internal import GRDB
 /// Writes imported rows inside the import's transaction, finding or making the accounts and
 /// people they name. Lookups are cached for the length of one import.
 final class ImportWriter {
-  let db: Database
+  let db: Executor
   let actor: String
   let today: Day
   private(set) var tally = ImportTally()
@@ -19,28 +19,35 @@ final class ImportWriter {
   /// The team new deal owners join when it exists.
   private let salesTeam: String?
 
-  init(_ db: Database, actor: String, today: Day) throws {
+  init(_ db: Executor, actor: String, today: Day) throws {
     self.db = db
     self.actor = actor
     self.today = today
-    for row in try Row.fetchAll(db, sql: "SELECT id, name FROM account") {
-      accounts[(row["name"] as String).lowercased()] = row["id"]
+    var accounts: [String: Int64] = [:]
+    try db.eachRow("SELECT id, name FROM account") { row in
+      accounts[(try row["name"] as String).lowercased()] = try row["id"]
     }
-    for row in try Row.fetchAll(db, sql: "SELECT id, handle, name FROM person") {
-      let handle: String = row["handle"]
+    var people: [String: Int64] = [:]
+    var handles: Set<String> = []
+    try db.eachRow("SELECT id, handle, name FROM person") { row in
+      let handle: String = try row["handle"]
+      let id: Int64 = try row["id"]
       handles.insert(handle)
-      let name = (row["name"] as String).lowercased()
+      let name = (try row["name"] as String).lowercased()
       // Two people with one name: the first keeps it; the other is found by handle.
-      if people[name] == nil { people[name] = row["id"] }
-      people[handle] = row["id"]
+      if people[name] == nil { people[name] = id }
+      people[handle] = id
     }
-    for row in try Row.fetchAll(
-      db,
-      sql:
-        "SELECT id, id AS phrase FROM team UNION ALL SELECT id, name FROM team UNION ALL SELECT team_id, alias FROM team_alias"
-    ) {
-      teams[(row["phrase"] as String).lowercased()] = row["id"]
+    var teams: [String: String] = [:]
+    try db.eachRow(
+      "SELECT id, id AS phrase FROM team UNION ALL SELECT id, name FROM team UNION ALL SELECT team_id, alias FROM team_alias"
+    ) { row in
+      teams[(try row["phrase"] as String).lowercased()] = try row["id"]
     }
+    self.accounts = accounts
+    self.people = people
+    self.handles = handles
+    self.teams = teams
     salesTeam = teams["sales"]
   }
 
@@ -57,23 +64,24 @@ final class ImportWriter {
   func upsert(_ deal: ImportedDeal) throws {
     let accountID = try deal.account.map(accountID(named:))
     let ownerID = try deal.owner.map { try personID(for: $0, team: salesTeam) }
-    let existing = try Row.fetchOne(
-      db.cachedStatement(
-        sql:
-          "SELECT id, name, account_id, owner_id, stage_id, amount, close_date, created_date FROM deal WHERE crm_id = ?"
-      ),
-      arguments: [deal.crmID])
-    guard let existing else {
+    let existing = try db.firstRow(
+      "SELECT id, name, account_id, owner_id, stage_id, amount, close_date, created_date FROM deal WHERE crm_id = ?",
+      [deal.crmID]
+    ) { row in
+      (
+        id: try row["id"] as Int64,
+        columns: DealColumns(
+          name: try row["name"], accountID: try row["account_id"], ownerID: try row["owner_id"],
+          stage: try row["stage_id"], amount: try row["amount"], closeDate: try row["close_date"],
+          createdDate: try row["created_date"])
+      )
+    }
+    guard let (id, current) = existing else {
       try insert(deal, accountID: accountID, ownerID: ownerID)
       return
     }
-    let id: Int64 = existing["id"]
-    let oldStage: String = existing["stage_id"]
-    let created: String = deal.createdDate?.iso ?? existing["created_date"]
-    let current = DealColumns(
-      name: existing["name"], accountID: existing["account_id"], ownerID: existing["owner_id"],
-      stage: oldStage, amount: existing["amount"], closeDate: existing["close_date"],
-      createdDate: existing["created_date"])
+    let oldStage = current.stage
+    let created: String = deal.createdDate?.iso ?? current.createdDate
     let same =
       current
       == DealColumns(
@@ -83,16 +91,13 @@ final class ImportWriter {
       tally.unchanged += 1
       return
     }
-    try db.cachedStatement(
-      sql: """
-        UPDATE deal SET name = ?, account_id = ?, owner_id = ?, stage_id = ?, amount = ?,
-          close_date = ?, created_date = ? WHERE id = ?
-        """
-    ).execute(
-      arguments: [deal.name, accountID, ownerID, deal.stage, deal.amount, deal.closeDate?.iso, created, id])
+    try db.execute(
+      """
+      UPDATE deal SET name = ?, account_id = ?, owner_id = ?, stage_id = ?, amount = ?,
+        close_date = ?, created_date = ? WHERE id = ?
+      """, [deal.name, accountID, ownerID, deal.stage, deal.amount, deal.closeDate?.iso, created, id], cached: true)
     if oldStage != deal.stage {
-      try db.cachedStatement(sql: "UPDATE deal SET stage_changed_date = ? WHERE id = ?")
-        .execute(arguments: [today.iso, id])
+      try db.execute("UPDATE deal SET stage_changed_date = ? WHERE id = ?", [today.iso, id], cached: true)
       try recordStageChange(
         deal: id, from: oldStage, to: deal.stage, on: today, amount: deal.amount, owner: ownerID, account: accountID)
     }
@@ -115,18 +120,17 @@ final class ImportWriter {
     // Without its history, a deal entered its stage when it closed, or when it was made.
     let entered = deal.closeDate.map { max($0, created) } ?? created
     let enteredStage = ["closed-won", "closed-lost"].contains(deal.stage) ? entered : created
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO deal(crm_id, name, account_id, owner_id, stage_id, amount, close_date,
-          created_date, stage_changed_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(
-      arguments: [
+    let id = try db.insert(
+      """
+      INSERT INTO deal(crm_id, name, account_id, owner_id, stage_id, amount, close_date,
+        created_date, stage_changed_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
         deal.crmID, deal.name, accountID, ownerID, deal.stage, deal.amount, deal.closeDate?.iso,
         created.iso, enteredStage.iso,
       ])
     try recordStageChange(
-      deal: db.lastInsertedRowID, from: nil, to: deal.stage, on: enteredStage, amount: deal.amount, owner: ownerID,
+      deal: id, from: nil, to: deal.stage, on: enteredStage, amount: deal.amount, owner: ownerID,
       account: accountID)
     tally.created += 1
   }
@@ -134,12 +138,11 @@ final class ImportWriter {
   private func recordStageChange(
     deal: Int64, from: String?, to: String, on day: Day, amount: Int64?, owner: Int64?, account: Int64?
   ) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor, amount, owner_id, account_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [deal, from, to, day.iso, actor, amount, owner, account])
+    try db.execute(
+      """
+      INSERT INTO stage_change(deal_id, from_stage, to_stage, changed_date, actor, amount, owner_id, account_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      """, [deal, from, to, day.iso, actor, amount, owner, account], cached: true)
   }
 
   // MARK: - Accounts
@@ -148,45 +151,43 @@ final class ImportWriter {
     let ownerID = try account.owner.map { try personID(for: $0, team: salesTeam) }
     let csmID = try account.csm.map { try personID(for: $0, team: teams["cs"]) }
     guard let id = accounts[account.name.lowercased()] else {
-      try db.execute(
-        sql: """
-          INSERT INTO account(name, segment, territory, employees, owner_id, csm_id)
-          VALUES (?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [account.name, account.segment, account.territory, account.employees, ownerID, csmID])
-      accounts[account.name.lowercased()] = db.lastInsertedRowID
+      accounts[account.name.lowercased()] = try db.insert(
+        """
+        INSERT INTO account(name, segment, territory, employees, owner_id, csm_id)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """, [account.name, account.segment, account.territory, account.employees, ownerID, csmID])
       tally.created += 1
       return
     }
     // Columns the file leaves empty keep what the workspace has.
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT segment, territory, employees, owner_id, csm_id FROM account WHERE id = ?",
-        arguments: [id])
+    guard let row = try db.row("SELECT segment, territory, employees, owner_id, csm_id FROM account WHERE id = ?", [id])
     else { return }
-    let segment: String? = account.segment ?? row["segment"]
-    let territory: String? = account.territory ?? row["territory"]
-    let employees: Int? = account.employees ?? row["employees"]
-    let owner: Int64? = ownerID ?? row["owner_id"]
-    let csm: Int64? = csmID ?? row["csm_id"]
+    let old = (
+      segment: try row["segment"] as String?, territory: try row["territory"] as String?,
+      employees: try row["employees"] as Int?, owner: try row["owner_id"] as Int64?, csm: try row["csm_id"] as Int64?
+    )
+    let segment = account.segment ?? old.segment
+    let territory = account.territory ?? old.territory
+    let employees = account.employees ?? old.employees
+    let owner = ownerID ?? old.owner
+    let csm = csmID ?? old.csm
     let unchanged =
-      segment == row["segment"] && territory == row["territory"] && employees == row["employees"]
-      && owner == row["owner_id"] && csm == row["csm_id"]
+      segment == old.segment && territory == old.territory && employees == old.employees && owner == old.owner
+      && csm == old.csm
     if unchanged {
       tally.unchanged += 1
       return
     }
     try db.execute(
-      sql: "UPDATE account SET segment = ?, territory = ?, employees = ?, owner_id = ?, csm_id = ? WHERE id = ?",
-      arguments: [segment, territory, employees, owner, csm, id])
+      "UPDATE account SET segment = ?, territory = ?, employees = ?, owner_id = ?, csm_id = ? WHERE id = ?",
+      [segment, territory, employees, owner, csm, id])
     tally.updated += 1
   }
 
   /// The account called `name`, made when missing.
   private func accountID(named name: String) throws -> Int64 {
     if let id = accounts[name.lowercased()] { return id }
-    try db.execute(sql: "INSERT INTO account(name) VALUES (?)", arguments: [name])
-    let id = db.lastInsertedRowID
+    let id = try db.insert("INSERT INTO account(name) VALUES (?)", [name])
     accounts[name.lowercased()] = id
     tally.accountsCreated += 1
     return id
@@ -204,24 +205,23 @@ final class ImportWriter {
       tally.created += 1
       return
     }
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT name, title, team_id, role FROM person WHERE id = ?", arguments: [existing])
-    else { return }
-    let title: String = person.title ?? row["title"]
-    let teamID: String? = team ?? row["team_id"]
-    let role: String = person.role?.rawValue ?? row["role"]
-    let oldName: String = row["name"]
-    let oldTitle: String = row["title"]
-    let oldTeam: String? = row["team_id"]
-    let oldRole: String = row["role"]
+    guard let row = try db.row("SELECT name, title, team_id, role FROM person WHERE id = ?", [existing]) else {
+      return
+    }
+    let oldName: String = try row["name"]
+    let oldTitle: String = try row["title"]
+    let oldTeam: String? = try row["team_id"]
+    let oldRole: String = try row["role"]
+    let title = person.title ?? oldTitle
+    let teamID = team ?? oldTeam
+    let role = person.role?.rawValue ?? oldRole
     if person.name == oldName && title == oldTitle && teamID == oldTeam && role == oldRole {
       tally.unchanged += 1
       return
     }
     try db.execute(
-      sql: "UPDATE person SET name = ?, title = ?, team_id = ?, role = ? WHERE id = ?",
-      arguments: [person.name, title, teamID, role, existing])
+      "UPDATE person SET name = ?, title = ?, team_id = ?, role = ? WHERE id = ?",
+      [person.name, title, teamID, role, existing])
     tally.updated += 1
   }
 
@@ -240,10 +240,9 @@ final class ImportWriter {
 
   private func makePerson(name: String, handle: String?, title: String, team: String?, role: Role) throws -> Int64 {
     let handle = uniqueHandle(handle.map { Self.handleWords($0) } ?? Self.handleWords(name))
-    try db.execute(
-      sql: "INSERT INTO person(handle, name, team_id, title, role) VALUES (?, ?, ?, ?, ?)",
-      arguments: [handle, name, team, title, role.rawValue])
-    let id = db.lastInsertedRowID
+    let id = try db.insert(
+      "INSERT INTO person(handle, name, team_id, title, role) VALUES (?, ?, ?, ?, ?)",
+      [handle, name, team, title, role.rawValue])
     handles.insert(handle)
     people[handle] = id
     people[name.lowercased()] = people[name.lowercased()] ?? id

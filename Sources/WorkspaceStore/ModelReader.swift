@@ -4,7 +4,7 @@ internal import GRDB
 
 /// Reads the operating model out of a workspace's tables.
 enum ModelReader {
-  static func read(_ db: Database) throws -> OperatingModel {
+  static func read(_ db: Executor) throws -> OperatingModel {
     let settings: [String: String] = Dictionary(
       try db.rows("SELECT key, value FROM setting") { (try $0[0] as String, try $0[1] as String) },
       uniquingKeysWith: { first, _ in first })
@@ -40,15 +40,15 @@ enum ModelReader {
   }
 
   /// Aliases by owner, in the order they were written.
-  private static func aliases(_ db: Database, _ table: String, _ column: String) throws -> [String: [String]] {
+  private static func aliases(_ db: Executor, _ table: String, _ column: String) throws -> [String: [String]] {
     var result: [String: [String]] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT \(column), alias FROM \(table) ORDER BY rowid") {
-      result[row[0] as String, default: []].append(row[1])
+    try db.eachRow("SELECT \(column), alias FROM \(table) ORDER BY rowid") { row in
+      result[try row[0] as String, default: []].append(try row[1])
     }
     return result
   }
 
-  private static func teams(_ db: Database) throws -> [OperatingModel.Team] {
+  private static func teams(_ db: Executor) throws -> [OperatingModel.Team] {
     let aliases = try aliases(db, "team_alias", "team_id")
     return try db.rows("SELECT * FROM team ORDER BY rowid") { row in
       let id: String = try row["id"]
@@ -59,10 +59,10 @@ enum ModelReader {
     }
   }
 
-  private static func people(_ db: Database) throws -> [OperatingModel.Person] {
+  private static func people(_ db: Executor) throws -> [OperatingModel.Person] {
     var aliases: [Int64: [String]] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT person_id, alias FROM person_alias ORDER BY rowid") {
-      aliases[row[0], default: []].append(row[1])
+    try db.eachRow("SELECT person_id, alias FROM person_alias ORDER BY rowid") { row in
+      aliases[try row[0], default: []].append(try row[1])
     }
     return try db.rows("SELECT * FROM person ORDER BY id") { row in
       OperatingModel.Person(
@@ -71,14 +71,12 @@ enum ModelReader {
     }
   }
 
-  private static func responsibilities(_ db: Database) throws -> [OperatingModel.Responsibility] {
+  private static func responsibilities(_ db: Executor) throws -> [OperatingModel.Responsibility] {
     let aliases = try aliases(db, "responsibility_alias", "responsibility_id")
     var raci: [String: [String: [OperatingModel.Party]]] = [:]
-    for row in try Row.fetchAll(
-      db, sql: "SELECT responsibility_id, letter, party_kind, party_id FROM raci ORDER BY position, rowid")
-    {
-      guard let kind = OperatingModel.Party.Kind(rawValue: row[2]) else { continue }
-      raci[row[0], default: [:]][row[1], default: []].append(OperatingModel.Party(kind, row[3]))
+    try db.eachRow("SELECT responsibility_id, letter, party_kind, party_id FROM raci ORDER BY position, rowid") { row in
+      guard let kind = OperatingModel.Party.Kind(rawValue: try row[2]) else { return }
+      raci[try row[0], default: [:]][try row[1], default: []].append(OperatingModel.Party(kind, try row[3]))
     }
     return try db.rows("SELECT * FROM responsibility ORDER BY rowid") { row in
       let id: String = try row["id"]
@@ -88,14 +86,14 @@ enum ModelReader {
     }
   }
 
-  private static func stages(_ db: Database) throws -> [OperatingModel.Stage] {
+  private static func stages(_ db: Executor) throws -> [OperatingModel.Stage] {
     let aliases = try aliases(db, "stage_alias", "stage_id")
     var criteria: [String: [OperatingModel.Criterion]] = [:]
-    for row in try Row.fetchAll(
-      db, sql: "SELECT stage_id, wording, evidence_kind, evidence_key FROM exit_criterion ORDER BY position, id")
-    {
-      criteria[row[0], default: []].append(
-        OperatingModel.Criterion(wording: row[1], evidence: OperatingModel.Evidence(kind: row[2], key: row[3])))
+    try db.eachRow("SELECT stage_id, wording, evidence_kind, evidence_key FROM exit_criterion ORDER BY position, id") {
+      row in
+      criteria[try row[0], default: []].append(
+        OperatingModel.Criterion(
+          wording: try row[1], evidence: OperatingModel.Evidence(kind: try row[2], key: try row[3])))
     }
     return try db.rows("SELECT * FROM stage ORDER BY position") { row in
       let id: String = try row["id"]
@@ -106,7 +104,7 @@ enum ModelReader {
     }
   }
 
-  private static func handoffRules(_ db: Database) throws -> [OperatingModel.HandoffRule] {
+  private static func handoffRules(_ db: Executor) throws -> [OperatingModel.HandoffRule] {
     let aliases = try aliases(db, "handoff_alias", "handoff_id")
     return try db.rows("SELECT * FROM handoff_rule ORDER BY rowid") { row in
       let id: String = try row["id"]
@@ -119,7 +117,7 @@ enum ModelReader {
     }
   }
 
-  private static func metrics(_ db: Database) throws -> [OperatingModel.Metric] {
+  private static func metrics(_ db: Executor) throws -> [OperatingModel.Metric] {
     let aliases = try aliases(db, "metric_alias", "metric_id")
     return try db.rows("SELECT * FROM metric ORDER BY rowid") { row in
       let id: String = try row["id"]

@@ -6,7 +6,7 @@ internal import GRDB
 /// the caller's transaction. Refuses, before writing anything, a model that would leave
 /// records without their stage or owner.
 enum ModelWriter {
-  static func write(_ db: Database, from old: OperatingModel, to new: OperatingModel) throws {
+  static func write(_ db: Executor, from old: OperatingModel, to new: OperatingModel) throws {
     try checkRemovals(db, from: old, to: new)
     try writeSettings(db, to: new)
     try changed(old.teams, new.teams, id: \.id) { team, was in
@@ -27,7 +27,7 @@ enum ModelWriter {
           ("role", person.role),
         ])
       if was?.aliases != person.aliases {
-        let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE handle = ?", arguments: [person.handle])
+        let id = try db.value("SELECT id FROM person WHERE handle = ?", [person.handle]) as Int64?
         try replaceAliases(db, "person_alias", "person_id", id, person.aliases)
       }
     }
@@ -43,14 +43,14 @@ enum ModelWriter {
         try replaceAliases(db, "responsibility_alias", "responsibility_id", item.id, item.aliases)
       }
       if was?.raci != item.raci {
-        try db.execute(sql: "DELETE FROM raci WHERE responsibility_id = ?", arguments: [item.id])
+        try db.execute("DELETE FROM raci WHERE responsibility_id = ?", [item.id])
         for (letter, _) in OperatingModel.raciKeys {
           for (position, party) in (item.raci[letter] ?? []).enumerated() {
             try db.execute(
-              sql: """
-                INSERT OR IGNORE INTO raci(responsibility_id, letter, party_kind, party_id, position)
-                VALUES (?, ?, ?, ?, ?)
-                """, arguments: [item.id, letter, party.kind.rawValue, party.id, position])
+              """
+              INSERT INTO raci(responsibility_id, letter, party_kind, party_id, position)
+              VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+              """, [item.id, letter, party.kind.rawValue, party.id, position])
           }
         }
       }
@@ -77,25 +77,25 @@ enum ModelWriter {
       }
     }
     if old.routingRules != new.routingRules {
-      try db.execute(sql: "DELETE FROM routing_rule")
+      try db.execute("DELETE FROM routing_rule")
       for rule in new.routingRules {
         try db.execute(
-          sql: """
-            INSERT INTO routing_rule(territory, segment, person_id, capacity)
-            SELECT ?, ?, id, ? FROM person WHERE handle = ?
-            """, arguments: [rule.territory, rule.segment, rule.capacity, rule.rep])
+          """
+          INSERT INTO routing_rule(territory, segment, person_id, capacity)
+          SELECT ?, ?, id, ? FROM person WHERE handle = ?
+          """, [rule.territory, rule.segment, rule.capacity, rule.rep])
       }
     }
     if old.targets != new.targets {
-      try db.execute(sql: "DELETE FROM target")
+      try db.execute("DELETE FROM target")
       for (period, amount) in new.targets.sorted(by: { $0.key < $1.key }) {
-        try db.execute(sql: "INSERT INTO target(period, amount) VALUES (?, ?)", arguments: [period, amount])
+        try db.execute("INSERT INTO target(period, amount) VALUES (?, ?)", [period, amount])
       }
     }
     if old.dealFields != new.dealFields {
       let kept = Set(new.dealFields.map(\.key))
       for field in old.dealFields where !kept.contains(field.key) {
-        try db.execute(sql: "DELETE FROM deal_field WHERE key = ?", arguments: [field.key])
+        try db.execute("DELETE FROM deal_field WHERE key = ?", [field.key])
       }
       for field in new.dealFields {
         try upsert(db, "deal_field", key: "key", [("key", field.key), ("name", field.name)])
@@ -106,7 +106,7 @@ enum ModelWriter {
 
   /// The settings the model holds, each written when the file's value differs (a new
   /// workspace has none yet).
-  private static func writeSettings(_ db: Database, to new: OperatingModel) throws {
+  private static func writeSettings(_ db: Executor, to new: OperatingModel) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     func text(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
@@ -121,16 +121,16 @@ enum ModelWriter {
       uniquingKeysWith: { first, _ in first })
     for (key, value) in settings where current[key] != value {
       try db.execute(
-        sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        arguments: [key, value])
+        "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value])
     }
   }
 
-  private static func writeStages(_ db: Database, from old: OperatingModel, to new: OperatingModel) throws {
+  private static func writeStages(_ db: Executor, from old: OperatingModel, to new: OperatingModel) throws {
     let oldStages = Dictionary(old.stages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let reordered = old.stages.map(\.id) != new.stages.map(\.id)
     // Positions are unique: move every stage out of the way before laying them anew.
-    if reordered { try db.execute(sql: "UPDATE stage SET position = -position - 1000") }
+    if reordered { try db.execute("UPDATE stage SET position = -position - 1000") }
     for (index, stage) in new.stages.enumerated() where reordered || oldStages[stage.id] != stage {
       try upsert(
         db, "stage", key: "id",
@@ -143,21 +143,21 @@ enum ModelWriter {
         try replaceAliases(db, "stage_alias", "stage_id", stage.id, stage.aliases)
       }
       if oldStages[stage.id]?.exitCriteria != stage.exitCriteria {
-        try db.execute(sql: "DELETE FROM exit_criterion WHERE stage_id = ?", arguments: [stage.id])
+        try db.execute("DELETE FROM exit_criterion WHERE stage_id = ?", [stage.id])
         for (position, criterion) in stage.exitCriteria.enumerated() {
           try db.execute(
-            sql: """
-              INSERT INTO exit_criterion(stage_id, position, wording, evidence_kind, evidence_key)
-              VALUES (?, ?, ?, ?, ?)
-              """,
-            arguments: [stage.id, position + 1, criterion.wording, criterion.evidence.kind, criterion.evidence.key])
+            """
+            INSERT INTO exit_criterion(stage_id, position, wording, evidence_kind, evidence_key)
+            VALUES (?, ?, ?, ?, ?)
+            """,
+            [stage.id, position + 1, criterion.wording, criterion.evidence.kind, criterion.evidence.key])
         }
       }
     }
   }
 
   /// Deletes what the new model no longer has, those that others refer to last.
-  private static func deleteRemoved(_ db: Database, from old: OperatingModel, to new: OperatingModel) throws {
+  private static func deleteRemoved(_ db: Executor, from old: OperatingModel, to new: OperatingModel) throws {
     func removed<T>(_ old: [T], _ new: [T], _ id: (T) -> String) -> [String] {
       let kept = Set(new.map(id))
       return old.map(id).filter { !kept.contains($0) }
@@ -171,13 +171,13 @@ enum ModelWriter {
       ("team", "id", removed(old.teams, new.teams, \.id)),
     ]
     for (table, column, ids) in deletions {
-      for id in ids { try db.execute(sql: "DELETE FROM \(table) WHERE \(column) = ?", arguments: [id]) }
+      for id in ids { try db.execute("DELETE FROM \(table) WHERE \(column) = ?", [id]) }
     }
   }
 
   /// Refuses a model that would leave deals without a stage, or records without an owner,
   /// naming each and the way out.
-  private static func checkRemovals(_ db: Database, from old: OperatingModel, to new: OperatingModel) throws {
+  private static func checkRemovals(_ db: Executor, from old: OperatingModel, to new: OperatingModel) throws {
     var problems: [String] = []
     let keptStages = Set(new.stages.map(\.id))
     for stage in old.stages where !keptStages.contains(stage.id) {
@@ -236,8 +236,8 @@ enum ModelWriter {
     }
   }
 
-  private static func count(_ db: Database, _ sql: String, _ argument: String) throws -> Int {
-    try Int.fetchOne(db, sql: sql, arguments: [argument]) ?? 0
+  private static func count(_ db: Executor, _ sql: String, _ argument: String) throws -> Int {
+    try db.value(sql, [argument]) ?? 0
   }
 
   /// Calls `write` for each item of `new` that differs from the item of `old` with its id,
@@ -251,23 +251,23 @@ enum ModelWriter {
 
   /// Inserts a row, or updates every given column of the row with the same `key`.
   private static func upsert(
-    _ db: Database, _ table: String, key: String, _ values: [(String, (any DatabaseValueConvertible)?)]
+    _ db: Executor, _ table: String, key: String, _ values: [(String, (any SQLBindable)?)]
   ) throws {
     let columns = values.map(\.0)
     let updates = columns.filter { $0 != key }.map { "\($0) = excluded.\($0)" }
     try db.execute(
-      sql: """
-        INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
-        ON CONFLICT(\(key)) DO UPDATE SET \(updates.joined(separator: ", "))
-        """, arguments: StatementArguments(values.map(\.1)))
+      """
+      INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+      ON CONFLICT(\(key)) DO UPDATE SET \(updates.joined(separator: ", "))
+      """, SQLArguments(values.map(\.1)))
   }
 
   private static func replaceAliases(
-    _ db: Database, _ table: String, _ column: String, _ id: (any DatabaseValueConvertible)?, _ aliases: [String]
+    _ db: Executor, _ table: String, _ column: String, _ id: (any SQLBindable)?, _ aliases: [String]
   ) throws {
-    try db.execute(sql: "DELETE FROM \(table) WHERE \(column) = ?", arguments: [id])
+    try db.execute("DELETE FROM \(table) WHERE \(column) = ?", [id])
     for alias in aliases {
-      try db.execute(sql: "INSERT OR IGNORE INTO \(table)(\(column), alias) VALUES (?, ?)", arguments: [id, alias])
+      try db.execute("INSERT OR IGNORE INTO \(table)(\(column), alias) VALUES (?, ?)", [id, alias])
     }
   }
 

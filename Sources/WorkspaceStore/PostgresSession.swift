@@ -66,18 +66,22 @@ final class PostgresSession: Sendable {
   /// Runs one statement with `values` bound to `$1`, `$2`, …, and returns its rows, every
   /// one read.
   @discardableResult
-  func run(_ sql: String, _ values: [PostgresValue] = []) throws -> PostgresResult {
+  func run(_ sql: String, _ values: [SQLValue] = []) throws -> PostgresResult {
     var binds = PostgresBindings(capacity: values.count)
     for value in values {
       switch value {
       case .null: binds.appendNull()
       case .integer(let number): binds.append(number)
+      case .real(let number): binds.append(number)
       case .text(let text): binds.append(text)
       }
     }
     do {
       let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: Self.logger).wait()
-      return PostgresResult(command: result.metadata.command, rows: try result.rows.map(Self.values))
+      let names = result.rows.first.map { row in row.map(\.columnName) } ?? []
+      return PostgresResult(
+        command: result.metadata.command,
+        rows: try result.rows.map { RowValues(names: names, values: try Self.values(of: $0)) })
     } catch {
       throw Self.failure(error, location: location)
     }
@@ -108,11 +112,21 @@ final class PostgresSession: Sendable {
     try? connection.close().wait()
   }
 
-  private static func values(of row: PostgresRow) throws -> [PostgresValue] {
+  /// A row's values: integers as integers, reals as reals (an aggregate's `numeric` too),
+  /// the rest as text.
+  private static func values(of row: PostgresRow) throws -> [SQLValue] {
     try row.map { cell in
       guard cell.bytes != nil else { return .null }
       switch cell.dataType {
       case .int2, .int4, .int8: return .integer(try cell.decode(Int64.self))
+      case .float4, .float8: return .real(try cell.decode(Double.self))
+      case .numeric:
+        let number = try cell.decode(Decimal.self)
+        if let whole = Int64(exactly: NSDecimalNumber(decimal: number).doubleValue), Decimal(whole) == number {
+          return .integer(whole)
+        }
+        return .real(NSDecimalNumber(decimal: number).doubleValue)
+      case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
       default: return .text(try cell.decode(String.self))
       }
     }
@@ -138,16 +152,15 @@ final class PostgresSession: Sendable {
   }
 }
 
-/// A value bound to or read from a PostgreSQL statement: the kinds the workspace's columns
-/// hold (`BIGINT` and `TEXT`).
-enum PostgresValue: Sendable, Equatable {
-  case null
-  case integer(Int64)
-  case text(String)
-}
-
 /// A statement's command tag ("INSERT", "COMMIT", "ROLLBACK") and every row it returned.
 struct PostgresResult: Sendable {
   let command: String
-  let rows: [[PostgresValue]]
+  let rows: [RowValues]
+}
+
+/// One row copied out of its statement: its columns' names, as the query gives them, and
+/// values.
+struct RowValues: Sendable {
+  let names: [String]
+  let values: [SQLValue]
 }

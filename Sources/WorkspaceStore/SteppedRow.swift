@@ -79,6 +79,8 @@ struct SteppedRow {
 /// column read as text is its digits), except that a real read as an integer must be whole.
 protocol ColumnValue {
   init?(_ statement: SQLiteStatement, _ index: CInt)
+  /// The value from a server's row, converted as SQLite converts it.
+  init?(_ value: SQLValue)
 }
 
 extension Int64: ColumnValue {
@@ -92,12 +94,27 @@ extension Int64: ColumnValue {
     default: return nil
     }
   }
+
+  init?(_ value: SQLValue) {
+    switch value {
+    case .integer(let number): self = number
+    case .real(let real):
+      guard let whole = Int64(exactly: real) else { return nil }
+      self = whole
+    case .null, .text: return nil
+    }
+  }
 }
 
 extension Int: ColumnValue {
   init?(_ statement: SQLiteStatement, _ index: CInt) {
     guard let value = Int64(statement, index) else { return nil }
     self.init(value)
+  }
+
+  init?(_ value: SQLValue) {
+    guard let number = Int64(value) else { return nil }
+    self.init(number)
   }
 }
 
@@ -108,12 +125,25 @@ extension Double: ColumnValue {
     default: return nil
     }
   }
+
+  init?(_ value: SQLValue) {
+    switch value {
+    case .integer(let number): self = Double(number)
+    case .real(let real): self = real
+    case .null, .text: return nil
+    }
+  }
 }
 
 extension Bool: ColumnValue {
   init?(_ statement: SQLiteStatement, _ index: CInt) {
     guard let value = Int64(statement, index) else { return nil }
     self = value != 0
+  }
+
+  init?(_ value: SQLValue) {
+    guard let number = Int64(value) else { return nil }
+    self = number != 0
   }
 }
 
@@ -123,5 +153,14 @@ extension String: ColumnValue {
     guard let text = sqlite3_column_text(statement, index) else { return nil }
     let count = Int(sqlite3_column_bytes(statement, index))
     self = String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+  }
+
+  init?(_ value: SQLValue) {
+    switch value {
+    case .text(let text): self = text
+    case .integer(let number): self = "\(number)"
+    case .real(let real): self = "\(real)"
+    case .null: return nil
+    }
   }
 }

@@ -9,16 +9,11 @@ extension Workspace {
   func change<T>(
     _ context: AuditContext, note: String? = nil, _ body: (ChangeRecorder) throws -> T
   ) throws -> (T, auditID: Int64) {
-    try Self.mapErrors(path: path) {
-      try queue.writeWithoutTransaction { db in
-        try changing(db) {
-          let recorder = ChangeRecorder(db)
-          let value = try body(recorder)
-          let id = try Self.writeAudit(
-            db, context, outcome: "done", changes: recorder.changes, undoes: nil, note: note)
-          return (value, id)
-        }
-      }
+    try write { db in
+      let recorder = ChangeRecorder(db)
+      let value = try body(recorder)
+      let id = try Self.writeAudit(db, context, outcome: "done", changes: recorder.changes, undoes: nil, note: note)
+      return (value, id)
     }
   }
 
@@ -31,23 +26,22 @@ extension Workspace {
   }
 
   static func writeAudit(
-    _ db: Database, _ context: AuditContext, outcome: String, changes: [ChangeRecorder.RecordChange],
+    _ db: Executor, _ context: AuditContext, outcome: String, changes: [ChangeRecorder.RecordChange],
     undoes: Int64?, note: String? = nil
   ) throws -> Int64 {
     let records = changes.map { ["table": JSONValue.string($0.table), "id": .int($0.id)] as JSONValue }
     let before = changes.map { $0.before.map(JSONValue.object) ?? .null }
     let after = changes.map { $0.after.map(JSONValue.object) ?? .null }
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO audit(at, actor, input, intent, action, outcome, records, before, after, undoes, note, channel, client)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      context.at, context.actor, context.input, context.intent, context.action, outcome,
-      JSONValue.array(records).jsonText, JSONValue.array(before).jsonText, JSONValue.array(after).jsonText, undoes,
-      note, context.channel.name, context.channel.client,
-    ])
-    return db.lastInsertedRowID
+    return try db.insert(
+      """
+      INSERT INTO audit(at, actor, input, intent, action, outcome, records, before, after, undoes, note, channel, client)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        context.at, context.actor, context.input, context.intent, context.action, outcome,
+        JSONValue.array(records).jsonText, JSONValue.array(before).jsonText, JSONValue.array(after).jsonText, undoes,
+        note, context.channel.name, context.channel.client,
+      ])
   }
 
   /// Reverses the change recorded in audit row `id`, itself as a new audited change.
@@ -66,24 +60,18 @@ extension Workspace {
   /// or, when one cannot be, none. Each is audited as its own undo.
   @discardableResult
   public func undo(auditIDs ids: [Int64], _ context: AuditContext) throws -> [(entry: AuditEntry, auditID: Int64)] {
-    try Self.mapErrors(path: path) {
-      try queue.writeWithoutTransaction { db in
-        try changing(db) {
-          try ids.sorted(by: >).map { try Self.undo(db, auditID: $0, context) }
-        }
-      }
-    }
+    try write { db in try ids.sorted(by: >).map { try Self.undo(db, auditID: $0, context) } }
   }
 
-  private static func undo(_ db: Database, auditID id: Int64, _ context: AuditContext) throws -> (
+  private static func undo(_ db: Executor, auditID id: Int64, _ context: AuditContext) throws -> (
     entry: AuditEntry, auditID: Int64
   ) {
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]),
+    guard let row = try db.row("SELECT * FROM audit WHERE id = ?", [id]),
       let entry = try Self.entry(row)
     else { throw ChangeConflict("there is no change \(id) in the audit log") }
-    if let undone = try Row.fetchOne(db, sql: "SELECT actor, at FROM audit WHERE undoes = ?", arguments: [id]) {
+    if let undone = try db.row("SELECT actor, at FROM audit WHERE undoes = ?", [id]) {
       throw ChangeConflict(
-        "that change was already undone by \(undone["actor"] as String) at \(undone["at"] as String)")
+        "that change was already undone by \(try undone["actor"] as String) at \(try undone["at"] as String)")
     }
     let changes = try Self.changes(row)
     guard entry.outcome == "done", !changes.isEmpty else {
@@ -92,13 +80,12 @@ extension Workspace {
     // A record that no longer looks as this change left it was changed later; undoing
     // would throw that later change away.
     for change in changes where try ChangeRecorder.image(db, change.table, change.id) != change.after {
-      let later = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT actor, input FROM audit WHERE id > ? AND outcome = 'done'
-          AND records LIKE ? ORDER BY id DESC LIMIT 1
-          """, arguments: [id, "%{\"id\":\(change.id),\"table\":\"\(change.table)\"}%"])
-      let who = later.map { " by \($0["actor"] as String) (“\($0["input"] as String)”)" } ?? ""
+      let later = try db.row(
+        """
+        SELECT actor, input FROM audit WHERE id > ? AND outcome = 'done'
+        AND records LIKE ? ORDER BY id DESC LIMIT 1
+        """, [id, "%{\"id\":\(change.id),\"table\":\"\(change.table)\"}%"])
+      let who = try later.map { " by \(try $0["actor"] as String) (“\(try $0["input"] as String)”)" } ?? ""
       throw ChangeConflict(
         "\(change.label) was changed again later\(who); undo that first or change it by hand")
     }
@@ -116,8 +103,8 @@ extension Workspace {
     since: String? = nil, before: String? = nil, table: String? = nil, recordID: Int64? = nil, action: String? = nil,
     limit: Int = 20
   ) throws -> [AuditEntry] {
-    var conditions = ["1"]
-    var arguments: [any DatabaseValueConvertible] = []
+    var conditions = ["TRUE"]
+    var arguments: [any SQLBindable] = []
     if let since {
       conditions.append("at >= ?")
       arguments.append(since)
@@ -136,10 +123,9 @@ extension Workspace {
     }
     arguments.append(max(1, limit))
     return try read { db in
-      try Row.fetchAll(
-        db,
-        sql: "SELECT * FROM audit WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT ?",
-        arguments: StatementArguments(arguments)
+      try db.allRows(
+        "SELECT * FROM audit WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT ?",
+        SQLArguments(arguments)
       ).compactMap { try Self.entry($0) }
     }
   }
@@ -147,7 +133,7 @@ extension Workspace {
   /// One audit row by id, however old.
   public func auditEntry(id: Int64) throws -> AuditEntry? {
     try read { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]).flatMap { try Self.entry($0) }
+      try db.row("SELECT * FROM audit WHERE id = ?", [id]).flatMap { try Self.entry($0) }
     }
   }
 
@@ -155,38 +141,38 @@ extension Workspace {
   public func latestUndoable(among ids: [Int64]) throws -> Int64? {
     guard !ids.isEmpty else { return nil }
     return try read { db in
-      try Int64.fetchOne(
-        db,
-        sql: """
-          SELECT id FROM audit a WHERE id IN (SELECT value FROM json_each(?))
-          AND outcome = 'done' AND records != '[]' AND undoes IS NULL
-          AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
-          ORDER BY id DESC LIMIT 1
-          """, arguments: [Self.jsonList(ids)])
+      try db.value(
+        """
+        SELECT id FROM audit a WHERE id IN (\(db.dialect.integers(inJSON: "?")))
+        AND outcome = 'done' AND records != '[]' AND undoes IS NULL
+        AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
+        ORDER BY id DESC LIMIT 1
+        """, [Self.jsonList(ids)])
     }
   }
 
-  private static func entry(_ row: Row) throws -> AuditEntry? {
+  private static func entry(_ row: ResultRow) throws -> AuditEntry? {
     let records = try changes(row).map(\.label)
     return AuditEntry(
-      id: row["id"], at: row["at"], actor: row["actor"], input: row["input"], intent: row["intent"],
-      action: row["action"], outcome: row["outcome"], records: records, undoes: row["undoes"],
-      note: row["note"], channel: AuditChannel(name: row["channel"], client: row["client"]))
+      id: try row["id"], at: try row["at"], actor: try row["actor"], input: try row["input"],
+      intent: try row["intent"], action: try row["action"], outcome: try row["outcome"], records: records,
+      undoes: try row["undoes"], note: try row["note"],
+      channel: AuditChannel(name: try row["channel"], client: try row["client"]))
   }
 
-  private static func changes(_ row: Row) throws -> [ChangeRecorder.RecordChange] {
+  private static func changes(_ row: ResultRow) throws -> [ChangeRecorder.RecordChange] {
     let decoder = JSONDecoder()
-    func decode<T: Decodable>(_ column: String, as type: T.Type) -> T? {
-      guard let text: String = row[column] else { return nil }
+    func decode<T: Decodable>(_ column: String, as type: T.Type) throws -> T? {
+      guard let text = try row[column] as String? else { return nil }
       return try? decoder.decode(T.self, from: Data(text.utf8))
     }
     struct Reference: Decodable {
       var table: String
       var id: Int64
     }
-    let references = decode("records", as: [Reference].self) ?? []
-    let before = decode("before", as: [[String: JSONValue]?].self) ?? []
-    let after = decode("after", as: [[String: JSONValue]?].self) ?? []
+    let references = try decode("records", as: [Reference].self) ?? []
+    let before = try decode("before", as: [[String: JSONValue]?].self) ?? []
+    let after = try decode("after", as: [[String: JSONValue]?].self) ?? []
     return references.enumerated().map { index, reference in
       .init(
         table: reference.table, id: reference.id,

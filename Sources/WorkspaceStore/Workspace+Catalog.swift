@@ -19,14 +19,14 @@ extension Workspace {
 
   static let teamSelect = "SELECT t.*, p.name AS lead_name FROM team t LEFT JOIN person p ON p.handle = t.lead_handle"
 
-  static func team(_ row: SteppedRow) throws -> Team {
+  static func team(_ row: ResultRow) throws -> Team {
     Team(
       id: try row["id"], name: try row["name"], lead: try row["lead_name"], reportsTo: try row["reports_to"],
       serves: try row["serves"], focus: try row["focus"], scope: try row["scope"],
       governsCrossTeamRules: try row["governs_cross_team"])
   }
 
-  static func metric(_ row: SteppedRow) throws -> MetricDefinition {
+  static func metric(_ row: ResultRow) throws -> MetricDefinition {
     MetricDefinition(
       id: try row["id"], name: try row["name"], fullName: try row["full_name"],
       ownerTeam: try row["owner_team"], definition: try row["definition"], formula: try row["formula"])

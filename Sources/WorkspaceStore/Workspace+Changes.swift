@@ -14,12 +14,12 @@ extension Workspace {
     guard let statuses else { return try read { db in try Self.changeRequests(db, where: "1", []) } }
     let marks = Array(repeating: "?", count: statuses.count).joined(separator: ", ")
     return try read { db in
-      try Self.changeRequests(db, where: "c.status IN (\(marks))", StatementArguments(statuses))
+      try Self.changeRequests(db, where: "c.status IN (\(marks))", SQLArguments(statuses))
     }
   }
 
   private static func changeRequests(
-    _ db: Database, where clause: String, _ arguments: StatementArguments
+    _ db: Executor, where clause: String, _ arguments: SQLArguments
   ) throws -> [ChangeRequest] {
     try db.rows(
       """
@@ -64,9 +64,7 @@ extension Workspace {
   ) throws -> Int64 {
     try change(context, note: reason) { recorder in
       guard
-        try String.fetchOne(
-          recorder.db.cachedStatement(sql: "SELECT status FROM change_request WHERE id = ?"), arguments: [id])
-          == "open"
+        try recorder.db.value("SELECT status FROM change_request WHERE id = ?", [id]) as String? == "open"
       else { throw ChangeConflict("change \(id) was decided by someone else just now") }
       try recorder.update(
         "change_request", id: id,
@@ -74,10 +72,8 @@ extension Workspace {
           "status": approve ? "approved" : "rejected", "decided_by": decider, "decided_at": context.at,
           "reason": reason,
         ])
-      let effect = try String.fetchOne(
-        recorder.db, sql: "SELECT effect FROM change_request WHERE id = ?", arguments: [id]
-      )
-      .flatMap { try? JSONDecoder().decode(ChangeEffect.self, from: Data($0.utf8)) }
+      let effect = try (recorder.db.value("SELECT effect FROM change_request WHERE id = ?", [id]) as String?)
+        .flatMap { try? JSONDecoder().decode(ChangeEffect.self, from: Data($0.utf8)) }
       if approve, let effect {
         try recorder.replaceModel(with: try ModelReader.read(recorder.db).applying(effect).model)
       }

@@ -40,9 +40,8 @@ extension Workspace {
     try change(context) { recorder in
       switch update {
       case .evidence(let kind, let key, let value):
-        let exists = try Int64.fetchOne(
-          recorder.db, sql: "SELECT id FROM deal_evidence WHERE deal_id = ? AND kind = ? AND key = ?",
-          arguments: [id, kind, key])
+        let exists: Int64? = try recorder.db.value(
+          "SELECT id FROM deal_evidence WHERE deal_id = ? AND kind = ? AND key = ?", [id, kind, key])
         if let exists {
           try recorder.update("deal_evidence", id: exists, ["value": value])
         } else {

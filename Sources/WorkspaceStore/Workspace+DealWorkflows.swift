@@ -29,7 +29,7 @@ extension Workspace {
           "deal \(id) was moved to \(current?.name ?? "nowhere") by someone else just now; look again before moving it"
         )
       }
-      var values: [String: (any DatabaseValueConvertible)?] = ["stage_id": stage, "stage_changed_date": day.iso]
+      var values: [String: (any SQLBindable)?] = ["stage_id": stage, "stage_changed_date": day.iso]
       if closes { values["close_date"] = day.iso }
       try recorder.update("deal", id: id, values)
       try recorder.insert(
@@ -46,7 +46,7 @@ extension Workspace {
     try read { db in try Self.handoffRun(db, dealID: dealID) }
   }
 
-  private static func handoffRun(_ db: Database, dealID: Int64) throws -> WorkflowRun? {
+  private static func handoffRun(_ db: Executor, dealID: Int64) throws -> WorkflowRun? {
     try db.firstRow(
       "SELECT * FROM workflow_run WHERE kind = 'handoff' AND deal_id = ? AND status = 'done' ORDER BY id LIMIT 1",
       [dealID]
@@ -105,12 +105,11 @@ extension Workspace {
   }
 
   /// The open deals of an account (in a stage of an open kind) that `owner` does not own.
-  private static func openDealIDs(_ db: Database, accountID: Int64, notOwnedBy owner: Int64) throws -> [Int64] {
-    try Int64.fetchAll(
-      db.cachedStatement(
-        sql: """
-          SELECT d.id FROM deal d JOIN stage s ON s.id = d.stage_id
-          WHERE d.account_id = ? AND s.kind = ? AND coalesce(d.owner_id, -1) != ? ORDER BY d.id
-          """), arguments: [accountID, StageKind.opportunity.rawValue, owner])
+  private static func openDealIDs(_ db: Executor, accountID: Int64, notOwnedBy owner: Int64) throws -> [Int64] {
+    try db.values(
+      """
+      SELECT d.id FROM deal d JOIN stage s ON s.id = d.stage_id
+      WHERE d.account_id = ? AND s.kind = ? AND coalesce(d.owner_id, -1) != ? ORDER BY d.id
+      """, [accountID, StageKind.opportunity.rawValue, owner])
   }
 }

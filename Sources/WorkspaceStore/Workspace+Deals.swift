@@ -18,7 +18,7 @@ extension Workspace {
     includeClosed: Bool = false, limit: Int = 50
   ) throws -> [Deal] {
     var conditions: [String] = []
-    var arguments: [any DatabaseValueConvertible] = []
+    var arguments: [any SQLBindable] = []
     if let stage {
       conditions.append("d.stage_id = ?")
       arguments.append(stage)
@@ -36,7 +36,7 @@ extension Workspace {
     }
     let clause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
     return try read { db in
-      try deals(db, where: clause, StatementArguments(arguments), limit: limit)
+      try deals(db, where: clause, SQLArguments(arguments), limit: limit)
     }
   }
 
@@ -44,7 +44,7 @@ extension Workspace {
   /// first, at most `filter.limit`.
   public func deals(_ filter: DealFilter) throws -> [Deal] {
     var conditions: [String] = []
-    var arguments: [any DatabaseValueConvertible] = []
+    var arguments: [any SQLBindable] = []
     if let stage = filter.stage {
       conditions.append("d.stage_id = ?")
       arguments.append(stage)
@@ -52,7 +52,7 @@ extension Workspace {
       conditions.append("d.stage_id IN (SELECT id FROM stage WHERE kind = ?)")
       arguments.append(StageKind.opportunity.rawValue)
     }
-    let equal: [(String, (any DatabaseValueConvertible)?)] = [
+    let equal: [(String, (any SQLBindable)?)] = [
       ("p.handle", filter.ownerHandle), ("d.account_id", filter.accountID), ("a.segment", filter.segment),
       ("a.territory", filter.territory), ("p.team_id", filter.team),
     ]
@@ -69,7 +69,7 @@ extension Workspace {
     return try read { db in
       try db.rows(
         "\(Self.dealColumns) WHERE \(clause) ORDER BY \(order) LIMIT \(max(1, filter.limit))",
-        StatementArguments(arguments), Self.deal)
+        SQLArguments(arguments), Self.deal)
     }
   }
 
@@ -79,17 +79,16 @@ extension Workspace {
     let tables: [EntityKind: String] = [.deal: "deal", .task: "task", .lead: "lead", .change: "change_request"]
     guard let table = tables[kind] else { return [] }
     return try read { db in
-      try Int64.fetchAll(
-        db.cachedStatement(sql: "SELECT id FROM \(table) ORDER BY abs(id - ?) LIMIT ?"), arguments: [id, limit])
+      try db.values("SELECT id FROM \(table) ORDER BY abs(id - ?) LIMIT ?", [id, limit])
     }
   }
 
-  func deals(_ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int) throws -> [Deal] {
+  func deals(_ db: Executor, where clause: String, _ arguments: SQLArguments, limit: Int) throws -> [Deal] {
     try db.rows("\(Self.dealColumns) WHERE \(clause) ORDER BY d.id LIMIT \(max(1, limit))", arguments, Self.deal)
   }
 
   /// One deal inside a read, or nil; its statement written once, not per call.
-  func deal(_ db: Database, id: Int64) throws -> Deal? {
+  func deal(_ db: Executor, id: Int64) throws -> Deal? {
     try db.firstRow(Self.dealByID, [id], Self.deal)
   }
 
@@ -97,7 +96,7 @@ extension Workspace {
   /// one argument (`Workspace.jsonList`) so that every set shares one statement. Read from
   /// the list outwards: `d.id IN (SELECT value FROM json_each(?))` made SQLite copy the list
   /// into a temporary table first, and sort, a third of the query.
-  func deals(_ db: Database, ids: [Int64]) throws -> [Deal] {
+  func deals(_ db: Executor, ids: [Int64]) throws -> [Deal] {
     guard !ids.isEmpty else { return [] }
     return try db.rows(Self.dealsByIDs, [Self.jsonList(ids)], Self.deal)
   }
@@ -118,7 +117,7 @@ extension Workspace {
 
   /// A row of `dealColumns`. Columns read by position: a lookup by name costs more than
   /// decoding the value, and this is the row every deal list decodes.
-  private static func deal(_ row: SteppedRow) throws -> Deal {
+  private static func deal(_ row: ResultRow) throws -> Deal {
     Deal(
       id: try row[0], crmID: try row[1], name: try row[2], accountID: try row[3], account: try row[4],
       owner: try row[5],
@@ -133,10 +132,7 @@ extension Workspace {
   /// The evidence recorded on a deal, as `kind:key` strings ("document:proposal").
   public func evidence(forDeal id: Int64) throws -> Set<String> {
     try read { db in
-      Set(
-        try String.fetchAll(
-          db.cachedStatement(sql: "SELECT kind || ':' || key FROM deal_evidence WHERE deal_id = ?"),
-          arguments: [id]))
+      Set(try db.values("SELECT kind || ':' || key FROM deal_evidence WHERE deal_id = ?", [id]) as [String])
     }
   }
 }

@@ -85,8 +85,8 @@ extension Workspace {
     }
   }
 
-  private func stages(_ db: Database, where id: String?) throws -> [Stage] {
-    let arguments: StatementArguments = id.map { [$0] } ?? []
+  private func stages(_ db: Executor, where id: String?) throws -> [Stage] {
+    let arguments: SQLArguments = id.map { [$0] } ?? []
     var criteria: [String: [(position: Int, criterion: ExitCriterion)]] = [:]
     // Columns by position, and the criteria put in order here (`inPositionOrder`).
     try db.eachRow(id == nil ? Self.allCriteria : Self.stageCriteria, arguments) { row in

@@ -42,7 +42,7 @@ extension Workspace {
     return try read { db in
       try db.rows(
         "SELECT id, \(label), \(open) FROM \(table) WHERE \(conditions) ORDER BY \(open) DESC, id LIMIT ?",
-        StatementArguments(wanted) + [limit]
+        SQLArguments(wanted) + [limit]
       ) { row in
         DescribedRecord(id: try row[0], label: try row[1], isOpen: try row[2])
       }

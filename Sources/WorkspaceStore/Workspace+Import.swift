@@ -7,14 +7,13 @@ extension Workspace {
   /// column without knowing SQL.
   public func stagePhrases() throws -> [(phrase: String, stage: String)] {
     try read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT id AS phrase, id AS stage FROM stage
-          UNION ALL SELECT name, id FROM stage
-          UNION ALL SELECT alias, stage_id FROM stage_alias
-          """
-      ).map { (phrase: $0["phrase"], stage: $0["stage"]) }
+      try db.rows(
+        """
+        SELECT id AS phrase, id AS stage FROM stage
+        UNION ALL SELECT name, id FROM stage
+        UNION ALL SELECT alias, stage_id FROM stage_alias
+        """
+      ) { (phrase: try $0["phrase"], stage: try $0["stage"]) }
     }
   }
 
@@ -72,7 +71,7 @@ extension Workspace {
   /// One immediate transaction for a bulk write, with one audit row carrying a summary note
   /// rather than every row's image (an import of 100,000 rows would otherwise log them all).
   private func bulkChange(
-    _ context: AuditContext, _ body: (Database) throws -> (ImportTally, String)
+    _ context: AuditContext, _ body: (Executor) throws -> (ImportTally, String)
   ) throws -> ImportTally {
     try Self.mapErrors(path: path) {
       try queue.writeWithoutTransaction { db in
@@ -83,10 +82,10 @@ extension Workspace {
         try db.execute(sql: "PRAGMA cache_size = -65536")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         try db.inTransaction(.immediate) {
-          let (counted, note) = try Self.withNamesTokenOnce(db) { try body(db) }
+          let (counted, note) = try Self.withNamesTokenOnce(db) { try body(Executor(db)) }
           tally = counted
           tally.auditID = try Self.writeAudit(
-            db, context, outcome: "done", changes: [], undoes: nil, note: note)
+            Executor(db), context, outcome: "done", changes: [], undoes: nil, note: note)
           return .commit
         }
         return tally

@@ -44,10 +44,8 @@ extension Workspace {
   @discardableResult
   public func routeLead(id: Int64, to rep: Person, reason: String, _ context: AuditContext) throws -> Int64 {
     try change(context, note: reason) { recorder in
-      // Int64.fetchOne is nil for a NULL owner as for a missing lead; the caller checked it exists.
-      guard
-        try Int64.fetchOne(
-          recorder.db.cachedStatement(sql: "SELECT owner_id FROM lead WHERE id = ?"), arguments: [id]) == nil
+      // A NULL owner reads as nil, as a missing lead does; the caller checked it exists.
+      guard try recorder.db.value("SELECT owner_id FROM lead WHERE id = ?", [id]) as Int64? == nil
       else { throw ChangeConflict("lead \(id) was routed by someone else just now") }
       try recorder.update("lead", id: id, ["owner_id": rep.id])
       try recorder.insert(

@@ -21,11 +21,12 @@ extension Workspace {
     let problems = model.problems()
     guard problems.isEmpty else { throw ChangeConflict(problems.map(\.description).joined(separator: "; ")) }
     return try Self.mapErrors(path: path) {
-      try queue.writeWithoutTransaction { db in
+      try queue.writeWithoutTransaction { grdb in
+        let db = Executor(grdb)
         let diff = ModelDiff(from: try ModelReader.read(db), to: model)
         guard !diff.isEmpty else { return (diff, nil) }
         var auditID: Int64?
-        try db.inTransaction(.immediate) {
+        try grdb.inTransaction(.immediate) {
           let recorder = ChangeRecorder(db)
           try recorder.replaceModel(with: model)
           auditID = try Self.writeAudit(
@@ -42,8 +43,7 @@ extension Workspace {
   /// was to the model.
   public func modelBefore(auditID id: Int64) throws -> OperatingModel? {
     let text = try read { db in
-      try String.fetchOne(
-        db, sql: "SELECT before FROM audit WHERE id = ? AND records LIKE ?", arguments: [id, "%operating_model%"])
+      try db.value("SELECT before FROM audit WHERE id = ? AND records LIKE ?", [id, "%operating_model%"]) as String?
     }
     guard let text, let images = try? JSONDecoder().decode([[String: JSONValue]?].self, from: Data(text.utf8)),
       let image = images.first ?? nil
@@ -54,12 +54,11 @@ extension Workspace {
   /// The latest application of a model file that is not undone yet, for `baton model undo`.
   public func latestModelApply() throws -> AuditEntry? {
     let id = try read { db in
-      try Int64.fetchOne(
-        db,
-        sql: """
-          SELECT id FROM audit a WHERE action = 'model.apply' AND outcome = 'done' AND undoes IS NULL
-          AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id) ORDER BY id DESC LIMIT 1
-          """)
+      try db.value(
+        """
+        SELECT id FROM audit a WHERE action = 'model.apply' AND outcome = 'done' AND undoes IS NULL
+        AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id) ORDER BY id DESC LIMIT 1
+        """) as Int64?
     }
     return try id.flatMap { try auditEntry(id: $0) }
   }

@@ -52,8 +52,8 @@ extension Workspace {
     try read { db in try db.firstRow(Self.teamSelect + " WHERE t.id = ?", [id], Self.team) }
   }
 
-  private func responsibilities(_ db: Database, where id: String?) throws -> [Responsibility] {
-    let arguments: StatementArguments = id.map { [$0] } ?? []
+  private func responsibilities(_ db: Executor, where id: String?) throws -> [Responsibility] {
+    let arguments: SQLArguments = id.map { [$0] } ?? []
     var result: [Responsibility] = []
     var place: [String: Int] = [:]
     // Columns read by position, and one statement text for each case: this runs for every

@@ -7,16 +7,16 @@ extension Workspace {
     try read { db in try Self.person(db, handle: handle) }
   }
 
-  static func person(_ db: Database, handle: String) throws -> Person? {
+  static func person(_ db: Executor, handle: String) throws -> Person? {
     try db.firstRow("SELECT * FROM person WHERE handle = ?", [handle], person) ?? nil
   }
 
-  static func person(_ db: Database, id: Int64?) throws -> Person? {
+  static func person(_ db: Executor, id: Int64?) throws -> Person? {
     guard let id else { return nil }
     return try db.firstRow("SELECT * FROM person WHERE id = ?", [id], person) ?? nil
   }
 
-  static func person(_ row: SteppedRow) throws -> Person? {
+  static func person(_ row: ResultRow) throws -> Person? {
     guard let role = Role(rawValue: try row["role"]) else { return nil }
     return Person(
       id: try row["id"], handle: try row["handle"], name: try row["name"], title: try row["title"],

@@ -21,7 +21,7 @@ extension Workspace {
       let existing = try session.run(
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1",
         [.text("names_token")])
-      if existing.rows.first?.first != .integer(0) {
+      if existing.rows.first?.values.first != .integer(0) {
         guard force else { throw WorkspaceError.alreadyExists(path: location.description) }
         let names = tables.map { "\"\($0)\"" }.joined(separator: ", ")
         try session.run("DROP TABLE IF EXISTS \(names) CASCADE")
@@ -29,7 +29,8 @@ extension Workspace {
       }
       for statement in statements { try session.run(statement) }
       // Which migrations made this schema, as the file records them, for the next ones.
-      try session.run("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+      try session.run(
+        PostgresSchema.table("grdb_migrations", "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"))
       for table in tables {
         try made.queue.read { db in try copy(table, from: db, to: session) }
       }
@@ -49,7 +50,8 @@ extension Workspace {
   /// sequence past the highest id copied: the next record made on the server gets the next
   /// number, as it would in the file.
   private static func copy(_ table: String, from db: Database, to session: PostgresSession) throws {
-    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"")
+    // In SQLite's order: a table without an integer key numbers its rows as they come.
+    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid")
     guard let first = rows.first else { return }
     let columns = Array(first.columnNames)
     let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -58,7 +60,7 @@ extension Workspace {
     var start = 0
     while start < rows.count {
       let batch = rows[start..<min(rows.count, start + perStatement)]
-      var values: [PostgresValue] = []
+      var values: [SQLValue] = []
       var tuples: [String] = []
       for row in batch {
         let first = values.count
@@ -70,7 +72,7 @@ extension Workspace {
     }
     guard columns.contains("id") else { return }
     let identity = try session.run("SELECT pg_get_serial_sequence($1, 'id')", [.text(table)])
-    if case .text(let sequence)? = identity.rows.first?.first {
+    if case .text(let sequence)? = identity.rows.first?.values.first {
       try session.run(
         "SELECT setval($1, coalesce((SELECT max(id) FROM \"\(table)\"), 0) + 1, false)", [.text(sequence)])
     }
@@ -78,7 +80,7 @@ extension Workspace {
 
   /// A SQLite value as the server's column takes it: the schema's columns hold integers
   /// and text only.
-  private static func value(_ value: DatabaseValue, table: String, column: String) throws -> PostgresValue {
+  private static func value(_ value: DatabaseValue, table: String, column: String) throws -> SQLValue {
     switch value.storage {
     case .null: return .null
     case .int64(let number): return .integer(number)

@@ -46,9 +46,9 @@ extension Workspace {
         // stages' ids and probabilities are the statement's first arguments.
         let probability =
           "CASE g.stage " + stages.map { _ in "WHEN ? THEN ?" }.joined(separator: " ") + " ELSE 0 END"
-        var arguments = StatementArguments()
-        for stage in stages { _ = arguments.append(contentsOf: [stage.id, stage.probability]) }
-        _ = arguments.append(contentsOf: [StageKind.opportunity.rawValue, StageKind.opportunity.rawValue])
+        var arguments = SQLArguments()
+        for stage in stages { arguments += [stage.id, stage.probability] }
+        arguments += [StageKind.opportunity.rawValue, StageKind.opportunity.rawValue]
         let column = grouping == .owner ? "owner_id" : "account_id"
         let index = grouping == .owner ? "deal_owner" : "deal_account"
         let table = grouping == .owner ? "person" : "account"
@@ -119,7 +119,7 @@ extension Workspace {
   }
 
   /// The open stages in order, with what the summaries need of them.
-  private static func openStages(_ db: Database) throws -> [(
+  private static func openStages(_ db: Executor) throws -> [(
     id: String, name: String, category: String, probability: Int
   )] {
     try db.rows(
@@ -161,7 +161,7 @@ extension Workspace {
       var figures = ForecastFigures(
         closedWon: 0, closedWonCount: 0, commit: 0, commitCount: 0, bestCase: 0, bestCaseCount: 0, pipeline: 0,
         pipelineCount: 0, target: nil, topDeals: [])
-      let bounds: StatementArguments = [
+      let bounds: SQLArguments = [
         period.start.iso, period.end.iso, StageKind.won.rawValue, StageKind.opportunity.rawValue, owner,
       ]
       var leading: [String] = []

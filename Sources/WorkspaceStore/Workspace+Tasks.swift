@@ -10,18 +10,18 @@ extension Workspace {
   /// Tasks, open ones unless `includeDone`, of one owner if named; soonest due first.
   public func tasks(ownerHandle: String? = nil, includeDone: Bool = false, limit: Int = 50) throws -> [WorkTask] {
     var conditions = [includeDone ? "1" : "t.status = 'open'"]
-    var arguments: [any DatabaseValueConvertible] = []
+    var arguments: [any SQLBindable] = []
     if let ownerHandle {
       conditions.append("p.handle = ?")
       arguments.append(ownerHandle)
     }
     return try read { db in
-      try Self.tasks(db, where: conditions.joined(separator: " AND "), StatementArguments(arguments), limit: limit)
+      try Self.tasks(db, where: conditions.joined(separator: " AND "), SQLArguments(arguments), limit: limit)
     }
   }
 
   private static func tasks(
-    _ db: Database, where clause: String, _ arguments: StatementArguments, limit: Int = 50
+    _ db: Executor, where clause: String, _ arguments: SQLArguments, limit: Int = 50
   ) throws -> [WorkTask] {
     try db.rows(
       """
@@ -61,8 +61,7 @@ extension Workspace {
   public func completeTask(id: Int64, _ context: AuditContext) throws -> Int64 {
     try change(context) { recorder in
       guard
-        try String.fetchOne(recorder.db.cachedStatement(sql: "SELECT status FROM task WHERE id = ?"), arguments: [id])
-          == "open"
+        try recorder.db.value("SELECT status FROM task WHERE id = ?", [id]) as String? == "open"
       else { throw ChangeConflict("task \(id) was marked done by someone else just now") }
       try recorder.update("task", id: id, ["status": "done"])
     }.auditID

@@ -75,7 +75,7 @@ extension Workspace {
             kind: .field, key: "\(kind):\(key)", display: name ?? key.replacingOccurrences(of: "_", with: " "),
             phrases: EvidencePhrases.phrases(kind: kind, key: key) + (name.map { [$0] } ?? [])))
       }
-      let dealCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM deal")) ?? 0
+      let dealCount: Int = try db.value("SELECT count(*) FROM deal") ?? 0
       if dealCount <= maxDealNames {
         try db.eachRow("SELECT id, name, crm_id FROM deal") { row in
           let id: Int64 = try row[0]
@@ -115,7 +115,7 @@ extension Workspace {
   }
 
   private func aliased(
-    _ db: Database, kind: EntityKind, table: String, aliasTable: String, column: String
+    _ db: Executor, kind: EntityKind, table: String, aliasTable: String, column: String
   ) throws -> [NamedEntity] {
     var aliases: [String: [String]] = [:]
     try db.eachRow("SELECT \(column), alias FROM \(aliasTable)") { row in
@@ -136,7 +136,7 @@ extension Workspace {
   /// compiled all of its cached statements again (about half the time of a question). The
   /// change counter keeps the guarantee that a read writes nothing: a read that changed a row
   /// is rolled back and fails.
-  func read<T>(_ body: (Database) throws -> T) throws -> T {
+  func read<T>(_ body: (Executor) throws -> T) throws -> T {
     try Self.mapErrors(path: path) {
       try queue.unsafeRead { db in
         if let group { return try groupedRead(group, db) { try Self.writingNothing(db, body) } }
@@ -154,9 +154,9 @@ extension Workspace {
   }
 
   /// `body`'s result, or an error when it changed a row (the caller rolls that back).
-  private static func writingNothing<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+  private static func writingNothing<T>(_ db: Database, _ body: (Executor) throws -> T) throws -> T {
     let changes = db.totalChangesCount
-    let result = try body(db)
+    let result = try body(Executor(db))
     guard db.totalChangesCount == changes else {
       throw DatabaseError(resultCode: .SQLITE_READONLY, message: "a read changed the workspace")
     }
@@ -165,7 +165,9 @@ extension Workspace {
 
   /// Runs one change (all or nothing, see `changing`) and maps SQLite's errors to
   /// `WorkspaceError`.
-  func write<T>(_ body: (Database) throws -> T) throws -> T {
-    try Self.mapErrors(path: path) { try queue.writeWithoutTransaction { db in try changing(db) { try body(db) } } }
+  func write<T>(_ body: (Executor) throws -> T) throws -> T {
+    try Self.mapErrors(path: path) {
+      try queue.writeWithoutTransaction { db in try changing(db) { try body(Executor(db)) } }
+    }
   }
 }

@@ -188,8 +188,9 @@ public final class Workspace: Sendable {
     case .model(let model, let today):
       let problems = model.normalized().problems()
       guard problems.isEmpty else { throw ChangeConflict(problems.map(\.description).joined(separator: "; ")) }
-      try db.execute(sql: "INSERT INTO setting(key, value) VALUES ('created', ?)", arguments: [today.iso])
-      try ModelWriter.write(db, from: ModelReader.read(db), to: model.normalized())
+      let store = Executor(db)
+      try store.execute("INSERT INTO setting(key, value) VALUES ('created', ?)", [today.iso])
+      try ModelWriter.write(store, from: ModelReader.read(store), to: model.normalized())
     }
   }
 

@@ -21,16 +21,15 @@ import Testing
         try workspace.write { db in
           // Deletions may cascade or leave references dangling for a moment: checked at the
           // end, which never comes (the block is rolled back).
-          try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+          try db.execute("PRAGMA defer_foreign_keys = ON")
           var tokens = [try Self.token(db)]
           try db.execute(
-            sql: "CREATE TEMP TABLE kept AS SELECT * FROM \(table) WHERE rowid = (SELECT max(rowid) FROM \(table))")
-          try db.execute(sql: "DELETE FROM \(table) WHERE rowid = (SELECT max(rowid) FROM \(table))")
+            "CREATE TEMP TABLE kept AS SELECT * FROM \(table) WHERE rowid = (SELECT max(rowid) FROM \(table))")
+          try db.execute("DELETE FROM \(table) WHERE rowid = (SELECT max(rowid) FROM \(table))")
           tokens.append(try Self.token(db))
-          try db.execute(sql: "INSERT INTO \(table) SELECT * FROM kept")
+          try db.execute("INSERT INTO \(table) SELECT * FROM kept")
           tokens.append(try Self.token(db))
-          try db.execute(
-            sql: "UPDATE \(table) SET \(column) = \(column) WHERE rowid = (SELECT min(rowid) FROM \(table))")
+          try db.execute("UPDATE \(table) SET \(column) = \(column) WHERE rowid = (SELECT min(rowid) FROM \(table))")
           tokens.append(try Self.token(db))
           #expect(Set(tokens).count == 4, "\(table): \(tokens)")
           throw Undo()
@@ -50,16 +49,16 @@ import Testing
     try workspace.moveDeal(id: 42, from: "proposal", to: "discovery", on: today, closes: false, note: nil, context)
     try workspace.write { db in
       try db.execute(
-        sql: """
-          UPDATE deal SET amount = amount + 1, owner_id = owner_id, close_date = close_date;
-          UPDATE account SET owner_id = owner_id, csm_id = csm_id;
-          UPDATE person SET title = title, team_id = team_id;
-          UPDATE stage SET probability = probability, definition = definition;
-          """)
+        """
+        UPDATE deal SET amount = amount + 1, owner_id = owner_id, close_date = close_date;
+        UPDATE account SET owner_id = owner_id, csm_id = csm_id;
+        UPDATE person SET title = title, team_id = team_id;
+        UPDATE stage SET probability = probability, definition = definition;
+        """)
     }
     #expect(try workspace.namesToken() == before)
     // A segment or a territory is a name the matcher reads ("Enterprise deals").
-    try workspace.write { db in try db.execute(sql: "UPDATE account SET segment = 'Strategic' WHERE id = 1") }
+    try workspace.write { db in try db.execute("UPDATE account SET segment = 'Strategic' WHERE id = 1") }
     #expect(try workspace.namesToken() != before)
   }
 
@@ -70,31 +69,31 @@ import Testing
     let triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'names_%'"
     let first = try workspace.namesToken()
     try workspace.write { db in
-      try Workspace.withNamesTokenOnce(db) {
+      try Workspace.withNamesTokenOnce(#require(db.sqlite)) {
         let during = try Self.token(db)
-        try db.execute(sql: "INSERT INTO account (name) VALUES ('Bulk One'), ('Bulk Two')")
+        try db.execute("INSERT INTO account (name) VALUES ('Bulk One'), ('Bulk Two')")
         #expect(try Self.token(db) == during)
-        #expect(try Int.fetchOne(db, sql: triggers) == 0)
+        #expect(try db.value(triggers) as Int? == 0)
       }
     }
     let second = try workspace.namesToken()
     #expect(second != first)
-    #expect(try workspace.read { db in try Int.fetchOne(db, sql: triggers) } == Migrations.nameTriggers.count)
+    #expect(try workspace.read { db in try db.value(triggers) as Int? } == Migrations.nameTriggers.count)
     #expect(throws: Undo.self) {
       try workspace.write { db in
-        try Workspace.withNamesTokenOnce(db) {
-          try db.execute(sql: "INSERT INTO account (name) VALUES ('Bulk Three')")
+        try Workspace.withNamesTokenOnce(#require(db.sqlite)) {
+          try db.execute("INSERT INTO account (name) VALUES ('Bulk Three')")
           throw Undo()
         }
       }
     }
     #expect(try workspace.namesToken() == second)
-    #expect(try workspace.read { db in try Int.fetchOne(db, sql: triggers) } == Migrations.nameTriggers.count)
-    try workspace.write { db in try db.execute(sql: "UPDATE account SET name = 'Bulk 1' WHERE name = 'Bulk One'") }
+    #expect(try workspace.read { db in try db.value(triggers) as Int? } == Migrations.nameTriggers.count)
+    try workspace.write { db in try db.execute("UPDATE account SET name = 'Bulk 1' WHERE name = 'Bulk One'") }
     #expect(try workspace.namesToken() != second)
   }
 
-  static func token(_ db: Database) throws -> Int64 {
-    try Int64.fetchOne(db, sql: "SELECT token FROM names_token") ?? 0
+  static func token(_ db: Executor) throws -> Int64 {
+    try db.value("SELECT token FROM names_token") ?? 0
   }
 }

@@ -34,6 +34,12 @@ import Testing
     // A CRM id is found however it is typed: the index is on its lower case.
     let crmIndex = try database.psql(input: "SELECT indexdef FROM pg_indexes WHERE indexname = 'deal_crm_id_nocase'")
     #expect(crmIndex.contains("lower(crm_id)"), "\(crmIndex)")
+    // A table without an integer key keeps SQLite's row order in a column of its own.
+    let numbered = try database.psql(
+      input:
+        "SELECT table_name FROM information_schema.columns WHERE column_name = 'rowid' AND table_name IN ('team_alias', 'deal')"
+    )
+    #expect(numbered == "team_alias")
   }
 
   @Test(.enabled(if: server != nil))
@@ -101,7 +107,7 @@ import Testing
       input: """
         SELECT table_name || '.' || column_name || ' ' || data_type || ' '
           || CASE is_nullable WHEN 'YES' THEN 'null' ELSE 'not null' END
-        FROM information_schema.columns WHERE table_schema = 'public'
+        FROM information_schema.columns WHERE table_schema = 'public' AND column_name != 'rowid'
         """)
     // The indexes a constraint made (keys, UNIQUE) are SQLite's automatic ones, unnamed.
     let indexes = try database.psql(

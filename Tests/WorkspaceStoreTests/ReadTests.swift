@@ -41,7 +41,7 @@ import Testing
     let workspace = try Workspace.inMemory(.demo(today: today))
     let before = try workspace.deals(includeClosed: true, limit: 1_000_000).count
     #expect(throws: WorkspaceError.self) {
-      try workspace.read { db in try db.execute(sql: "DELETE FROM deal") }
+      try workspace.read { db in try db.execute("DELETE FROM deal") }
     }
     #expect(try workspace.deals(includeClosed: true, limit: 1_000_000).count == before)
     // And the connection is usable afterwards, outside any transaction.
@@ -59,7 +59,7 @@ import Testing
     try workspace.moveDeal(id: 42, from: "proposal", to: "discovery", on: today, closes: false, note: nil, context)
     let before = try workspace.deals(includeClosed: true, limit: 1_000_000).count
     #expect(throws: WorkspaceError.self) {
-      try workspace.read { db in try db.execute(sql: "DELETE FROM deal") }
+      try workspace.read { db in try db.execute("DELETE FROM deal") }
     }
     #expect(try workspace.deals(includeClosed: true, limit: 1_000_000).count == before)
     #expect(workspace.uncommittedChanges == 1)

@@ -11,7 +11,7 @@ import Testing
     SELECT 1 AS one, NULL AS absent, 'a' || char(0) || 'b' AS text, 2.0 AS whole, 2.5 AS half, 'x' AS letter
     """
 
-  func row<T>(_ body: @escaping (SteppedRow) throws -> T) throws -> T? {
+  func row<T>(_ body: @escaping (ResultRow) throws -> T) throws -> T? {
     try Workspace.inMemory(.empty).read { db in try db.firstRow(Self.query) { try body($0) } }
   }
 
