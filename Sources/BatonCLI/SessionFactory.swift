@@ -88,6 +88,13 @@ struct SessionFactory {
   /// (unless `today` is nil: then a missing workspace is an error).
   func openWorkspace(today: Day?) throws -> Workspace {
     let named = environment.workspacePath(workspacePath)
+    // A database on a server a team shares; a password only from the environment.
+    if PostgresLocation.isURL(named) {
+      let location = try PostgresLocation.parse(
+        named, environment: environment.variables, passwordAllowed: (workspacePath ?? "").isEmpty,
+        files: PostgresFiles(home: environment.home().path))
+      return try Workspace.open(server: location)
+    }
     // A URL is refused and a symbolic link followed before anything else is said of it.
     let path: String
     do { path = try WorkspacePath.resolve(named) } catch {
@@ -113,9 +120,25 @@ struct SessionFactory {
     return workspace
   }
 
-  /// `--as`, then `BATON_USER`, then the workspace's default user.
+  /// `--as`, then `BATON_USER`, then the workspace's default user; on a shared workspace,
+  /// the person the login is mapped to, and no one else.
   func resolveActor(_ workspace: Workspace) throws -> Actor {
     let requested = actorFlag ?? environment.variables["BATON_USER"].flatMap { $0.isEmpty ? nil : $0 }
+    if let login = try workspace.login() {
+      if let requested {
+        throw Failure(
+          exit: .usage,
+          message:
+            "on a shared workspace you act as your PostgreSQL login (\(login)); --as and BATON_USER (\(requested)) are refused"
+        )
+      }
+      guard let actor = try workspace.actorOfLogin() else {
+        throw Failure(
+          exit: .usage,
+          message: "the login \(login) is no one in \(workspace.path); an admin maps it to a person with `baton login`")
+      }
+      return actor
+    }
     let name = try requested ?? workspace.setting("default_user")
     guard let name else {
       throw Failure(exit: .usage, message: "the workspace has no default user; name one with --as HANDLE")

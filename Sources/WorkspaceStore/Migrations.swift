@@ -12,6 +12,7 @@ enum Migrations {
     migrator.registerMigration("v5") { db in try createV5(db) }
     migrator.registerMigration("v6") { db in try createV6(db) }
     migrator.registerMigration("v7") { db in try createV7(db) }
+    migrator.registerMigration("v8") { db in try createV8(db) }
     return migrator
   }
 
@@ -115,6 +116,16 @@ enum Migrations {
 
   /// The audit log records how a change's words reached baton: `cli` (a terminal or a
   /// script, all that wrote before v7) or `mcp`, with the client's name.
+  /// On a shared workspace the actor is the PostgreSQL login, mapped to a person here (a file
+  /// has none: its user says who they are).
+  private static func createV8(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE login (
+          name TEXT PRIMARY KEY, person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE);
+        """)
+  }
+
   private static func createV7(_ db: Database) throws {
     try db.execute(
       sql: """

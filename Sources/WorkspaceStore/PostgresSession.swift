@@ -4,6 +4,7 @@ internal import NIOCore
 internal import NIOPosix
 internal import NIOSSL
 internal import PostgresNIO
+import Synchronization
 
 /// One connection to a shared workspace's PostgreSQL server, used synchronously as the
 /// store uses SQLite: each call waits for the server's whole answer.
@@ -87,28 +88,45 @@ final class PostgresSession: Sendable {
     }
   }
 
-  /// Runs `body` in one transaction, committed when it returns and rolled back when it
-  /// throws.
+  /// Runs `body` in one transaction (begun by `begin`), committed when it returns (rolled
+  /// back instead when `keep` is false) and rolled back when it throws. One transaction at
+  /// a time: the connection is one, and a session's threads take turns.
   ///
   /// - Throws: `WorkspaceError.server` when the server did not commit: nothing was saved.
-  func transaction<T>(_ body: () throws -> T) throws -> T {
-    try run("BEGIN")
-    let value: T
-    do {
-      value = try body()
-    } catch {
-      _ = try? run("ROLLBACK")
-      throw error
+  func transaction<T>(begin: String = "BEGIN", keep: Bool = true, _ body: () throws -> T) throws -> T {
+    try turn.withLock { _ in
+      try run(begin)
+      let value: T
+      do {
+        value = try body()
+      } catch {
+        _ = try? run("ROLLBACK")
+        throw error
+      }
+      guard keep else {
+        try run("ROLLBACK")
+        return value
+      }
+      let commit = try run("COMMIT")
+      guard commit.command == "COMMIT" else {
+        throw WorkspaceError.server(
+          location: location.description,
+          detail: "the server answered \(commit.command) to COMMIT: nothing was saved")
+      }
+      return value
     }
-    let commit = try run("COMMIT")
-    guard commit.command == "COMMIT" else {
-      throw WorkspaceError.server(
-        location: location.description, detail: "the server answered \(commit.command) to COMMIT: nothing was saved")
-    }
-    return value
   }
 
+  /// Held for the length of a transaction.
+  private let turn = Mutex(())
+
   func close() {
+    try? connection.close().wait()
+  }
+
+  /// A session let go without `close` (an error on the way out) closes its connection: the
+  /// server ends the session's backend now rather than when it notices the socket gone.
+  deinit {
     try? connection.close().wait()
   }
 

@@ -20,7 +20,7 @@ extension Workspace {
     defer { try? FileManager.default.removeItem(atPath: temporary) }
     try Self.mapErrors(path: path) {
       let destination = try DatabaseQueue(path: temporary, configuration: Self.configuration())
-      try queue.backup(to: destination)
+      try fileQueue("a backup (use pg_dump for a server's)").backup(to: destination)
       // One self-contained file: a backup is copied and kept, not written by sessions.
       try destination.writeWithoutTransaction { db in
         _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
@@ -77,10 +77,10 @@ extension Workspace {
         let check = try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? ""
         guard check == "ok" else { throw WorkspaceError.corrupt(path: path, detail: check) }
       }
-      try source.backup(to: queue)
+      try source.backup(to: fileQueue("a restore"))
       try source.close()
     }
     // An older backup's schema is brought up to date, as any workspace is when opened.
-    try Self.mapErrors(path: self.path) { try Migrations.migrator.migrate(queue) }
+    try Self.mapErrors(path: self.path) { try Migrations.migrator.migrate(fileQueue("a restore")) }
   }
 }

@@ -50,7 +50,7 @@ extension Workspace {
     guard group.state.withLock({ $0.open }) else { return }
     defer { group.state.withLock { $0 = CommitGroup.State() } }
     do {
-      try queue.writeWithoutTransaction { db in
+      try fileQueue("grouped commits").writeWithoutTransaction { db in
         guard db.isInsideTransaction else {
           throw WorkspaceError.unsaved(path: path, detail: "SQLite rolled them back")
         }
@@ -126,7 +126,7 @@ extension Workspace {
   private func endReading(_ group: CommitGroup, _ db: Database? = nil) throws {
     group.state.withLock { $0.reading = false }
     let end = { (db: Database) in if db.isInsideTransaction { try db.rollback() } }
-    if let db { try end(db) } else { try queue.writeWithoutTransaction(end) }
+    if let db { try end(db) } else { try fileQueue("grouped commits").writeWithoutTransaction(end) }
   }
 
   /// Runs `body` in savepoint `name` of the open transaction: kept when it returns, rolled

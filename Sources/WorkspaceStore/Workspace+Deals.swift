@@ -98,7 +98,7 @@ extension Workspace {
   /// into a temporary table first, and sort, a third of the query.
   func deals(_ db: Executor, ids: [Int64]) throws -> [Deal] {
     guard !ids.isEmpty else { return [] }
-    return try db.rows(Self.dealsByIDs, [Self.jsonList(ids)], Self.deal)
+    return try db.rows(Self.dealsByIDs(db.dialect), [Self.jsonList(ids)], Self.deal)
   }
 
   private static let dealSelection = """
@@ -112,8 +112,11 @@ extension Workspace {
     """
   private static let dealColumns = dealSelection + " FROM deal d " + dealJoins
   private static let dealByID = dealColumns + " WHERE d.id = ?"
-  private static let dealsByIDs =
-    dealSelection + " FROM json_each(?) j CROSS JOIN deal d " + dealJoins + " WHERE d.id = j.value"
+  /// The deals of a JSON list of ids, in the list's order.
+  private static func dealsByIDs(_ dialect: Dialect) -> String {
+    dealSelection + " FROM " + dialect.elements(ofJSON: "?", as: "j") + " CROSS JOIN deal d " + dealJoins
+      + " WHERE d.id = CAST(j.value AS BIGINT) ORDER BY j.key"
+  }
 
   /// A row of `dealColumns`. Columns read by position: a lookup by name costs more than
   /// decoding the value, and this is the row every deal list decodes.

@@ -73,7 +73,7 @@ extension Workspace {
         """
         SELECT id, handle, name, role FROM person
         WHERE lower(handle) = lower(?1) OR lower(name) = lower(?1)
-           OR lower(substr(name, 1, instr(name || ' ', ' ') - 1)) = lower(?1)
+           OR lower(name) LIKE lower(?1) || ' %'
         """, [handleOrFirstName]
       ) { (try $0[0], try $0[1], try $0[2], try $0[3]) }
       let wanted = handleOrFirstName.lowercased()

@@ -73,7 +73,19 @@ extension Workspace {
   private func bulkChange(
     _ context: AuditContext, _ body: (Executor) throws -> (ImportTally, String)
   ) throws -> ImportTally {
-    try Self.mapErrors(path: path) {
+    let queue: DatabaseQueue
+    switch store {
+    case .file(let file): queue = file
+    case .server(let session):
+      // The server's triggers draw a names token a statement; a file's are set aside.
+      return try session.transaction {
+        let db = Executor(session)
+        var (tally, note) = try body(db)
+        tally.auditID = try Self.writeAudit(db, context, outcome: "done", changes: [], undoes: nil, note: note)
+        return tally
+      }
+    }
+    return try Self.mapErrors(path: path) {
       try queue.writeWithoutTransaction { db in
         var tally = ImportTally()
         // A large page cache keeps the indexes' pages in memory for the whole transaction

@@ -21,7 +21,7 @@ extension Workspace {
       try db.rows(
         """
         SELECT p.*, r.territory AS rule_territory, r.segment AS rule_segment, r.capacity,
-          (SELECT count(*) FROM lead l WHERE l.owner_id = p.id AND l.status IN (SELECT value FROM json_each(?1))) AS open_leads,
+          (SELECT count(*) FROM lead l WHERE l.owner_id = p.id AND l.status IN (\(db.dialect.texts(inJSON: "?1")))) AS open_leads,
           (SELECT max(w.at) FROM workflow_run w WHERE w.kind = 'route' AND w.details = p.handle)
             AS last_routed
         FROM routing_rule r JOIN person p ON p.id = r.person_id

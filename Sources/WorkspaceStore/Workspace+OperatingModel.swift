@@ -20,22 +20,15 @@ extension Workspace {
     let model = model.normalized()
     let problems = model.problems()
     guard problems.isEmpty else { throw ChangeConflict(problems.map(\.description).joined(separator: "; ")) }
-    return try Self.mapErrors(path: path) {
-      try queue.writeWithoutTransaction { grdb in
-        let db = Executor(grdb)
-        let diff = ModelDiff(from: try ModelReader.read(db), to: model)
-        guard !diff.isEmpty else { return (diff, nil) }
-        var auditID: Int64?
-        try grdb.inTransaction(.immediate) {
-          let recorder = ChangeRecorder(db)
-          try recorder.replaceModel(with: model)
-          auditID = try Self.writeAudit(
-            db, context, outcome: "done", changes: recorder.changes, undoes: nil,
-            note: "\(diff.entries.count) change\(diff.entries.count == 1 ? "" : "s") to the operating model")
-          return dryRun ? .rollback : .commit
-        }
-        return (diff, dryRun ? nil : auditID)
-      }
+    return try write(keep: !dryRun) { db in
+      let diff = ModelDiff(from: try ModelReader.read(db), to: model)
+      guard !diff.isEmpty else { return (diff, nil) }
+      let recorder = ChangeRecorder(db)
+      try recorder.replaceModel(with: model)
+      let auditID = try Self.writeAudit(
+        db, context, outcome: "done", changes: recorder.changes, undoes: nil,
+        note: "\(diff.entries.count) change\(diff.entries.count == 1 ? "" : "s") to the operating model")
+      return (diff, dryRun ? nil : auditID)
     }
   }
 

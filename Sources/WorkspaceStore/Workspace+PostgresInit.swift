@@ -16,7 +16,8 @@ extension Workspace {
     let session = try PostgresSession.connect(location)
     defer { session.close() }
     let statements = try mapErrors(path: location.description) { try PostgresSchema.statements() }
-    let tables = try made.queue.read { db in try copiedTables(db) }
+    let source = try made.fileQueue("a copy")
+    let tables = try source.read { db in try copiedTables(db) }
     try session.transaction {
       let existing = try session.run(
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1",
@@ -32,9 +33,12 @@ extension Workspace {
       try session.run(
         PostgresSchema.table("grdb_migrations", "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"))
       for table in tables {
-        try made.queue.read { db in try copy(table, from: db, to: session) }
+        try source.read { db in try copy(table, from: db, to: session) }
       }
-      try session.run("INSERT INTO setting (key, value) VALUES ('admin_login', current_user)")
+      // The login that made it is its admin: mapped to the first person with the admin role.
+      try session.run(
+        "INSERT INTO login (name, person_id) SELECT current_user, id FROM person WHERE role = 'admin' ORDER BY id LIMIT 1"
+      )
     }
   }
 

@@ -58,15 +58,15 @@ extension Workspace {
             sum(g.amount) AS amount, sum(g.amount * \(probability)) / 100 AS weighted
           FROM (
             SELECT k.id AS \(column), s.id AS stage,
-              (SELECT count(*) FROM deal INDEXED BY \(index) WHERE \(column) = k.id AND stage_id = s.id) AS n,
-              (SELECT coalesce(sum(amount), 0) FROM deal INDEXED BY \(index) WHERE \(column) = k.id AND stage_id = s.id)
+              (SELECT count(*) FROM deal\(db.dialect.indexed(by: index)) WHERE \(column) = k.id AND stage_id = s.id) AS n,
+              (SELECT coalesce(sum(amount), 0) FROM deal\(db.dialect.indexed(by: index)) WHERE \(column) = k.id AND stage_id = s.id)
                 AS amount
             FROM \(table) k, stage s WHERE s.kind = ?
             UNION ALL
-            SELECT NULL, stage_id, count(*), coalesce(sum(amount), 0) FROM deal INDEXED BY \(index)
+            SELECT NULL, stage_id, count(*), coalesce(sum(amount), 0) FROM deal\(db.dialect.indexed(by: index))
             WHERE \(column) IS NULL AND stage_id IN (SELECT id FROM stage WHERE kind = ?) GROUP BY stage_id
           ) AS g
-          \(joins.replacingOccurrences(of: "d.", with: "g.")) WHERE g.n > 0 GROUP BY 1 ORDER BY amount DESC
+          \(joins.replacingOccurrences(of: "d.", with: "g.")) WHERE g.n > 0 GROUP BY 1, 2 ORDER BY amount DESC
           """, arguments
         ) { row in
           PipelineGroup(
@@ -172,7 +172,7 @@ extension Workspace {
         """
         SELECT s.id, s.kind, s.forecast_category, count(*), coalesce(sum(d.amount), 0)
         FROM stage s JOIN deal d ON d.stage_id = s.id AND d.close_date BETWEEN ?1 AND ?2
-          AND (?5 IS NULL OR d.owner_id = ?5)
+          AND (CAST(?5 AS BIGINT) IS NULL OR d.owner_id = ?5)
         WHERE s.kind = ?3 OR s.kind = ?4 GROUP BY s.id
         """, bounds
       ) { row in
@@ -209,8 +209,8 @@ extension Workspace {
       for stage in leading {
         try db.eachRow(
           """
-          SELECT id, amount FROM deal INDEXED BY deal_stage
-          WHERE stage_id = ? AND close_date BETWEEN ? AND ? AND (?4 IS NULL OR owner_id = ?4)
+          SELECT id, amount FROM deal\(db.dialect.indexed(by: "deal_stage"))
+          WHERE stage_id = ? AND close_date BETWEEN ? AND ? AND (CAST(?4 AS BIGINT) IS NULL OR owner_id = ?4)
           """,
           [stage, period.start.iso, period.end.iso, owner]
         ) { row in
@@ -245,9 +245,9 @@ extension Workspace {
       try db.eachRow(
         """
         SELECT s.kind = ?3, count(*), coalesce(sum(d.amount), 0),
-          sum(CASE WHEN s.kind = ?3 THEN julianday(d.close_date) - julianday(d.created_date) END)
+          sum(CASE WHEN s.kind = ?3 THEN \(db.dialect.days(from: "d.created_date", to: "d.close_date")) END)
         FROM stage s JOIN deal d ON d.stage_id = s.id AND d.close_date BETWEEN ?1 AND ?2
-          AND (?5 IS NULL OR d.owner_id = ?5)
+          AND (CAST(?5 AS BIGINT) IS NULL OR d.owner_id = ?5)
         WHERE s.kind = ?3 OR s.kind = ?4 GROUP BY s.id
         """, [period.start.iso, period.end.iso, StageKind.won.rawValue, StageKind.lost.rawValue, owner]
       ) { row in
@@ -286,7 +286,7 @@ extension Workspace {
           let totals = try db.firstRow(
             """
             SELECT count(*), coalesce(sum(amount), 0) FROM deal
-            WHERE stage_id = ? AND stage_changed_date < ? AND (?3 IS NULL OR owner_id = ?3)
+            WHERE stage_id = ? AND stage_changed_date < ? AND (CAST(?3 AS BIGINT) IS NULL OR owner_id = ?3)
             """,
             [stage.id, cutoff.iso, owner], { (try $0[0] as Int, try $0[1] as Int64) }), totals.0 > 0
         else { continue }
@@ -297,10 +297,10 @@ extension Workspace {
         // each stage's slice again in a temporary b-tree.
         try db.eachRow(
           """
-          SELECT id, stage_changed_date FROM deal INDEXED BY deal_stage_age
-          WHERE stage_id = ?1 AND (?5 IS NULL OR owner_id = ?5) AND stage_changed_date <= coalesce(
-            (SELECT stage_changed_date FROM deal INDEXED BY deal_stage_age
-             WHERE stage_id = ?1 AND (?5 IS NULL OR owner_id = ?5) AND stage_changed_date < ?2
+          SELECT id, stage_changed_date FROM deal\(db.dialect.indexed(by: "deal_stage_age"))
+          WHERE stage_id = ?1 AND (CAST(?5 AS BIGINT) IS NULL OR owner_id = ?5) AND stage_changed_date <= coalesce(
+            (SELECT stage_changed_date FROM deal\(db.dialect.indexed(by: "deal_stage_age"))
+             WHERE stage_id = ?1 AND (CAST(?5 AS BIGINT) IS NULL OR owner_id = ?5) AND stage_changed_date < ?2
              ORDER BY stage_changed_date LIMIT 1 OFFSET ?3 - 1),
             ?4)
           """, [stage.id, cutoff.iso, limit, cutoff.adding(days: -1).iso, owner]

@@ -56,7 +56,9 @@ extension Workspace {
       try db.eachRow("SELECT DISTINCT evidence_kind, evidence_key FROM exit_criterion ORDER BY 1, 2") { row in
         evidence.append((try row[0], try row[1]))
       }
-      try db.eachRow("SELECT DISTINCT value FROM handoff_rule, json_each(required_fields) ORDER BY 1") { row in
+      try db.eachRow(
+        "SELECT DISTINCT value FROM handoff_rule, \(db.dialect.elements(ofJSON: "required_fields", as: "j")) ORDER BY 1"
+      ) { row in
         let key: String = try row[0]
         if !evidence.contains(where: { $0.kind == "field" && $0.key == key }) { evidence.append(("field", key)) }
       }
@@ -137,7 +139,16 @@ extension Workspace {
   /// change counter keeps the guarantee that a read writes nothing: a read that changed a row
   /// is rolled back and fails.
   func read<T>(_ body: (Executor) throws -> T) throws -> T {
-    try Self.mapErrors(path: path) {
+    let queue: DatabaseQueue
+    switch store {
+    case .file(let file): queue = file
+    case .server(let session):
+      // One snapshot, as a file's read sees, and a read that tries to write fails.
+      return try session.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") {
+        try body(Executor(session))
+      }
+    }
+    return try Self.mapErrors(path: path) {
       try queue.unsafeRead { db in
         if let group { return try groupedRead(group, db) { try Self.writingNothing(db, body) } }
         try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
@@ -166,8 +177,29 @@ extension Workspace {
   /// Runs one change (all or nothing, see `changing`) and maps SQLite's errors to
   /// `WorkspaceError`.
   func write<T>(_ body: (Executor) throws -> T) throws -> T {
-    try Self.mapErrors(path: path) {
-      try queue.writeWithoutTransaction { db in try changing(db) { try body(Executor(db)) } }
+    try write(keep: true, body)
+  }
+
+  /// Runs one change, kept or, with `keep` false (a dry run), rolled back at its end.
+  func write<T>(keep: Bool, _ body: (Executor) throws -> T) throws -> T {
+    switch store {
+    case .file(let queue):
+      return try Self.mapErrors(path: path) {
+        try queue.writeWithoutTransaction { db in
+          guard keep else {
+            var result: T?
+            try db.inTransaction(.immediate) {
+              result = try body(Executor(db))
+              return .rollback
+            }
+            guard let result else { throw ChangeConflict("the change was rolled back") }
+            return result
+          }
+          return try changing(db) { try body(Executor(db)) }
+        }
+      }
+    case .server(let session):
+      return try session.transaction(keep: keep) { try body(Executor(session)) }
     }
   }
 }

@@ -2,24 +2,55 @@ import BatonModel
 import Foundation
 internal import GRDB
 
-/// A baton workspace: one SQLite file holding the revenue team's records and audit log.
+/// A baton workspace: the revenue team's records and audit log, in one SQLite file or in a
+/// database on a PostgreSQL server that a team shares.
 ///
-/// Actions see only this type's methods and plain model values, never GRDB, so a second
-/// backend (a shared PostgreSQL server) can take its place without touching them.
+/// Actions see only this type's methods and plain model values, never GRDB or the server's
+/// client: every question and change reads the same on both stores.
 public final class Workspace: Sendable {
-  /// Where the file is, or `:memory:`.
+  /// Where the file is, or `:memory:`; for a server, its location without the password.
   public let path: String
-  let queue: DatabaseQueue
+  /// Where the records are.
+  let store: Store
   /// Changes made but not yet committed, when the workspace groups commits.
   let group: CommitGroup?
   /// This session's share of the file (a restore needs it alone); nil in memory.
   let useLock: WorkspaceUseLock?
 
+  /// A file (or memory), through GRDB, or a server, through one session.
+  enum Store: Sendable {
+    case file(DatabaseQueue)
+    case server(PostgresSession)
+  }
+
   private init(path: String, queue: DatabaseQueue, groupsCommits: Bool = false) {
     self.path = path
-    self.queue = queue
+    store = .file(queue)
     group = groupsCommits ? CommitGroup() : nil
     useLock = path == ":memory:" ? nil : WorkspaceUseLock(workspace: path)
+  }
+
+  init(server session: PostgresSession) {
+    path = session.location.description
+    store = .server(session)
+    group = nil
+    useLock = nil
+  }
+
+  /// Whether the workspace is a database on a shared server.
+  public var isShared: Bool {
+    if case .server = store { return true }
+    return false
+  }
+
+  /// The file's connection, for what only a file has (a backup, SQLite's own settings).
+  ///
+  /// - Throws: `WorkspaceError.fileOnly` on a server, naming `what`.
+  func fileQueue(_ what: String) throws -> DatabaseQueue {
+    switch store {
+    case .file(let queue): return queue
+    case .server: throw WorkspaceError.fileOnly(location: path, what: what)
+    }
   }
 
   /// What a new workspace holds.
@@ -67,8 +98,13 @@ public final class Workspace: Sendable {
   /// backup copied back over it meets no stale `-wal` (SQLite removes it when the last
   /// connection closes). Errors are ignored: another session may still be reading.
   public func close() {
-    try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-    try? queue.close()
+    switch store {
+    case .file(let queue):
+      try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+      try? queue.close()
+    case .server(let session):
+      session.close()
+    }
   }
 
   /// A private workspace in memory, for tests and benchmarks.

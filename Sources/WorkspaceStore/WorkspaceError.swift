@@ -21,6 +21,12 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
   case notAPath(path: String)
   /// A PostgreSQL location that cannot be read ("sslmode 'maybe' is none of …").
   case badLocation(location: String, detail: String)
+  /// A database on a server that holds no baton workspace.
+  case notAWorkspace(location: String)
+  /// A shared workspace made by an earlier baton: a server's schema is not migrated yet.
+  case olderSchema(location: String)
+  /// What only a workspace file can do, asked of a shared one ("a backup").
+  case fileOnly(location: String, what: String)
   /// The PostgreSQL server refused or dropped the connection, or a statement failed.
   case server(location: String, detail: String)
 
@@ -49,6 +55,13 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
       return "\(path) is a URL, not a file: a workspace is a SQLite file; give its path"
     case .badLocation(let location, let detail):
       return "cannot read the PostgreSQL location \(location): \(detail)"
+    case .notAWorkspace(let location):
+      return "there is no baton workspace in \(location); an admin makes one with `baton init \(location)`"
+    case .olderSchema(let location):
+      return
+        "the shared workspace \(location) was made by an earlier baton, and this one does not migrate a server's schema yet; use the baton that made it"
+    case .fileOnly(let location, let what):
+      return "\(location) is a shared workspace on PostgreSQL: \(what) works on a workspace file only"
     case .server(let location, let detail):
       return "the PostgreSQL workspace \(location) cannot be used: \(detail)"
     }

@@ -56,12 +56,15 @@ import Testing
       #expect(url.status == 74 && url.stderr.contains("is a URL, not a file"), "\(arguments)")
     }
     #expect(!FileManager.default.fileExists(atPath: runner.home.appendingPathComponent("mysql:").path))
-    // A PostgreSQL database is made a workspace by `baton init` (PostgresInitTests), not
-    // opened for a session yet; a server that is not there is an unusable workspace.
-    let session = try runner.run(["--workspace", "postgres://host/db", "-c", "help"])
-    #expect(session.status == 74 && session.stderr.contains("opens only a workspace file"), "\(session.stderr)")
-    let noServer = try runner.run(["init", "postgres://127.0.0.1:1/db?sslmode=disable"])
-    #expect(noServer.status == 74 && noServer.stderr.contains("cannot be used"), "\(noServer.stderr)")
+    // A PostgreSQL database is a shared workspace (SharedWorkspaceTests); a server that is
+    // not there is an unusable workspace, and nothing is made in its place.
+    for arguments in [
+      ["init", "postgres://127.0.0.1:1/db?sslmode=disable"],
+      ["--workspace", "postgres://127.0.0.1:1/db?sslmode=disable", "-c", "help"],
+    ] {
+      let noServer = try runner.run(arguments)
+      #expect(noServer.status == 74 && noServer.stderr.contains("no connection to 127.0.0.1:1"), "\(noServer.stderr)")
+    }
   }
 
   /// A backup taken while a script writes is whole; restoring it (an admin only) puts the

@@ -36,16 +36,16 @@ struct PostgresInitTests {
 
     let tables = try Self.tables()
     let file = try Workspace.inMemory(.demo(today: Self.today))
-    let expected = try file.queue.read { db in
+    let expected = try file.fileQueue("a test").read { db in
       try tables.map { table in "\(table) \(try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(table)\"") ?? -1)" }
     }
     let actual = try Self.counts(in: database, tables: tables)
-    // The server's workspace records its admin's login besides the file's settings.
-    #expect(actual.filter { !$0.hasPrefix("setting ") } == expected.filter { !$0.hasPrefix("setting ") })
-    #expect(actual.count == expected.count)
+    // The server's workspace maps its admin's login to a person; a file has no logins.
+    #expect(actual.filter { !$0.hasPrefix("login ") } == expected.filter { !$0.hasPrefix("login ") })
+    #expect(actual.contains("login 1") && expected.contains("login 0"))
     #expect(expected.contains { $0.hasPrefix("deal ") && $0 != "deal 0" })
     // The same records, not only as many: deal 42 as the file has it.
-    let dealInFile = try file.queue.read { db in
+    let dealInFile = try file.fileQueue("a test").read { db in
       try String.fetchOne(db, sql: "SELECT name || '|' || stage_id || '|' || amount FROM deal WHERE id = 42")
     }
     #expect(
@@ -55,7 +55,9 @@ struct PostgresInitTests {
     #expect(
       try database.psql(input: "SELECT nextval(pg_get_serial_sequence('deal', 'id'))") == "\((Int(highest) ?? 0) + 1)")
     // The login that made it is its admin.
-    #expect(try database.psql(input: "SELECT value FROM setting WHERE key = 'admin_login'") == "postgres")
+    #expect(
+      try database.psql(input: "SELECT l.name || ' ' || p.handle FROM login l JOIN person p ON p.id = l.person_id")
+        == "postgres morgan")
   }
 
   @Test func aWorkspaceOnTheServerIsReplacedOnlyWithForce() throws {
@@ -69,7 +71,7 @@ struct PostgresInitTests {
     #expect(try database.psql(input: "SELECT count(*) FROM deal") == "0", "a refused init leaves the workspace")
     try Workspace.create(on: location, content: .demo(today: Self.today), force: true)
     #expect(try database.psql(input: "SELECT count(*) FROM deal") != "0")
-    #expect(try database.psql(input: "SELECT count(*) FROM setting WHERE key = 'admin_login'") == "1")
+    #expect(try database.psql(input: "SELECT count(*) FROM login") == "1")
   }
 
   /// The trap postgres-nio leaves: a statement that failed inside a transaction makes the

@@ -1,0 +1,89 @@
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// A shared workspace on the test server (`BATON_TEST_POSTGRES`; skipped without one) used
+/// as a team uses it: the same questions and workflows answer the same as on a file, and
+/// the actor is the login.
+@Suite(.tags(.process), .enabled(if: ScratchDatabase.server != nil))
+struct SharedWorkspaceTests {
+  /// A revenue leader's questions, then an ops user's workflows (a refusal, evidence, a
+  /// move by pointer, a task, a proposal and its undo, a reassignment that moves deals, a
+  /// routing, an update), then the log: every reply on the server as on a file.
+  static let script = """
+    who owns stage exit criteria
+    what was our win rate in 2025
+    summarize the pipeline by owner
+    forecast for avery
+    which deals are stuck
+    our 5 biggest open deals
+    list the stages
+    trigger handoff for deal 8
+    move deal 42 to negotiation
+    record budget confirmed on deal 42
+    move it to negotiation
+    assign a follow-up to Priya by Friday
+    propose a new stage Verbal Commit
+    undo
+    reassign Soylent to avery
+    route lead 17
+    set the amount of deal 42 to 400000
+    show deal 42
+    what changed today
+    """
+
+  @Test func aScriptAnswersAndChangesASharedWorkspaceAsAFile() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    let runner = try BinaryRunner()
+    let file = runner.home.appendingPathComponent("team.sqlite").path
+    #expect(try runner.run(["init", file]).status == 0)
+    #expect(try runner.run(["init", database.url]).status == 0)
+
+    // The file's user says who they are; the server's is its login, mapped to Morgan at init.
+    let onFile = try runner.run(["--workspace", file, "--as", "morgan", "--yes"], stdin: Self.script)
+    let onServer = try runner.run(["--workspace", database.url, "--yes"], stdin: Self.script)
+    #expect(onServer.stdout == onFile.stdout)
+    #expect(onServer.stderr == onFile.stderr)
+    #expect(onServer.status == onFile.status)
+    // What the script did, not only that both did the same.
+    #expect(onServer.stdout.contains("Moved deal 42 to Negotiation."), "\(onServer.stdout)")
+    #expect(onServer.stdout.contains("Moved deal 41, deal 128 and deal 152 to Avery Patel."), "\(onServer.stdout)")
+    #expect(
+      try database.psql(input: "SELECT stage_id || ' ' || amount FROM deal WHERE id = 42") == "negotiation 400000")
+    #expect(try database.psql(input: "SELECT count(*) FROM stage WHERE name = 'Verbal Commit'") == "0")
+    // Every change and refusal is in the server's audit log, by the login's person.
+    #expect(try database.psql(input: "SELECT count(*) FROM audit WHERE actor = 'morgan'") == "11")
+  }
+
+  @Test func onASharedWorkspaceYouAreYourLogin() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    let runner = try BinaryRunner()
+    #expect(try runner.run(["init", database.url]).status == 0)
+    let me = try runner.run(["--workspace", database.url, "-c", "who am I"])
+    #expect(me.status == 0 && me.stdout.contains("You are Morgan Blake (morgan, CRO)"), "\(me.stdout)\(me.stderr)")
+    for extra in [["--as", "jordan"]] {
+      let other = try runner.run(["--workspace", database.url] + extra + ["-c", "who am I"])
+      #expect(other.status == 64, "\(other.stderr)")
+      #expect(other.stderr.contains("you act as your PostgreSQL login (postgres)"), "\(other.stderr)")
+    }
+    let fromEnvironment = try runner.run(
+      ["--workspace", database.url, "-c", "who am I"], extra: ["BATON_USER": "jordan"])
+    #expect(fromEnvironment.status == 64 && fromEnvironment.stdout.isEmpty, "\(fromEnvironment.stdout)")
+    // A login mapped to no one is told so, and reads nothing.
+    try database.psql(input: "DELETE FROM login")
+    let nobody = try runner.run(["--workspace", database.url, "-c", "who owns stage exit criteria"])
+    #expect(nobody.status == 64 && nobody.stdout.isEmpty, "\(nobody.stdout)")
+    #expect(nobody.stderr.contains("the login postgres is no one in"), "\(nobody.stderr)")
+  }
+
+  @Test func aDatabaseWithoutAWorkspaceIsNamedAsSuch() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    let runner = try BinaryRunner()
+    let empty = try runner.run(["--workspace", database.url, "-c", "who owns stage exit criteria"])
+    #expect(empty.status == 74, "\(empty.stderr)")
+    #expect(empty.stderr.contains("there is no baton workspace in postgres://"), "\(empty.stderr)")
+  }
+}
