@@ -18,7 +18,7 @@ public struct BatonCommand: ParsableCommand {
       printed once its change is saved.
 
       ENVIRONMENT:
-        BATON_WORKSPACE  the workspace file (as --workspace)
+        BATON_WORKSPACE  the workspace file or postgres:// URL (as --workspace)
         BATON_INTENTS    an extra intents folder (as --intents)
         BATON_USER       who acts (as --as)
         BATON_HISTORY    the history file (default $XDG_STATE_HOME/baton/history)
@@ -31,7 +31,7 @@ public struct BatonCommand: ParsableCommand {
     version: version,
     subcommands: [
       InitCommand.self, ImportCommand.self, IntentsCommand.self, ModelCommand.self, BackupCommand.self,
-      RestoreCommand.self, MCPCommand.self,
+      RestoreCommand.self, MCPCommand.self, LoginCommand.self,
     ]
   )
 

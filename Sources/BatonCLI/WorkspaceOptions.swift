@@ -3,11 +3,13 @@ import ArgumentParser
 /// `--workspace` and `--as`, shared by `baton` and the subcommands that act on a workspace.
 /// One group in each, so the option parses the same wherever it is written on the line.
 struct WorkspaceOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("The workspace file.", valueName: "PATH"))
+  @Option(help: ArgumentHelp("The workspace file, or a shared workspace's postgres:// URL.", valueName: "PATH"))
   var workspace: String?
 
   @Option(
-    name: .customLong("as"), help: ArgumentHelp("Who acts: a handle or a unique first name.", valueName: "HANDLE"))
+    name: .customLong("as"),
+    help: ArgumentHelp(
+      "Who acts: a handle or a unique first name (on a shared workspace: your login).", valueName: "HANDLE"))
   var actor: String?
 }
 

@@ -133,10 +133,8 @@ struct Executor {
     switch backend {
     case .sqlite(let db): return try db.hasTable(name)
     case .postgres:
-      return try firstRow(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?",
-        [name]
-      ) { try $0[0] as Int } == 1
+      // From the catalogue, which a login without privileges on the table still reads.
+      return try value("SELECT to_regclass(?) IS NOT NULL", [name]) as Bool? == true
     }
   }
 }

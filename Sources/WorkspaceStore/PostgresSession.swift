@@ -43,7 +43,11 @@ final class PostgresSession: Sendable {
       let connection = try PostgresConnection.connect(
         on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
       ).wait()
-      return PostgresSession(location: location, connection: connection)
+      let session = PostgresSession(location: location, connection: connection)
+      // A change waits for another's lock as long as a file's writer waits (3 s), then the
+      // workspace is reported locked.
+      try session.run("SET lock_timeout = '3s'")
+      return session
     } catch {
       throw failure(error, location: location)
     }
@@ -150,23 +154,33 @@ final class PostgresSession: Sendable {
     }
   }
 
+  /// A transaction that met another's change to the same rows (SQLSTATE 40001 or 40P01):
+  /// nothing of it was saved, and run again it reads what the other saved.
+  struct Contended: Error {}
+
   /// `error` as the store reports it: the server's message and SQLSTATE where it gave
-  /// them, else what failed on the way.
-  private static func failure(_ error: any Error, location: PostgresLocation) -> WorkspaceError {
+  /// them, else what failed on the way; `Contended` for a transaction to run again, and a
+  /// lock waited for past `lock_timeout` as a locked workspace.
+  private static func failure(_ error: any Error, location: PostgresLocation) -> any Error {
     if let error = error as? WorkspaceError { return error }
     guard let error = error as? PSQLError else {
-      return .server(location: location.description, detail: "\(error)")
+      return WorkspaceError.server(location: location.description, detail: "\(error)")
+    }
+    switch error.serverInfo?[.sqlState] {
+    case "40001", "40P01": return Contended()
+    case "55P03": return WorkspaceError.locked(path: location.description)
+    default: break
     }
     if let info = error.serverInfo, let message = info[.message] {
       let state = info[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
-      return .server(location: location.description, detail: message + state)
+      return WorkspaceError.server(location: location.description, detail: message + state)
     }
     let cause = error.underlying.map { "\($0)" } ?? "\(error.code)"
     if error.code == .connectionError {
       let place = location.isSocket ? location.socketPath : "\(location.host):\(location.port)"
-      return .server(location: location.description, detail: "no connection to \(place): \(cause)")
+      return WorkspaceError.server(location: location.description, detail: "no connection to \(place): \(cause)")
     }
-    return .server(location: location.description, detail: cause)
+    return WorkspaceError.server(location: location.description, detail: cause)
   }
 }
 

@@ -78,8 +78,7 @@ extension Workspace {
     case .file(let file): queue = file
     case .server(let session):
       // The server's triggers draw a names token a statement; a file's are set aside.
-      return try session.transaction {
-        let db = Executor(session)
+      return try serverChange(session) { db in
         var (tally, note) = try body(db)
         tally.auditID = try Self.writeAudit(db, context, outcome: "done", changes: [], undoes: nil, note: note)
         return tally

@@ -26,7 +26,9 @@ extension Workspace {
         guard force else { throw WorkspaceError.alreadyExists(path: location.description) }
         let names = tables.map { "\"\($0)\"" }.joined(separator: ", ")
         try session.run("DROP TABLE IF EXISTS \(names) CASCADE")
-        try session.run("DROP FUNCTION IF EXISTS baton_names_changed() CASCADE")
+        for function in ["baton_names_changed", "baton_person_id", "baton_audit_actor", "baton_audit_kept"] {
+          try session.run("DROP FUNCTION IF EXISTS \(function)() CASCADE")
+        }
       }
       for statement in statements { try session.run(statement) }
       // Which migrations made this schema, as the file records them, for the next ones.
@@ -39,6 +41,11 @@ extension Workspace {
       try session.run(
         "INSERT INTO login (name, person_id) SELECT current_user, id FROM person WHERE role = 'admin' ORDER BY id LIMIT 1"
       )
+      // Then the database's own guard: the roles' grants and the audit log's triggers.
+      guard case .text(let database)? = try session.run("SELECT current_database()").rows.first?.values.first else {
+        throw WorkspaceError.server(location: location.description, detail: "the server named no database")
+      }
+      for statement in PostgresRoles.statements(database: database, tables: tables) { try session.run(statement) }
     }
   }
 

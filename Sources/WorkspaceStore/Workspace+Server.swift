@@ -14,17 +14,42 @@ extension Workspace {
       guard try store.hasTable("grdb_migrations"), try store.hasTable("names_token") else {
         throw WorkspaceError.notAWorkspace(location: location.description)
       }
-      let applied: [String] = try store.values("SELECT identifier FROM grdb_migrations ORDER BY rowid")
-      guard applied.allSatisfy(Migrations.identifiers.contains) else {
-        throw WorkspaceError.newerSchema(path: location.description)
-      }
-      guard applied == Migrations.identifiers else {
-        throw WorkspaceError.olderSchema(location: location.description)
+      // A login granted nothing reads nothing, its schema version either: it is told it is
+      // no one (`actorOfLogin`).
+      if try store.value("SELECT has_table_privilege('grdb_migrations', 'SELECT')") as Bool? == true {
+        let applied: [String] = try store.values("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        guard applied.allSatisfy(Migrations.identifiers.contains) else {
+          throw WorkspaceError.newerSchema(path: location.description)
+        }
+        guard applied == Migrations.identifiers else {
+          throw WorkspaceError.olderSchema(location: location.description)
+        }
       }
       return Workspace(server: session)
     } catch {
       session.close()
       throw error
+    }
+  }
+
+  /// How many times a change that met another's at the same moment is run.
+  static let serverTries = 5
+
+  /// Runs one change on the server, serializable: two changes that read and write the same
+  /// records never both pass their checks on what the other was changing. The one that
+  /// meets the other's is run again, reading what the other saved, so its checks say what
+  /// moved under it ("deal 42 was moved to Negotiation by someone else just now").
+  func serverChange<T>(_ session: PostgresSession, keep: Bool = true, _ body: (Executor) throws -> T) throws -> T {
+    var attempt = 1
+    while true {
+      do {
+        return try session.transaction(begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", keep: keep) {
+          try body(Executor(session))
+        }
+      } catch is PostgresSession.Contended {
+        guard attempt < Self.serverTries else { throw WorkspaceError.locked(path: path) }
+        attempt += 1
+      }
     }
   }
 
@@ -39,12 +64,62 @@ extension Workspace {
   public func actorOfLogin() throws -> Actor? {
     guard isShared else { return nil }
     return try read { db in
-      try db.firstRow(
+      guard try db.value("SELECT has_table_privilege('login', 'SELECT')") as Bool? == true else { return nil }
+      return try db.firstRow(
         "SELECT p.id, p.handle, p.name, p.role FROM login l JOIN person p ON p.id = l.person_id WHERE l.name = current_user"
       ) { row -> Actor? in
         guard let role = Role(rawValue: try row[3]) else { return nil }
         return Actor(personID: try row[0], handle: try row[1], name: try row[2], role: role)
       } ?? nil
     }
+  }
+}
+
+extension Workspace {
+  /// The logins mapped to people on a shared workspace, by login, with the person's handle.
+  public func logins() throws -> [(login: String, handle: String)] {
+    try read { db in
+      try db.rows("SELECT l.name, p.handle FROM login l JOIN person p ON p.id = l.person_id ORDER BY l.name") {
+        (login: try $0[0], handle: try $0[1])
+      }
+    }
+  }
+
+  /// Maps `login` to `person` (in place of any earlier mapping) and makes the login a member
+  /// of the person's role's group alone (`PostgresRoles`), as one audited change.
+  ///
+  /// - Throws: `WorkspaceError.fileOnly` on a workspace file, whose user says who they are.
+  @discardableResult
+  public func mapLogin(_ login: String, to person: Actor, _ context: AuditContext) throws -> Int64 {
+    guard isShared else { throw WorkspaceError.sharedOnly(path: path, what: "mapping a login") }
+    let exists = try read { db in try db.value("SELECT 1 FROM pg_roles WHERE rolname = ?", [login]) as Int? }
+    guard exists != nil else {
+      throw ChangeConflict(
+        "there is no login \(login) on the server; a database admin makes it first (CREATE ROLE \(login) LOGIN)")
+    }
+    return try change(context, note: "\(login) is \(person.handle)") { recorder in
+      try recorder.db.execute(
+        "INSERT INTO login (name, person_id) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET person_id = excluded.person_id",
+        [login, person.personID])
+      try Self.grant(person.role, to: login, recorder.db)
+    }.auditID
+  }
+
+  /// Takes `login`'s mapping away, as one audited change; false when it had none.
+  public func unmapLogin(_ login: String, _ context: AuditContext) throws -> Bool {
+    guard isShared else { throw WorkspaceError.sharedOnly(path: path, what: "mapping a login") }
+    let known = try logins().contains { $0.login == login }
+    guard known else { return false }
+    _ = try change(context, note: "\(login) is no one") { recorder in
+      try recorder.db.execute("DELETE FROM login WHERE name = ?", [login])
+      try Self.grant(nil, to: login, recorder.db)
+    }
+    return true
+  }
+
+  /// Makes `login` a member of `role`'s group alone (of none for nil).
+  private static func grant(_ role: Role?, to login: String, _ db: Executor) throws {
+    let database: String = try db.value("SELECT current_database()") ?? ""
+    for statement in PostgresRoles.grant(role, to: login, database: database) { try db.execute(statement) }
   }
 }

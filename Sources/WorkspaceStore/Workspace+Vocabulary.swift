@@ -199,7 +199,7 @@ extension Workspace {
         }
       }
     case .server(let session):
-      return try session.transaction(keep: keep) { try body(Executor(session)) }
+      return try serverChange(session, keep: keep, body)
     }
   }
 }

@@ -25,6 +25,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
   case notAWorkspace(location: String)
   /// A shared workspace made by an earlier baton: a server's schema is not migrated yet.
   case olderSchema(location: String)
+  /// What only a shared workspace has (logins), asked of a file.
+  case sharedOnly(path: String, what: String)
   /// What only a workspace file can do, asked of a shared one ("a backup").
   case fileOnly(location: String, what: String)
   /// The PostgreSQL server refused or dropped the connection, or a statement failed.
@@ -60,6 +62,9 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case .olderSchema(let location):
       return
         "the shared workspace \(location) was made by an earlier baton, and this one does not migrate a server's schema yet; use the baton that made it"
+    case .sharedOnly(let path, let what):
+      return
+        "\(path) is a workspace file, whose user says who they are with --as: \(what) is for a shared workspace on PostgreSQL"
     case .fileOnly(let location, let what):
       return "\(location) is a shared workspace on PostgreSQL: \(what) works on a workspace file only"
     case .server(let location, let detail):

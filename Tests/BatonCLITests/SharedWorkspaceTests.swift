@@ -78,6 +78,44 @@ struct SharedWorkspaceTests {
     #expect(nobody.stderr.contains("the login postgres is no one in"), "\(nobody.stderr)")
   }
 
+  @Test func anAdminMapsATeammatesLoginAndTheTeammateIsThatPerson() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    let runner = try BinaryRunner()
+    #expect(try runner.run(["init", database.url]).status == 0)
+    #expect(try runner.run(["login", "--workspace", database.url]).stdout == "postgres\tmorgan\n")
+    // Sam logs in as a login of their own, which the database admin made.
+    let (login, sam) = try database.login("sam")
+    let unmapped = try runner.run(["--workspace", sam, "-c", "who am I"])
+    #expect(unmapped.status == 64 && unmapped.stderr.contains("the login \(login) is no one"), "\(unmapped.stderr)")
+
+    let missing = try runner.run(["login", "add", "\(login)_typo", "sam", "--workspace", database.url])
+    #expect(missing.status == 1 && missing.stderr.contains("there is no login \(login)_typo"), "\(missing.stderr)")
+    let added = try runner.run(["login", "add", login, "sam", "--workspace", database.url])
+    #expect(added.status == 0 && added.stdout == "The login \(login) is Sam Carter (sam, rep).\n", "\(added.stderr)")
+    let me = try runner.run(["--workspace", sam, "-c", "who am I"])
+    #expect(me.status == 0 && me.stdout.contains("You are Sam Carter (sam"), "\(me.stdout)\(me.stderr)")
+    // A rep works their own deal through baton, within the grants the mapping gave.
+    let work = try runner.run(
+      ["--workspace", sam, "--yes"],
+      stdin:
+        "record budget confirmed on deal 42\nmove deal 42 to negotiation\nassign a follow-up on deal 42 to Priya by Friday\n"
+    )
+    #expect(work.status == 0, "\(work.stdout)\(work.stderr)")
+    #expect(try database.psql(input: "SELECT stage_id FROM deal WHERE id = 42") == "negotiation")
+    // A rep maps no one, and the refusal is audited.
+    let refused = try runner.run(["login", "add", login, "jordan", "--workspace", sam])
+    #expect(refused.status == 1 && refused.stderr.contains("needs the admin role"), "\(refused.stderr)")
+    #expect(try database.psql(input: "SELECT count(*) FROM audit WHERE actor = 'sam' AND outcome = 'refused'") == "1")
+    let removed = try runner.run(["login", "remove", login, "--workspace", database.url])
+    #expect(removed.status == 0, "\(removed.stderr)")
+    #expect(try runner.run(["--workspace", sam, "-c", "who am I"]).status == 64)
+    // A file's user says who they are: it has no logins.
+    #expect(try runner.run(["init"]).status == 0)
+    let file = try runner.run(["login"])
+    #expect(file.status == 74 && file.stderr.contains("is a workspace file"), "\(file.stderr)")
+  }
+
   @Test func aDatabaseWithoutAWorkspaceIsNamedAsSuch() throws {
     let database = try ScratchDatabase()
     defer { database.drop() }

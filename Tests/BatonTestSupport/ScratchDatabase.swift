@@ -26,7 +26,32 @@ public struct ScratchDatabase {
     try Self.run(server, "CREATE DATABASE \(name)")
   }
 
-  public func drop() { _ = try? Self.run(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+  /// Drops the database, then the roles named after it (a shared workspace's groups, and the
+  /// logins a test made with `login(_:)`): roles belong to the whole server.
+  public func drop() {
+    _ = try? Self.run(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    _ = try? Self.run(
+      server,
+      """
+      DO $$ DECLARE r text; BEGIN
+        FOR r IN SELECT rolname FROM pg_roles WHERE rolname LIKE '\(name)\\_%' LOOP
+          EXECUTE format('DROP ROLE %I', r);
+        END LOOP;
+      END $$
+      """)
+  }
+
+  /// A login of this test's own (`<database>_<suffix>`), made on the server, and the URL that
+  /// connects as it.
+  public func login(_ suffix: String) throws -> (name: String, url: String) {
+    let login = "\(name)_\(suffix)"
+    try Self.run(server, "CREATE ROLE \(login) LOGIN")
+    return (login, url.replacingOccurrences(of: "//postgres@", with: "//\(login)@"))
+  }
+
+  /// Runs `input` through psql as another login (a URL from `login(_:)`).
+  @discardableResult
+  public func psql(input: String, url other: String) throws -> String { try Self.run(other, input) }
 
   /// Runs `input` through psql on this database, stopping at the first error; its rows, one a
   /// line, fields separated by "|".
