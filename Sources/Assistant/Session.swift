@@ -118,6 +118,8 @@ public final class Session {
             "That line is \(line.count) characters long; baton reads lines of up to \(Self.maximumLineLength). Ask one thing at a time.",
           data: ["length": .int(Int64(line.count))]))
     }
+    // Names another session changed (a shared workspace announces them) are read first.
+    if workspace.takeNamesNotice() { refreshNames() }
     let day = today()
     let focus = resolver.focusKinds
     let match =

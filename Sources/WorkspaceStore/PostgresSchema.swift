@@ -47,14 +47,19 @@ enum PostgresSchema {
   }
 
   /// The function every names trigger calls: a new random token, as SQLite's `random()`
-  /// gives (53 random bits: a token is compared, never counted).
+  /// gives (53 random bits: a token is compared, never counted), and a notice on channel
+  /// `namesChannel` to every session listening, sent when the change commits.
   static let namesChanged = """
     CREATE FUNCTION baton_names_changed() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       UPDATE names_token SET token = (random() * 9007199254740991)::bigint;
+      PERFORM pg_notify('\(namesChannel)', '');
       RETURN NULL;
     END $$
     """
+
+  /// The channel a names change is announced on (`LISTEN`).
+  static let namesChannel = "baton_names"
 
   /// Words of SQLite's dialect that a table's definition must not hold: each would need a
   /// translation of its own.

@@ -44,6 +44,12 @@ final class PostgresSession: Sendable {
         on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
       ).wait()
       let session = PostgresSession(location: location, connection: connection)
+      // Another session's change to a name, heard as it commits (the connection sends
+      // LISTEN before any statement of ours).
+      let notices = session.namesNotices
+      connection.addListener(channel: PostgresSchema.namesChannel) { _, _ in
+        notices.bump()
+      }
       // A change waits for another's lock as long as a file's writer waits (3 s), then the
       // workspace is reported locked.
       try session.run("SET lock_timeout = '3s'")
@@ -98,7 +104,8 @@ final class PostgresSession: Sendable {
   ///
   /// - Throws: `WorkspaceError.server` when the server did not commit: nothing was saved.
   func transaction<T>(begin: String = "BEGIN", keep: Bool = true, _ body: () throws -> T) throws -> T {
-    try turn.withLock { _ in
+    try turn.withLock { pending in
+      try settle(&pending)
       try run(begin)
       let value: T
       do {
@@ -121,10 +128,61 @@ final class PostgresSession: Sendable {
     }
   }
 
-  /// Held for the length of a transaction.
-  private let turn = Mutex(())
+  /// Runs `body` in one read-only transaction (one snapshot, and a read that writes fails)
+  /// without waiting for the server's answers to its BEGIN and COMMIT: the one connection
+  /// keeps the statements in order, BEGIN's answer has come by the time the first read's
+  /// has, and COMMIT's is checked before the next transaction begins. Two round trips a
+  /// read fewer; a read-only transaction has nothing to lose at its COMMIT.
+  func read<T>(_ body: () throws -> T) throws -> T {
+    try turn.withLock { pending in
+      try settle(&pending)
+      pending = send("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+      let value: T
+      do {
+        value = try body()
+      } catch {
+        try? settle(&pending)
+        _ = try? run("ROLLBACK")
+        throw error
+      }
+      try settle(&pending)
+      pending = send("COMMIT")
+      return value
+    }
+  }
+
+  /// Sends a statement without waiting for its answer.
+  private func send(_ sql: String) -> EventLoopFuture<PostgresQueryResult> {
+    connection.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger)
+  }
+
+  /// Waits for the answer to a statement sent ahead, if any, and raises its error.
+  private func settle(_ pending: inout EventLoopFuture<PostgresQueryResult>?) throws {
+    guard let sent = pending else { return }
+    pending = nil
+    do {
+      _ = try sent.wait()
+    } catch {
+      throw Self.failure(error, location: location)
+    }
+  }
+
+  /// Held for the length of a transaction, with the answer a read's COMMIT has not had yet.
+  private let turn = Mutex<EventLoopFuture<PostgresQueryResult>?>(nil)
+
+  /// How many names changes were announced (`PostgresSchema.namesChannel`).
+  let namesNotices = NoticeCounter()
+
+  /// A count bumped on the event loop and read by the session's thread.
+  final class NoticeCounter: Sendable {
+    private let count = Atomic<Int>(0)
+    func bump() { count.add(1, ordering: .relaxed) }
+    /// The count, set back to zero.
+    func take() -> Int { count.exchange(0, ordering: .relaxed) }
+  }
 
   func close() {
+    turn.withLock { pending in try? settle(&pending) }
     try? connection.close().wait()
   }
 

@@ -53,6 +53,14 @@ extension Workspace {
     }
   }
 
+  /// Whether another session announced a change to the names since this was last asked
+  /// (a server's `NOTIFY`, heard between statements); always false for a file, whose
+  /// session rereads names after its own changes only.
+  public func takeNamesNotice() -> Bool {
+    guard case .server(let session) = store else { return false }
+    return session.namesNotices.take() > 0
+  }
+
   /// The login this session connected as: on a shared workspace, who is acting.
   public func login() throws -> String? {
     guard isShared else { return nil }

@@ -144,9 +144,7 @@ extension Workspace {
     case .file(let file): queue = file
     case .server(let session):
       // One snapshot, as a file's read sees, and a read that tries to write fails.
-      return try session.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") {
-        try body(Executor(session))
-      }
+      return try session.read { try body(Executor(session)) }
     }
     return try Self.mapErrors(path: path) {
       try queue.unsafeRead { db in

@@ -82,6 +82,8 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   func records(_ kind: EntityKind, describedBy words: [String], limit: Int) throws -> [DescribedRecord]
   /// A token that changes whenever the names the matcher reads change (nil: too old a file).
   func namesToken() throws -> Int64?
+  /// Whether another session announced a change to the names since last asked.
+  func takeNamesNotice() -> Bool
   /// The names the matcher may recognize.
   func vocabulary(maxDealNames: Int) throws -> [NamedEntity]
   /// The team's own deal fields ("Competitor").

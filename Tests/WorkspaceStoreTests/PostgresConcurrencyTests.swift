@@ -66,4 +66,28 @@ struct PostgresConcurrencyTests {
     #expect(try database.psql(input: history) == historyBefore)
     #expect(try database.psql(input: "SELECT count(*) FROM audit WHERE action = 'deal.move'") == "0")
   }
+
+  /// A session learns of another's change to a name as it commits, without asking the
+  /// server at every line: the names trigger's NOTIFY.
+  @Test func aRunningSessionHearsAnotherRenameAnAccount() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    let location = try PostgresLocation.parse(database.url, environment: [:], passwordAllowed: true)
+    try Workspace.create(on: location, content: .demo(today: Self.today), force: false)
+    let listening = try Workspace.open(server: location)
+    defer { listening.close() }
+    #expect(try listening.vocabulary().contains { $0.display == "Hooli" })
+    _ = listening.takeNamesNotice()
+    try database.psql(input: "UPDATE account SET name = 'Hooli Labs' WHERE name = 'Hooli'")
+    // Ready when the notice has arrived (it is sent as the other change commits).
+    var heard = false
+    for _ in 0..<10_000 where !heard {
+      heard = listening.takeNamesNotice()
+      if !heard { usleep(1_000) }
+    }
+    #expect(heard, "no notice of the rename")
+    #expect(try listening.vocabulary().contains { $0.display == "Hooli Labs" })
+    // A file has no one to hear from.
+    #expect(!(try Workspace.inMemory(.empty)).takeNamesNotice())
+  }
 }
