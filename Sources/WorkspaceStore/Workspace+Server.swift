@@ -1,6 +1,10 @@
 import BatonModel
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension Workspace {
   /// Opens the shared workspace in the database at `location`.
   ///
@@ -32,23 +36,30 @@ extension Workspace {
     }
   }
 
-  /// How many times a change that met another's at the same moment is run.
-  static let serverTries = 5
+  /// How long a change that keeps meeting others' is tried again, in milliseconds: as long
+  /// as a file's writer waits for the lock.
+  static let serverRetryBudget = 3_000
 
   /// Runs one change on the server, serializable: two changes that read and write the same
   /// records never both pass their checks on what the other was changing. The one that
   /// meets the other's is run again, reading what the other saved, so its checks say what
-  /// moved under it ("deal 42 was moved to Negotiation by someone else just now").
+  /// moved under it ("deal 42 was moved to Negotiation by someone else just now"). Sessions
+  /// writing at once retry after a random pause that grows with each try (up to 64 ms), so
+  /// they fall out of step; past the budget the workspace is reported locked.
   func serverChange<T>(_ session: PostgresSession, keep: Bool = true, _ body: (Executor) throws -> T) throws -> T {
-    var attempt = 1
+    var attempt = 0
+    var waited = 0
     while true {
       do {
         return try session.transaction(begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", keep: keep) {
           try body(Executor(session))
         }
       } catch is PostgresSession.Contended {
-        guard attempt < Self.serverTries else { throw WorkspaceError.locked(path: path) }
+        guard waited < Self.serverRetryBudget else { throw WorkspaceError.locked(path: path) }
         attempt += 1
+        let pause = Int.random(in: 1...(1 << min(attempt, 6)))
+        usleep(UInt32(pause * 1_000))
+        waited += pause
       }
     }
   }

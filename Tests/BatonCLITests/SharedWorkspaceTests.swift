@@ -56,6 +56,24 @@ struct SharedWorkspaceTests {
     #expect(try database.psql(input: "SELECT count(*) FROM audit WHERE actor = 'morgan'") == "11")
   }
 
+  /// Four sessions writing at once: each change is saved once, every reply shown is saved,
+  /// and no session gives up (one that meets another's change runs its own again).
+  @Test func fourSessionsAddingTasksAtOnceLoseNothing() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    let runner = try BinaryRunner()
+    #expect(try runner.run(["init", database.url]).status == 0)
+    let before = Int(try database.psql(input: "SELECT count(*) FROM task")) ?? -1
+    let script = String(repeating: "assign a follow-up on deal 42 to Priya by Friday\n", count: 25)
+    let sessions = try (0..<4).map { _ in try runner.start(["--workspace", database.url, "--yes"], stdin: script) }
+    for result in sessions.map({ $0.finish() }) {
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.components(separatedBy: "Created task").count - 1 == 25, "\(result.stdout)")
+    }
+    #expect(try database.psql(input: "SELECT count(*) FROM task") == "\(before + 100)")
+    #expect(try database.psql(input: "SELECT count(*) FROM audit WHERE action = 'task.assign'") == "100")
+  }
+
   @Test func onASharedWorkspaceYouAreYourLogin() throws {
     let database = try ScratchDatabase()
     defer { database.drop() }
