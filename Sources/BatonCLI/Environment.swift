@@ -1,5 +1,6 @@
 import BatonModel
 import Foundation
+import WorkspaceStore
 
 /// Where baton's files are and what day it is, from flags and the environment.
 struct BatonEnvironment {
@@ -14,6 +15,13 @@ struct BatonEnvironment {
     if let flag, !flag.isEmpty { return flag }
     if let path = variables["BATON_WORKSPACE"], !path.isEmpty { return path }
     return dataHome().appendingPathComponent("baton/workspace.sqlite").path
+  }
+
+  /// The shared workspace `url` names, read with this environment's `PG…` variables and
+  /// files. `fromFlag`: typed on the command line, where a password is refused.
+  func postgresLocation(_ url: String, fromFlag: Bool) throws -> PostgresLocation {
+    try PostgresLocation.parse(
+      url, environment: variables, passwordAllowed: !fromFlag, files: PostgresFiles(home: home().path))
   }
 
   /// `$XDG_DATA_HOME`, else `~/.local/share`.

@@ -40,9 +40,7 @@ struct InitCommand: ParsableCommand {
       // A database on a PostgreSQL server, shared by a team, or a file.
       let server =
         PostgresLocation.isURL(target)
-        ? try PostgresLocation.parse(
-          target, environment: environment.variables, passwordAllowed: path == nil,
-          files: PostgresFiles(home: environment.home().path))
+        ? try environment.postgresLocation(target, fromFlag: path != nil)
         : nil
       let place = server.map { "on \($0)" } ?? "at \(target)"
       let make = { (filling: Workspace.Content) in

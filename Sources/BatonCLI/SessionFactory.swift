@@ -90,9 +90,7 @@ struct SessionFactory {
     let named = environment.workspacePath(workspacePath)
     // A database on a server a team shares; a password only from the environment.
     if PostgresLocation.isURL(named) {
-      let location = try PostgresLocation.parse(
-        named, environment: environment.variables, passwordAllowed: (workspacePath ?? "").isEmpty,
-        files: PostgresFiles(home: environment.home().path))
+      let location = try environment.postgresLocation(named, fromFlag: !(workspacePath ?? "").isEmpty)
       return try Workspace.open(server: location)
     }
     // A URL is refused and a symbolic link followed before anything else is said of it.

@@ -72,8 +72,7 @@ struct Executor {
   {
     switch backend {
     case .sqlite(let db):
-      let cursor = try SteppedRows(db.cachedStatement(sql: sql), arguments.statementArguments)
-      return try cursor.next().map { try transform(ResultRow(sqlite: $0)) }
+      return try db.firstRow(sql, arguments.statementArguments) { try transform(ResultRow(sqlite: $0)) }
     case .postgres(let session):
       let result = try session.run(Dialect.numbered(sql), arguments.values)
       return try result.rows.first.map { try transform(ResultRow(values: $0)) }
@@ -84,9 +83,7 @@ struct Executor {
   func eachRow(_ sql: String, _ arguments: SQLArguments = [], _ body: (ResultRow) throws -> Void) throws {
     switch backend {
     case .sqlite(let db):
-      try SteppedRows(db.cachedStatement(sql: sql), arguments.statementArguments).forEach {
-        try body(ResultRow(sqlite: $0))
-      }
+      try db.eachRow(sql, arguments.statementArguments) { try body(ResultRow(sqlite: $0)) }
     case .postgres(let session):
       for row in try session.run(Dialect.numbered(sql), arguments.values).rows {
         try body(ResultRow(values: row))

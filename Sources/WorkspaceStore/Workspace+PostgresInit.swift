@@ -42,10 +42,9 @@ extension Workspace {
         "INSERT INTO login (name, person_id) SELECT current_user, id FROM person WHERE role = 'admin' ORDER BY id LIMIT 1"
       )
       // Then the database's own guard: the roles' grants and the audit log's triggers.
-      guard case .text(let database)? = try session.run("SELECT current_database()").rows.first?.values.first else {
-        throw WorkspaceError.server(location: location.description, detail: "the server named no database")
+      for statement in PostgresRoles.statements(database: location.database, tables: tables) {
+        try session.run(statement)
       }
-      for statement in PostgresRoles.statements(database: database, tables: tables) { try session.run(statement) }
     }
   }
 

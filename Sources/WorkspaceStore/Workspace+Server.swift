@@ -120,7 +120,7 @@ extension Workspace {
       try recorder.db.execute(
         "INSERT INTO login (name, person_id) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET person_id = excluded.person_id",
         [login, person.personID])
-      try Self.grant(person.role, to: login, recorder.db)
+      try self.grant(person.role, to: login, recorder.db)
     }.auditID
   }
 
@@ -131,14 +131,17 @@ extension Workspace {
     guard known else { return false }
     _ = try change(context, note: "\(login) is no one") { recorder in
       try recorder.db.execute("DELETE FROM login WHERE name = ?", [login])
-      try Self.grant(nil, to: login, recorder.db)
+      try self.grant(nil, to: login, recorder.db)
     }
     return true
   }
 
-  /// Makes `login` a member of `role`'s group alone (of none for nil).
-  private static func grant(_ role: Role?, to login: String, _ db: Executor) throws {
-    let database: String = try db.value("SELECT current_database()") ?? ""
-    for statement in PostgresRoles.grant(role, to: login, database: database) { try db.execute(statement) }
+  /// Makes `login` a member of `role`'s group alone (of none for nil), in the database the
+  /// session is connected to.
+  private func grant(_ role: Role?, to login: String, _ db: Executor) throws {
+    guard case .server(let session) = store else { return }
+    for statement in PostgresRoles.grant(role, to: login, database: session.location.database) {
+      try db.execute(statement)
+    }
   }
 }

@@ -17,7 +17,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
   case demoData(String)
   /// Changes grouped for one commit were lost before it: none of them was saved.
   case unsaved(path: String, detail: String)
-  /// A URL where a file's path belongs ("postgres://host/db"): no store serves one yet.
+  /// A URL where a file's path belongs (a backup's, a restore's, `Workspace.open(path:)`'s).
   case notAPath(path: String)
   /// A PostgreSQL location that cannot be read ("sslmode 'maybe' is none of …").
   case badLocation(location: String, detail: String)
@@ -52,7 +52,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case .notAPath(let path):
       if PostgresLocation.isURL(path) {
         return
-          "\(path) is a PostgreSQL database: `baton init` makes a shared workspace there, but this baton opens only a workspace file for a session; give a file's path"
+          "\(path) is a PostgreSQL database, and a file's path is needed here (a shared workspace is copied with pg_dump)"
       }
       return "\(path) is a URL, not a file: a workspace is a SQLite file; give its path"
     case .badLocation(let location, let detail):
