@@ -61,6 +61,32 @@ enum PostgresSchema {
   /// The channel a names change is announced on (`LISTEN`).
   static let namesChannel = "baton_names"
 
+  /// The channel any change to the workspace is announced on: a session's read cache
+  /// (`PostgresReadCache`) is emptied when it hears one.
+  static let changesChannel = "baton_changes"
+
+  /// The function every table's change trigger calls. A statement-level trigger, so a change
+  /// of many rows announces itself once; the server sends one notice a transaction.
+  static let changed = """
+    CREATE FUNCTION baton_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('\(changesChannel)', '');
+      RETURN NULL;
+    END $$
+    """
+
+  /// The statements that make every one of `tables` announce its changes: made after the
+  /// rows are copied in, which need no announcing.
+  static func changeNotices(tables: [String]) -> [String] {
+    [changed]
+      + tables.map { table in
+        """
+        CREATE TRIGGER baton_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "\(table)" \
+        FOR EACH STATEMENT EXECUTE FUNCTION baton_changed()
+        """
+      }
+  }
+
   /// Words of SQLite's dialect that a table's definition must not hold: each would need a
   /// translation of its own.
   /// (A `STRICT` table needs none: PostgreSQL refuses the word, and the tests say so.)

@@ -50,6 +50,10 @@ final class PostgresSession: Sendable {
       connection.addListener(channel: PostgresSchema.namesChannel) { _, _ in
         notices.bump()
       }
+      let changes = session.changeNotices
+      connection.addListener(channel: PostgresSchema.changesChannel) { _, _ in
+        changes.bump()
+      }
       // A change waits for another's lock as long as a file's writer waits (3 s), then the
       // workspace is reported locked.
       try session.run("SET lock_timeout = '3s'")
@@ -75,9 +79,31 @@ final class PostgresSession: Sendable {
   }
 
   /// Runs one statement with `values` bound to `$1`, `$2`, …, and returns its rows, every
-  /// one read.
+  /// one read. In a read (`read`), an answer the read cache holds is given without asking
+  /// the server, and the read's BEGIN is sent ahead of its first statement that does ask.
   @discardableResult
   func run(_ sql: String, _ values: [SQLValue] = []) throws -> PostgresResult {
+    let route = conversation.withLock { state -> Route in
+      guard state.read != .none else { return .server(reading: false) }
+      if let answer = state.cache.answer(sql, values) { return .kept(answer) }
+      if state.read == .unbegun {
+        state.pending = send("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        state.read = .begun
+      }
+      return .server(reading: true)
+    }
+    switch route {
+    case .kept(let answer):
+      return answer
+    case .server(let reading):
+      let result = try ask(sql, values)
+      if reading, caches { conversation.withLock { state in state.cache.keep(result, for: sql, values) } }
+      return result
+    }
+  }
+
+  /// Sends one statement and waits for its whole answer.
+  private func ask(_ sql: String, _ values: [SQLValue]) throws -> PostgresResult {
     var binds = PostgresBindings(capacity: values.count)
     for value in values {
       switch value {
@@ -104,8 +130,8 @@ final class PostgresSession: Sendable {
   ///
   /// - Throws: `WorkspaceError.server` when the server did not commit: nothing was saved.
   func transaction<T>(begin: String = "BEGIN", keep: Bool = true, _ body: () throws -> T) throws -> T {
-    try turn.withLock { pending in
-      try settle(&pending)
+    try turn.withLock { _ in
+      try settleAhead()
       try run(begin)
       let value: T
       do {
@@ -118,6 +144,8 @@ final class PostgresSession: Sendable {
         try run("ROLLBACK")
         return value
       }
+      // The session's own change: what the cache holds may be what it changed.
+      conversation.withLock { state in state.cache.empty() }
       let commit = try run("COMMIT")
       guard commit.command == "COMMIT" else {
         throw WorkspaceError.server(
@@ -132,23 +160,37 @@ final class PostgresSession: Sendable {
   /// without waiting for the server's answers to its BEGIN and COMMIT: the one connection
   /// keeps the statements in order, BEGIN's answer has come by the time the first read's
   /// has, and COMMIT's is checked before the next transaction begins. Two round trips a
-  /// read fewer; a read-only transaction has nothing to lose at its COMMIT.
+  /// read fewer; a read-only transaction has nothing to lose at its COMMIT. BEGIN is sent
+  /// with the first statement the read cache cannot answer: a read it answers whole sends
+  /// nothing.
   func read<T>(_ body: () throws -> T) throws -> T {
-    try turn.withLock { pending in
-      try settle(&pending)
-      pending = send("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    try turn.withLock { _ in
+      try settleAhead()
+      conversation.withLock { state in
+        // Another session changed the workspace since the answers were kept.
+        if changeNotices.take() > 0 { state.cache.empty() }
+        state.read = .unbegun
+      }
       let value: T
       do {
         value = try body()
       } catch {
-        try? settle(&pending)
-        _ = try? run("ROLLBACK")
+        let begun = conversation.withLock { state in state.read == .begun }
+        try? endRead()
+        if begun { _ = try? run("ROLLBACK") }
         throw error
       }
-      try settle(&pending)
-      pending = send("COMMIT")
+      let begun = conversation.withLock { state in state.read == .begun }
+      try endRead()
+      if begun { conversation.withLock { state in state.pending = send("COMMIT") } }
       return value
     }
+  }
+
+  /// Ends a read: its BEGIN's answer waited for, and statements asked of the server again.
+  private func endRead() throws {
+    conversation.withLock { state in state.read = .none }
+    try settleAhead()
   }
 
   /// Sends a statement without waiting for its answer.
@@ -157,9 +199,8 @@ final class PostgresSession: Sendable {
   }
 
   /// Waits for the answer to a statement sent ahead, if any, and raises its error.
-  private func settle(_ pending: inout EventLoopFuture<PostgresQueryResult>?) throws {
-    guard let sent = pending else { return }
-    pending = nil
+  private func settleAhead() throws {
+    guard let sent = conversation.withLock({ state in state.pending.take() }) else { return }
     do {
       _ = try sent.wait()
     } catch {
@@ -167,22 +208,59 @@ final class PostgresSession: Sendable {
     }
   }
 
-  /// Held for the length of a transaction, with the answer a read's COMMIT has not had yet.
-  private let turn = Mutex<EventLoopFuture<PostgresQueryResult>?>(nil)
+  /// Held for the length of a transaction: a session's threads take turns on the one
+  /// connection.
+  private let turn = Mutex<Void>(())
+
+  /// Where the connection is in the turn under way, touched by the thread whose turn it is.
+  private let conversation = Mutex(Conversation())
+
+  private struct Conversation: ~Copyable {
+    /// A statement sent ahead whose answer is not read yet (a read's BEGIN or COMMIT).
+    var pending: EventLoopFuture<PostgresQueryResult>?
+    /// Whether a read is under way, and whether its BEGIN was sent.
+    var read = ReadPhase.none
+    var cache = PostgresReadCache()
+  }
+
+  private enum ReadPhase { case none, unbegun, begun }
+
+  /// Where a statement's answer comes from: the read cache, or the server (in a read or not).
+  private enum Route {
+    case kept(PostgresResult)
+    case server(reading: Bool)
+  }
+
+  /// Whether reads keep their answers (`PostgresReadCache`): only on a workspace whose
+  /// tables announce their changes, which `Workspace.open(server:)` checks.
+  private let cacheAnswers = Atomic<Bool>(false)
+  private var caches: Bool { cacheAnswers.load(ordering: .relaxed) }
+
+  /// Lets reads keep their answers, once the workspace is known to announce its changes.
+  func keepAnswers() {
+    cacheAnswers.store(true, ordering: .relaxed)
+  }
+
+  /// How many answers the read cache holds.
+  var keptAnswers: Int { conversation.withLock { state in state.cache.count } }
 
   /// How many names changes were announced (`PostgresSchema.namesChannel`).
   let namesNotices = NoticeCounter()
+  /// How many changes of any kind were announced (`PostgresSchema.changesChannel`).
+  let changeNotices = NoticeCounter()
 
   /// A count bumped on the event loop and read by the session's thread.
   final class NoticeCounter: Sendable {
     private let count = Atomic<Int>(0)
     func bump() { count.add(1, ordering: .relaxed) }
+    /// The count, left as it is.
+    var heard: Int { count.load(ordering: .relaxed) }
     /// The count, set back to zero.
     func take() -> Int { count.exchange(0, ordering: .relaxed) }
   }
 
   func close() {
-    turn.withLock { pending in try? settle(&pending) }
+    turn.withLock { _ in try? settleAhead() }
     try? connection.close().wait()
   }
 

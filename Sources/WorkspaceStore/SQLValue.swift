@@ -2,7 +2,7 @@ internal import GRDB
 
 /// A value bound to a statement or read from a row, on either store: the kinds the
 /// workspace's columns hold (integers and text), and reals, which SQL may compute.
-enum SQLValue: Sendable, Equatable, CustomStringConvertible {
+enum SQLValue: Sendable, Hashable, CustomStringConvertible {
   case null
   case integer(Int64)
   case real(Double)

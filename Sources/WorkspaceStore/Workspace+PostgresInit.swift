@@ -26,7 +26,9 @@ extension Workspace {
         guard force else { throw WorkspaceError.alreadyExists(path: location.description) }
         let names = tables.map { "\"\($0)\"" }.joined(separator: ", ")
         try session.run("DROP TABLE IF EXISTS \(names) CASCADE")
-        for function in ["baton_names_changed", "baton_person_id", "baton_audit_actor", "baton_audit_kept"] {
+        for function in [
+          "baton_names_changed", "baton_changed", "baton_person_id", "baton_audit_actor", "baton_audit_kept",
+        ] {
           try session.run("DROP FUNCTION IF EXISTS \(function)() CASCADE")
         }
       }
@@ -41,6 +43,8 @@ extension Workspace {
       try session.run(
         "INSERT INTO login (name, person_id) SELECT current_user, id FROM person WHERE role = 'admin' ORDER BY id LIMIT 1"
       )
+      // Every change announced from here on, for the sessions' read caches.
+      for statement in PostgresSchema.changeNotices(tables: tables) { try session.run(statement) }
       // Then the database's own guard: the roles' grants and the audit log's triggers.
       for statement in PostgresRoles.statements(database: location.database, tables: tables) {
         try session.run(statement)

@@ -15,9 +15,17 @@ extension Workspace {
     let session = try PostgresSession.connect(location)
     do {
       let store = Executor(session)
-      guard try store.hasTable("grdb_migrations"), try store.hasTable("names_token") else {
+      // From the catalogue, which a login without privileges on the tables still reads.
+      let made = try store.row(
+        """
+        SELECT to_regclass('grdb_migrations') IS NOT NULL AND to_regclass('names_token') IS NOT NULL,
+               to_regprocedure('baton_changed()') IS NOT NULL
+        """)
+      guard let made, try made[0] as Bool? == true else {
         throw WorkspaceError.notAWorkspace(location: location.description)
       }
+      // A workspace whose tables announce their changes: reads may keep their answers.
+      if try made[1] as Bool? == true { session.keepAnswers() }
       // A login granted nothing reads nothing, its schema version either: it is told it is
       // no one (`actorOfLogin`).
       if try store.value("SELECT has_table_privilege('grdb_migrations', 'SELECT')") as Bool? == true {
@@ -111,8 +119,9 @@ extension Workspace {
   @discardableResult
   public func mapLogin(_ login: String, to person: Actor, _ context: AuditContext) throws -> Int64 {
     guard isShared else { throw WorkspaceError.sharedOnly(path: path, what: "mapping a login") }
-    let exists = try read { db in try db.value("SELECT 1 FROM pg_roles WHERE rolname = ?", [login]) as Int? }
-    guard exists != nil else {
+    // Asked of the server each time, never of the read cache: a login is made outside baton.
+    let exists = try session(for: "mapping a login").run("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(login)])
+    guard !exists.rows.isEmpty else {
       throw ChangeConflict(
         "there is no login \(login) on the server; a database admin makes it first (CREATE ROLE \(login) LOGIN)")
     }
@@ -134,6 +143,12 @@ extension Workspace {
       try self.grant(nil, to: login, recorder.db)
     }
     return true
+  }
+
+  /// The server's session, for what only a shared workspace does.
+  private func session(for what: String) throws -> PostgresSession {
+    guard case .server(let session) = store else { throw WorkspaceError.sharedOnly(path: path, what: what) }
+    return session
   }
 
   /// Makes `login` a member of `role`'s group alone (of none for nil), in the database the
