@@ -39,6 +39,21 @@ struct ModelCommand: ParsableCommand {
     throw Failure(exit: .lineFailed, message: reason)
   }
 
+  /// Refuses, and audits the refusal, when the model changes who a login acts as, or with
+  /// what role, and `actor` is not an admin: as `baton login add`, it is an admin's.
+  static func requireAdminForLogins(
+    _ actor: Actor, _ store: Workspace, from old: OperatingModel, to new: OperatingModel, exactly: Bool = false,
+    _ context: AuditContext
+  ) throws {
+    guard actor.role < .admin else { return }
+    let changes = old.loginChanges(to: new, exactly: exactly)
+    guard !changes.isEmpty else { return }
+    let reason =
+      "only an admin changes who a login acts as; the file changes \(changes.joined(separator: ", ")), and \(actor.handle) is \(actor.role.withArticle)"
+    try store.recordRefusal(context, reason: reason)
+    throw Failure(exit: .lineFailed, message: reason)
+  }
+
   /// Refuses, and audits the refusal, when `actor` may not change the operating model.
   static func requireRole(_ actor: Actor, _ store: Workspace, _ context: AuditContext) throws {
     guard actor.role < requiredRole else { return }
@@ -100,7 +115,9 @@ struct ModelApplyCommand: ParsableCommand {
       let context = try AuditContext.command(environment, actor: actor, action: "model.apply")
       if !dryRun {
         try ModelCommand.requireRole(actor, store, context)
-        try ModelCommand.requireAdminForRoles(actor, store, from: store.operatingModel(), to: model, context)
+        let current = try store.operatingModel()
+        try ModelCommand.requireAdminForRoles(actor, store, from: current, to: model, context)
+        try ModelCommand.requireAdminForLogins(actor, store, from: current, to: model, context)
       }
       let result: (diff: ModelDiff, auditID: Int64?)
       do {
@@ -145,7 +162,9 @@ struct ModelUndoCommand: ParsableCommand {
         throw Failure(exit: .lineFailed, message: "no model apply is left to undo")
       }
       if let before = try store.modelBefore(auditID: entry.id) {
-        try ModelCommand.requireAdminForRoles(actor, store, from: store.operatingModel(), to: before, context)
+        let current = try store.operatingModel()
+        try ModelCommand.requireAdminForRoles(actor, store, from: current, to: before, context)
+        try ModelCommand.requireAdminForLogins(actor, store, from: current, to: before, exactly: true, context)
       }
       do {
         try store.undo(auditID: entry.id, context)

@@ -74,13 +74,15 @@ extension ModelFields {
   }
 
   private mutating func person(_ node: Node) -> OperatingModel.Person? {
-    guard let fields = mapping(node, "a person", keys: ["handle", "name", "team", "title", "role", "aliases"]),
+    guard
+      let fields = mapping(node, "a person", keys: ["handle", "name", "team", "title", "role", "aliases", "logins"]),
       let handle = text(fields, "handle", in: node), let name = text(fields, "name", in: node),
       let role = text(fields, "role", in: node)
     else { return nil }
     return OperatingModel.Person(
       handle: handle, name: name, team: text(fields, "team", in: node, required: false),
-      title: text(fields, "title", in: node, required: false) ?? "", role: role, aliases: words(fields, "aliases"))
+      title: text(fields, "title", in: node, required: false) ?? "", role: role, aliases: words(fields, "aliases"),
+      logins: words(fields, "logins"))
   }
 
   private mutating func responsibility(_ node: Node) -> OperatingModel.Responsibility? {

@@ -73,6 +73,7 @@ public enum ModelFileWriter {
       ("handle", scalar(person.handle)), ("name", scalar(person.name)), ("team", person.team.map(scalar)),
       ("title", scalar(person.title)), ("role", scalar(person.role)),
       ("aliases", person.aliases.isEmpty ? nil : list(person.aliases)),
+      ("logins", person.logins.isEmpty ? nil : list(person.logins)),
     ])
   }
 

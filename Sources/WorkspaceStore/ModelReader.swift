@@ -64,10 +64,15 @@ enum ModelReader {
     try db.eachRow("SELECT person_id, alias FROM person_alias ORDER BY rowid") { row in
       aliases[try row[0], default: []].append(try row[1])
     }
+    var logins: [Int64: [String]] = [:]
+    try db.eachRow("SELECT person_id, name FROM login ORDER BY name") { row in
+      logins[try row[0], default: []].append(try row[1])
+    }
     return try db.rows("SELECT * FROM person ORDER BY id") { row in
-      OperatingModel.Person(
+      let id: Int64 = try row["id"]
+      return OperatingModel.Person(
         handle: try row["handle"], name: try row["name"], team: try row["team_id"], title: try row["title"],
-        role: try row["role"], aliases: aliases[try row["id"] as Int64] ?? [])
+        role: try row["role"], aliases: aliases[id] ?? [], logins: logins[id] ?? [])
     }
   }
 

@@ -102,6 +102,7 @@ enum ModelWriter {
       }
     }
     try deleteRemoved(db, from: old, to: new)
+    try Logins.write(db, from: old, to: new)
   }
 
   /// The settings the model holds, each written when the file's value differs (a new

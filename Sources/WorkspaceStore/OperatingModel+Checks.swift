@@ -86,6 +86,19 @@ extension OperatingModel {
         unknown(team, in: teamIDs, what: "team", at: [.key("people"), .index(index), .key("team")])
       }
     }
+    var loginOwners: [String: String] = [:]
+    for (index, person) in people.enumerated() {
+      for (position, login) in person.logins.enumerated() {
+        let path: [ModelPathComponent] = [.key("people"), .index(index), .key("logins"), .index(position)]
+        if login.utf8.count > Self.longestLogin {
+          problem(path, "a PostgreSQL login is at most \(Self.longestLogin) bytes")
+        } else if let owner = loginOwners[login] {
+          problem(path, "the login “\(login)” is already \(owner)’s: a login acts as one person")
+        } else {
+          loginOwners[login] = person.handle
+        }
+      }
+    }
     if !people.contains(where: { $0.role == "admin" }) {
       problem(
         [.key("people")], "no one has the admin role",

@@ -57,14 +57,33 @@ public struct OperatingModel: Codable, Hashable, Sendable {
     public var title: String
     public var role: String
     public var aliases: [String]
+    /// The PostgreSQL logins that act as this person on a shared workspace.
+    public var logins: [String]
 
-    public init(handle: String, name: String, team: String?, title: String, role: String, aliases: [String] = []) {
+    public init(
+      handle: String, name: String, team: String?, title: String, role: String, aliases: [String] = [],
+      logins: [String] = []
+    ) {
       self.handle = handle
       self.name = name
       self.team = team
       self.title = title
       self.role = role
       self.aliases = aliases
+      self.logins = logins
+    }
+
+    /// Reads models kept before people had logins (an audit row's image of an earlier
+    /// model) as people with none.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      handle = try container.decode(String.self, forKey: .handle)
+      name = try container.decode(String.self, forKey: .name)
+      team = try container.decodeIfPresent(String.self, forKey: .team)
+      title = try container.decode(String.self, forKey: .title)
+      role = try container.decode(String.self, forKey: .role)
+      aliases = try container.decode([String].self, forKey: .aliases)
+      logins = try container.decodeIfPresent([String].self, forKey: .logins) ?? []
     }
   }
 
@@ -279,6 +298,8 @@ public struct OperatingModel: Codable, Hashable, Sendable {
 
   /// The roles a person may have, least to most.
   public static let roles = ["viewer", "rep", "ops", "revops", "admin"]
+  /// PostgreSQL's longest name, in bytes.
+  static let longestLogin = 63
 
   /// The RACI letters in the order the file writes them, with the file's key for each.
   public static let raciKeys: [(letter: String, key: String)] = [

@@ -21,7 +21,9 @@ extension Workspace {
     let problems = model.problems()
     guard problems.isEmpty else { throw ChangeConflict(problems.map(\.description).joined(separator: "; ")) }
     return try write(keep: !dryRun) { db in
-      let diff = ModelDiff(from: try ModelReader.read(db), to: model)
+      let current = try ModelReader.read(db)
+      let model = model.namesLogins ? model : model.keepingLogins(of: current)
+      let diff = ModelDiff(from: current, to: model)
       guard !diff.isEmpty else { return (diff, nil) }
       let recorder = ChangeRecorder(db)
       try recorder.replaceModel(with: model)

@@ -1,3 +1,4 @@
+import BatonModel
 import Foundation
 internal import GRDB
 
@@ -39,15 +40,29 @@ extension Workspace {
       for table in tables {
         try source.read { db in try copy(table, from: db, to: session) }
       }
-      // The login that made it is its admin: mapped to the first person with the admin role.
+      // The login that made it is its admin, mapped to the first person with the admin role,
+      // unless the model file maps it to someone.
       try session.run(
-        "INSERT INTO login (name, person_id) SELECT current_user, id FROM person WHERE role = 'admin' ORDER BY id LIMIT 1"
-      )
+        """
+        INSERT INTO login (name, person_id) SELECT current_user, id FROM person WHERE role = 'admin' ORDER BY id LIMIT 1
+        ON CONFLICT (name) DO NOTHING
+        """)
       // Every change announced from here on, for the sessions' read caches.
       for statement in PostgresSchema.changeNotices(tables: tables) { try session.run(statement) }
       // Then the database's own guard: the roles' grants and the audit log's triggers.
       for statement in PostgresRoles.statements(database: location.database, tables: tables) {
         try session.run(statement)
+      }
+      // The logins a model file gives its people, each a member of its person's group.
+      let store = Executor(session)
+      let logins = try store.rows(
+        "SELECT l.name, p.role FROM login l JOIN person p ON p.id = l.person_id ORDER BY l.name"
+      ) {
+        (login: try $0[0] as String, role: try $0[1] as String)
+      }
+      for (login, role) in logins {
+        try Logins.requireOnServer(login, store)
+        try Logins.grant(Role(rawValue: role), to: login, store)
       }
     }
   }

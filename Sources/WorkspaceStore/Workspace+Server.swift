@@ -119,17 +119,10 @@ extension Workspace {
   @discardableResult
   public func mapLogin(_ login: String, to person: Actor, _ context: AuditContext) throws -> Int64 {
     guard isShared else { throw WorkspaceError.sharedOnly(path: path, what: "mapping a login") }
-    // Asked of the server each time, never of the read cache: a login is made outside baton.
-    let exists = try session(for: "mapping a login").run("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(login)])
-    guard !exists.rows.isEmpty else {
-      throw ChangeConflict(
-        "there is no login \(login) on the server; a database admin makes it first (CREATE ROLE \(login) LOGIN)")
-    }
+    // Checked before the change, so a login the server lacks is refused with nothing begun.
+    try Logins.requireOnServer(login, Executor(try session(for: "mapping a login")))
     return try change(context, note: "\(login) is \(person.handle)") { recorder in
-      try recorder.db.execute(
-        "INSERT INTO login (name, person_id) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET person_id = excluded.person_id",
-        [login, person.personID])
-      try self.grant(person.role, to: login, recorder.db)
+      try Logins.map(login, to: person.handle, role: person.role, recorder.db)
     }.auditID
   }
 
@@ -138,10 +131,7 @@ extension Workspace {
     guard isShared else { throw WorkspaceError.sharedOnly(path: path, what: "mapping a login") }
     let known = try logins().contains { $0.login == login }
     guard known else { return false }
-    _ = try change(context, note: "\(login) is no one") { recorder in
-      try recorder.db.execute("DELETE FROM login WHERE name = ?", [login])
-      try self.grant(nil, to: login, recorder.db)
-    }
+    _ = try change(context, note: "\(login) is no one") { recorder in try Logins.unmap(login, recorder.db) }
     return true
   }
 
@@ -151,12 +141,4 @@ extension Workspace {
     return session
   }
 
-  /// Makes `login` a member of `role`'s group alone (of none for nil), in the database the
-  /// session is connected to.
-  private func grant(_ role: Role?, to login: String, _ db: Executor) throws {
-    guard case .server(let session) = store else { return }
-    for statement in PostgresRoles.grant(role, to: login, database: session.location.database) {
-      try db.execute(statement)
-    }
-  }
 }

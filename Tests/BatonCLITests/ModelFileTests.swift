@@ -227,3 +227,58 @@ import Testing
     #expect(try runner.sql("SELECT outcome FROM audit") == "refused")
   }
 }
+
+/// The logins a model file gives people: kept with the model, refused when one login is
+/// given twice, an admin's to change, and left as they are by a file that names none.
+@Suite(.tags(.process)) struct ModelFileLoginTests {
+  static let sam = "- handle: sam\n  name: Sam Carter\n  team: sales\n  title: Account Executive\n  role: rep\n"
+
+  private func write(_ text: String, _ name: String, in runner: BinaryRunner) throws -> String {
+    let path = runner.home.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func aModelFileGivesPeopleLoginsAndAFileNamingNoneLeavesThem() throws {
+    let runner = try BinaryRunner()
+    #expect(try runner.run(["init"]).status == 0)
+    let demo = try runner.run(["model", "export"]).stdout
+    #expect(demo.contains(Self.sam) && !demo.contains("logins:"))
+    let withLogin = demo.replacingOccurrences(of: Self.sam, with: Self.sam + "  logins: [sam.carter]\n")
+    let file = try write(withLogin, "logins.yaml", in: runner)
+    // Who a login acts as is an admin's to say, as with `baton login add`.
+    let refused = try runner.run(["model", "apply", file, "--as", "jordan"])
+    #expect(refused.status == 1, "\(refused.stderr)")
+    #expect(
+      refused.stderr.contains(
+        "only an admin changes who a login acts as; the file changes sam.carter: (none) → sam (rep)"))
+    #expect(try runner.sql("SELECT outcome FROM audit") == "refused")
+    let applied = try runner.run(["model", "apply", file, "--as", "morgan"])
+    #expect(applied.status == 0 && applied.stdout.contains("~ person sam (Sam Carter): logins"), "\(applied.stdout)")
+    #expect(try runner.run(["model", "export"]).stdout == withLogin)
+    // A file that names no logins (kept before logins were) changes a title and keeps them.
+    let retitled = demo.replacingOccurrences(of: "title: Account Executive", with: "title: Senior Account Executive")
+    let kept = try runner.run(["model", "apply", try write(retitled, "retitled.yaml", in: runner), "--as", "jordan"])
+    #expect(kept.status == 0 && kept.stdout.contains("~ person sam (Sam Carter): title\n"), "\(kept.stdout)")
+    #expect(
+      try runner.sql("SELECT l.name || ' ' || p.handle FROM login l JOIN person p ON p.id = l.person_id")
+        == "sam.carter sam")
+  }
+
+  @Test func aLoginGivenToTwoPeopleIsReportedAtItsLine() throws {
+    let runner = try BinaryRunner()
+    #expect(try runner.run(["init"]).status == 0)
+    let demo = try runner.run(["model", "export"]).stdout
+    let twice = demo.replacingOccurrences(of: Self.sam, with: Self.sam + "  logins: [sam.carter]\n")
+      .replacingOccurrences(
+        of: "  title: Sales Ops Manager\n  role: ops\n",
+        with: "  title: Sales Ops Manager\n  role: ops\n  logins: [sam.carter]\n")
+    let lines = twice.components(separatedBy: "\n")
+    let second = (lines.lastIndex { $0.contains("logins: [sam.carter]") } ?? -10) + 1
+    let file = try write(twice, "twice.yaml", in: runner)
+    let result = try runner.run(["model", "apply", file, "--as", "morgan"])
+    #expect(result.status == 65, "\(result.stderr)")
+    #expect(result.stderr.contains("\(file):\(second):"), "\(result.stderr)")
+    #expect(result.stderr.contains("the login “sam.carter” is already priya’s"), "\(result.stderr)")
+  }
+}
