@@ -68,12 +68,6 @@ enum PostgresRoles {
       CREATE OR REPLACE FUNCTION baton_person_id() RETURNS bigint LANGUAGE sql STABLE AS
       $$ SELECT person_id FROM login WHERE name = current_user $$
       """,
-      // A rep changes the deals they own; ops and above any (the owner of the tables,
-      // the admin who made them, is not bound by policies).
-      "ALTER TABLE deal ENABLE ROW LEVEL SECURITY",
-      "CREATE POLICY deal_read ON deal FOR SELECT USING (true)",
-      "CREATE POLICY deal_own ON deal FOR UPDATE TO \(role(.rep)) USING (owner_id = baton_person_id())",
-      "CREATE POLICY deal_ops ON deal FOR ALL TO \(role(.ops)) USING (true) WITH CHECK (true)",
       // The names trigger writes the token whoever changed a name.
       "ALTER FUNCTION baton_names_changed() SECURITY DEFINER",
       // The audit log: each row's actor is the login's person, and no row is changed or
@@ -101,6 +95,36 @@ enum PostgresRoles {
       "CREATE TRIGGER audit_kept BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION baton_audit_kept()",
       "CREATE TRIGGER audit_kept_whole BEFORE TRUNCATE ON audit EXECUTE FUNCTION baton_audit_kept()",
     ]
+    // A rep changes their own records; ops and above any (the owner of the tables, the
+    // admin who made them, is not bound by policies). Everyone reads every row.
+    for own in repRows {
+      statements += [
+        "ALTER TABLE \(own.table) ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY \(own.table)_read ON \(own.table) FOR SELECT USING (true)",
+        "CREATE POLICY \(own.table)_own ON \(own.table) FOR \(own.command) TO \(role(.rep)) USING (\(own.rows))"
+          + (own.command == "UPDATE" || own.command == "ALL" ? " WITH CHECK (\(own.rows))" : ""),
+        "CREATE POLICY \(own.table)_ops ON \(own.table) FOR ALL TO \(role(.ops)) USING (true) WITH CHECK (true)",
+      ]
+    }
     return statements
   }
+
+  /// A rep's own rows of each table they write, as baton's own checks count them
+  /// (`Permissions.requireOwnOrOps`): the deals they own (which they update, never make or
+  /// remove), those deals' evidence, history and handoff runs, the tasks they hold or that
+  /// are on their deals, the change requests they proposed (an undo removes one), and the
+  /// CSM of an account where they own a deal.
+  static let repRows: [(table: String, command: String, rows: String)] = {
+    let me = "baton_person_id()"
+    let ownDeal = "deal_id IN (SELECT id FROM deal WHERE owner_id = \(me))"
+    return [
+      ("deal", "UPDATE", "owner_id = \(me)"),
+      ("deal_evidence", "ALL", ownDeal),
+      ("stage_change", "ALL", ownDeal),
+      ("workflow_run", "ALL", ownDeal),
+      ("task", "ALL", "owner_id = \(me) OR \(ownDeal)"),
+      ("change_request", "ALL", "proposed_by = \(me)"),
+      ("account", "UPDATE", "id IN (SELECT account_id FROM deal WHERE owner_id = \(me))"),
+    ]
+  }()
 }

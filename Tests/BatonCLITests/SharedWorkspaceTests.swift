@@ -113,14 +113,24 @@ struct SharedWorkspaceTests {
     #expect(added.status == 0 && added.stdout == "The login \(login) is Sam Carter (sam, rep).\n", "\(added.stderr)")
     let me = try runner.run(["--workspace", sam, "-c", "who am I"])
     #expect(me.status == 0 && me.stdout.contains("You are Sam Carter (sam"), "\(me.stdout)\(me.stderr)")
-    // A rep works their own deal through baton, within the grants the mapping gave.
+    // A rep works their own deals through baton, within the grants and row-level policies
+    // the mapping gave: evidence, a move, a task for someone else, a handoff, its undo.
     let work = try runner.run(
       ["--workspace", sam, "--yes"],
-      stdin:
-        "record budget confirmed on deal 42\nmove deal 42 to negotiation\nassign a follow-up on deal 42 to Priya by Friday\n"
-    )
+      stdin: """
+        record budget confirmed on deal 42
+        move deal 42 to negotiation
+        assign a follow-up on deal 42 to Priya by Friday
+        record success criteria on deal 16
+        trigger handoff for deal 16
+        undo
+        trigger handoff for deal 16
+
+        """)
     #expect(work.status == 0, "\(work.stdout)\(work.stderr)")
     #expect(try database.psql(input: "SELECT stage_id FROM deal WHERE id = 42") == "negotiation")
+    #expect(try database.psql(input: "SELECT count(*) FROM workflow_run WHERE deal_id = 16") == "1")
+    #expect(try database.psql(input: "SELECT count(*) FROM task WHERE deal_id = 16") == "1")
     // A rep maps no one, and the refusal is audited.
     let refused = try runner.run(["login", "add", login, "jordan", "--workspace", sam])
     #expect(refused.status == 1 && refused.stderr.contains("needs the admin role"), "\(refused.stderr)")

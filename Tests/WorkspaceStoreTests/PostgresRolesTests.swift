@@ -51,6 +51,45 @@ struct PostgresRolesTests {
     #expect(throws: (any Error).self) { try database.psql(input: "UPDATE account SET name = 'Mine'", url: sam) }
   }
 
+  @Test func aRepChangesTheEvidenceTasksAndAccountsOfTheirOwnDealsOnly() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    let (sam, _) = try Self.workspace(database)
+    let me = "(SELECT id FROM person WHERE handle = 'sam')"
+    let mine = "(SELECT id FROM deal WHERE owner_id = \(me))"
+    let evidence = { (deal: String) in
+      "INSERT INTO deal_evidence (deal_id, kind, key, value) SELECT \(deal), 'criterion', 'x', 'yes'"
+    }
+    #expect(try database.psql(input: evidence("(SELECT min(id) FROM deal WHERE owner_id = \(me))"), url: sam).isEmpty)
+    #expect(throws: (any Error).self) {
+      try database.psql(input: evidence("(SELECT min(id) FROM deal WHERE owner_id <> \(me))"), url: sam)
+    }
+    // Tasks: theirs and those on their deals; no one else's.
+    let othersTasks = "owner_id <> \(me) AND (deal_id IS NULL OR deal_id NOT IN \(mine))"
+    #expect(try database.psql(input: "SELECT count(*) FROM task WHERE \(othersTasks)") != "0")
+    #expect(
+      try database.psql(input: Self.updated("UPDATE task SET status = 'done' WHERE \(othersTasks)"), url: sam) == "0")
+    #expect(throws: (any Error).self) {
+      try database.psql(
+        input: """
+          INSERT INTO task (title, owner_id, status, created_at)
+          SELECT 'Not mine', id, 'open', '2026-12-02' FROM person WHERE handle = 'priya'
+          """, url: sam)
+    }
+    // An account's CSM, where they own a deal of the account.
+    let accounts = "(SELECT account_id FROM deal WHERE owner_id = \(me))"
+    #expect(
+      try database.psql(
+        input: Self.updated("UPDATE account SET csm_id = csm_id WHERE id IN \(accounts)"), url: sam) != "0")
+    #expect(
+      try database.psql(
+        input: Self.updated("UPDATE account SET csm_id = csm_id WHERE id NOT IN \(accounts)"), url: sam) == "0")
+    #expect(
+      try database.psql(
+        input: Self.updated("UPDATE change_request SET title = 'x' WHERE proposed_by <> \(me)"), url: sam)
+        == "0")
+  }
+
   @Test func aViewerWritesNothingButTheirOwnAuditRows() throws {
     let database = try ScratchDatabase()
     defer { database.drop() }
