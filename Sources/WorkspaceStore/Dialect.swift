@@ -13,6 +13,15 @@ enum Dialect: Sendable {
     }
   }
 
+  /// `column` equal to the next `?`, ASCII case ignored, in the form each store's index on
+  /// the column serves (`COLLATE NOCASE` on SQLite, `lower(column)` on PostgreSQL).
+  func caselessEquals(_ column: String) -> String {
+    switch self {
+    case .sqlite: "\(column) = ? COLLATE NOCASE"
+    case .postgres: "lower(\(column)) = lower(?)"
+    }
+  }
+
   /// The days from the ISO date in `start` to the one in `end`.
   func days(from start: String, to end: String) -> String {
     switch self {

@@ -268,7 +268,7 @@ enum ModelWriter {
   ) throws {
     try db.execute("DELETE FROM \(table) WHERE \(column) = ?", [id])
     for alias in aliases {
-      try db.execute("INSERT OR IGNORE INTO \(table)(\(column), alias) VALUES (?, ?)", [id, alias])
+      try db.execute("INSERT INTO \(table)(\(column), alias) VALUES (?, ?) ON CONFLICT DO NOTHING", [id, alias])
     }
   }
 

@@ -11,7 +11,7 @@ extension Workspace {
   /// Change requests with one of `statuses` (`open`, `approved`, `rejected`), or all when
   /// nil, newest first.
   public func changeRequests(statuses: [String]? = ["open"]) throws -> [ChangeRequest] {
-    guard let statuses else { return try read { db in try Self.changeRequests(db, where: "1", []) } }
+    guard let statuses else { return try read { db in try Self.changeRequests(db, where: "TRUE", []) } }
     let marks = Array(repeating: "?", count: statuses.count).joined(separator: ", ")
     return try read { db in
       try Self.changeRequests(db, where: "c.status IN (\(marks))", SQLArguments(statuses))

@@ -9,7 +9,7 @@ extension Workspace {
 
   /// A deal by its CRM id (case ignored, as CRMs and people type them differently), or nil.
   public func deal(crmID: String) throws -> Deal? {
-    try read { db in try deals(db, where: "d.crm_id = ? COLLATE NOCASE", [crmID], limit: 1).first }
+    try read { db in try deals(db, where: db.dialect.caselessEquals("d.crm_id"), [crmID], limit: 1).first }
   }
 
   /// Deals in a stage, of an owner, of an account; open ones only unless `includeClosed`.
@@ -34,7 +34,7 @@ extension Workspace {
       conditions.append("d.account_id = ?")
       arguments.append(accountID)
     }
-    let clause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+    let clause = conditions.isEmpty ? "TRUE" : conditions.joined(separator: " AND ")
     return try read { db in
       try deals(db, where: clause, SQLArguments(arguments), limit: limit)
     }
@@ -64,7 +64,7 @@ extension Workspace {
       conditions.append("d.close_date BETWEEN ? AND ?")
       arguments += [closing.lowerBound.iso, closing.upperBound.iso]
     }
-    let clause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+    let clause = conditions.isEmpty ? "TRUE" : conditions.joined(separator: " AND ")
     let order = filter.largestFirst ? "coalesce(d.amount, 0) DESC, d.id" : "d.id"
     return try read { db in
       try db.rows(

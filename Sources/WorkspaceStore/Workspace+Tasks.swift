@@ -9,7 +9,7 @@ extension Workspace {
 
   /// Tasks, open ones unless `includeDone`, of one owner if named; soonest due first.
   public func tasks(ownerHandle: String? = nil, includeDone: Bool = false, limit: Int = 50) throws -> [WorkTask] {
-    var conditions = [includeDone ? "1" : "t.status = 'open'"]
+    var conditions = [includeDone ? "TRUE" : "t.status = 'open'"]
     var arguments: [any SQLBindable] = []
     if let ownerHandle {
       conditions.append("p.handle = ?")

@@ -1,6 +1,7 @@
 import Actions
 import BatonModel
 import BatonTestSupport
+import Foundation
 import Testing
 import WorkspaceStore
 
@@ -8,9 +9,27 @@ import WorkspaceStore
 /// send to it through `ActionRegistry.standard`.
 struct ActionHarness {
   let workspace: Workspace
+  /// The shared workspace behind `workspace`, kept while the harness is.
+  private let shared: SharedDemo?
 
+  /// With `BATON_TEST_STORE=postgres` (and a test server), the demo on a shared workspace,
+  /// opened as the admin's login: the same tests on the other store (audit rows then say
+  /// `morgan`, whom the login is).
   init() throws {
-    workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    if ProcessInfo.processInfo.environment["BATON_TEST_STORE"] == "postgres" {
+      let shared = try SharedDemo(actingAs: "morgan")
+      self.shared = shared
+      workspace = shared.workspace
+    } else {
+      shared = nil
+      workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    }
+  }
+
+  /// Whom an audit row made by `handle`'s request names: on a shared workspace the login's
+  /// person, whoever the request said.
+  func auditActor(_ handle: String) -> String {
+    shared == nil ? handle : "morgan"
   }
 
   /// The demo person with this handle, as an actor.

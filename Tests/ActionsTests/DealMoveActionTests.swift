@@ -84,7 +84,7 @@ import WorkspaceStore
     let auditID = try #require(done.auditID)
     let entry = try #require(try harness.workspace.auditEntry(id: auditID))
     #expect(entry.input == "move deal 5 to negotiation")
-    #expect(entry.actor == "priya")
+    #expect(entry.actor == harness.auditActor("priya"))
     #expect(entry.outcome == "done")
   }
 

@@ -33,22 +33,43 @@ import Testing
   @Test(arguments: Transcript.names)
   func replay(_ name: String) throws {
     let transcript = try Transcript(named: name)
-    let session = try transcript.session()
-    let text = TextRenderer(width: transcript.width, colour: false)
-    var actual: [String] = []
-    for step in transcript.steps {
-      let turn = session.handle(step.input)
-      actual.append(transcript.isJSON ? JSONRenderer().render(turn) : text.render(turn.reply))
-    }
+    let actual = Self.replies(transcript, try transcript.session())
     if Transcript.recording {
       try transcript.record(actual)
       Issue.record("re-recorded \(name); review the diff and run again without BATON_RECORD")
       return
     }
+    Self.compare(transcript, name, actual)
+  }
+
+  /// Each step's reply, rendered as the transcript's header says.
+  static func replies(_ transcript: Transcript, _ session: Session) -> [String] {
+    let text = TextRenderer(width: transcript.width, colour: false)
+    return transcript.steps.map { step in
+      let turn = session.handle(step.input)
+      return transcript.isJSON ? JSONRenderer().render(turn) : text.render(turn.reply)
+    }
+  }
+
+  /// Records an issue for each step whose reply is not the transcript's.
+  static func compare(_ transcript: Transcript, _ name: String, _ actual: [String], on store: String = "") {
     for (step, output) in zip(transcript.steps, actual) where step.expected != output {
       Issue.record(
-        "\(name): “\(step.input)” answered differently:\n\(Transcript.diff(expected: step.expected, actual: output))"
+        "\(name)\(store): “\(step.input)” answered differently:\n\(Transcript.diff(expected: step.expected, actual: output))"
       )
     }
+  }
+}
+
+/// The same stories on a shared workspace (`BATON_TEST_POSTGRES`; skipped without one),
+/// each opened as its actor's own login: every reply as on a file.
+@Suite(.tags(.process), .enabled(if: ScratchDatabase.server != nil))
+struct SharedTranscriptTests {
+  @Test(arguments: Transcript.names)
+  func replay(_ name: String) throws {
+    let transcript = try Transcript(named: name)
+    let shared = try SharedDemo(actingAs: transcript.actor)
+    let actual = TranscriptTests.replies(transcript, try transcript.session(on: shared.workspace))
+    TranscriptTests.compare(transcript, name, actual, on: " on a shared workspace")
   }
 }

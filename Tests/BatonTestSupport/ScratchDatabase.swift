@@ -1,7 +1,7 @@
 import Foundation
 
 /// A database of its own on the test server, made for one test and dropped after it.
-public struct ScratchDatabase {
+public struct ScratchDatabase: Sendable {
   /// The test server's URL, from `BATON_TEST_POSTGRES` (a URL psql accepts); nil without one.
   public static let server = ProcessInfo.processInfo.environment["BATON_TEST_POSTGRES"].flatMap {
     $0.isEmpty ? nil : $0
@@ -15,7 +15,8 @@ public struct ScratchDatabase {
   /// The scratch database's URL.
   public let url: String
 
-  public init() throws {
+  /// A new empty database, or a copy of the database `template`.
+  public init(template: String? = nil) throws {
     guard let server = Self.server, var parts = URLComponents(string: server) else {
       throw Failure("BATON_TEST_POSTGRES is not a URL")
     }
@@ -23,7 +24,12 @@ public struct ScratchDatabase {
     parts.path = "/\(name)"
     guard let url = parts.string else { throw Failure("no database URL for \(name)") }
     self.url = url
-    try Self.run(server, "CREATE DATABASE \(name)")
+    try Self.run(server, "CREATE DATABASE \(name)" + (template.map { " TEMPLATE \($0)" } ?? ""))
+  }
+
+  /// The URL that connects to this database as `login`.
+  public func url(as login: String) -> String {
+    url.replacingOccurrences(of: "//postgres@", with: "//\(login)@")
   }
 
   /// Drops the database, then the roles named after it (a shared workspace's groups, and the
@@ -46,7 +52,7 @@ public struct ScratchDatabase {
   public func login(_ suffix: String) throws -> (name: String, url: String) {
     let login = "\(name)_\(suffix)"
     try Self.run(server, "CREATE ROLE \(login) LOGIN")
-    return (login, url.replacingOccurrences(of: "//postgres@", with: "//\(login)@"))
+    return (login, url(as: login))
   }
 
   /// Runs `input` through psql as another login (a URL from `login(_:)`).

@@ -1,5 +1,6 @@
 import Assistant
 import Foundation
+import WorkspaceStore
 
 /// A golden transcript: `> input` lines, each followed by the output expected for it.
 /// Lines starting with `# ` before the first input are the header (comments and settings);
@@ -79,8 +80,24 @@ public struct Transcript {
   /// Priya by default) and how side effects are confirmed: asked (the default, as at a
   /// terminal), `# yes` (as `--yes`) or `# script` (a script without `--yes`: refused).
   public func session() throws -> Session {
-    let actor = header.first { $0.hasPrefix("# as: ") }.map { String($0.dropFirst(6)) } ?? "priya"
-    let session = try Fixtures.session(actor: actor)
+    configured(try Fixtures.session(actor: actor))
+  }
+
+  /// The actor the header names (`# as: HANDLE`), Priya by default.
+  public var actor: String {
+    header.first { $0.hasPrefix("# as: ") }.map { String($0.dropFirst(6)) } ?? "priya"
+  }
+
+  /// A session as the header sets it on the demo in `workspace`, made at `Fixtures.today`
+  /// and opened as the header's actor.
+  public func session(on workspace: Workspace) throws -> Session {
+    let session =
+      try Fixtures.demoMatcher.get().map { try Fixtures.session(on: workspace, matcher: $0, actor: actor) }
+      ?? Fixtures.session(on: workspace, actor: actor)
+    return configured(session)
+  }
+
+  private func configured(_ session: Session) -> Session {
     if header.contains("# yes") {
       session.confirmations = .assumeYes
     } else if header.contains("# script") {
