@@ -35,10 +35,13 @@ enum PostgresSchema {
     var tables: [String] = []
     var indexes: [String] = []
     var triggers: [String] = []
+    var rowIDs: [String: String] = [:]
     for object in objects {
       switch object.type {
-      case "table": tables.append(try table(object.name, object.sql))
-      case "index": indexes.append(try index(object.name, object.sql))
+      case "table":
+        tables.append(try table(object.name, object.sql))
+        rowIDs[object.name] = rowID(of: object.sql)
+      case "index": indexes.append(try index(object.name, object.sql, rowIDs: rowIDs))
       case "trigger": triggers.append(try trigger(object.name, object.sql))
       default: throw Untranslatable(name: object.name, sql: object.sql)
       }
@@ -110,9 +113,25 @@ enum PostgresSchema {
     return translated
   }
 
-  static func index(_ name: String, _ sql: String) throws -> String {
-    let translated = sql.replacing(/(\w+) COLLATE NOCASE/) { "lower(\($0.1))" }
+  /// The column a table's `INTEGER PRIMARY KEY` names (SQLite's row id), if it has one.
+  static func rowID(of sql: String) -> String? {
+    sql.firstMatch(of: /(\w+) INTEGER PRIMARY KEY\b/).map { String($0.1) }
+  }
+
+  /// An index, translated. Every SQLite index of a table with a row id holds the row id
+  /// beside its columns, and the store's reads count on it (a stuck deal's number, the
+  /// forecast's largest deals, read from the index alone): here the key column is included
+  /// (`INCLUDE (id)`), so PostgreSQL reads them from the index too.
+  static func index(_ name: String, _ sql: String, rowIDs: [String: String] = [:]) throws -> String {
+    var translated = sql.replacing(/(\w+) COLLATE NOCASE/) { "lower(\($0.1))" }
     guard !translated.contains("COLLATE") else { throw Untranslatable(name: name, sql: sql) }
+    let shape = /(CREATE\s+(?:UNIQUE\s+)?INDEX\s+\w+\s+ON\s+(\w+)\s*\((.*)\))\s*;?/.dotMatchesNewlines()
+    if let shape = translated.wholeMatch(of: shape),
+      let key = rowIDs[String(shape.2)],
+      !shape.3.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == key })
+    {
+      translated = "\(shape.1) INCLUDE (\(key))"
+    }
     return translated
   }
 

@@ -15,13 +15,17 @@ extension Workspace {
         var byStage: [String: (Int, Int64)] = [:]
         // Stage by stage over the (stage, …) index, the open stages taken from `stage` in the
         // same statement: a list of ids in the query (`IN (…)`) makes SQLite copy it into a
-        // temporary table first.
-        try db.eachRow(
-          """
-          SELECT s.id, count(*), coalesce(sum(d.amount), 0) FROM stage s JOIN deal d ON d.stage_id = s.id
-          WHERE s.kind = ? GROUP BY s.id
-          """, [StageKind.opportunity.rawValue]
-        ) { byStage[try $0[0]] = (try $0[1], try $0[2]) }
+        // temporary table first. A server wants the list (`ServerSummaries`).
+        let (sql, arguments) =
+          db.dialect == .postgres
+          ? ServerSummaries.openByStage(stages.map(\.id))
+          : (
+            """
+            SELECT s.id, count(*), coalesce(sum(d.amount), 0) FROM stage s JOIN deal d ON d.stage_id = s.id
+            WHERE s.kind = ? GROUP BY s.id
+            """, [StageKind.opportunity.rawValue]
+          )
+        try db.eachRow(sql, arguments) { byStage[try $0[0]] = (try $0[1], try $0[2]) }
         groups = []
         for stage in stages {
           let (count, amount) = byStage[stage.id] ?? (0, 0)
@@ -48,15 +52,16 @@ extension Workspace {
           "CASE g.stage " + stages.map { _ in "WHEN ? THEN ?" }.joined(separator: " ") + " ELSE 0 END"
         var arguments = SQLArguments()
         for stage in stages { arguments += [stage.id, stage.probability] }
-        arguments += [StageKind.opportunity.rawValue, StageKind.opportunity.rawValue]
         let column = grouping == .owner ? "owner_id" : "account_id"
         let index = grouping == .owner ? "deal_owner" : "deal_account"
         let table = grouping == .owner ? "person" : "account"
-        groups = try db.rows(
-          """
-          SELECT \(key.replacingOccurrences(of: "d.", with: "g.")) AS key, \(name) AS name, sum(g.n) AS n,
-            sum(g.amount) AS amount, sum(g.amount * \(probability)) / 100 AS weighted
-          FROM (
+        let pairs: String
+        if db.dialect == .postgres {
+          let (sql, stageIDs) = ServerSummaries.openByColumn(column, stages.map(\.id))
+          pairs = sql
+          arguments += stageIDs
+        } else {
+          pairs = """
             SELECT k.id AS \(column), s.id AS stage,
               (SELECT count(*) FROM deal\(db.dialect.indexed(by: index)) WHERE \(column) = k.id AND stage_id = s.id) AS n,
               (SELECT coalesce(sum(amount), 0) FROM deal\(db.dialect.indexed(by: index)) WHERE \(column) = k.id AND stage_id = s.id)
@@ -65,7 +70,14 @@ extension Workspace {
             UNION ALL
             SELECT NULL, stage_id, count(*), coalesce(sum(amount), 0) FROM deal\(db.dialect.indexed(by: index))
             WHERE \(column) IS NULL AND stage_id IN (SELECT id FROM stage WHERE kind = ?) GROUP BY stage_id
-          ) AS g
+            """
+          arguments += [StageKind.opportunity.rawValue, StageKind.opportunity.rawValue]
+        }
+        groups = try db.rows(
+          """
+          SELECT \(key.replacingOccurrences(of: "d.", with: "g.")) AS key, \(name) AS name, sum(g.n) AS n,
+            sum(g.amount) AS amount, sum(g.amount * \(probability)) / 100 AS weighted
+          FROM (\(pairs)) AS g
           \(joins.replacingOccurrences(of: "d.", with: "g.")) WHERE g.n > 0 GROUP BY 1, 2 ORDER BY amount DESC
           """, arguments
         ) { row in
@@ -202,30 +214,45 @@ extension Workspace {
         try db.firstRow("SELECT amount FROM target WHERE period = ?", [quarter.key]) { try $0[0] as Int64 }
       }
       guard topDeals > 0 else { return figures }
-      // The largest commit and best-case deals, kept here from the index's (id, amount)
-      // pairs: SQLite's sorter for `ORDER BY amount DESC LIMIT 5` costs more than reading
-      // the pairs, which stay few even in a large quarter.
+      // The largest commit and best-case deals: sorted by the server, or on SQLite kept here
+      // from the index's (id, amount) pairs (`largest`).
       var top: [(id: Int64, amount: Int64)] = []
-      for stage in leading {
-        try db.eachRow(
-          """
-          SELECT id, amount FROM deal\(db.dialect.indexed(by: "deal_stage"))
-          WHERE stage_id = ? AND close_date BETWEEN ? AND ? AND (CAST(?4 AS BIGINT) IS NULL OR owner_id = ?4)
-          """,
-          [stage, period.start.iso, period.end.iso, owner]
-        ) { row in
-          // A deal with no amount comes last, as SQL's descending order puts NULL.
-          let deal = (id: try row[0] as Int64, amount: try row[1] as Int64? ?? .min)
-          guard top.count < topDeals || Self.isLarger(deal, than: top[top.count - 1]) else { return }
-          top.insert(deal, at: top.firstIndex { Self.isLarger(deal, than: $0) } ?? top.count)
-          if top.count > topDeals { top.removeLast() }
-        }
+      if db.dialect == .sqlite {
+        top = try Self.largest(db, of: leading, in: period, owner: owner, limit: topDeals)
+      } else if !leading.isEmpty {
+        let (sql, arguments) = ServerSummaries.largest(leading, in: period, owner: owner, limit: topDeals)
+        top = try db.rows(sql, arguments) { (id: try $0[0] as Int64, amount: try $0[1] as Int64? ?? .min) }
       }
       let read = Dictionary(
         try deals(db, ids: top.map(\.id)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       figures.topDeals = top.compactMap { read[$0.id] }
       return figures
     }
+  }
+
+  /// The `limit` largest deals of `stages` closing in `period`, read from the index's
+  /// (id, amount) pairs and kept here: SQLite's sorter for `ORDER BY amount DESC LIMIT 5`
+  /// costs more than reading the pairs, which stay few even in a large quarter.
+  private static func largest(
+    _ db: Executor, of stages: [String], in period: Period, owner: Int64?, limit topDeals: Int
+  ) throws -> [(id: Int64, amount: Int64)] {
+    var top: [(id: Int64, amount: Int64)] = []
+    for stage in stages {
+      try db.eachRow(
+        """
+        SELECT id, amount FROM deal\(db.dialect.indexed(by: "deal_stage"))
+        WHERE stage_id = ? AND close_date BETWEEN ? AND ? AND (CAST(?4 AS BIGINT) IS NULL OR owner_id = ?4)
+        """,
+        [stage, period.start.iso, period.end.iso, owner]
+      ) { row in
+        // A deal with no amount comes last, as SQL's descending order puts NULL.
+        let deal = (id: try row[0] as Int64, amount: try row[1] as Int64? ?? .min)
+        guard top.count < topDeals || Self.isLarger(deal, than: top[top.count - 1]) else { return }
+        top.insert(deal, at: top.firstIndex { Self.isLarger(deal, than: $0) } ?? top.count)
+        if top.count > topDeals { top.removeLast() }
+      }
+    }
+    return top
   }
 
   /// Larger amount first, then the lower number: the order of the forecast's top deals.

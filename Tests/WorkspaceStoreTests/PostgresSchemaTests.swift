@@ -58,6 +58,31 @@ import Testing
     #expect(try database.psql(input: token) != afterInsert)
   }
 
+  /// SQLite's indexes hold the row id beside their columns; PostgreSQL's are made to, so a
+  /// read served by an index alone on a file is served so on a server too.
+  @Test func anIndexHoldsItsTablesRowIDAsSQLitesDoes() throws {
+    let rowIDs = ["deal": "id"]
+    #expect(
+      try PostgresSchema.index("deal_stage", "CREATE INDEX deal_stage ON deal(stage_id, close_date)", rowIDs: rowIDs)
+        == "CREATE INDEX deal_stage ON deal(stage_id, close_date) INCLUDE (id)")
+    #expect(
+      try PostgresSchema.index(
+        "deal_week", "CREATE INDEX deal_week\n  ON deal(changed_date,\n amount);", rowIDs: rowIDs)
+        == "CREATE INDEX deal_week\n  ON deal(changed_date,\n amount) INCLUDE (id)")
+    #expect(
+      try PostgresSchema.index("deal_crm", "CREATE INDEX deal_crm ON deal(crm_id COLLATE NOCASE)", rowIDs: rowIDs)
+        == "CREATE INDEX deal_crm ON deal(lower(crm_id)) INCLUDE (id)")
+    // Not twice, and not for a table without one.
+    #expect(
+      try PostgresSchema.index("deal_id", "CREATE INDEX deal_id ON deal(id, name)", rowIDs: rowIDs)
+        == "CREATE INDEX deal_id ON deal(id, name)")
+    #expect(
+      try PostgresSchema.index("raci_party", "CREATE INDEX raci_party ON raci(party_id)", rowIDs: rowIDs)
+        == "CREATE INDEX raci_party ON raci(party_id)")
+    #expect(PostgresSchema.rowID(of: "CREATE TABLE deal (id INTEGER PRIMARY KEY, name TEXT)") == "id")
+    #expect(PostgresSchema.rowID(of: "CREATE TABLE raci (letter TEXT, PRIMARY KEY (letter))") == nil)
+  }
+
   @Test func whatHasNoPostgreSQLFormIsRefusedByName() {
     #expect(throws: PostgresSchema.Untranslatable.self) {
       try PostgresSchema.table("t", "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT)")
