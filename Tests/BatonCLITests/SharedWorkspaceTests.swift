@@ -56,6 +56,32 @@ struct SharedWorkspaceTests {
     #expect(try database.psql(input: "SELECT count(*) FROM audit WHERE actor = 'morgan'") == "11")
   }
 
+  /// A CRM export imported into an empty shared workspace lands as in a file: the same
+  /// report, the same pipeline after, and a second import finds nothing new.
+  @Test func aCRMExportImportsIntoASharedWorkspaceAsIntoAFile() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    let runner = try BinaryRunner()
+    let file = runner.home.appendingPathComponent("team.sqlite").path
+    let export = ImportTests.fixtures.appendingPathComponent("salesforce-opportunities.csv").path
+    for workspace in [file, database.url] {
+      #expect(try runner.run(["init", workspace, "--empty"]).status == 0)
+    }
+    // The empty workspace's one user is its admin; the server's is the login that made it.
+    let steps: [[String]] = [
+      ["import", "deals", export], ["-c", "summarize the pipeline"], ["import", "deals", export],
+    ]
+    for step in steps {
+      let onFile = try runner.run(step + ["--workspace", file])
+      let onServer = try runner.run(step + ["--workspace", database.url])
+      #expect(onServer.status == 0 && onServer.status == onFile.status, "\(step): \(onServer.stderr)")
+      #expect(
+        onServer.stdout.replacingOccurrences(of: database.url, with: file) == onFile.stdout, "\(step)")
+    }
+    #expect(try database.psql(input: "SELECT count(*) FROM deal") == "5")
+    #expect(try database.psql(input: "SELECT count(*) FROM audit WHERE action = 'import.deals'") == "2")
+  }
+
   /// Four sessions writing at once: each change is saved once, every reply shown is saved,
   /// and no session gives up (one that meets another's change runs its own again).
   @Test func fourSessionsAddingTasksAtOnceLoseNothing() throws {
