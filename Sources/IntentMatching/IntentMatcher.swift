@@ -233,7 +233,7 @@ public struct IntentMatcher: Sendable {
     result.unknownNames = unknownNames(
       best.intent, slots: slots,
       example: exampleRefs.indices.contains(best.example) ? exampleRefs[best.example].example : nil,
-      tokens: tokens, entities: entities, isUnknown: isUnknown)
+      tokens: tokens, entities: entities, delimited: delimited, isUnknown: isUnknown)
     // A change is carried out only when every word of it is understood: words baton does not
     // know, outside a name it can say is missing and outside the free text that holds them,
     // are listed. Framing ("asap") and one- or two-letter words ("can u") say nothing of the
@@ -295,7 +295,7 @@ public struct IntentMatcher: Sendable {
   /// {team}/{person} own") are one name of either kind.
   private func unknownNames(
     _ index: Int, slots: [String: EntityValue], example: Int?, tokens: [Token],
-    entities: [RecognizedEntity], isUnknown: (Int) -> Bool
+    entities: [RecognizedEntity], delimited: Range<Int>?, isUnknown: (Int) -> Bool
   ) -> [Match.UnknownName] {
     guard tokens.indices.contains(where: isUnknown) else { return [] }
     let intent = catalog.intents[index]
@@ -313,8 +313,14 @@ public struct IntentMatcher: Sendable {
       let anchors = filler.anchors(of: slot.name, intent: index, intent)
       for example in order {
         // A name is a few words, none of them pointing at the context ("move it to …").
-        guard let read = anchors[example], let range = SlotFiller.freeTextRange(read, stems: stems, anchored: true),
-          range.count <= Self.longestName, range.contains(where: isUnknown),
+        // A name ends where the line sets its free text apart ("task for Priya: check item
+        // 1-1"): the words after the colon are never part of it.
+        guard let read = anchors[example], var range = SlotFiller.freeTextRange(read, stems: stems, anchored: true)
+        else { continue }
+        if let mark = delimited?.lowerBound, range.lowerBound < mark, mark < range.upperBound {
+          range = range.lowerBound..<mark
+        }
+        guard range.count <= Self.longestName, range.contains(where: isUnknown),
           !range.contains(where: { pointers.contains(tokens[$0].text) }),
           filled.map({ $0.contains { read in range.contains(read.lowerBound) && read.upperBound <= range.upperBound } })
             ?? true

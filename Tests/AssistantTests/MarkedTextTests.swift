@@ -23,6 +23,19 @@ import WorkspaceStore
       })
   }
 
+  /// A name never runs past the colon into the title: "1-1" there was taken for part of a
+  /// person's name ("No person called Priya review agenda 2-3").
+  @Test func aNameEndsWhereTheTitleIsSetApart() throws {
+    let (_, session) = try Fixtures.confirmingSession()
+    let turn = session.handle("task for Lee: review agenda 2-3 on deal 42 by Friday")
+    #expect(turn.intent == "task.assign" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(turn.slots["person"]?.value.key == "lee")
+    #expect(turn.slots["task"]?.value.display == "review agenda 2-3")
+    // An unknown name before the colon is still named, alone.
+    let unknown = session.handle("task for Lee Smithers: review agenda 2-3 by Friday")
+    #expect(unknown.reply.firstLine.contains("“Lee Smithers”"), "\(unknown.reply.firstLine)")
+  }
+
   @Test func aQuotedTitleIsTheTask() throws {
     let (_, session) = try Fixtures.confirmingSession()
     let turn = session.handle(#"give Lee a task "prep the QBR deck" due Friday"#)
