@@ -32,6 +32,9 @@ struct EntityRecognizer: Sendable {
           let days = temporal.today.days(to: day)
           candidates.append(
             ([value, EntityValue(kind: .number, key: String(days), display: "\(days) days")], length))
+        } else if length == 1, let ahead = temporal.aheadReading(tokens, at: index) {
+          // "on Friday": the last one for a question, the next for a change's due date.
+          candidates.append(([value, ahead], length))
         } else if length == 2, let period = temporal.alsoPeriod(tokens[index], tokens[index + 1]) {
           // "next month", "this week": a day for a due date, the span for a period.
           candidates.append(([value, period], length))

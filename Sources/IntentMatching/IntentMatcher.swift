@@ -229,7 +229,7 @@ public struct IntentMatcher: Sendable {
     }
     guard best.score >= result.threshold, result.contraryWords.isEmpty else { return result }
     result.intent = intent
-    result.slots = slots
+    result.slots = intent.sideEffects ? Self.datesAhead(slots, entities: entities, today: today) : slots
     result.unknownNames = unknownNames(
       best.intent, slots: slots,
       example: exampleRefs.indices.contains(best.example) ? exampleRefs[best.example].example : nil,
@@ -258,6 +258,20 @@ public struct IntentMatcher: Sendable {
       }
     }
     return result
+  }
+
+  /// A change's dates as the days ahead where the line's words read both ways ("on Friday":
+  /// the last Friday for "what changed on Friday", this one for "send the MSA on Friday").
+  static func datesAhead(_ slots: [String: EntityValue], entities: [RecognizedEntity], today: Day)
+    -> [String: EntityValue]
+  {
+    slots.mapValues { value in
+      guard value.kind == .date, let day = Day(iso: value.key), day < today,
+        let entity = entities.first(where: { $0.values.first == value }),
+        let ahead = entity.values.dropFirst().first(where: { $0.kind == .date })
+      else { return value }
+      return ahead
+    }
   }
 
   /// Words too short to say what a line is about on their own ("y", "a", "q").

@@ -257,6 +257,15 @@ struct TemporalParser: Sendable {
     return day
   }
 
+  /// The weekday at `index` read ahead when the line reads it as past only for the "on"
+  /// before it ("send the MSA on Friday" is this Friday; "what changed on Friday" the last):
+  /// the other reading, for a change's due date. Nil for anything else.
+  func aheadReading(_ tokens: [String], at index: Int) -> EntityValue? {
+    guard index > 0, tokens[index - 1] == "on", let weekday = Self.weekdays[tokens[index]] else { return nil }
+    let ahead = upcoming(weekday)
+    return ahead == latest(weekday) ? nil : date(ahead)
+  }
+
   private func upcoming(_ weekday: Int) -> Day {
     today.adding(days: (weekday - today.weekday + 7) % 7)
   }
