@@ -35,8 +35,7 @@ struct ModelCommand: ParsableCommand {
     guard !changes.isEmpty else { return }
     let reason =
       "only an admin gives or takes away the revops and admin roles; the file changes \(changes.joined(separator: ", ")), and \(actor.handle) is \(actor.role.withArticle)"
-    try store.recordRefusal(context, reason: reason)
-    throw Failure(exit: .lineFailed, message: reason)
+    try refuse(reason, store, context)
   }
 
   /// Refuses, and audits the refusal, when the model changes who a login acts as, or with
@@ -50,6 +49,11 @@ struct ModelCommand: ParsableCommand {
     guard !changes.isEmpty else { return }
     let reason =
       "only an admin changes who a login acts as; the file changes \(changes.joined(separator: ", ")), and \(actor.handle) is \(actor.role.withArticle)"
+    try refuse(reason, store, context)
+  }
+
+  /// Records the refusal in the audit log, then fails the command with `reason`.
+  private static func refuse(_ reason: String, _ store: Workspace, _ context: AuditContext) throws -> Never {
     try store.recordRefusal(context, reason: reason)
     throw Failure(exit: .lineFailed, message: reason)
   }
@@ -59,8 +63,7 @@ struct ModelCommand: ParsableCommand {
     guard actor.role < requiredRole else { return }
     let reason =
       "changing the operating model needs the \(requiredRole.rawValue) role; \(actor.handle) is \(actor.role.withArticle)"
-    try store.recordRefusal(context, reason: reason)
-    throw Failure(exit: .lineFailed, message: reason)
+    try refuse(reason, store, context)
   }
 }
 

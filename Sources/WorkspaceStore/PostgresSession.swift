@@ -175,22 +175,25 @@ final class PostgresSession: Sendable {
       do {
         value = try body()
       } catch {
-        let begun = conversation.withLock { state in state.read == .begun }
-        try? endRead()
+        let begun = leaveRead()
+        try? settleAhead()
         if begun { _ = try? run("ROLLBACK") }
         throw error
       }
-      let begun = conversation.withLock { state in state.read == .begun }
-      try endRead()
+      let begun = leaveRead()
+      try settleAhead()
       if begun { conversation.withLock { state in state.pending = send("COMMIT") } }
       return value
     }
   }
 
-  /// Ends a read: its BEGIN's answer waited for, and statements asked of the server again.
-  private func endRead() throws {
-    conversation.withLock { state in state.read = .none }
-    try settleAhead()
+  /// Ends a read, so statements are asked of the server again; whether its BEGIN was sent
+  /// (its answer is then still to be settled).
+  private func leaveRead() -> Bool {
+    conversation.withLock { state in
+      defer { state.read = .none }
+      return state.read == .begun
+    }
   }
 
   /// Sends a statement without waiting for its answer.

@@ -24,6 +24,13 @@ struct BinaryRunner {
   private let folder = TemporaryFolder("baton-e2e")
   var home: URL { folder.url }
 
+  /// Writes `text` to a file called `name` in the home folder; its path.
+  func write(_ text: String, _ name: String) throws -> String {
+    let path = home.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
   init() throws {}
 
   var environment: [String: String] {

@@ -5,12 +5,6 @@ import Testing
 /// The operating model as a file, through the real binary: exported, applied, checked with
 /// its problems at their line and column, tried with --dry-run, undone, refused.
 @Suite(.tags(.process)) struct ModelFileTests {
-  private func write(_ text: String, _ name: String, in runner: BinaryRunner) throws -> String {
-    let path = runner.home.appendingPathComponent(name).path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-  }
-
   private func demoModel(_ runner: BinaryRunner) throws -> String {
     #expect(try runner.run(["init"]).status == 0)
     let export = try runner.run(["model", "export"])
@@ -22,7 +16,7 @@ import Testing
     let runner = try BinaryRunner()
     let demo = try demoModel(runner)
     #expect(demo.contains("- id: negotiation") && demo.contains("accountable: ['team:revops']"))
-    let file = try write(demo, "demo.yaml", in: runner)
+    let file = try runner.write(demo, "demo.yaml")
     // Applied over the starter model of `init --empty`.
     let empty = runner.home.appendingPathComponent("empty.sqlite").path
     #expect(try runner.run(["init", "--empty", empty]).status == 0)
@@ -51,7 +45,7 @@ import Testing
     let runner = try BinaryRunner()
     let text = try demoModel(runner).split(separator: "\n", omittingEmptySubsequences: false)
       .map { $0.contains("default_user:") ? "  default_user: ~" : $0 }.joined(separator: "\n")
-    let file = try write(text, "no-default.yaml", in: runner)
+    let file = try runner.write(text, "no-default.yaml")
     let path = runner.home.appendingPathComponent("nodefault.sqlite").path
     #expect(try runner.run(["init", path, "--from", file]).status == 0)
     let asked = try runner.run(["--workspace", path, "-c", "who am i"])
@@ -112,7 +106,7 @@ import Testing
       ),
     ]
     for (index, item) in cases.enumerated() {
-      let file = try write(item.edit(demo), "broken-\(index).yaml", in: runner)
+      let file = try runner.write(item.edit(demo), "broken-\(index).yaml")
       let result = try runner.run(["model", "apply", file, "--as", "morgan"])
       #expect(result.status == 65, "case \(index): \(result.stderr)")
       #expect(result.stderr.contains(file + item.expected), "case \(index): \(result.stderr)")
@@ -125,7 +119,7 @@ import Testing
   @Test func aDryRunShowsTheChangeAndWritesNothing() throws {
     let runner = try BinaryRunner()
     let demo = try demoModel(runner)
-    let file = try write(demo.replacingOccurrences(of: "sla_hours: 72", with: "sla_hours: 48"), "m.yaml", in: runner)
+    let file = try runner.write(demo.replacingOccurrences(of: "sla_hours: 72", with: "sla_hours: 48"), "m.yaml")
     let dry = try runner.run(["model", "apply", file, "--dry-run", "--as", "jordan"])
     #expect(dry.status == 0, "\(dry.stderr)")
     #expect(dry.stdout.contains("~ handoff rule sales-to-cs (Sales to customer success): sla_hours"))
@@ -158,7 +152,7 @@ import Testing
       .replacingOccurrences(
         of: "  responsible: ['team:marketing-ops', 'team:sales-ops']\n  accountable: ['team:revops']",
         with: "  responsible: ['team:marketing-ops', 'team:sales-ops']\n  accountable: ['person:priya']")
-    let file = try write(changed, "changed.yaml", in: runner)
+    let file = try runner.write(changed, "changed.yaml")
     // A rep may not; the refusal is audited.
     let refused = try runner.run(["model", "apply", file, "--as", "sam"])
     #expect(refused.status == 1 && refused.stderr.contains("needs the revops role; sam is a rep"))
@@ -187,7 +181,7 @@ import Testing
       of: "- handle: jordan\n  name: Jordan Reyes\n  team: revops\n  title: RevOps Director\n  role: revops",
       with: "- handle: jordan\n  name: Jordan Reyes\n  team: revops\n  title: RevOps Director\n  role: admin")
     #expect(raised != demo)
-    let file = try write(raised, "raised.yaml", in: runner)
+    let file = try runner.write(raised, "raised.yaml")
     let refused = try runner.run(["model", "apply", file, "--as", "jordan"])
     #expect(refused.status == 1 && refused.stderr.contains("only an admin gives or takes away"))
     #expect(refused.stderr.contains("jordan revops → admin"))
@@ -201,8 +195,8 @@ import Testing
       with:
         "- handle: pat\n  name: Pat Lee\n  team: revops\n  title: RevOps Analyst\n  role: revops\nresponsibilities:\n")
     #expect(
-      try runner.run(["model", "apply", try write(added, "added.yaml", in: runner), "--as", "morgan"]).status == 0)
-    let removing = try runner.run(["model", "apply", try write(raised, "removing.yaml", in: runner), "--as", "pat"])
+      try runner.run(["model", "apply", try runner.write(added, "added.yaml"), "--as", "morgan"]).status == 0)
+    let removing = try runner.run(["model", "apply", try runner.write(raised, "removing.yaml"), "--as", "pat"])
     #expect(removing.status == 1 && removing.stderr.contains("pat revops → (removed)"), "\(removing.stderr)")
     let undo = try runner.run(["model", "undo", "--as", "pat"])
     #expect(undo.status == 1 && undo.stderr.contains("pat revops → (removed)"), "\(undo.stderr)")
@@ -218,7 +212,7 @@ import Testing
     let end = try #require(lines[(start + 1)...].firstIndex { $0.hasPrefix("- id: ") })
     lines.removeSubrange(start..<end)
     let text = lines.joined(separator: "\n").replacingOccurrences(of: "sla_hours: 72", with: "sla_hours: 48")
-    let file = try write(text, "less.yaml", in: runner)
+    let file = try runner.write(text, "less.yaml")
     let deals = try runner.sql("SELECT count(*) FROM deal WHERE stage_id = 'negotiation'")
     let result = try runner.run(["model", "apply", file, "--as", "jordan"])
     #expect(result.status == 1)
@@ -233,19 +227,13 @@ import Testing
 @Suite(.tags(.process)) struct ModelFileLoginTests {
   static let sam = "- handle: sam\n  name: Sam Carter\n  team: sales\n  title: Account Executive\n  role: rep\n"
 
-  private func write(_ text: String, _ name: String, in runner: BinaryRunner) throws -> String {
-    let path = runner.home.appendingPathComponent(name).path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-  }
-
   @Test func aModelFileGivesPeopleLoginsAndAFileNamingNoneLeavesThem() throws {
     let runner = try BinaryRunner()
     #expect(try runner.run(["init"]).status == 0)
     let demo = try runner.run(["model", "export"]).stdout
     #expect(demo.contains(Self.sam) && !demo.contains("logins:"))
     let withLogin = demo.replacingOccurrences(of: Self.sam, with: Self.sam + "  logins: [sam.carter]\n")
-    let file = try write(withLogin, "logins.yaml", in: runner)
+    let file = try runner.write(withLogin, "logins.yaml")
     // Who a login acts as is an admin's to say, as with `baton login add`.
     let refused = try runner.run(["model", "apply", file, "--as", "jordan"])
     #expect(refused.status == 1, "\(refused.stderr)")
@@ -258,7 +246,7 @@ import Testing
     #expect(try runner.run(["model", "export"]).stdout == withLogin)
     // A file that names no logins (kept before logins were) changes a title and keeps them.
     let retitled = demo.replacingOccurrences(of: "title: Account Executive", with: "title: Senior Account Executive")
-    let kept = try runner.run(["model", "apply", try write(retitled, "retitled.yaml", in: runner), "--as", "jordan"])
+    let kept = try runner.run(["model", "apply", try runner.write(retitled, "retitled.yaml"), "--as", "jordan"])
     #expect(kept.status == 0 && kept.stdout.contains("~ person sam (Sam Carter): title\n"), "\(kept.stdout)")
     #expect(
       try runner.sql("SELECT l.name || ' ' || p.handle FROM login l JOIN person p ON p.id = l.person_id")
@@ -275,7 +263,7 @@ import Testing
         with: "  title: Sales Ops Manager\n  role: ops\n  logins: [sam.carter]\n")
     let lines = twice.components(separatedBy: "\n")
     let second = (lines.lastIndex { $0.contains("logins: [sam.carter]") } ?? -10) + 1
-    let file = try write(twice, "twice.yaml", in: runner)
+    let file = try runner.write(twice, "twice.yaml")
     let result = try runner.run(["model", "apply", file, "--as", "morgan"])
     #expect(result.status == 65, "\(result.stderr)")
     #expect(result.stderr.contains("\(file):\(second):"), "\(result.stderr)")

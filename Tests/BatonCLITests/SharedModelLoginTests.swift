@@ -11,12 +11,6 @@ struct SharedModelLoginTests {
   static let jordan =
     "- handle: jordan\n  name: Jordan Reyes\n  team: revops\n  title: RevOps Director\n  role: revops\n"
 
-  private func write(_ text: String, _ name: String, in runner: BinaryRunner) throws -> String {
-    let path = runner.home.appendingPathComponent(name).path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-  }
-
   /// The group roles `login` is a direct member of.
   private func groups(of login: String, _ database: ScratchDatabase) throws -> String {
     try database.psql(
@@ -39,7 +33,7 @@ struct SharedModelLoginTests {
       .replacingOccurrences(of: Self.sam, with: Self.sam + "  logins: [\(samLogin)]\n")
       .replacingOccurrences(of: Self.jordan, with: Self.jordan + "  logins: [\(jordanLogin)]\n")
     let applied = try runner.run([
-      "model", "apply", try write(mapped, "mapped.yaml", in: runner), "--workspace", database.url,
+      "model", "apply", try runner.write(mapped, "mapped.yaml"), "--workspace", database.url,
     ])
     #expect(applied.status == 0, "\(applied.stderr)")
     let sam = try runner.run(["--workspace", samURL, "-c", "who am I"])
@@ -51,7 +45,7 @@ struct SharedModelLoginTests {
       of: Self.sam + "  logins", with: Self.sam.replacingOccurrences(of: "role: rep", with: "role: ops") + "  logins")
     #expect(promoted != mapped)
     let raised = try runner.run([
-      "model", "apply", try write(promoted, "promoted.yaml", in: runner), "--workspace", database.url,
+      "model", "apply", try runner.write(promoted, "promoted.yaml"), "--workspace", database.url,
     ])
     #expect(raised.status == 0, "\(raised.stderr)")
     #expect(try groups(of: samLogin, database) == "\(database.name)_ops")
@@ -59,7 +53,7 @@ struct SharedModelLoginTests {
     // RevOps changes the model, not who a login is; the refusal is audited.
     let moved = promoted.replacingOccurrences(of: "  logins: [\(samLogin)]\n", with: "")
     let refused = try runner.run([
-      "model", "apply", try write(moved, "moved.yaml", in: runner), "--workspace", jordanURL,
+      "model", "apply", try runner.write(moved, "moved.yaml"), "--workspace", jordanURL,
     ])
     #expect(refused.status == 1, "\(refused.stderr)")
     #expect(refused.stderr.contains("only an admin changes who a login acts as"), "\(refused.stderr)")
@@ -68,7 +62,7 @@ struct SharedModelLoginTests {
     #expect(try groups(of: samLogin, database) == "\(database.name)_ops")
     // The admin's file takes the login away: it is no one again and has no group.
     #expect(
-      try runner.run(["model", "apply", try write(moved, "moved.yaml", in: runner), "--workspace", database.url]).status
+      try runner.run(["model", "apply", try runner.write(moved, "moved.yaml"), "--workspace", database.url]).status
         == 0)
     #expect(try runner.run(["--workspace", samURL, "-c", "who am I"]).status == 64)
     #expect(try groups(of: samLogin, database).isEmpty)
@@ -82,7 +76,7 @@ struct SharedModelLoginTests {
     let (samLogin, samURL) = try database.login("sam")
     let model = try runner.run(["model", "export"]).stdout
       .replacingOccurrences(of: Self.sam, with: Self.sam + "  logins: [\(samLogin)]\n")
-    let file = try write(model, "model.yaml", in: runner)
+    let file = try runner.write(model, "model.yaml")
     let made = try runner.run(["init", database.url, "--from", file])
     #expect(made.status == 0, "\(made.stderr)")
     let sam = try runner.run(["--workspace", samURL, "-c", "who am I"])
@@ -91,7 +85,7 @@ struct SharedModelLoginTests {
     // A login the server lacks is named, and nothing is made.
     let other = try ScratchDatabase()
     defer { other.drop() }
-    let typo = try write(model.replacingOccurrences(of: samLogin, with: samLogin + "_typo"), "typo.yaml", in: runner)
+    let typo = try runner.write(model.replacingOccurrences(of: samLogin, with: samLogin + "_typo"), "typo.yaml")
     let refused = try runner.run(["init", other.url, "--from", typo])
     #expect(refused.status != 0 && refused.stderr.contains("there is no login \(samLogin)_typo"), "\(refused.stderr)")
     #expect(try other.psql(input: "SELECT count(*) FROM information_schema.tables WHERE table_name = 'deal'") == "0")
