@@ -57,11 +57,13 @@ enum TaskActions {
       })
   }
 
-  /// `task.list`: open tasks, of one person if named ("my tasks" is the actor's).
+  /// `task.list`: open tasks, of one person if named ("my tasks" is the actor's); done ones
+  /// instead or as well when the line says so (`TaskScope`).
   static let list: ActionHandler = { request, workspace in
     var handle = request.key("person")
     if handle == "@me" { handle = request.actor.handle }
     let overdue = request.key("status") == "overdue"
+    let scope = overdue ? .open : TaskScope(of: request.input)
     if let status = request.key("status"), status != "overdue" {
       return Reply(
         kind: .answer,
@@ -71,30 +73,32 @@ enum TaskActions {
     let dueBy = request.key("date").flatMap { Day(iso: $0) }
     // Overdue or due by a date: read every open task of the owner, then narrow.
     let tasks = try workspace.tasks(
-      ownerHandle: handle, includeDone: false, limit: overdue || dueBy != nil ? 10_000 : 50
+      ownerHandle: handle, includeDone: scope != .open, limit: overdue || dueBy != nil || scope == .done ? 10_000 : 50
     )
     .filter { task in
+      guard scope != .done || task.status == "done" else { return false }
       guard overdue || dueBy != nil else { return true }
       guard let due = task.dueDate else { return false }
       return (!overdue || due < request.today) && dueBy.map { due <= $0 } ?? true
     }.prefix(50)
-    let state = overdue ? "overdue" : "open"
-    let heading = overdue ? "Overdue" : "Open"
+    let state = overdue ? "overdue" : scope.state
+    let heading = overdue ? "Overdue" : scope.heading
     var whose =
       handle == request.actor.handle
-      ? "Your \(state) tasks"
+      ? (state.isEmpty ? "All your tasks" : "Your \(state) tasks")
       : handle.map { _ in "\(heading) tasks for \(request.slots["person"]?.value.display ?? "")" }
         ?? "\(heading) tasks"
     if let dueBy { whose += " due by \(dueBy.iso)" }
     guard !tasks.isEmpty else { return Reply(kind: .answer, text: "\(whose): none.", data: ["tasks": []]) }
     let table = Table(
-      header: ["#", "Task", "Owner", "Deal", "Due"],
+      header: ["#", "Task", "Owner", "Deal", "Due"] + (scope == .all ? ["Status"] : []),
       rows: tasks.map { task in
         [
           String(task.id), task.title, task.owner.name, task.dealID.map { "deal \($0)" } ?? "-",
-          task.dueDate.map { due in due < request.today ? "\(due.iso) (overdue)" : due.iso } ?? "-",
-        ]
-      }, alignments: [.right, .left, .left, .left, .left])
+          task.dueDate.map { due in due < request.today && task.status == "open" ? "\(due.iso) (overdue)" : due.iso }
+            ?? "-",
+        ] + (scope == .all ? [task.status] : [])
+      }, alignments: [.right, .left, .left, .left, .left] + (scope == .all ? [.left] : []))
     return Reply(
       kind: .table, blocks: [.text("\(whose):"), .table(table)],
       data: [
@@ -103,6 +107,7 @@ enum TaskActions {
             [
               "id": .int($0.id), "title": .string($0.title), "owner": .string($0.owner.handle),
               "deal": $0.dealID.map(JSONValue.int) ?? .null, "due": $0.dueDate.map { .string($0.iso) } ?? .null,
+              "status": .string($0.status),
             ]
           })
       ])

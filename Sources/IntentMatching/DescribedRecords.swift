@@ -17,10 +17,15 @@ public enum DescribedRecords {
   /// The nouns that end a description, and the kind of record each names. Not "proposal",
   /// which is also a stage: "the Hooli proposal" is a deal at Proposal.
   private static let nouns: [String: [EntityKind]] = [
-    "task": [.task], "todo": [.task], "lead": [.lead], "change": [.change], "request": [.change],
+    "task": [.task], "todo": [.task], "followup": [.task], "lead": [.lead], "change": [.change], "request": [.change],
+    // "the budget follow-up", "the deck to-do": the noun's second word ends it.
+    "up": [.task], "do": [.task],
     // "the verbal commit one": a record of whichever kind the request takes.
     "one": [.task, .lead, .change],
   ]
+  /// The nouns said in two words, by their second word: "follow-up" and "to-do" are read as
+  /// two words each.
+  private static let twoWordNouns = ["up": "follow", "do": "to"]
   /// Words a description never holds: they tie it to the rest of the line.
   private static let stopWords: Set<String> = [
     "the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "this", "that", "these", "those",
@@ -72,6 +77,10 @@ public enum DescribedRecords {
       guard let kinds = nouns[tokens[noun].text] else { continue }
       var end = noun
       if tokens[noun].text == "request", noun > 0, tokens[noun - 1].text == "change" { end = noun - 1 }
+      if let first = Self.twoWordNouns[tokens[noun].text] {
+        guard noun > 0, tokens[noun - 1].text == first else { continue }
+        end = noun - 1
+      }
       var start = end
       while start > 0, end - start < longest {
         if let account = accountAt[start - 1] {

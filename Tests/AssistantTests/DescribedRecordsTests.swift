@@ -77,3 +77,27 @@ import WorkspaceStore
     #expect(session.handle(line).reply.kind == .question, "\(line)")
   }
 }
+
+/// A task is also named as a follow-up or a to-do ("the kickoff deck follow-up").
+@Suite(.tags(.fast)) struct FollowUpNounTests {
+  @Test func aFollowUpByItsWordsIsTheTask() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let turn = session.handle("hand the kickoff deck follow-up to Lee")
+    #expect(turn.intent == "task.update" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(try workspace.task(id: 4)?.owner.handle == "lee")
+  }
+
+  @Test func aToDoByItsWordsIsTheTask() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let turn = session.handle("the security questionnaire to-do goes to Avery")
+    #expect(turn.intent == "task.update" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(try workspace.task(id: 1)?.owner.handle == "avery")
+  }
+
+  @Test func aFollowUpToMakeIsNoneThatExists() throws {
+    let (_, session) = try Fixtures.confirmingSession()
+    let turn = session.handle("remind Sam to follow up with Globex tomorrow")
+    #expect(turn.intent == "task.assign" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(turn.slots["task"]?.value.key.lowercased() == "follow up with globex")
+  }
+}
