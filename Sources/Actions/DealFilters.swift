@@ -44,7 +44,15 @@ enum DealFilters {
       reading.filter.team = team
       reading.description.append("owned by \(display("team"))")
     }
-    if let key = request.key("period"), let period = Period(key: key) {
+    // Open deals close ahead ("closing in March" in December is next March); deals in a
+    // closed stage closed in the one gone by.
+    let closed = try request.key("stage").flatMap { try workspace.stage(id: $0) }.map {
+      StageKind(rawValue: $0.kind)?.isClosed ?? false
+    }
+    let said = request.slots["period"]?.value
+    if let period = closed == true
+      ? said.flatMap({ Period(key: $0.key) }) : PeriodAhead.period(said, today: request.today)
+    {
       reading.filter.closing = period.start...period.end
       reading.description.append("closing in \(period.name)")
     }

@@ -75,14 +75,9 @@ enum SummaryActions {
 
   /// `summary.forecast`: closed-won, commit, best case and pipeline against the target.
   static let forecast: ActionHandler = { request, workspace in
-    var period = request.key("period").flatMap(Period.init(key:)) ?? Period(quarter: request.today.quarter)
-    // A forecast looks ahead: a quarter named without a year ("forecast for Q1") that has
-    // already ended this year is next year's.
-    if let quarter = period.quarter, request.slots["period"]?.value.display == "Q\(quarter.number)",
-      quarter.end < request.today
-    {
-      period = Period(quarter: Quarter(year: quarter.year + 1, number: quarter.number))
-    }
+    // A forecast looks ahead: "forecast for Q1" in December is next year's.
+    let period =
+      PeriodAhead.period(request.slots["period"]?.value, today: request.today) ?? Period(quarter: request.today.quarter)
     let owner: Person?
     switch try Lookup.optionalPerson("person", request, workspace) {
     case .found(let found): owner = found

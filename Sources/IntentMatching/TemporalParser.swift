@@ -339,8 +339,11 @@ struct TemporalParser: Sendable {
       return (date(thisYear >= today ? thisYear : other), 2)
     }
     if Self.ambiguousMonths.contains(first), !(before.map(Self.yearMarkers.contains) ?? false) { return nil }
+    // A bare month is the last one gone by, or this one; its display keeps no year, so an
+    // answer that looks ahead (open deals closing) can take the next one (`PeriodAhead`).
     let (year, current, _) = today.components
-    return (monthPeriod(month <= current ? year : year - 1, month), 1)
+    let period = monthPeriod(month <= current ? year : year - 1, month)
+    return (EntityValue(kind: .period, key: period.key, display: Period.monthNames[month - 1]), 1)
   }
 
   /// "last 7 days", "past 2 weeks", "last 3 months": the days up to today.
