@@ -21,17 +21,8 @@ enum PostgresSchema {
   /// The statements that make an empty PostgreSQL database a workspace of the current
   /// schema, in order (tables before the tables and indexes that refer to them), one
   /// statement each: PostgreSQL's extended protocol takes one statement at a time.
-  static func statements() throws -> [String] {
-    let queue = try DatabaseQueue()
-    try Migrations.migrator.migrate(queue)
-    let objects = try queue.read { db in
-      try db.rows(
-        """
-        SELECT type, name, sql FROM sqlite_master
-        WHERE sql IS NOT NULL AND name NOT IN ('grdb_migrations', 'sqlite_sequence') ORDER BY rowid
-        """
-      ) { row -> (type: String, name: String, sql: String) in (try row[0], try row[1], try row[2]) }
-    }
+  static func statements(upTo last: String? = nil) throws -> [String] {
+    let objects = try schema(upTo: last)
     var tables: [String] = []
     var indexes: [String] = []
     var triggers: [String] = []
@@ -47,6 +38,24 @@ enum PostgresSchema {
       }
     }
     return tables + indexes + (triggers.isEmpty ? [] : [namesChanged] + triggers)
+  }
+
+  /// A part of the SQLite schema: a table, an index or a trigger, as SQLite keeps it.
+  typealias SchemaObject = (type: String, name: String, sql: String)
+
+  /// The SQLite schema after the migrations up to `last` (all of them for nil), in the order
+  /// they made its parts.
+  static func schema(upTo last: String? = nil) throws -> [SchemaObject] {
+    let queue = try DatabaseQueue()
+    if let last { try Migrations.migrator.migrate(queue, upTo: last) } else { try Migrations.migrator.migrate(queue) }
+    return try queue.read { db in
+      try db.rows(
+        """
+        SELECT type, name, sql FROM sqlite_master
+        WHERE sql IS NOT NULL AND name NOT IN ('grdb_migrations', 'sqlite_sequence') ORDER BY rowid
+        """
+      ) { row -> SchemaObject in (try row[0], try row[1], try row[2]) }
+    }
   }
 
   /// The function every names trigger calls: a new random token, as SQLite's `random()`
@@ -71,7 +80,7 @@ enum PostgresSchema {
   /// The function every table's change trigger calls. A statement-level trigger, so a change
   /// of many rows announces itself once; the server sends one notice a transaction.
   static let changed = """
-    CREATE FUNCTION baton_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE OR REPLACE FUNCTION baton_changed() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       PERFORM pg_notify('\(changesChannel)', '');
       RETURN NULL;

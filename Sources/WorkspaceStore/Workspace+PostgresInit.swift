@@ -53,6 +53,7 @@ extension Workspace {
       for statement in PostgresRoles.statements(database: location.database, tables: tables) {
         try session.run(statement)
       }
+      try session.run(revisionStatement)
       // The logins a model file gives its people, each a member of its person's group.
       let store = Executor(session)
       let logins = try store.rows(

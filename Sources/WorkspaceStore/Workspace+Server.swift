@@ -33,8 +33,16 @@ extension Workspace {
         guard applied.allSatisfy(Migrations.identifiers.contains) else {
           throw WorkspaceError.newerSchema(path: location.description)
         }
-        guard applied == Migrations.identifiers else {
-          throw WorkspaceError.olderSchema(location: location.description)
+        // An older workspace is brought up to date by its owner, as a file is by whoever
+        // opens it; anyone else opens one whose tables are current (baton's own checks
+        // stand while its server parts wait for the owner) and is refused an older schema.
+        if try applied != Migrations.identifiers || serverRevision(store) < serverRevision {
+          if try ownsSchema(store) {
+            try mapErrors(path: location.description) { try upgrade(session, database: location.database) }
+            session.keepAnswers()
+          } else if applied != Migrations.identifiers {
+            throw WorkspaceError.olderSchema(location: location.description)
+          }
         }
       }
       return Workspace(server: session)

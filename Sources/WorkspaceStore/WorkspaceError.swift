@@ -23,7 +23,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
   case badLocation(location: String, detail: String)
   /// A database on a server that holds no baton workspace.
   case notAWorkspace(location: String)
-  /// A shared workspace made by an earlier baton: a server's schema is not migrated yet.
+  /// A shared workspace made by an earlier baton, opened by a login that may not bring it up
+  /// to date (only the owner of its tables may).
   case olderSchema(location: String)
   /// What only a shared workspace has (logins), asked of a file.
   case sharedOnly(path: String, what: String)
@@ -61,7 +62,7 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
       return "there is no baton workspace in \(location); an admin makes one with `baton init \(location)`"
     case .olderSchema(let location):
       return
-        "the shared workspace \(location) was made by an earlier baton, and this one does not migrate a server's schema yet; use the baton that made it"
+        "the shared workspace \(location) was made by an earlier baton; the login that owns it (its admin) opens it once with this baton to bring it up to date"
     case .sharedOnly(let path, let what):
       return
         "\(path) is a workspace file, whose user says who they are with --as: \(what) is for a shared workspace on PostgreSQL"

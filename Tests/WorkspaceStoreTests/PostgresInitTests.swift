@@ -40,9 +40,14 @@ struct PostgresInitTests {
       try tables.map { table in "\(table) \(try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(table)\"") ?? -1)" }
     }
     let actual = try Self.counts(in: database, tables: tables)
-    // The server's workspace maps its admin's login to a person; a file has no logins.
-    #expect(actual.filter { !$0.hasPrefix("login ") } == expected.filter { !$0.hasPrefix("login ") })
+    // The server's workspace maps its admin's login to a person, and records the revision of
+    // its server parts; a file has no logins and no such setting.
+    let shared = { (count: String) in !count.hasPrefix("login ") && !count.hasPrefix("setting ") }
+    #expect(actual.filter(shared) == expected.filter(shared))
     #expect(actual.contains("login 1") && expected.contains("login 0"))
+    let settings = { (counts: [String]) in counts.first { $0.hasPrefix("setting ") }.flatMap { Int($0.dropFirst(8)) } }
+    #expect(settings(actual) == settings(expected).map { $0 + 1 })
+    #expect(try database.psql(input: "SELECT value FROM setting WHERE key = 'server_revision'") == "2")
     #expect(expected.contains { $0.hasPrefix("deal ") && $0 != "deal 0" })
     // The same records, not only as many: deal 42 as the file has it.
     let dealInFile = try file.fileQueue("a test").read { db in
