@@ -29,9 +29,14 @@ enum OwnershipActions {
     if let team = request.key("team") {
       entries = try workspace.ownership(ofTeam: team)
       name = request.slots["team"]?.value.display ?? team
-    } else if let handle = request.key("person") {
-      entries = try workspace.ownership(ofPerson: handle)
-      name = request.slots["person"]?.value.display ?? handle
+    } else if request.key("person") != nil {
+      // "what is on my plate": the actor's.
+      switch try Lookup.person("person", request, workspace) {
+      case .found(let person):
+        entries = try workspace.ownership(ofPerson: person.handle)
+        name = person.name
+      case .refused(let reply): return reply
+      }
     } else {
       return Replies.missing("team or person")
     }

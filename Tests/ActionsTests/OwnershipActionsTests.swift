@@ -69,6 +69,14 @@ import WorkspaceStore
     #expect(accountable.paragraphs == ["Accountable for lead scoring: Marketing Ops (Alex)."])
   }
 
+  /// "what is on my plate": the actor's part of the matrix, never "my" as a name.
+  @Test func myOwnershipIsTheActors() throws {
+    let mine = try harness.ask("ownership.of", as: "priya", ["person": Slot.person("@me", "my")])
+    let priyas = try harness.ask("ownership.of", as: "jordan", ["person": Slot.person("priya", "Priya Natarajan")])
+    #expect(mine.paragraphs == priyas.paragraphs)
+    #expect(mine.paragraphs.first?.hasPrefix("Priya Natarajan:") == true, "\(mine.paragraphs)")
+  }
+
   @Test func anUnknownResponsibilityIsNotFound() throws {
     let reply = try harness.ask("ownership.who", ["responsibility": Slot.responsibility("payroll", "payroll")])
     #expect(reply.refusalReason == .notFound)
