@@ -20,6 +20,8 @@ public enum DescribedRecords {
     "task": [.task], "todo": [.task], "followup": [.task], "lead": [.lead], "change": [.change], "request": [.change],
     // "the budget follow-up", "the deck to-do": the noun's second word ends it.
     "up": [.task], "do": [.task],
+    // "the Hooli deal": the deal of an account it names (`telling`).
+    "deal": [.deal], "opportunity": [.deal], "opp": [.deal], "oppty": [.deal],
     // "the verbal commit one": a record of whichever kind the request takes.
     "one": [.task, .lead, .change],
   ]
@@ -97,6 +99,9 @@ public enum DescribedRecords {
       // description; an answer to "which lead?" has none ("Pia Umbrella's lead").
       while start < end, (start == 0 && opensWithVerb) || !telling(start) { start += 1 }
       // "a QBR task", "a new lead" are ones to make, not ones there are.
+      // A deal is described by its account's name ("the Hooli deal", "the Hooli renewal
+      // opportunity"); other words alone describe none ("the big deal").
+      if kinds == [.deal], !(start..<end).contains(where: { accountAt[$0] != nil }) { continue }
       guard start < end, found.allSatisfy({ $0.range.upperBound <= start }),
         start == 0 || !fresh.contains(tokens[start - 1].text),
         !tokens[start..<end].contains(where: { fresh.contains($0.text) }),

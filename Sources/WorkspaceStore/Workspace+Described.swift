@@ -13,9 +13,9 @@ public struct DescribedRecord: Hashable, Sendable {
 }
 
 extension Workspace {
-  /// The tasks, leads or change requests with a word starting with each of `words` (a task's
-  /// title, a lead's person and company, a change request's title), ASCII case aside: open
-  /// ones first, then by number, at most `limit`.
+  /// The tasks, leads, change requests or deals with a word starting with each of `words` (a
+  /// task's title, a lead's person and company, a change request's title, a deal's name and
+  /// its account's), ASCII case aside: open ones first, then by number, at most `limit`.
   public func records(_ kind: EntityKind, describedBy words: [String], limit: Int) throws -> [DescribedRecord] {
     let (text, label, open, table): (String, String, String, String)
     switch kind {
@@ -25,6 +25,12 @@ extension Workspace {
         "name || ' ' || company", "name || ' (' || company || ')'", "status <> 'disqualified'", "lead"
       )
     case .change: (text, label, open, table) = ("title", "title", "status = 'open'", "change_request")
+    case .deal:
+      // A deal by its name and its account's; open ones (in an opportunity stage) first.
+      (text, label, open, table) = (
+        "name || ' ' || coalesce((SELECT a.name FROM account a WHERE a.id = deal.account_id), '')", "name",
+        "stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity')", "deal"
+      )
     default: return []
     }
     // A word's start, not any part of one: "art" is not in "Start the QBR".

@@ -101,3 +101,33 @@ import WorkspaceStore
     #expect(turn.slots["task"]?.value.key.lowercased() == "follow up with globex")
   }
 }
+
+/// A deal named by its account ("the Globex deal", "the Acme Corp opportunity"): the
+/// account's one open deal, or the account's open deals listed and nothing done.
+@Suite(.tags(.fast)) struct AccountDealTests {
+  @Test func anAccountsOneOpenDealIsTheDeal() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let open = try workspace.deals(stage: nil, ownerHandle: nil, accountID: nil, includeClosed: false, limit: 10_000)
+    let globex = open.filter { $0.account == "Globex" }
+    try #require(globex.count == 1, "the demo has one open Globex deal: \(globex.map(\.id))")
+    let turn = session.handle("what's the Globex deal worth")
+    #expect(turn.intent == "deal.show" && turn.reply.ok, "\(turn.reply.firstLine)")
+    #expect(turn.slots["deal"]?.value.key == String(globex[0].id))
+  }
+
+  @Test func severalOpenDealsAreListedAndNothingMoves() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let open = try workspace.deals(stage: nil, ownerHandle: nil, accountID: nil, includeClosed: false, limit: 10_000)
+    let hooli = open.filter { $0.account == "Hooli" }
+    try #require(hooli.count > 1, "the demo has several open Hooli deals")
+    let turn = session.handle("move the Hooli opportunity to Negotiation")
+    #expect(turn.intent == "deal.move" && turn.reply.refusalReason == .ambiguous, "\(turn.reply.firstLine)")
+    #expect(try hooli.allSatisfy { try workspace.deal(id: $0.id)?.stage == $0.stage })
+  }
+
+  @Test func wordsWithoutAnAccountDescribeNoDeal() throws {
+    let (_, session) = try Fixtures.confirmingSession()
+    let turn = session.handle("show the big deal")
+    #expect(turn.slots["deal"] == nil, "\(turn.slots)")
+  }
+}
