@@ -12,6 +12,7 @@ enum LeadRouteAction {
     case .refused(let reply): return .reply(reply)
     }
     let id = lead.id
+    if request.key("person") != nil { return try toNamedRep(lead, request, workspace) }
     if let owner = lead.owner {
       return .reply(
         Reply(
@@ -60,8 +61,44 @@ enum LeadRouteAction {
         summary: "Route lead \(id) (\(lead.name), \(lead.company)) to \(chosen.person.name). Why: \(why)",
         data: .object(data)
       ) {
-        let auditID = try workspace.routeLead(id: id, to: chosen.person, reason: why, request.audit)
+        let auditID = try workspace.routeLead(id: id, to: chosen.person, replacing: nil, reason: why, request.audit)
         return Replies.done("Routed lead \(id) to \(chosen.person.name). \(why)", auditID: auditID, data)
+      })
+  }
+
+  /// The lead given to the rep the line names ("assign lead 9 to Quinn"), in place of the
+  /// rules' pick, or of the rep who has it.
+  private static func toNamedRep(_ lead: Lead, _ request: ActionRequest, _ workspace: any WorkspaceAccess) throws
+    -> Outcome
+  {
+    let rep: Person
+    switch try Lookup.person("person", request, workspace) {
+    case .found(let found): rep = found
+    case .refused(let reply): return .reply(reply)
+    }
+    let id = lead.id
+    let data: [String: JSONValue] = ["lead": .int(id), "rep": .string(rep.handle)]
+    if lead.owner?.handle == rep.handle {
+      return .reply(
+        Reply(
+          kind: .answer, text: "Lead \(id) (\(lead.name), \(lead.company)) is already with \(rep.name).",
+          data: .object(data.merging(["already_done": true]) { _, new in new })))
+    }
+    guard rep.role != .viewer else {
+      return Replies.refused("\(rep.name) is a viewer, who asks only: a lead goes to a rep.", reason: .permission)
+    }
+    guard lead.status != "disqualified" else {
+      return Replies.refused("Lead \(id) is disqualified; it is not routed.", reason: .disqualified)
+    }
+    let was = lead.owner.map { " (was \($0.name))" } ?? ""
+    let why = "\(rep.name), as asked, rather than by the routing rules."
+    return .plan(
+      Plan(
+        summary: "Give lead \(id) (\(lead.name), \(lead.company)) to \(rep.name)\(was), as asked.", data: .object(data)
+      ) {
+        let auditID = try workspace.routeLead(
+          id: id, to: rep, replacing: lead.owner?.id, reason: why, request.audit)
+        return Replies.done("Gave lead \(id) to \(rep.name)\(was).", auditID: auditID, data)
       })
   }
 }

@@ -39,13 +39,15 @@ extension Workspace {
     }
   }
 
-  /// Gives a lead its rep and records the routing run; a lead routed meanwhile is a
-  /// `ChangeConflict`.
+  /// Gives a lead its rep (in place of `replacing`, the owner it had when the change was
+  /// planned) and records the routing run; a lead routed meanwhile is a `ChangeConflict`.
   @discardableResult
-  public func routeLead(id: Int64, to rep: Person, reason: String, _ context: AuditContext) throws -> Int64 {
+  public func routeLead(
+    id: Int64, to rep: Person, replacing: Int64? = nil, reason: String, _ context: AuditContext
+  ) throws -> Int64 {
     try change(context, note: reason) { recorder in
       // A NULL owner reads as nil, as a missing lead does; the caller checked it exists.
-      guard try recorder.db.value("SELECT owner_id FROM lead WHERE id = ?", [id]) as Int64? == nil
+      guard try recorder.db.value("SELECT owner_id FROM lead WHERE id = ?", [id]) as Int64? == replacing
       else { throw ChangeConflict("lead \(id) was routed by someone else just now") }
       try recorder.update("lead", id: id, ["owner_id": rep.id])
       try recorder.insert(

@@ -164,7 +164,7 @@ public protocol WorkspaceWriting: AnyObject, Sendable {
   )
   /// Gives a lead its rep and records the routing run.
   @discardableResult
-  func routeLead(id: Int64, to rep: Person, reason: String, _ context: AuditContext) throws -> Int64
+  func routeLead(id: Int64, to rep: Person, replacing: Int64?, reason: String, _ context: AuditContext) throws -> Int64
   /// Creates a task.
   func createTask(title: String, dealID: Int64?, owner: Person, due: Day?, _ context: AuditContext) throws -> (
     taskID: Int64, auditID: Int64

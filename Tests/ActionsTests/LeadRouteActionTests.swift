@@ -44,4 +44,23 @@ import WorkspaceStore
     #expect(done.kind == .done)
     #expect(try harness.workspace.lead(id: 17)?.owner?.handle == rep)
   }
+
+  /// "assign lead 17 to Quinn": the rep named, not the rules' pick; a lead a rep holds moves
+  /// from them, and a viewer holds no leads.
+  @Test func aNamedRepGetsTheLead() throws {
+    let quinn = Slot.person("quinn", "Quinn Murphy")
+    let plan = try harness.plan("lead.route", ["lead": Slot.lead(17), "person": quinn])
+    #expect(plan.summary.hasPrefix("Give lead 17 ("), "\(plan.summary)")
+    _ = try plan.perform()
+    #expect(try harness.workspace.lead(id: 17)?.owner?.handle == "quinn")
+    let moved = try harness.plan("lead.route", ["lead": Slot.lead(19), "person": quinn])
+    #expect(moved.summary.hasSuffix("to Quinn Murphy (was Sam Carter), as asked."), "\(moved.summary)")
+    _ = try moved.perform()
+    #expect(try harness.workspace.lead(id: 19)?.owner?.handle == "quinn")
+    let again = try harness.answer("lead.route", ["lead": Slot.lead(19), "person": quinn])
+    #expect(again.object["already_done"] == true)
+    let viewer = try harness.answer("lead.route", ["lead": Slot.lead(17), "person": Slot.person("casey", "Casey Lin")])
+    #expect(viewer.refusalReason == .permission)
+    #expect(try harness.workspace.lead(id: 17)?.owner?.handle == "quinn")
+  }
 }
