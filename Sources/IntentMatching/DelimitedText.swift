@@ -41,6 +41,41 @@ enum DelimitedText {
     return end >= 3 && end < tokenCount ? 0..<end : nil
   }
 
+  /// The token positions of what the line says before its first comma, full stop or dash
+  /// between words, when words follow it: "had a great call, move deal 42 to Proposal"
+  /// opens with a clause of its own.
+  static func leadingClause(in line: String, normalizer: Normalizer, tokenCount: Int) -> Range<Int>? {
+    guard let (characters, mark) = clauseMark(in: line) else { return nil }
+    let end = normalizer.tokens(String(characters[..<mark])).count
+    return end > 0 && end < tokenCount ? 0..<end : nil
+  }
+
+  /// What the line says after its leading clause (`leadingClause`).
+  static func afterLeadingClause(in line: String) -> String? {
+    guard let (characters, mark) = clauseMark(in: line) else { return nil }
+    let rest = characters[(mark + 1)...].drop(while: \.isWhitespace)
+    return rest.isEmpty ? nil : String(rest)
+  }
+
+  /// The line's characters and the position of the mark that ends its first clause.
+  private static func clauseMark(in line: String) -> (characters: [Character], mark: Int)? {
+    guard
+      mayHold(
+        line, quotes: false, stops: [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!")])
+    else { return nil }
+    let characters = Array(line)
+    for index in characters.indices.dropFirst() where index + 1 < characters.count {
+      let (before, mark, after) = (characters[index - 1], characters[index], characters[index + 1])
+      guard after.isWhitespace, !before.isWhitespace || dashes.contains(mark) else { continue }
+      guard clauseEnds.contains(mark) || (dashes.contains(mark) && before.isWhitespace) else { continue }
+      return (characters, index)
+    }
+    return nil
+  }
+
+  /// Marks that end a clause before a space.
+  private static let clauseEnds: Set<Character> = [",", ".", ";", "!"]
+
   /// Marks that end a sentence before a space.
   private static let stops: Set<Character> = [".", "?", "!", ":"]
   private static let dashes: Set<Character> = ["-", "–", "—"]

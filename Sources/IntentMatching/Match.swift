@@ -35,6 +35,9 @@ public struct Match: Sendable {
   public var contraryWords: [String] = []
   /// Words baton does not know that left a change not understood (as typed).
   public var unknownWords: [String] = []
+  /// The condition a change is said under ("if they sign", "once legal approves"), as typed:
+  /// baton does not wait for one, so the change is not made.
+  public var condition: String?
   /// Whether the line has a word that points at the conversation ("it", "that"): only then
   /// does what is in focus change how it is read.
   public var readsFocus = false

@@ -40,7 +40,9 @@ enum Phrasing {
 
   /// Framing a line may close with, longest first.
   private static let closers: [[String]] = [
-    ["right", "now"], ["thank", "you"], ["for", "me"], ["thanks"], ["thx"], ["please"], ["pls"], ["asap"],
+    ["when", "you", "get", "a", "chance"], ["if", "you", "get", "a", "chance"], ["whenever", "you", "can"],
+    ["when", "you", "can"], ["if", "you", "can"], ["if", "possible"], ["right", "now"], ["thank", "you"],
+    ["for", "me"], ["thanks"], ["thx"], ["please"], ["pls"], ["asap"],
   ]
 
   /// Words that only frame a request wherever they stand or as its last word ("asap").
