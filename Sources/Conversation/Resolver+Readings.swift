@@ -128,8 +128,25 @@ extension Resolver {
       else { continue }
       return (intent, slots.mapValues { SlotValue($0, source: .line) })
     }
+    // A yes-or-no question in a change's words ("is Sales Ops accountable for territory
+    // rules?") scores low as a question, its words being the change's: the best question
+    // reading that the line's own names complete answers it (who is accountable), where
+    // the change would only be refused.
+    for candidate in match.candidates where candidate.score >= Self.completedQuestionFloor {
+      guard let intent = matcher.catalog.intent(named: candidate.intent), !intent.sideEffects,
+        !intent.slots.isEmpty,
+        let slots = matcher.slots(of: match, readAs: candidate.intent, atLeast: Self.completedQuestionFloor),
+        intent.slots.allSatisfy({ !$0.required || slots[$0.name] != nil }),
+        intent.slots.contains(where: { slots[$0.name] != nil })
+      else { continue }
+      return (intent, slots.mapValues { SlotValue($0, source: .line) })
+    }
     return nil
   }
+
+  /// How low a question reading may score and still answer a question put in a change's
+  /// words, when the line's names complete it.
+  static let completedQuestionFloor = 0.1
 
   /// The best question reading above the threshold that takes, as a typed slot, a name the
   /// side effect's free text swallowed; nil when the free text holds no such name.

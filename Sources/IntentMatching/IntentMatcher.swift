@@ -645,10 +645,11 @@ public struct IntentMatcher: Sendable {
 
   /// The slots `match`'s line fills for another candidate intent, for a resolver that
   /// prefers a near-tied reading the context can complete.
-  public func slots(of match: Match, readAs name: String) -> [String: EntityValue]? {
+  /// `atLeast` lowers the bar the candidate's score must clear (its intent's threshold).
+  public func slots(of match: Match, readAs name: String, atLeast: Double? = nil) -> [String: EntityValue]? {
     guard let intent = catalog.intent(named: name),
       let candidate = match.candidates.first(where: { $0.intent == name }),
-      candidate.score >= (intent.sideEffects ? sideEffectThreshold : threshold)
+      candidate.score >= atLeast ?? (intent.sideEffects ? sideEffectThreshold : threshold)
     else { return nil }
     let example = intent.examples.first { $0.text == candidate.example }
     return filler.fill(

@@ -44,4 +44,16 @@ import WorkspaceStore
     #expect(tried >= 50)
     #expect(changed.isEmpty, "\(changed.count) of \(tried):\n\(changed.joined(separator: "\n"))")
   }
+
+  /// "is Sales Ops accountable for territory rules": a question in a change's words is
+  /// answered from the ownership matrix, and nothing is proposed.
+  @Test func aYesOrNoQuestionInAChangesWordsIsAnswered() throws {
+    let (workspace, session) = try Fixtures.confirmingSession()
+    let before = try workspace.changeRequests(statuses: ["open"]).count
+    let turn = session.handle("is Sales Ops accountable for territory rules")
+    #expect(
+      turn.reply.ok && turn.intent?.hasPrefix("ownership.") == true, "\(turn.intent ?? "-"): \(turn.reply.firstLine)")
+    #expect("\(turn.reply.blocks)".contains("Territory rules"), "\(turn.reply.blocks)")
+    #expect(try workspace.changeRequests(statuses: ["open"]).count == before)
+  }
 }
