@@ -25,10 +25,12 @@ enum Logins {
     try grant(nil, to: login, db)
   }
 
-  /// Makes `login` a member of `role`'s group alone (of none for nil), on a server.
+  /// Makes `login` a member of `role`'s group alone (of none for nil), on a server: the
+  /// groups the workspace was made with, whatever the database is called now.
   static func grant(_ role: Role?, to login: String, _ db: Executor) throws {
     guard case .postgres(let session) = db.backend else { return }
-    for statement in PostgresRoles.grant(role, to: login, database: session.location.database) {
+    let database = try Workspace.rolesDatabase(db) ?? session.location.database
+    for statement in PostgresRoles.grant(role, to: login, database: database) {
       try db.execute(statement)
     }
   }

@@ -135,4 +135,25 @@ import Testing
       return "\(error)".contains("the login that owns it")
     }
   }
+
+  /// A workspace's database copied or renamed keeps the groups it was made with: a login
+  /// mapped there joins them, not groups named after the new name (which do not exist).
+  @Test(.enabled(if: server != nil))
+  func aLoginMappedOnACopyJoinsTheWorkspacesGroups() throws {
+    let original = try ScratchDatabase()
+    defer { original.drop() }
+    let location = try PostgresLocation.parse(original.url, environment: [:], passwordAllowed: true)
+    try Workspace.create(on: location, content: .demo(today: Fixtures.today), force: false)
+    let copy = try ScratchDatabase(template: original.name)
+    defer { copy.drop() }
+    let lee = try copy.login("lee")
+    let workspace = try Workspace.open(
+      server: try PostgresLocation.parse(copy.url, environment: [:], passwordAllowed: true))
+    defer { workspace.close() }
+    let context = AuditContext(
+      actor: "morgan", input: "baton login add", intent: nil, action: "login.add", at: "2026-11-23T09:00:00Z")
+    try workspace.mapLogin(lee.name, to: try #require(try workspace.actor(named: "lee")), context)
+    #expect(
+      try copy.psql(input: "SELECT pg_has_role(current_user, '\(original.name)_rep', 'MEMBER')", url: lee.url) == "t")
+  }
 }
