@@ -185,15 +185,6 @@ public final class Session {
         SessionIntent.keepsFocus(intent.name) || resolver.answeredQuestion
         ? []
         : UnusedEntities.find(in: match, slots: described, matcher: matcher) { resolver.frames(of: intent) }
-      if intent.sideEffects, !resolver.answeredQuestion, let condition = match.condition {
-        // "move deal 42 to Negotiation if they sign": baton does not wait for a condition.
-        let refusal = Reply.refused(
-          "Not done: “\(condition)” is a condition, and baton makes a change when it is asked, not when something "
-            + "happens. Say the change once it holds.",
-          reason: .unusedWords, ["condition": .string(condition)])
-        let audited = auditedRefusal(refusal, of: intent, slots: slots, line: line, day: day)
-        return Turn(input: line, intent: intent.name, slots: slots, reply: audited)
-      }
       if unused.isEmpty, intent.sideEffects, !resolver.answeredQuestion, !match.unknownWords.isEmpty {
         // Words baton does not know beside a name the intent did not need ("hand deal 42 to CS
         // unless legal objects"): the change is not guessed at.

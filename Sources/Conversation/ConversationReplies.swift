@@ -53,6 +53,14 @@ enum ConversationReplies {
       ])
   }
 
+  /// A change said under a condition, refused: baton makes a change when asked.
+  static func conditional(_ condition: String) -> Reply {
+    .refused(
+      "Not done: “\(condition)” is a condition, and baton makes a change when it is asked, not when something "
+        + "happens. Say the change once it holds.",
+      reason: .unusedWords, ["condition": .string(condition)])
+  }
+
   /// A question that reads like a side effect and like nothing baton answers: it is not
   /// carried out.
   static func questionNotCommand(_ match: Match, catalog: IntentCatalog) -> Reply {

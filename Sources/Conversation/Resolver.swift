@@ -97,10 +97,18 @@ public final class Resolver {
     }
     state.lastMatch = match
     if let followup = followUp(match) {
+      if followup.intent.sideEffects, let condition = match.condition {
+        return .reply(ConversationReplies.conditional(condition), intent: followup.intent, slots: [:])
+      }
       return filled(followup.intent, slots: followup.slots, input: line, pointsAtFocus: match.readsFocus)
     }
     guard var intent = match.intent else {
       return .reply(ConversationReplies.notUnderstood(match, catalog: matcher.catalog), intent: nil, slots: [:])
+    }
+    // "move deal 42 to Negotiation if they sign": baton does not wait for a condition, and
+    // asks nothing for a change it will not make.
+    if intent.sideEffects, let condition = match.condition, !Self.asksAQuestion(match) {
+      return .reply(ConversationReplies.conditional(condition), intent: intent, slots: [:])
     }
     // A side effect whose free text swallows a name that a question reading takes as its own
     // ("recommend an operating model at 200 employees" read as a change to propose) gives way

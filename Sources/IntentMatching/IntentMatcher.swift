@@ -18,7 +18,7 @@ public struct IntentMatcher: Sendable {
   /// The bar for a line that leaves a required slot empty and has unknown words.
   public var unknownWordThreshold = 0.65
 
-  private let normalizer = Normalizer()
+  let normalizer = Normalizer()
   private(set) var recognizer: EntityRecognizer
   private(set) var corrector: TypoCorrector
   let ranker: Ranker
@@ -194,6 +194,15 @@ public struct IntentMatcher: Sendable {
     // A required slot the line leaves empty while it has words baton does not know ("the
     // meaning of life") is likelier a question from elsewhere than a missing name: demand
     // the stricter bar before asking for it.
+    // The condition a line says, whatever it is read as: a follow-up or an answer carries it
+    // too ("same for deal 43 once they sign").
+    let textWords = Set(slots.values.filter { $0.kind == .text }.flatMap { normalizer.tokens($0.key).map(\.text) })
+    let markedText =
+      delimited.flatMap { span in intent.slots.contains { $0.takesMarkedText && slots[$0.name] != nil } ? span : nil }
+    let clause = DelimitedText.leadingClause(in: line, normalizer: normalizer, tokenCount: tokens.count)
+    result.condition =
+      Self.conditionReading(tokens, textWords: textWords, marked: markedText, clause: clause, entities: entities)
+      .condition
     let unfilled = intent.slots.contains { $0.required && slots[$0.name] == nil }
     let covered = Set(entities.flatMap { Array($0.range) })
     let isUnknown = { (index: Int) in
@@ -218,18 +227,6 @@ public struct IntentMatcher: Sendable {
           ? Self.delexicalize(words, entities: entities.filter { !span.overlaps($0.range) }, freeText: [span]) : nil
       }
     result.contraryWords = ranker.contraryWords(reread[best.intent] ?? marked ?? delexicalized, intent: best.intent)
-    // A clause before a change that frames it ("had a great call, …") speaks neither for nor
-    // against it.
-    let clause = DelimitedText.leadingClause(in: line, normalizer: normalizer, tokenCount: tokens.count)
-    let preamble =
-      intent.sideEffects
-      ? Self.preamble(clause, tokens: tokens, entities: entities).flatMap { range in
-        opensARequest(tokens[range.lowerBound].text) ? nil : range
-      } : nil
-    if let preamble {
-      let framing = Set(preamble.map { tokens[$0].text })
-      result.contraryWords.removeAll(where: framing.contains)
-    }
     // A decisive reading (a record the intent needs, named, and a score clear of the bar)
     // is vetoed only by words no request about a record uses: "send lead 14 to whoever
     // covers the East" routes the lead, while "delete deal 42" is still refused.
@@ -254,13 +251,14 @@ public struct IntentMatcher: Sendable {
     // are listed. Framing ("asap") and one- or two-letter words ("can u") say nothing of the
     // change.
     if intent.sideEffects, result.unknownNames.isEmpty {
-      let textWords = Set(slots.values.filter { $0.kind == .text }.flatMap { normalizer.tokens($0.key).map(\.text) })
-      let (condition, courtesy) = Self.condition(tokens, textWords: textWords, delimited: delimited, clause: clause)
-      result.condition = condition
-      result.unknownWords = tokens.indices.filter {
-        isUnknown($0) && tokens[$0].text.count > 2 && !Phrasing.framingWords.contains(tokens[$0].text)
-          && !textWords.contains(tokens[$0].text) && !(preamble?.contains($0) ?? false)
-          && !(courtesy?.contains($0) ?? false)
+      let preamble = framingPreamble(line, clause: clause, tokens: tokens, entities: entities, intent: best.intent)
+      let courtesies = Self.conditionReading(
+        tokens, textWords: textWords, marked: markedText, clause: clause, entities: entities
+      ).courtesies
+      result.unknownWords = tokens.indices.filter { index in
+        isUnknown(index) && tokens[index].text.count > 2 && !Phrasing.framingWords.contains(tokens[index].text)
+          && !textWords.contains(tokens[index].text) && !(preamble?.contains(index) ?? false)
+          && !courtesies.contains { $0.contains(index) }
       }
       .map { tokens[$0].surface }
       // With every name the line gives used ("my" is no name), the line is not understood
@@ -277,97 +275,6 @@ public struct IntentMatcher: Sendable {
     }
     return result
   }
-
-  /// A clause before the change, set apart by a comma, a full stop or a dash, that names
-  /// nothing and says no condition ("had a great call, move deal 42 to Proposal"): it frames
-  /// the change, and its words are none of the change's. A clause with a condition or a
-  /// "not" ("once the lease ends, reassign Soylent") is the change's, and its unknown words
-  /// still stop it.
-  static func preamble(_ clause: Range<Int>?, tokens: [Token], entities: [RecognizedEntity]) -> Range<Int>? {
-    guard let clause, !entities.contains(where: { $0.range.overlaps(clause) }),
-      !clause.contains(where: { index in
-        let word = tokens[index].text
-        return conditionWords.contains(word) || word.hasSuffix("n't") || word.hasSuffix("n’t")
-      })
-    else { return nil }
-    return clause
-  }
-
-  /// The condition a change is said under, from its word to the end of its clause ("move
-  /// deal 42 to Negotiation if they sign"), outside the change's free text ("task for Priya:
-  /// check if the budget holds"). A "when" opening the line asks a question, read
-  /// elsewhere; a courtesy is no condition ("when you get a chance", "if possible").
-  static func condition(
-    _ tokens: [Token], textWords: Set<String>, delimited: Range<Int>?, clause: Range<Int>?
-  ) -> (condition: String?, courtesy: Range<Int>?) {
-    for index in tokens.indices where !(delimited?.contains(index) ?? false) {
-      let word = tokens[index].text
-      let opens =
-        (conditionOpeners.contains(word) && !(index == 0 && word == "when"))
-        || (word == "soon" && index > 0 && tokens[index - 1].text == "as")
-        || (word == "case" && index > 0 && tokens[index - 1].text == "in")
-      guard opens, !textWords.contains(word) else { continue }
-      let start = word == "soon" || word == "case" ? index - 1 : index
-      // The condition runs to the end of the line, or to the end of its clause when the
-      // change comes after it ("if they sign, move deal 42 …").
-      let end = clause.map { $0.contains(start) ? $0.upperBound : tokens.count } ?? tokens.count
-      let words = tokens[(index + 1)..<max(index + 1, end)].map(\.text)
-      if !words.isEmpty, words.count <= 5, words.allSatisfy(courtesy.contains) { return (nil, start..<end) }
-      return (tokens[start..<end].map(\.surface).joined(separator: " "), nil)
-    }
-    return (nil, nil)
-  }
-
-  /// The words of a courtesy said as a condition ("when you can", "if you get a chance").
-  private static let courtesy: Set<String> = [
-    "you", "can", "get", "got", "a", "the", "chance", "possible", "mind", "dont", "do", "not", "have", "time",
-    "please", "pls", "minute", "sec", "second", "moment", "free", "are", "re", "ok", "okay", "thanks",
-  ]
-
-  /// A change said after a preamble ("just got off the phone, bump deal 31 to Proposal"),
-  /// whose words dilute the change's score: the words after the preamble read alone, kept
-  /// when they are a change understood whole.
-  private func changeAfterPreamble(_ line: String, read: Match, today: Day, focus: [EntityKind]) -> Match? {
-    let clause = DelimitedText.leadingClause(in: line, normalizer: normalizer, tokenCount: read.tokens.count)
-    guard let preamble = Self.preamble(clause, tokens: read.tokens, entities: read.entities),
-      !opensARequest(read.tokens[preamble.lowerBound].text),
-      let rest = DelimitedText.afterLeadingClause(in: line)
-    else { return nil }
-    var change = match(rest, today: today, focus: focus, englishTypos: false)
-    guard let intent = change.intent, intent.sideEffects, change.unknownWords.isEmpty, change.condition == nil
-    else { return nil }
-    change.input = line
-    return change
-  }
-
-  /// Whether `word` opens an example or a refused line: a request's own verb ("move",
-  /// "delete"), which makes a clause it opens a request rather than a preamble.
-  private func opensARequest(_ word: String) -> Bool {
-    // What happened, told before the change ("just got off the call", "had a great call").
-    guard !Self.narrativeOpeners.contains(word) else { return false }
-    let opening = word + " "
-    return catalog.outOfScope.contains { $0.lowercased().hasPrefix(opening) }
-      || catalog.intents.contains { intent in intent.examples.contains { $0.text.lowercased().hasPrefix(opening) } }
-  }
-
-  /// Words that open an account of what happened rather than a request.
-  private static let narrativeOpeners: Set<String> = [
-    "just", "had", "got", "finally", "spoke", "talked", "met", "heard", "great", "good",
-  ]
-
-  /// Words that end a name: a clause begins there.
-  private static let clauseOpeners = conditionOpeners.union(["but", "because"])
-
-  /// Words that open a condition on a change.
-  private static let conditionOpeners: Set<String> = [
-    "if", "unless", "once", "provided", "providing", "assuming", "whenever", "when",
-  ]
-
-  /// Words that make a clause a condition on the change, or a qualifier of it.
-  private static let conditionWords: Set<String> = [
-    "if", "once", "when", "whenever", "after", "before", "unless", "until", "till", "only", "but", "except",
-    "not", "no", "never", "without", "instead", "wait", "dont", "cant", "wont", "as", "soon", "then",
-  ]
 
   /// A change's dates as the days ahead where the line's words read both ways ("on Friday":
   /// the last Friday for "what changed on Friday", this one for "send the MSA on Friday").
@@ -443,8 +350,9 @@ public struct IntentMatcher: Sendable {
         if let mark = delimited?.lowerBound, range.lowerBound < mark, mark < range.upperBound {
           range = range.lowerBound..<mark
         }
-        // Nor past a word that opens a clause ("to Avery if possible", "… unless Riley objects").
-        if let opener = range.first(where: { $0 > range.lowerBound && Self.clauseOpeners.contains(tokens[$0].text) }) {
+        // Nor past a word that opens a condition ("to Avery if possible", "… unless Riley objects").
+        if let opener = range.first(where: { $0 > range.lowerBound && Self.conditionOpeners.contains(tokens[$0].text) })
+        {
           range = range.lowerBound..<opener
         }
         guard range.count <= Self.longestName, range.contains(where: isUnknown),

@@ -17,6 +17,7 @@ extension Workspace {
   /// task's title, a lead's person and company, a change request's title, a deal's name and
   /// its account's), ASCII case aside: open ones first, then by number, at most `limit`.
   public func records(_ kind: EntityKind, describedBy words: [String], limit: Int) throws -> [DescribedRecord] {
+    if kind == .deal, let found = try accountDeals(describedBy: words, limit: limit) { return found }
     let (text, label, open, table): (String, String, String, String)
     switch kind {
     case .task: (text, label, open, table) = ("title", "title", "status = 'open'", "task")
@@ -35,11 +36,7 @@ extension Workspace {
     }
     // A word's start, not any part of one: "art" is not in "Start the QBR".
     let words = words.filter { !$0.isEmpty }
-    let wanted = words.map { word in
-      "% "
-        + word.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-        .replacingOccurrences(of: "_", with: "\\_") + "%"
-    }
+    let wanted = words.map(Self.wordStart)
     guard !words.isEmpty else { return [] }
     // Words after a hyphen, a parenthesis or a slash start there too ("Weyland-Yutani").
     let spaced = "' ' || replace(replace(replace(lower(\(text)), '-', ' '), '(', ' '), '/', ' ')"
@@ -53,5 +50,45 @@ extension Workspace {
         DescribedRecord(id: try row[0], label: try row[1], isOpen: try row[2])
       }
     }
+  }
+
+  /// The deals of the account a description names ("the Hooli renewal deal": Hooli's, whose
+  /// names have a word starting "renewal"), the longest run of its words that is an
+  /// account's name; nil when no run is one. Another account whose name only starts the
+  /// same ("Initech Health") is not that account.
+  private func accountDeals(describedBy words: [String], limit: Int) throws -> [DescribedRecord]? {
+    let words = words.filter { !$0.isEmpty }.map { $0.lowercased() }
+    guard !words.isEmpty else { return nil }
+    for length in stride(from: words.count, through: 1, by: -1) {
+      for start in 0...(words.count - length) {
+        let name = words[start..<start + length].joined(separator: " ")
+        let others = Array(words[..<start] + words[(start + length)...])
+        let account: Int64? = try read { db in
+          try db.value(
+            "SELECT id FROM account WHERE replace(lower(name), '-', ' ') = ? ORDER BY id LIMIT 1", [name])
+        }
+        guard let account else { continue }
+        let spaced = "' ' || replace(replace(replace(lower(name), '-', ' '), '(', ' '), '/', ' ')"
+        let conditions = ["account_id = ?"] + others.map { _ in "\(spaced) LIKE ? ESCAPE '\\'" }
+        let patterns = others.map(Self.wordStart)
+        let open = "stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity')"
+        return try read { db in
+          try db.rows(
+            """
+            SELECT id, name, \(open) FROM deal WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY \(open) DESC, id LIMIT ?
+            """, SQLArguments([account] as [any SQLBindable]) + SQLArguments(patterns) + [limit]
+          ) { row in DescribedRecord(id: try row[0], label: try row[1], isOpen: try row[2]) }
+        }
+      }
+    }
+    return nil
+  }
+
+  /// A `LIKE` pattern for a word's start in text read with a space before it (escaped by a backslash).
+  private static func wordStart(_ word: String) -> String {
+    "% "
+      + word.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+      .replacingOccurrences(of: "_", with: "\\_") + "%"
   }
 }
