@@ -19,18 +19,35 @@ enum StageActions {
   /// `stage.exit_criteria`: each criterion as worded, with the evidence it checks.
   static let exitCriteria: ActionHandler = { request, workspace in
     guard let id = request.key("stage") else { return Replies.missing("stage") }
-    guard let stage = try workspace.stage(id: id) else { return Replies.notFound("stage '\(id)'") }
+    guard var stage = try workspace.stage(id: id) else { return Replies.notFound("stage '\(id)'") }
+    // "what does a deal need to reach Negotiation": the stage before it is the one left.
+    var entering: Stage?
+    if StageEntry.asksEntry(request.input) {
+      switch StageEntry.stageBefore(stage, in: try workspace.stages()) {
+      case .success(let before):
+        entering = stage
+        stage = before
+      case .failure(let refusal):
+        return Reply(kind: .answer, text: refusal.text, data: request.data { json(stage) })
+      }
+    }
+    let record = stage.stageKind == .lifecycle ? "a lead" : "a deal"
+    let opening = entering.map { "To enter \($0.name), \(record) leaves \(stage.name). " } ?? ""
     guard !stage.exitCriteria.isEmpty else {
       return Reply(
-        kind: .answer, text: "\(stage.name) has no exit criteria: a deal does not leave it.",
+        kind: .answer, text: opening + "\(stage.name) has no exit criteria: a deal does not leave it.",
         data: request.data { json(stage) })
     }
     let lines = stage.exitCriteria.enumerated().map { index, criterion in
       "  \(index + 1). \(criterion.wording) (checks \(criterion.evidenceDescription))"
     }
     return Reply(
-      kind: .answer, text: "Exit criteria for \(stage.name):\n" + lines.joined(separator: "\n"),
-      data: request.data { json(stage) })
+      kind: .answer, text: opening + "Exit criteria for \(stage.name):\n" + lines.joined(separator: "\n"),
+      data: request.data {
+        guard let entering, case .object(var object) = json(stage) else { return json(stage) }
+        object["entering"] = .string(entering.id)
+        return .object(object)
+      })
   }
 
   static func json(_ stage: Stage) -> JSONValue {
