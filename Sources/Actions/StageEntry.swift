@@ -41,11 +41,12 @@ enum StageEntry {
 
   /// Words that ask about leaving the stage named.
   private static let exitCues = [
-    "leave", "leaving", "exit", "exiting", "out of", "past", "graduate from", "move on from", "gates out",
+    "leave", "leaves", "leaving", "left", "exit", "exits", "exiting", "exited", "out of", "past", "graduate from",
+    "move on from", "gates out",
   ]
   /// Words that ask about entering it.
   private static let entryCues = [
     "reach", "enter", "entering", "get to", "get into", "gets into", "into", "become", "becomes", "make it to",
-    "advance to", "qualify as", "count as", "entry",
+    "advance to", "qualify as", "count as", "entry", "move to", "moving to", "go to", "progress to", "before",
   ]
 }

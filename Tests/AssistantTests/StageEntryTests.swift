@@ -12,6 +12,8 @@ import Testing
       "To enter Negotiation, a deal leaves Proposal. Exit criteria for Proposal:"
     ),
     ("what does a deal need to leave Proposal", "Exit criteria for Proposal:"),
+    ("before a deal leaves Proposal, what has to be done", "Exit criteria for Proposal:"),
+    ("what do we need before Proposal", "To enter Proposal, a deal leaves Discovery."),
     ("what gets a deal into Closed Won", "To enter Closed-Won, a deal leaves Negotiation."),
     ("entry criteria for SAL", "To enter SAL, a lead leaves MQL. Exit criteria for MQL:"),
     ("entry criteria for Lead", "Lead is the first stage: nothing comes before it."),
