@@ -122,23 +122,19 @@ extension Resolver {
   /// The best reading of a question among the candidates that change nothing, if one clears
   /// the threshold, with its slots.
   func questionReading(of match: Match) -> (intent: IntentDefinition, slots: [String: SlotValue])? {
-    for candidate in match.candidates where candidate.score >= matcher.threshold {
-      guard let intent = matcher.catalog.intent(named: candidate.intent), !intent.sideEffects,
-        let slots = matcher.slots(of: match, readAs: candidate.intent)
-      else { continue }
-      return (intent, slots.mapValues { SlotValue($0, source: .line) })
-    }
-    // A yes-or-no question in a change's words ("is Sales Ops accountable for territory
-    // rules?") scores low as a question, its words being the change's: the best question
-    // reading that the line's own names complete answers it (who is accountable), where
-    // the change would only be refused.
+    // A reading above the bar answers as read. A yes-or-no question in a change's words ("is
+    // Sales Ops accountable for territory rules?") scores low as a question, its words being
+    // the change's: below the bar, a reading that the line's own names complete answers it
+    // (who is accountable), where the change would only be refused. Candidates come best
+    // first, so every reading above the bar is tried before any below it.
     for candidate in match.candidates where candidate.score >= Self.completedQuestionFloor {
       guard let intent = matcher.catalog.intent(named: candidate.intent), !intent.sideEffects,
-        !intent.slots.isEmpty,
-        let slots = matcher.slots(of: match, readAs: candidate.intent, atLeast: Self.completedQuestionFloor),
-        intent.slots.allSatisfy({ !$0.required || slots[$0.name] != nil }),
-        intent.slots.contains(where: { slots[$0.name] != nil })
+        let slots = matcher.slots(of: match, readAs: candidate.intent, atLeast: Self.completedQuestionFloor)
       else { continue }
+      let completed =
+        !intent.slots.isEmpty && intent.slots.allSatisfy({ !$0.required || slots[$0.name] != nil })
+        && intent.slots.contains(where: { slots[$0.name] != nil })
+      guard candidate.score >= matcher.threshold || completed else { continue }
       return (intent, slots.mapValues { SlotValue($0, source: .line) })
     }
     return nil

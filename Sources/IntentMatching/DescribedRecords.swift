@@ -98,10 +98,10 @@ public enum DescribedRecords {
       // A request's first word is its verb ("delete all change requests"), never a
       // description; an answer to "which lead?" has none ("Pia Umbrella's lead").
       while start < end, (start == 0 && opensWithVerb) || !telling(start) { start += 1 }
-      // "a QBR task", "a new lead" are ones to make, not ones there are.
       // A deal is described by its account's name ("the Hooli deal", "the Hooli renewal
       // opportunity"); other words alone describe none ("the big deal").
       if kinds == [.deal], !(start..<end).contains(where: { accountAt[$0] != nil }) { continue }
+      // "a QBR task", "a new lead" are ones to make, not ones there are.
       guard start < end, found.allSatisfy({ $0.range.upperBound <= start }),
         start == 0 || !fresh.contains(tokens[start - 1].text),
         !tokens[start..<end].contains(where: { fresh.contains($0.text) }),

@@ -126,13 +126,14 @@ public struct IntentMatcher: Sendable {
   /// word (`Match.readsFocus`) reads the same whatever the focus.
   public func match(_ line: String, today: Day, focus: [EntityKind] = []) -> Match {
     let read = match(line, today: today, focus: focus, englishTypos: false)
+    // A change after a preamble that diluted it ("just got off the phone, bump deal 31 …").
+    if read.intent == nil, let change = changeAfterPreamble(line, read: read, today: today, focus: focus) {
+      return change
+    }
     // A word of English one letter from a word baton knows ("rout lead 5") is read as that
     // word only when the line as typed is not understood and the line so read is.
     // Not for a line refused for its words ("reassign Soylent once the lease ends" is not
     // "… leave end"): only for one whose words scored too low.
-    if read.intent == nil, let change = changeAfterPreamble(line, read: read, today: today, focus: focus) {
-      return change
-    }
     guard read.intent == nil, read.unknownWords.isEmpty, read.contraryWords.isEmpty,
       read.tokens.contains(where: { corrector.correct($0.text, englishToo: true) != nil })
     else { return read }
@@ -191,18 +192,18 @@ public struct IntentMatcher: Sendable {
     let slots = filler.fill(
       intent, entities: entities, tokens: tokens, example: example(at: best.example), delimited: delimited,
       leading: leading)
-    // A required slot the line leaves empty while it has words baton does not know ("the
-    // meaning of life") is likelier a question from elsewhere than a missing name: demand
-    // the stricter bar before asking for it.
     // The condition a line says, whatever it is read as: a follow-up or an answer carries it
     // too ("same for deal 43 once they sign").
     let textWords = Set(slots.values.filter { $0.kind == .text }.flatMap { normalizer.tokens($0.key).map(\.text) })
     let markedText =
       delimited.flatMap { span in intent.slots.contains { $0.takesMarkedText && slots[$0.name] != nil } ? span : nil }
     let clause = DelimitedText.leadingClause(in: line, normalizer: normalizer, tokenCount: tokens.count)
-    result.condition =
-      Self.conditionReading(tokens, textWords: textWords, marked: markedText, clause: clause, entities: entities)
-      .condition
+    let framing = Self.conditionReading(
+      tokens, textWords: textWords, marked: markedText, clause: clause, entities: entities)
+    result.condition = framing.condition
+    // A required slot the line leaves empty while it has words baton does not know ("the
+    // meaning of life") is likelier a question from elsewhere than a missing name: demand
+    // the stricter bar before asking for it.
     let unfilled = intent.slots.contains { $0.required && slots[$0.name] == nil }
     let covered = Set(entities.flatMap { Array($0.range) })
     let isUnknown = { (index: Int) in
@@ -252,9 +253,7 @@ public struct IntentMatcher: Sendable {
     // change.
     if intent.sideEffects, result.unknownNames.isEmpty {
       let preamble = framingPreamble(line, clause: clause, tokens: tokens, entities: entities, intent: best.intent)
-      let courtesies = Self.conditionReading(
-        tokens, textWords: textWords, marked: markedText, clause: clause, entities: entities
-      ).courtesies
+      let courtesies = framing.courtesies
       result.unknownWords = tokens.indices.filter { index in
         isUnknown(index) && tokens[index].text.count > 2 && !Phrasing.framingWords.contains(tokens[index].text)
           && !textWords.contains(tokens[index].text) && !(preamble?.contains(index) ?? false)

@@ -23,8 +23,7 @@ enum PostgresMigration {
     let after = try PostgresSchema.schema()
     let old = Dictionary(before.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     let current = Set(after.map(\.name))
-    var rowIDs: [String: String] = [:]
-    for object in after where object.type == "table" { rowIDs[object.name] = PostgresSchema.rowID(of: object.sql) }
+    let rowIDs = PostgresSchema.rowIDs(of: after)
     var tables: [String] = []
     var indexes: [String] = []
     var triggers: [String] = []

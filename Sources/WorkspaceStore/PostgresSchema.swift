@@ -23,15 +23,13 @@ enum PostgresSchema {
   /// statement each: PostgreSQL's extended protocol takes one statement at a time.
   static func statements(upTo last: String? = nil) throws -> [String] {
     let objects = try schema(upTo: last)
+    let rowIDs = rowIDs(of: objects)
     var tables: [String] = []
     var indexes: [String] = []
     var triggers: [String] = []
-    var rowIDs: [String: String] = [:]
     for object in objects {
       switch object.type {
-      case "table":
-        tables.append(try table(object.name, object.sql))
-        rowIDs[object.name] = rowID(of: object.sql)
+      case "table": tables.append(try table(object.name, object.sql))
       case "index": indexes.append(try index(object.name, object.sql, rowIDs: rowIDs))
       case "trigger": triggers.append(try trigger(object.name, object.sql))
       default: throw Untranslatable(name: object.name, sql: object.sql)
@@ -120,6 +118,13 @@ enum PostgresSchema {
       translated.insert(contentsOf: ", rowid BIGINT GENERATED ALWAYS AS IDENTITY", at: close)
     }
     return translated
+  }
+
+  /// Each table's row id column (`rowID(of:)`), by table, for its indexes (`index`).
+  static func rowIDs(of schema: [SchemaObject]) -> [String: String] {
+    var rowIDs: [String: String] = [:]
+    for object in schema where object.type == "table" { rowIDs[object.name] = rowID(of: object.sql) }
+    return rowIDs
   }
 
   /// The column a table's `INTEGER PRIMARY KEY` names (SQLite's row id), if it has one.

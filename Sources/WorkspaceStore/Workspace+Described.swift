@@ -27,21 +27,17 @@ extension Workspace {
       )
     case .change: (text, label, open, table) = ("title", "title", "status = 'open'", "change_request")
     case .deal:
-      // A deal by its name and its account's; open ones (in an opportunity stage) first.
+      // A deal by its name and its account's; open ones first.
       (text, label, open, table) = (
         "name || ' ' || coalesce((SELECT a.name FROM account a WHERE a.id = deal.account_id), '')", "name",
-        "stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity')", "deal"
+        Self.openDeal, "deal"
       )
     default: return []
     }
-    // A word's start, not any part of one: "art" is not in "Start the QBR".
     let words = words.filter { !$0.isEmpty }
-    let wanted = words.map(Self.wordStart)
     guard !words.isEmpty else { return [] }
-    // Words after a hyphen, a parenthesis or a slash start there too ("Weyland-Yutani").
-    let spaced = "' ' || replace(replace(replace(lower(\(text)), '-', ' '), '(', ' '), '/', ' ')"
-    let conditions = Array(repeating: "\(spaced) LIKE ? ESCAPE '\\'", count: wanted.count)
-      .joined(separator: " AND ")
+    let conditions = Self.wordStarts(in: text, count: words.count)
+    let wanted = words.map(Self.wordStart)
     return try read { db in
       try db.rows(
         "SELECT id, \(label), \(open) FROM \(table) WHERE \(conditions) ORDER BY \(open) DESC, id LIMIT ?",
@@ -59,30 +55,38 @@ extension Workspace {
   private func accountDeals(describedBy words: [String], limit: Int) throws -> [DescribedRecord]? {
     let words = words.filter { !$0.isEmpty }.map { $0.lowercased() }
     guard !words.isEmpty else { return nil }
-    for length in stride(from: words.count, through: 1, by: -1) {
-      for start in 0...(words.count - length) {
-        let name = words[start..<start + length].joined(separator: " ")
-        let others = Array(words[..<start] + words[(start + length)...])
-        let account: Int64? = try read { db in
-          try db.value(
+    return try read { db in
+      for length in stride(from: words.count, through: 1, by: -1) {
+        for start in 0...(words.count - length) {
+          let name = words[start..<start + length].joined(separator: " ")
+          let account: Int64? = try db.value(
             "SELECT id FROM account WHERE replace(lower(name), '-', ' ') = ? ORDER BY id LIMIT 1", [name])
-        }
-        guard let account else { continue }
-        let spaced = "' ' || replace(replace(replace(lower(name), '-', ' '), '(', ' '), '/', ' ')"
-        let conditions = ["account_id = ?"] + others.map { _ in "\(spaced) LIKE ? ESCAPE '\\'" }
-        let patterns = others.map(Self.wordStart)
-        let open = "stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity')"
-        return try read { db in
-          try db.rows(
+          guard let account else { continue }
+          let others = Array(words[..<start] + words[(start + length)...])
+          let conditions =
+            ["account_id = ?"] + (others.isEmpty ? [] : [Self.wordStarts(in: "name", count: others.count)])
+          return try db.rows(
             """
-            SELECT id, name, \(open) FROM deal WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY \(open) DESC, id LIMIT ?
-            """, SQLArguments([account] as [any SQLBindable]) + SQLArguments(patterns) + [limit]
+            SELECT id, name, \(Self.openDeal) FROM deal WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY \(Self.openDeal) DESC, id LIMIT ?
+            """, SQLArguments([account] as [any SQLBindable]) + SQLArguments(others.map(Self.wordStart)) + [limit]
           ) { row in DescribedRecord(id: try row[0], label: try row[1], isOpen: try row[2]) }
         }
       }
+      return nil
     }
-    return nil
+  }
+
+  /// Whether a deal is open: in an opportunity stage.
+  private static let openDeal = "stage_id IN (SELECT id FROM stage WHERE kind = 'opportunity')"
+
+  /// `count` conditions, one a word, that `text` has a word starting with the word bound to
+  /// it (`wordStart`): a word's start, not any part of one ("art" is not in "Start the
+  /// QBR"), and words after a hyphen, a parenthesis or a slash start there too
+  /// ("Weyland-Yutani").
+  private static func wordStarts(in text: String, count: Int) -> String {
+    let spaced = "' ' || replace(replace(replace(lower(\(text)), '-', ' '), '(', ' '), '/', ' ')"
+    return Array(repeating: "\(spaced) LIKE ? ESCAPE '\\'", count: count).joined(separator: " AND ")
   }
 
   /// A `LIKE` pattern for a word's start in text read with a space before it (escaped by a backslash).

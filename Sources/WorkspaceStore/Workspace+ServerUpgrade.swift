@@ -43,8 +43,7 @@ extension Workspace {
     }
     statements += ["audit_actor", "audit_kept", "audit_kept_whole"].map { "DROP TRIGGER IF EXISTS \($0) ON audit" }
     statements += PostgresRoles.statements(database: database, tables: tables)
-    var rowIDs: [String: String] = [:]
-    for object in schema where object.type == "table" { rowIDs[object.name] = PostgresSchema.rowID(of: object.sql) }
+    let rowIDs = PostgresSchema.rowIDs(of: schema)
     for object in schema where object.type == "index" {
       statements += [
         "DROP INDEX IF EXISTS \"\(object.name)\"", try PostgresSchema.index(object.name, object.sql, rowIDs: rowIDs),
