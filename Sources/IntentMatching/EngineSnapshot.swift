@@ -6,7 +6,7 @@ import BatonModel
 /// ranker's lookup tables are saved as they are, the gazetteer's rebuilt from its phrases.
 enum EngineSnapshot {
   /// Changes whenever the layout or the engine's algorithm does, so an old file is not read.
-  static let format: UInt64 = 8
+  static let format: UInt64 = 9
   static let magic: UInt64 = 0x4241_544f_4e45_4e47  // "BATONENG"
   /// Floats are saved in the host's byte order; this one, after the header, reads back
   /// differently on a machine of the other order, whose file is then rebuilt, not misread.

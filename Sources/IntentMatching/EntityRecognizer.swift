@@ -77,7 +77,7 @@ struct EntityRecognizer: Sendable {
         index += 1
       }
     }
-    return result
+    return ResponsibilityParties.absorbing(result, tokens: tokens)
   }
 
   /// The person acting, as "my" and "myself" name them.

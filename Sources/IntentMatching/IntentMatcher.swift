@@ -511,7 +511,8 @@ public struct IntentMatcher: Sendable {
         if let leading, anchored.count == 1, anchored[0].allSatisfy({ SlotFiller.pointing.contains(words[$0]) }) {
           placings.append([leading])
         }
-        for spans in placings where !spans.isEmpty && !tried.contains(spans) {
+        for spans in placings
+        where !spans.isEmpty && !tried.contains(spans) && !spans.allSatisfy({ Self.isOneName($0, entities, words) }) {
           // Spans are read with each example's frame that places them until one keeps half
           // of it: without "by", "tell Sam to send the pricing sheet tomorrow" is placed
           // alike by "add a task for {person} to {task}", whose frame it does not keep, and
@@ -549,6 +550,18 @@ public struct IntentMatcher: Sendable {
     // Ties keep the catalogue's order, so the engine stays deterministic.
     return (updated.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }, rereadWords)
   }
+
+  /// Whether `span` says one name the line recognized and nothing else but an article ("the
+  /// service levels"): that name, read as the name it is, not free text.
+  private static func isOneName(_ span: Range<Int>, _ entities: [RecognizedEntity], _ words: [String]) -> Bool {
+    let start = span.first { !articles.contains(words[$0]) } ?? span.lowerBound
+    return entities.contains { entity in
+      entity.range == start..<span.upperBound && !entity.kinds.contains(where: valueKinds.contains)
+    }
+  }
+
+  /// Kinds that are amounts or times rather than names.
+  private static let valueKinds: Set<EntityKind> = [.number, .date, .period, .size, .impossibleDate]
 
   /// The slots `match`'s line fills for another candidate intent, for a resolver that
   /// prefers a near-tied reading the context can complete.

@@ -44,9 +44,6 @@ struct Ranker: Sendable {
   private var examplesOfIntent: [[Int]]
   private var classifier: SoftmaxClassifier
   private let intentCount: Int
-  /// The number of the meaning's first feature: those from here on are numbered in the order
-  /// lines list them, after every word feature (`Int32.max` when there are none).
-  private var firstMeaning = Int32.max
 
   /// Builds the index from each example's words and the intent it belongs to, and lines
   /// that belong to none.
@@ -60,40 +57,34 @@ struct Ranker: Sendable {
     var frequency: [UInt64: Int] = [:]
     for features in raw { for feature in features { frequency[feature.key, default: 0] += 1 } }
     var documentFrequency: [Int] = []
-    // The meaning's dimensions are numbered last, in the order lines list them, so the
-    // numbers of a line's features need sorting only in its words' part.
+    // Features are numbered in the order a line lists them (`FeatureExtractor.features`):
+    // words, pairs and character n-grams by ascending key, then the meaning's dimensions in
+    // their order. A line's vector is then in id order as it is read, with no sorting.
     let meaningKeys = extractor.meaningKeysInOrder
     let isMeaning = Set(meaningKeys)
-    for features in raw {
-      for feature in features where featureIndex[feature.key] == nil && !isMeaning.contains(feature.key) {
-        let seen = frequency[feature.key] ?? 0
-        // A character n-gram only one line has names that line, not its intent: dropping
-        // those makes the saved engine much smaller at no cost in accuracy.
-        guard seen > 1 || FeatureKey.isWordLevel(feature.key) else { continue }
-        featureIndex.insert(feature.key, value: Int32(documentFrequency.count))
-        documentFrequency.append(seen)
-      }
+    // A character n-gram only one line has names that line, not its intent: dropping those
+    // makes the saved engine much smaller at no cost in accuracy.
+    let kept = frequency.filter { key, seen in !isMeaning.contains(key) && (seen > 1 || FeatureKey.isWordLevel(key)) }
+    for (key, seen) in kept.sorted(by: { $0.key < $1.key }) {
+      featureIndex.insert(key, value: Int32(documentFrequency.count))
+      documentFrequency.append(seen)
     }
     for key in meaningKeys {
       guard let seen = frequency[key], seen > 1 else { continue }
       featureIndex.insert(key, value: Int32(documentFrequency.count))
       documentFrequency.append(seen)
     }
-    firstMeaning = Self.firstMeaning(featureIndex, extractor: extractor)
     let count = Float(max(1, raw.count))
     idf = documentFrequency.map { logf((count + 1) / (Float($0) + 1)) + 1 }
     unseenIDF = logf(count + 1) + 1
-    let vectors = raw.map { [featureIndex, idf, firstMeaning] in
-      Self.normalized($0, index: featureIndex, idf: idf, firstMeaning: firstMeaning)
-    }
+    let vectors = raw.map { [featureIndex, idf] in Self.normalized($0, index: featureIndex, idf: idf) }
     examplesOfIntent = Array(repeating: [], count: intentCount)
     for (index, example) in examples.enumerated() { examplesOfIntent[example.intent].append(index) }
     for (intent, members) in examplesOfIntent.enumerated() {
       var byFeature: [Int32: [(example: Int32, weight: Float)]] = [:]
       for (place, example) in members.enumerated() {
         let vector = Self.normalized(
-          raw[example].filter { FeatureKey.isWordLevel($0.key) }, index: featureIndex, idf: idf,
-          firstMeaning: firstMeaning)
+          raw[example].filter { FeatureKey.isWordLevel($0.key) }, index: featureIndex, idf: idf)
         for (id, weight) in zip(vector.ids, vector.values) { byFeature[id, default: []].append((Int32(place), weight)) }
       }
       for (id, list) in byFeature.sorted(by: { $0.key < $1.key }) {
@@ -109,8 +100,8 @@ struct Ranker: Sendable {
     // only where an example or a refused line has them too. On CLINC150 with few lines an
     // intent (its labels as descriptions), they raise both in-scope accuracy and how often
     // the best intent is right before refusal.
-    let described = descriptions.map { [extractor, featureIndex, idf, firstMeaning] in
-      Self.normalized(extractor.features($0.words), index: featureIndex, idf: idf, firstMeaning: firstMeaning)
+    let described = descriptions.map { [extractor, featureIndex, idf] in
+      Self.normalized(extractor.features($0.words), index: featureIndex, idf: idf)
     }
     let labels =
       examples.map(\.intent) + Array(repeating: intentCount, count: outOfScope.count) + descriptions.map(\.intent)
@@ -163,11 +154,11 @@ struct Ranker: Sendable {
 
   func reading(_ words: [String]) -> Reading {
     // Each feature is looked up once, for the whole vector and for the words' part.
-    var (all, wordLevel) = Self.weighed(
+    let (all, wordLevel) = Self.weighed(
       extractor.features(words), index: featureIndex, idf: idf, unseenIDF: unseenIDF, wordLevelToo: true)
     return Reading(
-      probabilities: classifier.probabilities(Self.unit(&all.entries, unseen: all.unseen, firstMeaning: firstMeaning)),
-      words: Self.unit(&wordLevel.entries, unseen: wordLevel.unseen, firstMeaning: firstMeaning))
+      probabilities: classifier.probabilities(Self.unit(all.entries, unseen: all.unseen)),
+      words: Self.unit(wordLevel.entries, unseen: wordLevel.unseen))
   }
 
   /// `intent`'s score for the words `reading` was made of, with its nearest example.
@@ -229,11 +220,6 @@ struct Ranker: Sendable {
     return intents.contains { postingIndex[Self.postingKey(intent: $0, feature: id)] != nil }
   }
 
-  /// The number of the first meaning feature `featureIndex` has, `Int32.max` for none.
-  private static func firstMeaning(_ featureIndex: KeyIndex, extractor: FeatureExtractor) -> Int32 {
-    extractor.meaningKeysInOrder.compactMap { featureIndex[$0] }.min() ?? Int32.max
-  }
-
   /// Best first; ties keep the catalogue's order, so the engine stays deterministic.
   private static func ordered(_ left: Scored, _ right: Scored) -> Bool {
     left.score != right.score ? left.score > right.score : left.intent < right.intent
@@ -274,18 +260,17 @@ struct Ranker: Sendable {
   /// deals" than "show deals" is, where leaving "drop" out would make them the same.
   private func normalized(_ features: [(key: UInt64, weight: Float)], unknownCount: Bool = false) -> SparseVector {
     Self.normalized(
-      features, index: featureIndex, idf: idf, firstMeaning: firstMeaning, unseenIDF: unknownCount ? unseenIDF : 0)
+      features, index: featureIndex, idf: idf, unseenIDF: unknownCount ? unseenIDF : 0)
   }
 
   /// The TF-IDF vector of `features`, unit length, in feature order; features no example had
-  /// are left out, and count in the length at `unseenIDF`. The features of meaning come last
-  /// and in order (numbered from `firstMeaning`), so only those before them are sorted.
+  /// are left out, and count in the length at `unseenIDF`. In id order, as features are
+  /// numbered in the order they are listed.
   private static func normalized(
-    _ features: [(key: UInt64, weight: Float)], index featureIndex: KeyIndex, idf: [Float],
-    firstMeaning: Int32, unseenIDF: Float = 0
+    _ features: [(key: UInt64, weight: Float)], index featureIndex: KeyIndex, idf: [Float], unseenIDF: Float = 0
   ) -> SparseVector {
-    var (all, _) = weighed(features, index: featureIndex, idf: idf, unseenIDF: unseenIDF, wordLevelToo: false)
-    return unit(&all.entries, unseen: all.unseen, firstMeaning: firstMeaning)
+    let (all, _) = weighed(features, index: featureIndex, idf: idf, unseenIDF: unseenIDF, wordLevelToo: false)
+    return unit(all.entries, unseen: all.unseen)
   }
 
   /// Features by their ids, weighed by IDF, in the features' order, and the squared length
@@ -319,15 +304,10 @@ struct Ranker: Sendable {
     return (all, words)
   }
 
-  /// `entries` (weighted, in the order of their features) as a unit vector in id order,
-  /// `unseen` the squared length of the features left out.
-  private static func unit(_ entries: inout [(id: Int32, weight: Float)], unseen: Float, firstMeaning: Int32)
-    -> SparseVector
-  {
+  /// `entries` (weighted, in the order of their features, which is id order) as a unit
+  /// vector, `unseen` the squared length of the features left out.
+  private static func unit(_ entries: [(id: Int32, weight: Float)], unseen: Float) -> SparseVector {
     guard !entries.isEmpty else { return SparseVector() }
-    var words = entries.count
-    while words > 0 && entries[words - 1].id >= firstMeaning { words -= 1 }
-    entries[..<words].sort { $0.id < $1.id }
     let norm = (entries.reduce(0) { $0 + $1.weight * $1.weight } + unseen).squareRoot()
     guard norm > 0 else { return SparseVector() }
     return SparseVector(ids: entries.map(\.id), values: entries.map { $0.weight / norm })
@@ -372,7 +352,6 @@ extension Ranker {
     let largest = examplesOfIntent.map(\.count).max() ?? 0
     guard postingExamples.allSatisfy({ $0 >= 0 && Int($0) < largest }) else { throw SnapshotReader.Damaged() }
     classifier = try SoftmaxClassifier(from: &reader, featureCount: idf.count)
-    firstMeaning = Self.firstMeaning(featureIndex, extractor: extractor)
     guard classifier.classCount >= intentCount else { throw SnapshotReader.Damaged() }
     try postingIndex.forEach { key, value in
       let members = examplesOfIntent.indices.contains(Int(key >> 32)) ? examplesOfIntent[Int(key >> 32)].count : 0

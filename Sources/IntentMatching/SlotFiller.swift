@@ -17,6 +17,9 @@ struct SlotFiller: Sendable {
 
   private final class AnchorTable: Sendable {
     let table = Mutex<[ExampleSlotKey: ExampleSlot?]>([:])
+    /// Each slot in every example of an intent, by the intent's name: a line that reads its
+    /// free text the way other examples do looks them up once, not once an example.
+    let everyExample = Mutex<[NamedIntentSlot: [ExampleSlot?]]>([:])
     /// Each slot's anchors in every example of an intent, by the intent's position in the
     /// catalogue: a line looks them up once an intent and slot, not once an example.
     let byIntent = Mutex<[IntentSlot: [Anchors?]]>([:])
@@ -40,6 +43,12 @@ struct SlotFiller: Sendable {
 
   private struct IntentSlot: Hashable {
     let intent: Int
+    let slot: String
+  }
+
+  /// A slot of an intent, by the intent's name (`fill` is given an intent without its place).
+  private struct NamedIntentSlot: Hashable {
+    let intent: String
     let slot: String
   }
 
@@ -113,6 +122,15 @@ struct SlotFiller: Sendable {
       table[key] = .some(read)
       return read
     }
+  }
+
+  /// What every example of `intent` says around `{name}`, in the examples' order, read once.
+  private func exampleSlots(_ name: String, of intent: IntentDefinition) -> [ExampleSlot?] {
+    let key = NamedIntentSlot(intent: intent.name, slot: name)
+    if let known = anchors.everyExample.withLock({ $0[key] }) { return known }
+    let read = intent.examples.map { exampleSlot(name, in: $0) }
+    anchors.everyExample.withLock { $0[key] = read }
+    return read
   }
 
   private static func anchorWords(for name: String, in example: Example) -> Anchors? {
@@ -271,8 +289,8 @@ struct SlotFiller: Sendable {
   ) -> EntityValue? {
     let lineStems = Set(stems)
     var best: (overlap: Int, range: Range<Int>)?
-    for candidate in intent.examples {
-      guard let slot = exampleSlot(name, in: candidate), let anchor = slot.anchors.before.last,
+    for slot in exampleSlots(name, of: intent) {
+      guard let slot, let anchor = slot.anchors.before.last,
         let previous = slot.markerBefore,
         let position = stems.indices.first(where: { $0 > 0 && stems[$0] == anchor && slotAt[$0 - 1] == previous })
       else { continue }
