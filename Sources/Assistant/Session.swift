@@ -122,10 +122,16 @@ public final class Session {
     if workspace.takeNamesNotice() { refreshNames() }
     let day = today()
     let focus = resolver.focusKinds
-    let match =
+    var match =
       prereading?.match(for: line, day: day, focus: focus, namesVersion: matcher.namesVersion)
       ?? matcher.match(line, today: day, focus: focus)
+    let titled = titledTaskReading(line, match: match, day: day, focus: focus)
+    if let titled { match = titled.match }
     var turn = impossibleDate(in: match, line: line, day: day) ?? resolved(match, line: line, day: day)
+    if let titled {
+      turn.reply.blocks.insert(.text(titled.note), at: 0)
+      turn.reply.data = turn.reply.data.merging(titled.data)
+    }
     if let dropped = resolver.droppedConfirmation {
       // Said before the reply, so a mistyped "yse" does not leave the person thinking it ran.
       turn.reply.blocks.insert(.text("Not done: “\(dropped.input)” (the answer was not yes or no)."), at: 0)

@@ -13,6 +13,17 @@ public struct DescribedRecord: Hashable, Sendable {
 }
 
 extension Workspace {
+  /// The open tasks' numbers and titles, by number; nil when there are more than `limit`, since
+  /// a title read among some of them could be another's too.
+  public func openTaskTitles(limit: Int) throws -> [(id: Int64, title: String)]? {
+    let found = try read { db in
+      try db.rows("SELECT id, title FROM task WHERE status = 'open' ORDER BY id LIMIT ?", [limit + 1]) { row in
+        (id: try row[0] as Int64, title: try row[1] as String)
+      }
+    }
+    return found.count > limit ? nil : found
+  }
+
   /// The tasks, leads, change requests or deals with a word starting with each of `words` (a
   /// task's title, a lead's person and company, a change request's title, a deal's name and
   /// its account's), ASCII case aside: open ones first, then by number, at most `limit`.

@@ -80,6 +80,8 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   func changeRequest(id: Int64) throws -> ChangeRequest?
   /// Tasks, leads or change requests whose words hold every one of `words`.
   func records(_ kind: EntityKind, describedBy words: [String], limit: Int) throws -> [DescribedRecord]
+  /// The open tasks' numbers and titles; nil when there are more than `limit`.
+  func openTaskTitles(limit: Int) throws -> [(id: Int64, title: String)]?
   /// A token that changes whenever the names the matcher reads change (nil: too old a file).
   func namesToken() throws -> Int64?
   /// Whether another session announced a change to the names since last asked.
