@@ -1,4 +1,5 @@
 import BatonModel
+import Conversation
 import Foundation
 import IntentMatching
 import WorkspaceStore
@@ -18,6 +19,11 @@ struct TitledTask {
   var data: [String: JSONValue] {
     ["read_as": .object(["text": .string(said), "task": .int(id), "title": .string(title)])]
   }
+
+  /// Whether `slots` hold this task.
+  func isTaken(by slots: [String: SlotValue]) -> Bool {
+    slots.values.contains { $0.value.kind == .task && $0.value.key == String(id) }
+  }
 }
 
 extension Session {
@@ -28,14 +34,19 @@ extension Session {
 
   /// A line not understood that names an open task by words of its title ("push the
   /// onboarding deck to Friday"), read again with "task N" in their place; nil unless that
-  /// reading is understood and takes that task.
+  /// reading is understood and takes that task. Never for a line that may be a question
+  /// (a guess must not turn one into a change), nor while the conversation waits for an
+  /// answer.
   func titledTaskReading(_ line: String, match: Match, day: Day, focus: [EntityKind]) -> TitledTask? {
-    guard match.intent == nil, match.tokens.count >= 2,
+    guard match.intent == nil, match.tokens.count >= 2, resolver.awaiting == nil, !Resolver.mayAsk(match),
       let open = try? workspace.openTaskTitles(limit: Self.titledTasksRead), !open.isEmpty
     else { return nil }
     let titles = open.map { (id: $0.id, words: matcher.normalizedWords($0.title)) }
-    guard let found = TitleWords.find(in: match.tokens.map(\.text), titles: titles),
-      let span = Self.characters(of: found.range, tokens: match.tokens, in: line),
+    let covered = Set(match.entities.flatMap { Array($0.range) })
+    let words = match.tokens.map(\.text)
+    let tells = { (index: Int) in !covered.contains(index) && !self.matcher.knows(words[index]) }
+    guard let found = TitleWords.find(in: words, titles: titles, tells: tells),
+      let span = Self.characters(of: Array(match.tokens[found.range]), in: line),
       let title = open.first(where: { $0.id == found.id })?.title
     else { return nil }
     let key = String(found.id)
@@ -45,19 +56,47 @@ extension Session {
     return TitledTask(match: reread, said: String(line[span]), id: found.id, title: title)
   }
 
-  /// Where in `line` the tokens in `range` were typed: each token's surface found after the
-  /// one before it; nil when one is not found as typed (a word the normalizer rewrote).
-  private static func characters(of range: Range<Int>, tokens: [Token], in line: String) -> Range<String.Index>? {
-    var cursor = line.startIndex
-    var start = line.startIndex
-    for index in 0..<range.upperBound {
-      guard
-        let found = line.range(
-          of: tokens[index].surface, options: [.caseInsensitive], range: cursor..<line.endIndex)
-      else { return nil }
-      if index == range.lowerBound { start = found.lowerBound }
-      cursor = found.upperBound
+  /// The refusal of a change to a task read from its title's words when no one is asked to
+  /// confirm it (`--yes`, a script, an agent): a guess is shown before it is carried out.
+  func titledChangeRefusal(_ titled: TitledTask) -> Reply {
+    .refused(
+      "Not done: “\(titled.said)” may be task \(titled.id) “\(titled.title)”. Say it with “task \(titled.id)” to go ahead.",
+      reason: .ambiguous, titled.data)
+  }
+
+  /// Where in `line` the words `tokens` were typed, one after another with nothing but
+  /// punctuation or spaces between them, each a whole word (case aside); nil unless they
+  /// were typed so in exactly one place.
+  static func characters(of tokens: [Token], in line: String) -> Range<String.Index>? {
+    guard let first = tokens.first else { return nil }
+    var places: [Range<String.Index>] = []
+    var searchFrom = line.startIndex
+    while let start = line.range(of: first.surface, options: .caseInsensitive, range: searchFrom..<line.endIndex) {
+      searchFrom = start.upperBound
+      guard isWordStart(start.lowerBound, in: line) else { continue }
+      var end = start.upperBound
+      var typed = true
+      for token in tokens.dropFirst() {
+        var next = end
+        while next < line.endIndex, !line[next].isLetter, !line[next].isNumber { next = line.index(after: next) }
+        guard next > end,
+          let word = line.range(of: token.surface, options: [.caseInsensitive, .anchored], range: next..<line.endIndex)
+        else {
+          typed = false
+          break
+        }
+        end = word.upperBound
+      }
+      if typed, end == line.endIndex || !(line[end].isLetter || line[end].isNumber) {
+        places.append(start.lowerBound..<end)
+      }
     }
-    return start..<cursor
+    return places.count == 1 ? places[0] : nil
+  }
+
+  private static func isWordStart(_ index: String.Index, in line: String) -> Bool {
+    guard index > line.startIndex else { return true }
+    let before = line[line.index(before: index)]
+    return !before.isLetter && !before.isNumber
   }
 }

@@ -125,10 +125,16 @@ public final class Session {
     var match =
       prereading?.match(for: line, day: day, focus: focus, namesVersion: matcher.namesVersion)
       ?? matcher.match(line, today: day, focus: focus)
+    // A task named by its title's words: a change so read runs only once the person has
+    // seen which task and said yes.
     let titled = titledTaskReading(line, match: match, day: day, focus: focus)
+    if let titled, let intent = titled.match.intent, intent.sideEffects, confirmations != .ask {
+      let refusal = auditedRefusal(titledChangeRefusal(titled), of: intent, slots: [:], line: line, day: day)
+      return Turn(input: line, intent: intent.name, slots: [:], reply: refusal)
+    }
     if let titled { match = titled.match }
     var turn = impossibleDate(in: match, line: line, day: day) ?? resolved(match, line: line, day: day)
-    if let titled {
+    if let titled, titled.isTaken(by: turn.slots) {
       turn.reply.blocks.insert(.text(titled.note), at: 0)
       turn.reply.data = turn.reply.data.merging(titled.data)
     }

@@ -119,6 +119,14 @@ extension Resolver {
     return subjects.contains(next)
   }
 
+  /// Whether the line may be a question, read more widely than `asksAQuestion` for a guess
+  /// that could change something: also a line ending in "?" and one opening with an
+  /// auxiliary whatever follows ("has the security questionnaire been sent").
+  public static func mayAsk(_ match: Match) -> Bool {
+    if asksAQuestion(match) || match.input.last(where: { !$0.isWhitespace }) == "?" { return true }
+    return match.tokens.map(\.text).drop { leadIns.contains($0) }.first.map(auxiliaries.contains) ?? false
+  }
+
   /// The best reading of a question among the candidates that change nothing, if one clears
   /// the threshold, with its slots.
   func questionReading(of match: Match) -> (intent: IntentDefinition, slots: [String: SlotValue])? {

@@ -511,8 +511,10 @@ public struct IntentMatcher: Sendable {
         if let leading, anchored.count == 1, anchored[0].allSatisfy({ SlotFiller.pointing.contains(words[$0]) }) {
           placings.append([leading])
         }
-        for spans in placings
-        where !spans.isEmpty && !tried.contains(spans) && !spans.allSatisfy({ Self.isOneName($0, entities, words) }) {
+        // Words the line marks as text are text even when they are one name; words an
+        // example's anchors place are not, when they are only a name the line recognized.
+        let onlyAName = !anchored.isEmpty && anchored.allSatisfy { Self.isOneName($0, entities, words) }
+        for spans in placings where !spans.isEmpty && !tried.contains(spans) && !(onlyAName && spans == anchored) {
           // Spans are read with each example's frame that places them until one keeps half
           // of it: without "by", "tell Sam to send the pricing sheet tomorrow" is placed
           // alike by "add a task for {person} to {task}", whose frame it does not keep, and
@@ -593,6 +595,9 @@ public struct IntentMatcher: Sendable {
       to: recognizer.recognize(tokens.map(\.text), corrected: [], today: today), tokens, corrected: corrected,
       isKnown: corrector.isKnown, opensWithVerb: false)
   }
+
+  /// Whether `word` (normalized) is one baton knows: an example's, a name's or a date's.
+  public func knows(_ word: String) -> Bool { corrector.isKnown(word) }
 
   /// The normalized words of `line`.
   public func normalizedWords(_ line: String) -> [String] {

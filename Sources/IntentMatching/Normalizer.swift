@@ -23,13 +23,36 @@ public struct Normalizer: Sendable {
     "gimme": ["give", "me"], "lemme": ["let", "me"], "whats": ["what", "is"], "whos": ["who", "is"],
   ]
 
+  /// Arrows, read as the word "to" ("marketing→sales handoff", "lead 2 -> Jamie").
+  static let arrows = ["->", "=>", "→", "⇒", "➔", "⟶"]
+
   /// Normalizes `line` into tokens.
   public func tokens(_ line: String) -> [Token] {
     var bytes = line
-    if let tokens = bytes.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? Self.asciiTokens($0) : nil }) {
+    if let tokens = bytes.withUTF8({ Self.isPlain($0) ? Self.asciiTokens($0) : nil }) {
       return NumberWords.collapse(Self.expandingRunTogether(tokens))
     }
-    return NumberWords.collapse(Self.expandingRunTogether(unicodeTokens(line)))
+    return NumberWords.collapse(Self.expandingRunTogether(unicodeTokens(Self.spacingArrows(line))))
+  }
+
+  /// Whether `bytes` are ASCII with no arrow ("->", "=>"), for the plain tokenizer.
+  private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if byte >= 0x80 || (byte == UInt8(ascii: ">") && (previous == UInt8(ascii: "-") || previous == UInt8(ascii: "=")))
+      {
+        return false
+      }
+      previous = byte
+    }
+    return true
+  }
+
+  /// `line` with a space either side of each arrow, so that it stands as a word of its own.
+  private static func spacingArrows(_ line: String) -> String {
+    arrows.reduce(line) { spaced, arrow in
+      spaced.contains(arrow) ? spaced.replacingOccurrences(of: arrow, with: " \(arrow) ") : spaced
+    }
   }
 
   /// `tokens` with each run-together word ("gimme") as the words it stands for.
@@ -44,6 +67,10 @@ public struct Normalizer: Sendable {
   func unicodeTokens(_ line: String) -> [Token] {
     var result: [Token] = []
     for raw in line.split(whereSeparator: { $0.isWhitespace }) {
+      if Self.arrows.contains(String(raw)) {
+        result.append(Token(text: "to", surface: String(raw)))
+        continue
+      }
       let folded = Self.fold(String(raw))
       let surfaceWord = String(raw)
       // Apostrophes: expand contractions, drop possessive 's.

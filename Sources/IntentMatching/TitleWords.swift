@@ -2,10 +2,12 @@
 /// onboarding deck to Friday" for the task "Prepare the onboarding kickoff deck"): the run
 /// of a line's words that only one title holds.
 ///
-/// A run counts when it has at least two words of meaning, begins and ends with one, and
-/// each of its words of meaning starts a word of the title; a run that several titles hold
-/// is none of theirs. Of several runs, the one with the most words of meaning; two as long
-/// for different records are none.
+/// A run counts when it has at least two words of meaning, begins and ends with one, each of
+/// them starts a word of the title, and one of them tells (a word baton does not know
+/// otherwise, outside any name it recognized: "questionnaire", "deck"; "commit deals" is
+/// the forecast's, not a title's); a run that several titles hold is none of theirs. Of
+/// several runs, the one with the most words of meaning; two as long for different records
+/// are none.
 public enum TitleWords {
   /// A run of the line's words and the record whose title holds it.
   public struct Found: Equatable, Sendable {
@@ -24,30 +26,32 @@ public enum TitleWords {
   ]
 
   /// The one run of `words` (a line's normalized words) that one of `titles` (each its
-  /// normalized words) holds, or nil.
-  public static func find(in words: [String], titles: [(id: Int64, words: [String])]) -> Found? {
+  /// normalized words) holds, or nil; `tells` says whether the word at an index may tell a
+  /// record.
+  public static func find(
+    in words: [String], titles: [(id: Int64, words: [String])], tells: (Int) -> Bool
+  ) -> Found? {
     var best: (found: Found, meaning: Int)?
     var tied = false
     for start in words.indices where isMeaning(words[start]) {
-      var meaning: [String] = []
+      var holding = titles
+      var meaning = 0
+      var told = false
       for end in start..<min(words.count, start + longest) {
         let word = words[end]
         if word.allSatisfy(\.isNumber) { break }
         guard isMeaning(word) else { continue }
-        meaning.append(word)
-        guard meaning.count >= 2 else { continue }
-        let holding = titles.filter { title in meaning.allSatisfy { starts(of: title.words, include: $0) } }
-        guard holding.count == 1 else {
-          if holding.isEmpty { break }
-          continue
-        }
+        holding = holding.filter { starts(of: $0.words, include: word) }
+        if holding.isEmpty { break }
+        meaning += 1
+        told = told || tells(end)
+        guard meaning >= 2, told, holding.count == 1 else { continue }
         let found = Found(range: start..<end + 1, id: holding[0].id)
-        if let current = best, current.meaning > meaning.count { continue }
-        if let current = best, current.meaning == meaning.count {
-          if current.found.id != found.id { tied = true }
+        if let current = best, current.meaning >= meaning {
+          if current.meaning == meaning && current.found.id != found.id { tied = true }
           continue
         }
-        best = (found, meaning.count)
+        best = (found, meaning)
         tied = false
       }
     }

@@ -17,6 +17,10 @@ import Testing
     ("ｆｕｌｌｗｉｄｔｈ", "fullwidth"),
     ("closed-won on 2026-11-27", "closed won on 2026-11-27"),
     ("the one in proposal", "the one in proposal"),
+    ("lead 2 -> Jamie", "lead 2 to jamie"),
+    ("the marketing→sales handoff", "the marketing to sales handoff"),
+    ("deal 8=>CS", "deal 8 to cs"),
+    ("deal 8 - CS", "deal 8 cs"),
   ])
   func normalizes(_ line: String, _ expected: String) {
     #expect(Normalizer().normalize(line) == expected)
