@@ -124,6 +124,125 @@ final class PostgresSession: Sendable {
     }
   }
 
+  /// Copies `rows` into `table`'s `columns` by `COPY … FROM STDIN` (text format), inside
+  /// the transaction under way: one statement for any number of rows, where INSERTs are
+  /// bounded by the 65,535 values a statement binds. Values are integers, text or NULL.
+  ///
+  /// - Throws: `WorkspaceError.server` with the server's reason (a row it refuses names
+  ///   the table and the line of the copy).
+  func copy(into table: String, columns: [String], rows: [[SQLValue]]) throws {
+    let chunks = Self.copyText(rows)
+    let connection = connection
+    let outcome = CopyOutcome()
+    // The copy is async; its task runs on this thread (`CallerExecutor`), not on the shared
+    // pool, whose few threads may all be callers like this one, waiting.
+    let executor = CallerExecutor()
+    Task(executorPreference: executor) {
+      defer { executor.stop() }
+      do {
+        // The library quotes the table's and the columns' names (the schema's own).
+        try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
+          for chunk in chunks { try await writer.write(chunk) }
+        }
+        outcome.finish(nil)
+      } catch {
+        outcome.finish(error)
+      }
+    }
+    executor.run()
+    if let error = outcome.wait() { throw Self.failure(error, location: location) }
+  }
+
+  /// A task executor whose jobs run on the thread that calls `run`, until `stop`: a
+  /// synchronous caller lends its own thread to the async work it waits for.
+  private final class CallerExecutor: TaskExecutor, Sendable {
+    private let jobs = Mutex<(queue: [UnownedJob], stopped: Bool)>(([], false))
+    private let ready = DispatchSemaphore(value: 0)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+      let job = UnownedJob(job)
+      jobs.withLock { $0.queue.append(job) }
+      ready.signal()
+    }
+
+    func stop() {
+      jobs.withLock { $0.stopped = true }
+      ready.signal()
+    }
+
+    /// Runs jobs as they come until `stop` and every job before it have run.
+    func run() {
+      while true {
+        ready.wait()
+        let (job, stopped) = jobs.withLock { state in
+          (state.queue.isEmpty ? nil : state.queue.removeFirst(), state.stopped)
+        }
+        if let job {
+          job.runSynchronously(on: asUnownedTaskExecutor())
+        } else if stopped {
+          return
+        }
+      }
+    }
+  }
+
+  /// How a copy ended, handed from its task to the waiting thread.
+  private final class CopyOutcome: Sendable {
+    private let ended = DispatchSemaphore(value: 0)
+    private let error = Mutex<(any Error)?>(nil)
+
+    func finish(_ failure: (any Error)?) {
+      error.withLock { $0 = failure }
+      ended.signal()
+    }
+
+    func wait() -> (any Error)? {
+      ended.wait()
+      return error.withLock { $0 }
+    }
+  }
+
+  /// `rows` in COPY's text format (tab between values, a line a row, `\N` for NULL,
+  /// backslash, tab and line ends escaped), in buffers of about a megabyte.
+  static func copyText(_ rows: [[SQLValue]]) -> [ByteBuffer] {
+    var chunks: [ByteBuffer] = []
+    var text = ""
+    text.reserveCapacity(1 << 20)
+    for row in rows {
+      for (index, value) in row.enumerated() {
+        if index > 0 { text += "\t" }
+        switch value {
+        case .null: text += "\\N"
+        case .integer(let number): text += String(number)
+        case .real(let number): text += "\(number)"
+        case .text(let string): text += escapedForCopy(string)
+        }
+      }
+      text += "\n"
+      if text.utf8.count >= 1 << 20 {
+        chunks.append(ByteBuffer(string: text))
+        text.removeAll(keepingCapacity: true)
+      }
+    }
+    if !text.isEmpty { chunks.append(ByteBuffer(string: text)) }
+    return chunks
+  }
+
+  private static func escapedForCopy(_ string: String) -> String {
+    guard string.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return string }
+    var escaped = ""
+    for character in string.unicodeScalars {
+      switch character {
+      case "\\": escaped += "\\\\"
+      case "\t": escaped += "\\t"
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      default: escaped.unicodeScalars.append(character)
+      }
+    }
+    return escaped
+  }
+
   /// Runs `body` in one transaction (begun by `begin`), committed when it returns (rolled
   /// back instead when `keep` is false) and rolled back when it throws. One transaction at
   /// a time: the connection is one, and a session's threads take turns.

@@ -33,13 +33,19 @@ extension Workspace {
           try session.run("DROP FUNCTION IF EXISTS \(function)() CASCADE")
         }
       }
-      for statement in statements { try session.run(statement) }
+      // Indexes are made after the rows are copied: one sort each, rather than an insert
+      // into each index for every row.
+      let isIndex = { (statement: String) in
+        statement.hasPrefix("CREATE INDEX") || statement.hasPrefix("CREATE UNIQUE INDEX")
+      }
+      for statement in statements where !isIndex(statement) { try session.run(statement) }
       // Which migrations made this schema, as the file records them, for the next ones.
       try session.run(
         PostgresSchema.table("grdb_migrations", "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"))
       for table in tables {
         try source.read { db in try copy(table, from: db, to: session) }
       }
+      for statement in statements where isIndex(statement) { try session.run(statement) }
       // The login that made it is its admin, mapped to the first person with the admin role,
       // unless the model file maps it to someone.
       try session.run(
@@ -66,6 +72,11 @@ extension Workspace {
         try Logins.grant(Role(rawValue: role), to: login, store)
       }
     }
+    // Fresh tables have no statistics and no visibility map: until autovacuum comes by, the
+    // planner guesses, and every summary reads the table's rows where an index would do
+    // (a million deals' pipeline: about 900 ms, 160 to 230 ms once vacuumed). VACUUM runs
+    // outside a transaction, on the tables just made.
+    try session.run("VACUUM (ANALYZE) " + tables.map { "\"\($0)\"" }.joined(separator: ", "))
   }
 
   /// The tables to copy, in the order the schema makes them (a table before those that
@@ -76,30 +87,20 @@ extension Workspace {
     ) { try $0[0] as String }
   }
 
-  /// Copies every row of `table`, many rows a statement, and moves an identity column's
-  /// sequence past the highest id copied: the next record made on the server gets the next
-  /// number, as it would in the file.
+  /// Copies every row of `table` in one `COPY`, and moves an identity column's sequence
+  /// past the highest id copied: the next record made on the server gets the next number,
+  /// as it would in the file.
   private static func copy(_ table: String, from db: Database, to session: PostgresSession) throws {
     // In SQLite's order: a table without an integer key numbers its rows as they come.
-    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid")
-    guard let first = rows.first else { return }
-    let columns = Array(first.columnNames)
-    let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-    // PostgreSQL takes at most 65,535 values a statement.
-    let perStatement = max(1, 30_000 / columns.count)
-    var start = 0
-    while start < rows.count {
-      let batch = rows[start..<min(rows.count, start + perStatement)]
-      var values: [SQLValue] = []
-      var tuples: [String] = []
-      for row in batch {
-        let first = values.count
-        tuples.append("(" + columns.indices.map { "$\(first + $0 + 1)" }.joined(separator: ", ") + ")")
-        for column in columns.indices { values.append(try value(row[column], table: table, column: columns[column])) }
-      }
-      try session.run("INSERT INTO \"\(table)\" (\(quoted)) VALUES \(tuples.joined(separator: ", "))", values)
-      start += batch.count
+    let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid")
+    var columns: [String] = []
+    var rows: [[SQLValue]] = []
+    while let row = try cursor.next() {
+      if columns.isEmpty { columns = Array(row.columnNames) }
+      rows.append(try columns.indices.map { try value(row[$0], table: table, column: columns[$0]) })
     }
+    guard !rows.isEmpty else { return }
+    try session.copy(into: table, columns: columns, rows: rows)
     guard columns.contains("id") else { return }
     let identity = try session.run("SELECT pg_get_serial_sequence($1, 'id')", [.text(table)])
     if case .text(let sequence)? = identity.rows.first?.values.first {

@@ -59,10 +59,36 @@ struct PostgresInitTests {
     let highest = try database.psql(input: "SELECT max(id) FROM deal")
     #expect(
       try database.psql(input: "SELECT nextval(pg_get_serial_sequence('deal', 'id'))") == "\((Int(highest) ?? 0) + 1)")
+    // Its tables are vacuumed and analyzed as made (by baton, not by autovacuum).
+    #expect(
+      try database.psql(
+        input:
+          "SELECT last_vacuum IS NOT NULL AND last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'deal'")
+        == "t")
     // The login that made it is its admin.
     #expect(
       try database.psql(input: "SELECT l.name || ' ' || p.handle FROM login l JOIN person p ON p.id = l.person_id")
         == "postgres morgan")
+  }
+
+  /// Rows are copied in COPY's text format, where a tab, a line end and a backslash are
+  /// markup: text holding them arrives as written, and an empty text stays empty, not NULL.
+  @Test func textWithCopysMarkupArrivesAsWritten() throws {
+    let database = try ScratchDatabase()
+    defer { database.drop() }
+    var model = try Workspace.inMemory(.demo(today: Self.today)).operatingModel()
+    model.stages[0].definition = "tab\there, back\\slash, \\N, line\nend\r\nand “quotes”"
+    model.stages[1].definition = ""
+    try Workspace.create(on: try Self.location(database), content: .model(model, today: Self.today), force: false)
+    let id = model.stages[0].id
+    #expect(
+      try database.psql(
+        input:
+          "SELECT definition = E'tab\\there, back\\\\slash, \\\\N, line\\nend\\r\\nand “quotes”' FROM stage WHERE id = '\(id)'"
+      )
+        == "t")
+    #expect(
+      try database.psql(input: "SELECT definition = '' FROM stage WHERE id = '\(model.stages[1].id)'") == "t")
   }
 
   @Test func aWorkspaceOnTheServerIsReplacedOnlyWithForce() throws {
