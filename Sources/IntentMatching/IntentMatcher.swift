@@ -339,12 +339,13 @@ public struct IntentMatcher: Sendable {
       let filled = slots[slot.name].map { value in
         entities.filter { $0.value(of: slot.type)?.key == value.key }.map(\.range)
       }
-      let anchors = filler.anchors(of: slot.name, intent: index, intent)
+      let placed = filler.exampleSlots(slot.name, of: intent)
       for example in order {
         // A name is a few words, none of them pointing at the context ("move it to …").
         // A name ends where the line sets its free text apart ("task for Priya: check item
         // 1-1"): the words after the colon are never part of it.
-        guard let read = anchors[example], var range = SlotFiller.freeTextRange(read, stems: stems, anchored: true)
+        guard let read = placed[example]?.anchors,
+          var range = SlotFiller.freeTextRange(read, stems: stems, anchored: true)
         else { continue }
         if let mark = delimited?.lowerBound, range.lowerBound < mark, mark < range.upperBound {
           range = range.lowerBound..<mark

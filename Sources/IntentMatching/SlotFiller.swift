@@ -17,12 +17,9 @@ struct SlotFiller: Sendable {
 
   private final class AnchorTable: Sendable {
     let table = Mutex<[ExampleSlotKey: ExampleSlot?]>([:])
-    /// Each slot in every example of an intent, by the intent's name: a line that reads its
-    /// free text the way other examples do looks them up once, not once an example.
+    /// Each slot in every example of an intent, by the intent's name: a line looks them up
+    /// once an intent and slot, not once an example.
     let everyExample = Mutex<[NamedIntentSlot: [ExampleSlot?]]>([:])
-    /// Each slot's anchors in every example of an intent, by the intent's position in the
-    /// catalogue: a line looks them up once an intent and slot, not once an example.
-    let byIntent = Mutex<[IntentSlot: [Anchors?]]>([:])
     /// Each intent's examples with free text (`TextExamples`), read once.
     let texts = Mutex<[Int: TextExamples]>([:])
   }
@@ -32,18 +29,13 @@ struct SlotFiller: Sendable {
     if let known = anchors.texts.withLock({ $0[index] }) { return known }
     let textSlots = intent.slots.filter { $0.type == .text }
     let read = TextExamples(
-      slots: textSlots.map { anchors(of: $0.name, intent: index, intent) },
+      slots: textSlots.map { slot in exampleSlots(slot.name, of: intent).map { $0?.anchors } },
       frames: Self.frames(of: intent, normalizer: normalizer),
       marksFirst: intent.examples.map { example in
         textSlots.first.map { example.text.contains("{\($0.name)}") } ?? false
       })
     anchors.texts.withLock { $0[index] = read }
     return read
-  }
-
-  private struct IntentSlot: Hashable {
-    let intent: Int
-    let slot: String
   }
 
   /// A slot of an intent, by the intent's name (`fill` is given an intent without its place).
@@ -60,7 +52,7 @@ struct SlotFiller: Sendable {
   }
 
   /// What an example says around one of its slots, read once from its template.
-  private struct ExampleSlot: Sendable {
+  struct ExampleSlot: Sendable {
     let anchors: Anchors
     /// The slot marked just before this one and one word (`markerBefore`).
     let markerBefore: String?
@@ -75,16 +67,6 @@ struct SlotFiller: Sendable {
           !$0.hasPrefix("{")
         })
     }
-  }
-
-  /// The anchors of `{name}` in each example of `intent`, the catalogue's intent at `index`,
-  /// in the examples' order (nil where an example lacks the slot), read once.
-  func anchors(of name: String, intent index: Int, _ intent: IntentDefinition) -> [Anchors?] {
-    let key = IntentSlot(intent: index, slot: name)
-    if let known = anchors.byIntent.withLock({ $0[key] }) { return known }
-    let read = intent.examples.map { Self.anchorWords(for: name, in: $0) }
-    anchors.byIntent.withLock { $0[key] = read }
-    return read
   }
 
   /// The stems of an example's literal words before and after a free-text slot.
@@ -124,17 +106,14 @@ struct SlotFiller: Sendable {
     }
   }
 
-  /// What every example of `intent` says around `{name}`, in the examples' order, read once.
-  private func exampleSlots(_ name: String, of intent: IntentDefinition) -> [ExampleSlot?] {
+  /// What every example of `intent` says around `{name}`, in the examples' order (nil where
+  /// an example lacks the slot), read once.
+  func exampleSlots(_ name: String, of intent: IntentDefinition) -> [ExampleSlot?] {
     let key = NamedIntentSlot(intent: intent.name, slot: name)
     if let known = anchors.everyExample.withLock({ $0[key] }) { return known }
     let read = intent.examples.map { exampleSlot(name, in: $0) }
     anchors.everyExample.withLock { $0[key] = read }
     return read
-  }
-
-  private static func anchorWords(for name: String, in example: Example) -> Anchors? {
-    anchorWords(for: name, in: SlotTemplate(example.text.lowercased()))
   }
 
   private static func anchorWords(for name: String, in template: SlotTemplate) -> Anchors? {

@@ -149,8 +149,9 @@ final class PostgresSession: Sendable {
         outcome.finish(error)
       }
     }
+    // Returns once the task has stopped the executor, so the outcome is in.
     executor.run()
-    if let error = outcome.wait() { throw Self.failure(error, location: location) }
+    if let error = outcome.error { throw Self.failure(error, location: location) }
   }
 
   /// A task executor whose jobs run on the thread that calls `run`, until `stop`: a
@@ -186,20 +187,13 @@ final class PostgresSession: Sendable {
     }
   }
 
-  /// How a copy ended, handed from its task to the waiting thread.
+  /// How a copy ended, handed from its task to the thread that ran it.
   private final class CopyOutcome: Sendable {
-    private let ended = DispatchSemaphore(value: 0)
-    private let error = Mutex<(any Error)?>(nil)
+    private let failure = Mutex<(any Error)?>(nil)
 
-    func finish(_ failure: (any Error)?) {
-      error.withLock { $0 = failure }
-      ended.signal()
-    }
+    func finish(_ error: (any Error)?) { failure.withLock { $0 = error } }
 
-    func wait() -> (any Error)? {
-      ended.wait()
-      return error.withLock { $0 }
-    }
+    var error: (any Error)? { failure.withLock { $0 } }
   }
 
   /// `rows` in COPY's text format (tab between values, a line a row, `\N` for NULL,
