@@ -91,7 +91,7 @@ struct SessionFactory {
     // A database on a server a team shares; a password only from the environment.
     if PostgresLocation.isURL(named) {
       let location = try environment.postgresLocation(named, fromFlag: !(workspacePath ?? "").isEmpty)
-      return try Workspace.open(server: location)
+      return try Workspace.open(server: location, groupsReads: groupsCommits)
     }
     // A URL is refused and a symbolic link followed before anything else is said of it.
     let path: String

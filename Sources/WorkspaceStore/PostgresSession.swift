@@ -244,6 +244,8 @@ final class PostgresSession: Sendable {
   /// - Throws: `WorkspaceError.server` when the server did not commit: nothing was saved.
   func transaction<T>(begin: String = "BEGIN", keep: Bool = true, _ body: () throws -> T) throws -> T {
     try turn.withLock { _ in
+      // A change reads afresh, outside the snapshot the reads before it shared.
+      try endHeldReads()
       try settleAhead()
       try run(begin)
       let value: T
@@ -276,36 +278,79 @@ final class PostgresSession: Sendable {
   /// read fewer; a read-only transaction has nothing to lose at its COMMIT. BEGIN is sent
   /// with the first statement the read cache cannot answer: a read it answers whole sends
   /// nothing.
+  ///
+  /// When the session holds its reads (`holdReads`), a read's transaction is not ended with
+  /// the read: the reads after it share it, one snapshot and no BEGIN or COMMIT each, until
+  /// `letGoOfReads` (a script's group of lines ending, or a change).
   func read<T>(_ body: () throws -> T) throws -> T {
     try turn.withLock { _ in
       try settleAhead()
       conversation.withLock { state in
         // Another session changed the workspace since the answers were kept.
         if changeNotices.take() > 0 { state.cache.empty() }
-        state.read = .unbegun
+        state.read = state.heldSince == nil ? .unbegun : .begun
       }
       let value: T
       do {
         value = try body()
       } catch {
         let begun = leaveRead()
+        conversation.withLock { state in state.heldSince = nil }
         try? settleAhead()
         if begun { _ = try? run("ROLLBACK") }
         throw error
       }
       let begun = leaveRead()
       try settleAhead()
-      if begun { conversation.withLock { state in state.pending = send("COMMIT") } }
+      if begun {
+        conversation.withLock { state in
+          if holdsReads.load(ordering: .relaxed) {
+            if state.heldSince == nil { state.heldSince = .now }
+          } else {
+            state.pending = send("COMMIT")
+          }
+        }
+      }
       return value
     }
   }
 
-  /// Ends a read, so statements are asked of the server again; whether its BEGIN was sent
-  /// (its answer is then still to be settled).
+  /// Ends a read, so statements are asked of the server again; whether its transaction was
+  /// begun (its BEGIN's answer may still be to settle).
   private func leaveRead() -> Bool {
     conversation.withLock { state in
       defer { state.read = .none }
       return state.read == .begun
+    }
+  }
+
+  /// Lets the reads of a session that holds them keep one transaction between them, until
+  /// `letGoOfReads`: a script's run of questions then costs one statement a read, where
+  /// each read was three (its BEGIN and COMMIT are answered by the server, even sent ahead).
+  func holdReads() {
+    holdsReads.store(true, ordering: .relaxed)
+  }
+
+  private let holdsReads = Atomic<Bool>(false)
+
+  /// How long the reads' shared transaction has been open, or nil when none is.
+  var readsHeldFor: Duration? {
+    conversation.withLock { state in state.heldSince.map { ContinuousClock.now - $0 } }
+  }
+
+  /// Ends the reads' shared transaction, if one is open: its COMMIT is sent, and its answer
+  /// settled before the next statement, so the snapshot is let go without a wait.
+  func letGoOfReads() throws {
+    try turn.withLock { _ in try endHeldReads() }
+  }
+
+  /// `letGoOfReads` in the caller's turn.
+  private func endHeldReads() throws {
+    guard conversation.withLock({ state in state.heldSince != nil }) else { return }
+    try settleAhead()
+    conversation.withLock { state in
+      state.heldSince = nil
+      state.pending = send("COMMIT")
     }
   }
 
@@ -336,6 +381,8 @@ final class PostgresSession: Sendable {
     var pending: EventLoopFuture<PostgresQueryResult>?
     /// Whether a read is under way, and whether its BEGIN was sent.
     var read = ReadPhase.none
+    /// When the reads' shared transaction began, while one is open (`holdReads`).
+    var heldSince: ContinuousClock.Instant?
     var cache = PostgresReadCache()
   }
 
@@ -376,7 +423,10 @@ final class PostgresSession: Sendable {
   }
 
   func close() {
-    turn.withLock { _ in try? settleAhead() }
+    turn.withLock { _ in
+      try? endHeldReads()
+      try? settleAhead()
+    }
     try? connection.close().wait()
   }
 

@@ -36,15 +36,20 @@ extension Workspace {
   /// How long the group's transaction (its oldest uncommitted change, or its first read) has
   /// been open, or nil when none is.
   public var uncommittedFor: Duration? {
-    group?.state.withLock { $0.open || $0.reading ? ContinuousClock.now - $0.openedAt : nil } ?? nil
+    if case .server(let session) = store { return session.readsHeldFor }
+    return group?.state.withLock { $0.open || $0.reading ? ContinuousClock.now - $0.openedAt : nil } ?? nil
   }
 
   /// Commits the changes a grouping workspace holds open, or ends its reads' transaction;
-  /// does nothing when neither is open.
+  /// does nothing when neither is open. On a server, where each change commits itself,
+  /// only the reads' transaction is ended (`PostgresSession.holdReads`).
   ///
   /// - Throws: `WorkspaceError.unsaved` when the group was lost (SQLite rolled it back after
   ///   an I/O error, say) or the commit failed: then none of its changes was saved.
   public func commitPending() throws {
+    if case .server(let session) = store {
+      return try session.letGoOfReads()
+    }
     guard let group else { return }
     if group.state.withLock({ $0.reading }) { return try Self.mapErrors(path: path) { try endReading(group) } }
     guard group.state.withLock({ $0.open }) else { return }

@@ -11,7 +11,7 @@ extension Workspace {
   /// - Throws: `WorkspaceError.server` when the server cannot be reached or refuses the
   ///   login, `.notAWorkspace` when the database holds no workspace, and `.newerSchema` or
   ///   `.olderSchema` when its schema is not this baton's.
-  public static func open(server location: PostgresLocation) throws -> Workspace {
+  public static func open(server location: PostgresLocation, groupsReads: Bool = false) throws -> Workspace {
     let session = try PostgresSession.connect(location)
     do {
       let store = Executor(session)
@@ -45,6 +45,7 @@ extension Workspace {
           }
         }
       }
+      if groupsReads { session.holdReads() }
       return Workspace(server: session)
     } catch {
       session.close()
