@@ -19,7 +19,8 @@ struct InitCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Start from an operating-model file (as `baton model export` writes it), with no deals.", valueName: "FILE"))
+      "Start from an operating-model file (as `baton model export` writes it), with no deals; or copy a workspace file (a file workspace moving to a server, or a backup).",
+      valueName: "FILE"))
   var from: String?
 
   @Flag(help: "Replace an existing workspace.")
@@ -49,6 +50,15 @@ struct InitCommand: ParsableCommand {
         } else {
           try Workspace.create(at: target, content: filling, force: force)
         }
+      }
+      if let from, from != "-", WorkspacePath.isDatabase(from) {
+        if let server {
+          try Workspace.create(on: server, copying: from, force: force)
+        } else {
+          try Workspace.create(at: target, copying: from, force: force)
+        }
+        print("Made a workspace \(place) from the workspace file \(from).")
+        return
       }
       if let from {
         let model = try ModelFileInput.read(from)

@@ -404,6 +404,11 @@ final class PostgresSession: Sendable {
     cacheAnswers.store(true, ordering: .relaxed)
   }
 
+  /// Empties the read cache: the workspace was replaced under it (a restore).
+  func forgetAnswers() {
+    conversation.withLock { state in state.cache.empty() }
+  }
+
   /// How many answers the read cache holds.
   var keptAnswers: Int { conversation.withLock { state in state.cache.count } }
 

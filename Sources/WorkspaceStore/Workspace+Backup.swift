@@ -8,9 +8,11 @@ internal import GRDB
 #endif
 
 extension Workspace {
-  /// Copies the workspace to `path` with SQLite's online backup: a consistent copy while
-  /// other sessions write, every change the log holds included. Written beside `path` and
-  /// renamed into place, so a failure leaves no half-copied file.
+  /// Copies the workspace to `path`, a workspace file: a consistent copy while other
+  /// sessions write. A file is copied with SQLite's online backup (every change its log
+  /// holds included); a shared workspace's tables are read in one snapshot of the server
+  /// (`copy(_:into:)`). Written beside `path` and renamed into place, so a failure leaves no
+  /// half-copied file.
   public func backup(to named: String, force: Bool) throws {
     let path = try WorkspacePath.resolve(named)
     if FileManager.default.fileExists(atPath: path) && !force {
@@ -20,25 +22,43 @@ extension Workspace {
     defer { try? FileManager.default.removeItem(atPath: temporary) }
     try Self.mapErrors(path: path) {
       let destination = try DatabaseQueue(path: temporary, configuration: Self.configuration())
-      try fileQueue("a backup (use pg_dump for a server's)").backup(to: destination)
+      switch store {
+      case .file(let queue): try queue.backup(to: destination)
+      case .server(let session): try Self.copy(session, into: destination)
+      }
       // One self-contained file: a backup is copied and kept, not written by sessions.
       try destination.writeWithoutTransaction { db in
         _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
       }
       try destination.close()
     }
+    // On disk before it takes the backup's name.
+    if let file = FileHandle(forWritingAtPath: temporary) {
+      try? file.synchronize()
+      try? file.close()
+    }
     guard rename(temporary, path) == 0 else {
       throw WorkspaceError.unwritable(path: path, detail: String(cString: strerror(errno)))
     }
   }
 
-  /// Replaces the workspace's contents with the backup at `path`, through SQLite (so the
-  /// file, its `-wal` and `-shm` change together, never a file copied over a live log), once
-  /// the backup is checked: a baton workspace no newer than this baton, whole
-  /// (`integrity_check`).
+  /// Replaces the workspace's contents with the backup at `path`, once the backup is
+  /// checked: a baton workspace no newer than this baton, whole (`integrity_check`). A file
+  /// is replaced through SQLite (so the file, its `-wal` and `-shm` change together, never a
+  /// file copied over a live log); a shared workspace is made again from the backup in one
+  /// transaction (`create(on:from:force:)`), and the sessions open on it are told.
   ///
-  /// - Throws: `ChangeConflict` while another baton session has the workspace open.
+  /// - Throws: `ChangeConflict` while another baton session has a workspace file open.
   public func restore(from named: String) throws {
+    if case .server(let session) = store {
+      // The shared workspace made again from the backup, in one transaction on the
+      // server; the sessions open on it hear that everything changed.
+      let backup = try Self.copiedInMemory(named)
+      defer { backup.close() }
+      try Self.create(on: session.location, from: backup, force: true)
+      session.forgetAnswers()
+      return
+    }
     let path = try WorkspacePath.resolve(named)
     try WorkspacePath.checkExisting(path)
     guard FileManager.default.fileExists(atPath: path) else {
@@ -68,15 +88,7 @@ extension Workspace {
   private func copy(from path: String, _ configuration: Configuration) throws {
     try Self.mapErrors(path: path) {
       let source = try DatabaseQueue(path: path, configuration: configuration)
-      try source.read { db in
-        let applied = try Migrations.applied(db)
-        guard !applied.isEmpty, applied.allSatisfy(Migrations.identifiers.contains) else {
-          throw WorkspaceError.corrupt(
-            path: path, detail: applied.isEmpty ? "not a baton workspace" : "made by a newer baton")
-        }
-        let check = try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? ""
-        guard check == "ok" else { throw WorkspaceError.corrupt(path: path, detail: check) }
-      }
+      try source.read { db in try Self.checkWhole(db, path: path) }
       try source.backup(to: fileQueue("a restore"))
       try source.close()
     }

@@ -14,6 +14,32 @@ extension Workspace {
   public static func create(on location: PostgresLocation, content: Content, force: Bool) throws {
     let made = try inMemory(content)
     defer { made.close() }
+    try create(on: location, from: made, force: force)
+  }
+
+  /// Makes the database at `location` a shared workspace holding the records of the
+  /// workspace file at `file` (one person's workspace moving to a team's server, or a
+  /// shared workspace's backup), its audit log included; the file is only read. As
+  /// `create(on:content:force:)` otherwise.
+  ///
+  /// - Throws: `WorkspaceError.corrupt` when the file is not a whole baton workspace this
+  ///   baton reads; `ChangeConflict` when it maps a login the server lacks.
+  public static func create(on location: PostgresLocation, copying file: String, force: Bool) throws {
+    let made = try copiedInMemory(file)
+    defer { made.close() }
+    try create(on: location, from: made, force: force)
+  }
+
+  /// Makes a workspace file at `path` holding the records of the workspace file at `file`
+  /// (as a backup of it would), brought up to this baton's schema.
+  public static func create(at path: String, copying file: String, force: Bool) throws {
+    let made = try copiedInMemory(file)
+    defer { made.close() }
+    try made.backup(to: path, force: force)
+  }
+
+  /// The records of `made` (a workspace in memory) copied to the server at `location`.
+  static func create(on location: PostgresLocation, from made: Workspace, force: Bool) throws {
     let session = try PostgresSession.connect(location)
     defer { session.close() }
     let statements = try mapErrors(path: location.description) { try PostgresSchema.statements() }
@@ -71,6 +97,22 @@ extension Workspace {
         try Logins.requireOnServer(login, store)
         try Logins.grant(Role(rawValue: role), to: login, store)
       }
+      // A workspace made again (`--force`, a restore) keeps its groups: a login that was a
+      // member and is mapped to no one now loses its group, or it would still write as one.
+      let groups = Role.allCases.map { SQLValue.text(PostgresRoles.name($0, database: location.database)) }
+      let stale = try session.run(
+        """
+        SELECT DISTINCT m.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid
+        JOIN pg_roles m ON m.oid = a.member
+        WHERE g.rolname IN ($1, $2, $3, $4, $5) AND m.rolcanlogin AND m.rolname NOT IN (SELECT name FROM login)
+        """, groups)
+      for row in stale.rows {
+        if case .text(let login)? = row.values.first { try Logins.grant(nil, to: login, store) }
+      }
+      // Sessions already open on the database read everything again.
+      try session.run(
+        "SELECT pg_notify($1, ''), pg_notify($2, '')",
+        [.text(PostgresSchema.changesChannel), .text(PostgresSchema.namesChannel)])
     }
     // Fresh tables have no statistics and no visibility map: until autovacuum comes by, the
     // planner guesses, and every summary reads the table's rows where an index would do

@@ -23,7 +23,7 @@ public final class Workspace: Sendable {
     case server(PostgresSession)
   }
 
-  private init(path: String, queue: DatabaseQueue, groupsCommits: Bool = false) {
+  init(path: String, queue: DatabaseQueue, groupsCommits: Bool = false) {
     self.path = path
     store = .file(queue)
     group = groupsCommits ? CommitGroup() : nil

@@ -29,6 +29,15 @@ public enum WorkspacePath {
     return target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
   }
 
+  /// Whether the file at `path` is an SQLite database (it begins with SQLite's header): a
+  /// workspace file, as opposed to a model file.
+  public static func isDatabase(_ path: String) -> Bool {
+    guard let file = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? file.close() }
+    let header = (try? file.read(upToCount: 16)) ?? Data()
+    return header == Data("SQLite format 3\0".utf8)
+  }
+
   /// Refuses a file that cannot be a workspace before it is opened: one of zero bytes.
   static func checkExisting(_ path: String) throws {
     var status = stat()

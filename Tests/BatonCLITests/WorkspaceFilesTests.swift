@@ -103,6 +103,17 @@ import Testing
     #expect(try runner.run(["-c", "show deal 42"]).status == 0)
     // A backup is never written over without --force.
     #expect(try runner.run(["backup", backup]).status == 74)
+
+    // A new workspace made from the backup (`init --from` takes a workspace file as well as
+    // a model file) holds its records and its log; the backup is only read.
+    let copy = runner.home.appendingPathComponent("copy.sqlite").path
+    let made = try runner.run(["init", copy, "--from", backup])
+    #expect(made.status == 0 && made.stdout == "Made a workspace at \(copy) from the workspace file \(backup).\n")
+    #expect(try runner.sql("SELECT count(*) FROM audit", workspace: copy) == saved)
+    let question = ["--as", "morgan", "-c", "show deal 42"]
+    #expect(
+      try runner.run(["--workspace", copy] + question).stdout == runner.run(["--workspace", backup] + question).stdout)
+    #expect(try runner.run(["init", copy, "--from", backup]).status == 74)
   }
 
   /// A script's line that cannot get the write lock in its wait ends the run with 74 (the
