@@ -39,6 +39,17 @@ enum ConversationReplies {
       }
       return SampleValues.readable(example.text, intent: intent)
     }
+    if let verb = match.delivery {
+      // What it can do instead: answer here, for the person to pass on.
+      let instead = suggestions.first.map { " Ask for it here and pass the answer on: “\($0)”." } ?? ""
+      return Reply(
+        kind: .notUnderstood,
+        text: "Not done: baton answers here and sends nothing, so it cannot “\(verb)” it." + instead,
+        data: [
+          "suggestions": .array(suggestions.prefix(1).map(JSONValue.string)), "delivery": .string(verb),
+          "confidence": .double((match.confidence * 100).rounded() / 100),
+        ])
+    }
     var text = "Not understood: “\(match.input.trimmingCharacters(in: .whitespaces))”."
     if !match.unknownWords.isEmpty { text += " " + UnusedEntities.unknownWordsSaid(match.unknownWords) }
     if !suggestions.isEmpty {

@@ -240,6 +240,12 @@ public struct IntentMatcher: Sendable {
       let aboutRecords = catalog.intents.indices.filter { catalog.intents[$0].slots.contains { $0.type.isRecord } }
       result.contraryWords.removeAll { ranker.someExample(of: aboutRecords, has: $0) }
     }
+    // A question to be sent somewhere ("post the pipeline in #sales") is not the question:
+    // answering it here would present half of what was asked as all of it.
+    if !intent.sideEffects, let verb = Self.deliveryVerb(tokens) {
+      result.delivery = tokens[verb].surface
+      return result
+    }
     guard best.score >= result.threshold, result.contraryWords.isEmpty else { return result }
     result.intent = intent
     result.slots = intent.sideEffects ? Self.datesAhead(slots, entities: entities, today: today) : slots

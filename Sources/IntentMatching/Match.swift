@@ -38,6 +38,9 @@ public struct Match: Sendable {
   /// The condition a change is said under ("if they sign", "once legal approves"), as typed:
   /// baton does not wait for one, so the change is not made.
   public var condition: String?
+  /// The word, as typed, that asks for a question's answer to be taken somewhere else ("post",
+  /// "email"): baton sends nothing, so the line is not understood as the question alone.
+  public var delivery: String?
   /// Whether the line has a word that points at the conversation ("it", "that"): only then
   /// does what is in focus change how it is read.
   public var readsFocus = false
