@@ -52,10 +52,15 @@ struct InitCommand: ParsableCommand {
         }
       }
       if let from, from != "-", WorkspacePath.isDatabase(from) {
-        if let server {
-          try Workspace.create(on: server, copying: from, force: force)
-        } else {
-          try Workspace.create(at: target, copying: from, force: force)
+        do {
+          if let server {
+            try Workspace.create(on: server, copying: from, force: force)
+          } else {
+            try Workspace.create(at: target, copying: from, force: force)
+          }
+        } catch let conflict as ChangeConflict {
+          // A login the file maps that the server lacks: nothing was made.
+          throw Failure(exit: .badInput, message: "\(from): \(conflict.description)")
         }
         print("Made a workspace \(place) from the workspace file \(from).")
         return

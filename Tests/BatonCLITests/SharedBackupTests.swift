@@ -97,7 +97,16 @@ struct SharedBackupTests {
     try Data("SQLite format 3\0".utf8 + Array(repeating: UInt8(7), count: 4_000)).write(to: broken)
     let result = try runner.run(["init", database.url, "--from", broken.path])
     #expect(result.status == 74 && result.stderr.contains(broken.path), "\(result.stderr)")
-    #expect(
-      try database.psql(input: "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'") == "0")
+    let tables = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+    #expect(try database.psql(input: tables) == "0")
+    // A workspace file that maps a login the server lacks is refused whole, by name.
+    let mapped = runner.home.appendingPathComponent("mapped.sqlite").path
+    #expect(try runner.run(["init", mapped]).status == 0)
+    _ = try runner.sql(
+      "INSERT INTO login (name, person_id) SELECT 'no_such_login', id FROM person WHERE handle = 'sam'",
+      workspace: mapped)
+    let refused = try runner.run(["init", database.url, "--from", mapped])
+    #expect(refused.status == 65 && refused.stderr.contains("there is no login no_such_login"), "\(refused.stderr)")
+    #expect(try database.psql(input: tables) == "0")
   }
 }
