@@ -51,8 +51,9 @@ struct RestoreCommand: ParsableCommand {
         try store.recordRefusal(context, reason: reason)
         throw Failure(exit: .lineFailed, message: reason)
       }
+      let regained: [String]
       do {
-        try store.restore(from: file)
+        regained = try store.restore(from: file)
         // The log is now the backup's; the restore itself is its newest row, so the restored
         // workspace says when, by whom and from what it was replaced.
         try store.recordRestore(context, from: file)
@@ -61,6 +62,12 @@ struct RestoreCommand: ParsableCommand {
         throw Failure(exit: .lineFailed, message: "not restored: \(conflict.description)")
       }
       print("Restored \(store.path) from \(file).")
+      if !regained.isEmpty {
+        // A login unmapped since the backup was taken acts again: said, so it is not missed.
+        print(
+          "The backup maps logins the workspace did not: \(regained.joined(separator: ", ")). "
+            + "Remove one that should not act with baton login remove LOGIN.")
+      }
     }
   }
 }

@@ -14,14 +14,19 @@ extension IntentMatcher {
     "please", "pls", "plz", "kindly", "can", "could", "would", "will", "you", "u", "go", "ahead", "and", "just",
   ]
 
-  /// The index of the delivery verb a line opens with (past words of asking), if any. "send
-  /// me the forecast" asks to see it here, not to have it sent: not a delivery.
-  static func deliveryVerb(_ tokens: [Token]) -> Int? {
+  /// The index of the delivery verb a line opens with (past words of asking), if any. A
+  /// word that is part of a name ("Send the MSA", a task; an account called Slack) is the
+  /// name's. "send me the forecast", "send it over to us" ask to see it here: not a delivery.
+  static func deliveryVerb(_ tokens: [Token], entities: [RecognizedEntity]) -> Int? {
     guard let first = tokens.firstIndex(where: { !askingWords.contains($0.text) }),
-      deliveryVerbs.contains(tokens[first].text)
+      deliveryVerbs.contains(tokens[first].text),
+      !entities.contains(where: { $0.range.contains(first) })
     else { return nil }
-    let next = first + 1 < tokens.count ? tokens[first + 1].text : nil
-    if tokens[first].text == "send", next == "me" || next == "over" { return nil }
+    if tokens[first].text == "send",
+      tokens[(first + 1)...].contains(where: { ["me", "us", "over"].contains($0.text) })
+    {
+      return nil
+    }
     return first
   }
 }

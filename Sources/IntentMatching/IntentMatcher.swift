@@ -242,7 +242,7 @@ public struct IntentMatcher: Sendable {
     }
     // A question to be sent somewhere ("post the pipeline in #sales") is not the question:
     // answering it here would present half of what was asked as all of it.
-    if !intent.sideEffects, let verb = Self.deliveryVerb(tokens) {
+    if !intent.sideEffects, let verb = Self.deliveryVerb(tokens, entities: entities) {
       result.delivery = tokens[verb].surface
       return result
     }

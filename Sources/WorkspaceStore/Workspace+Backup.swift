@@ -37,6 +37,8 @@ extension Workspace {
       try? file.synchronize()
       try? file.close()
     }
+    // Never beside an older file's log, which SQLite would replay onto the copy's pages.
+    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     guard rename(temporary, path) == 0 else {
       throw WorkspaceError.unwritable(path: path, detail: String(cString: strerror(errno)))
     }
@@ -48,16 +50,23 @@ extension Workspace {
   /// file copied over a live log); a shared workspace is made again from the backup in one
   /// transaction (`create(on:from:force:)`), and the sessions open on it are told.
   ///
+  /// - Returns: on a server, the logins the backup maps that the workspace did not (each
+  ///   acts again, as its person, once restored: one unmapped since the backup was taken
+  ///   included), by name; none for a file, whose logins mean nothing.
   /// - Throws: `ChangeConflict` while another baton session has a workspace file open.
-  public func restore(from named: String) throws {
+  @discardableResult
+  public func restore(from named: String) throws -> [String] {
     if case .server(let session) = store {
+      let mapped = Set(try logins().map(\.login))
       // The shared workspace made again from the backup, in one transaction on the
       // server; the sessions open on it hear that everything changed.
-      let backup = try Self.copiedInMemory(named)
-      defer { backup.close() }
-      try Self.create(on: session.location, from: backup, force: true)
+      let regained = try Self.withCopy(of: named) { backup in
+        let logins: [String] = try backup.read { db in try db.values("SELECT name FROM login ORDER BY name") }
+        try Self.create(on: session.location, from: backup, force: true)
+        return logins.filter { !mapped.contains($0) }
+      }
       session.forgetAnswers()
-      return
+      return regained
     }
     let path = try WorkspacePath.resolve(named)
     try WorkspacePath.checkExisting(path)
@@ -66,12 +75,16 @@ extension Workspace {
     }
     var configuration = Self.configuration()
     configuration.readonly = true
-    guard let useLock else { return try copy(from: path, configuration) }
+    guard let useLock else {
+      try copy(from: path, configuration)
+      return []
+    }
     guard try useLock.alone({ try copy(from: path, configuration) }) != nil else {
       throw ChangeConflict(
         "another baton session has \(self.path) open; restoring would change everything under it. Close the other sessions (scripts included) and restore again"
       )
     }
+    return []
   }
 
   /// Records a restore in the restored workspace's audit log: the rows before it are the

@@ -25,17 +25,15 @@ extension Workspace {
   /// - Throws: `WorkspaceError.corrupt` when the file is not a whole baton workspace this
   ///   baton reads; `ChangeConflict` when it maps a login the server lacks.
   public static func create(on location: PostgresLocation, copying file: String, force: Bool) throws {
-    let made = try copiedInMemory(file)
-    defer { made.close() }
-    try create(on: location, from: made, force: force)
+    try withCopy(of: file) { made in try create(on: location, from: made, force: force) }
   }
 
   /// Makes a workspace file at `path` holding the records of the workspace file at `file`
   /// (as a backup of it would), brought up to this baton's schema.
   public static func create(at path: String, copying file: String, force: Bool) throws {
-    let made = try copiedInMemory(file)
-    defer { made.close() }
-    try made.backup(to: path, force: force)
+    try create(at: path, force: force) { queue in
+      try withCopy(of: file) { made in try made.fileQueue("a copy").backup(to: queue) }
+    }
   }
 
   /// The records of `made` (a workspace in memory) copied to the server at `location`.

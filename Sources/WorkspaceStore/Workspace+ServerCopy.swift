@@ -1,8 +1,14 @@
 import Foundation
 internal import GRDB
 
-/// A shared workspace copied out to a workspace file (its backup), and a workspace file
-/// read in whole (to fill or restore a shared workspace).
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A shared workspace copied out to a workspace file (its backup), and a copy of a
+/// workspace file taken to fill or restore a shared workspace.
 extension Workspace {
   /// How many rows a page of a table read from the server holds.
   static let copyPage = 10_000
@@ -82,10 +88,12 @@ extension Workspace {
     }
   }
 
-  /// The workspace file at `named` read whole into memory, checked (a baton workspace no
-  /// newer than this baton, whole) and brought up to this baton's schema; the file itself is
-  /// only read.
-  static func copiedInMemory(_ named: String) throws -> Workspace {
+  /// Runs `body` on a copy of the workspace file at `named`: taken with SQLite's online
+  /// backup (one consistent snapshot while others write to the file, which is only read),
+  /// checked (a baton workspace no newer than this baton, whole) and brought up to this
+  /// baton's schema. The copy is a private temporary file, not memory (a million deals'
+  /// workspace is over a gigabyte), removed when `body` returns.
+  static func withCopy<T>(of named: String, _ body: (Workspace) throws -> T) throws -> T {
     let path = try WorkspacePath.resolve(named)
     try WorkspacePath.checkExisting(path)
     guard FileManager.default.fileExists(atPath: path) else {
@@ -93,15 +101,26 @@ extension Workspace {
     }
     var readOnly = configuration()
     readOnly.readonly = true
-    return try mapErrors(path: path) {
+    let aside = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "baton-copy-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sqlite"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: aside) }
+    let copy = try mapErrors(path: path) {
       let source = try DatabaseQueue(path: path, configuration: readOnly)
       try source.read { db in try checkWhole(db, path: path) }
-      let queue = try DatabaseQueue(configuration: configuration())
+      let queue = try DatabaseQueue(path: aside, configuration: configuration())
+      // Thrown away after use: no journal, no syncing.
+      try queue.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+      }
       try source.backup(to: queue)
       try source.close()
       try Migrations.migrator.migrate(queue)
+      // Named as memory: it takes no share of a workspace file's use lock.
       return Workspace(path: ":memory:", queue: queue)
     }
+    defer { copy.close() }
+    return try body(copy)
   }
 
   /// Checks that `db` is a baton workspace this baton can read, and whole.

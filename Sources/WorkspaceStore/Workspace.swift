@@ -127,6 +127,16 @@ public final class Workspace: Sendable {
   /// Makes a new workspace file. It is built beside `path` and renamed into place, so a
   /// failure or a kill part-way leaves no half-made workspace.
   public static func create(at named: String, content: Content, force: Bool) throws {
+    try create(at: named, force: force) { queue in
+      try Migrations.migrator.migrate(queue)
+      try queue.write { db in try withNamesTokenOnce(db) { try fill(db, with: content) } }
+    }
+  }
+
+  /// Makes a new workspace file at `named` whose records `fill` writes into a private
+  /// database beside it, then renamed into place: in WAL mode, synced, and never beside an
+  /// older workspace's `-wal` (which SQLite would replay onto the new file's pages).
+  static func create(at named: String, force: Bool, _ fill: (DatabaseQueue) throws -> Void) throws {
     let path = try WorkspacePath.resolve(named)
     let manager = FileManager.default
     if manager.fileExists(atPath: path) && !force {
@@ -150,8 +160,7 @@ public final class Workspace: Sendable {
       try queue.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
       }
-      try Migrations.migrator.migrate(queue)
-      try queue.write { db in try withNamesTokenOnce(db) { try fill(db, with: content) } }
+      try fill(queue)
       // In WAL mode from its first moment: sessions that open a new workspace at once would
       // otherwise race to switch it, and the losers were told "locked".
       try queue.writeWithoutTransaction { db in

@@ -2,6 +2,7 @@ import Assistant
 import BatonModel
 import BatonTestSupport
 import Foundation
+import IntentMatching
 import Testing
 import WorkspaceStore
 
@@ -40,10 +41,24 @@ import WorkspaceStore
 
   @Test(arguments: [
     ("send me the forecast", "summary.forecast"),
+    ("send us the pipeline by owner", "summary.pipeline"),
     ("send deal 8 to customer success", "handoff.trigger"),
     ("send lead 17 over to Quinn", "lead.route"),
   ])
   func aRequestThatSharesTheVerbsIsStillRead(_ line: String, _ intent: String) throws {
     #expect(try session().handle(line).intent == intent, "\(line)")
+  }
+
+  /// A name that opens with such a word is the name's: an account called Slack.
+  @Test func aNameThatOpensWithTheVerbIsTheName() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let names =
+      try workspace.vocabulary() + [NamedEntity(kind: .account, key: "99", display: "Slack", phrases: ["slack"])]
+    let matcher = IntentMatcher(catalog: try Fixtures.catalog(), names: names)
+    let match = matcher.match("Slack: who owns the account", today: Fixtures.today)
+    #expect(match.delivery == nil)
+    #expect(match.intent?.name == "account.show", "\(match.intent?.name ?? "not understood")")
+    let elsewhere = IntentMatcher(catalog: try Fixtures.catalog(), names: try workspace.vocabulary())
+    #expect(elsewhere.match("slack the pipeline to Sam", today: Fixtures.today).delivery == "slack")
   }
 }

@@ -53,6 +53,9 @@ struct SharedBackupTests {
     let taskOnFile = try runner.run(["--workspace", file, "--as", "morgan", "--yes", "-c", next])
     #expect(taskOnServer.stdout == taskOnFile.stdout && taskOnServer.stdout.hasPrefix("Created task"))
 
+    // Riley's login is mapped when the backup is taken.
+    let (riley, _) = try database.login("riley")
+    #expect(try runner.run(["login", "add", riley, "riley", "--workspace", database.url]).status == 0)
     // Backed up: a workspace file that answers as the server does.
     let backup = runner.home.appendingPathComponent("team-backup.sqlite").path
     let backedUp = try runner.run(["--workspace", database.url, "backup", backup])
@@ -74,8 +77,12 @@ struct SharedBackupTests {
     #expect(refused.status == 1 && refused.stderr.contains("needs the admin role"), "\(refused.stderr)")
     #expect(try database.psql(input: "SELECT count(*) FROM audit WHERE actor = 'sam' AND outcome = 'refused'") == "1")
 
+    // A login the backup maps and the workspace no longer does acts again: said by name.
+    #expect(try runner.run(["login", "remove", riley, "--workspace", database.url]).status == 0)
     let restored = try runner.run(["--workspace", database.url, "restore", backup])
     #expect(restored.status == 0 && restored.stdout.hasPrefix("Restored"), "\(restored.stderr)")
+    #expect(
+      restored.stdout.contains("The backup maps logins the workspace did not: \(riley)."), "\(restored.stdout)")
     #expect(try database.psql(input: "SELECT amount FROM deal WHERE id = 42") != "1")
     #expect(
       try database.psql(input: "SELECT actor || ' ' || action FROM audit ORDER BY id DESC LIMIT 1") == "morgan restore")
