@@ -134,6 +134,11 @@ public final class Session {
     }
     if let titled { match = titled.match }
     var turn = impossibleDate(in: match, line: line, day: day) ?? resolved(match, line: line, day: day)
+    if let aside = match.setAside, turn.intent == match.intent?.name, turn.reply.ok {
+      // The question was read without the clause of context beside it: said, not hidden.
+      turn.reply.blocks.append(.text("Not used: “\(aside)”; the question was read without it."))
+      turn.reply.data = turn.reply.data.merging(["set_aside": .string(aside)])
+    }
     if let titled, titled.isTaken(by: turn.slots) {
       turn.reply.blocks.insert(.text(titled.note), at: 0)
       turn.reply.data = turn.reply.data.merging(titled.data)

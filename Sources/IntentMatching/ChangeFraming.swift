@@ -91,6 +91,43 @@ extension IntentMatcher {
     return change
   }
 
+  /// A question said with a clause of context before or after it ("new to the team - what
+  /// does RevOps own", "what's needed to exit Negotiation, heading into a call with the
+  /// buyer"), the whole not understood: the side of the first clause mark that is a question
+  /// understood whole, when the other side names nothing (no name, number or date: one would
+  /// be part of the question), holds no word baton does not know typed as a name (a subject
+  /// it cannot name: "someone has to manage CPQ, …") and asks nothing to be done. The
+  /// question is said as one: it opens with a question word ("champion identified for
+  /// Globex" is news, not a question about Globex; "sales ops or finance?" is half of one)
+  /// and points at nothing ("which team should run it" asks about the clause before).
+  /// Questions only: a change runs only when every word of it is understood. The other side
+  /// is kept as `setAside`, for the reply to say.
+  func questionBesideContext(_ line: String, read: Match, today: Day, focus: [EntityKind]) -> Match? {
+    guard read.condition == nil, read.delivery == nil,
+      let head = DelimitedText.beforeLeadingClause(in: line), let tail = DelimitedText.afterLeadingClause(in: line),
+      let clause = DelimitedText.leadingClause(in: line, normalizer: normalizer, tokenCount: read.tokens.count)
+    else { return nil }
+    for (question, context, contextTokens) in [
+      (head, tail, clause.upperBound..<read.tokens.count), (tail, head, 0..<clause.upperBound),
+    ] {
+      guard !read.entities.contains(where: { $0.range.overlaps(contextTokens) }),
+        !contextTokens.contains(where: {
+          Self.qualifyingWords.contains(read.tokens[$0].text)
+            || !corrector.isKnown(read.tokens[$0].text) && $0 > 0 && read.tokens[$0].surface.first?.isUppercase == true
+        })
+      else { continue }
+      var reading = match(question, today: today, focus: focus)
+      guard let intent = reading.intent, !intent.sideEffects, reading.unknownWords.isEmpty,
+        reading.unknownNames.isEmpty, reading.condition == nil, !reading.readsFocus,
+        reading.tokens.first.map({ Self.questionOpeners.union(Self.askingOpeners).contains($0.text) }) == true
+      else { continue }
+      reading.input = line
+      reading.setAside = context.split(separator: " ").joined(separator: " ")
+      return reading
+    }
+    return nil
+  }
+
   /// Words that open a condition on a change.
   static let conditionOpeners: Set<String> = [
     "if", "unless", "once", "provided", "providing", "assuming", "whenever", "when", "barring",
@@ -121,6 +158,9 @@ extension IntentMatcher {
     "wont", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "hadnt", "shouldnt", "wouldnt", "couldnt",
     "delete", "remove", "also", "and",
   ])
+
+  /// Words that open a request for an answer ("show me …", "tell me …").
+  private static let askingOpeners: Set<String> = ["show", "list", "tell", "explain", "define", "give"]
 
   /// Words that open a question after a preamble ("just curious, should we …").
   private static let questionOpeners: Set<String> = [

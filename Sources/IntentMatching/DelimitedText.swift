@@ -50,6 +50,13 @@ enum DelimitedText {
     return end > 0 && end < tokenCount ? 0..<end : nil
   }
 
+  /// What the line says before its leading clause's mark (`leadingClause`).
+  static func beforeLeadingClause(in line: String) -> String? {
+    guard let (characters, mark) = clauseMark(in: line) else { return nil }
+    let head = String(characters[..<mark])
+    return head.allSatisfy(\.isWhitespace) ? nil : head
+  }
+
   /// What the line says after its leading clause (`leadingClause`).
   static func afterLeadingClause(in line: String) -> String? {
     guard let (characters, mark) = clauseMark(in: line) else { return nil }

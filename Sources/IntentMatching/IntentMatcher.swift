@@ -130,6 +130,10 @@ public struct IntentMatcher: Sendable {
     if read.intent == nil, let change = changeAfterPreamble(line, read: read, today: today, focus: focus) {
       return change
     }
+    // A question beside a clause of context that diluted it ("…, call w/ the buyer in 10").
+    if read.intent == nil, let question = questionBesideContext(line, read: read, today: today, focus: focus) {
+      return question
+    }
     // A word of English one letter from a word baton knows ("rout lead 5") is read as that
     // word only when the line as typed is not understood and the line so read is.
     // Not for a line refused for its words ("reassign Soylent once the lease ends" is not

@@ -38,6 +38,10 @@ public struct Match: Sendable {
   /// The condition a change is said under ("if they sign", "once legal approves"), as typed:
   /// baton does not wait for one, so the change is not made.
   public var condition: String?
+  /// A clause of context the line says beside a question, as typed, naming nothing baton
+  /// knows ("…, call with the buyer in 10"): the question was read without it, and the reply
+  /// says it was not used.
+  public var setAside: String?
   /// The word, as typed, that asks for a question's answer to be taken somewhere else ("post",
   /// "email"): baton sends nothing, so the line is not understood as the question alone.
   public var delivery: String?
