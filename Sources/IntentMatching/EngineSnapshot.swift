@@ -6,7 +6,7 @@ import BatonModel
 /// ranker's lookup tables are saved as they are, the gazetteer's rebuilt from its phrases.
 enum EngineSnapshot {
   /// Changes whenever the layout or the engine's algorithm does, so an old file is not read.
-  static let format: UInt64 = 9
+  static let format: UInt64 = 10
   static let magic: UInt64 = 0x4241_544f_4e45_4e47  // "BATONENG"
   /// Floats are saved in the host's byte order; this one, after the header, reads back
   /// differently on a machine of the other order, whose file is then rebuilt, not misread.
@@ -29,6 +29,7 @@ extension IntentCatalog {
       }
       writer.strings(intent.examples.map(\.text))
       writer.integers(intent.examples.map { Int32(clamping: $0.line) })
+      writer.strings(intent.refusedBy)
     }
     writer.integer(vocabulary.count)
     for entity in vocabulary { entity.write(to: &writer) }
@@ -56,10 +57,12 @@ extension IntentCatalog {
       let examples = try reader.strings()
       let lines = try reader.integers()
       guard lines.count == examples.count else { throw SnapshotReader.Damaged() }
+      let refusedBy = try reader.strings()
       intents.append(
         IntentDefinition(
           name: texts[0], description: texts[1], action: texts[2], sideEffects: sideEffects, slots: slots,
-          examples: zip(examples, lines).map { Example(text: $0, line: Int($1)) }, file: texts[3], line: line))
+          examples: zip(examples, lines).map { Example(text: $0, line: Int($1)) }, refusedBy: refusedBy,
+          file: texts[3], line: line))
     }
     var vocabulary: [NamedEntity] = []
     for _ in 0..<(try reader.count(itemSize: 8)) { vocabulary.append(try NamedEntity(from: &reader)) }

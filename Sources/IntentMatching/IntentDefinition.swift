@@ -12,13 +12,16 @@ public struct IntentDefinition: Hashable, Sendable {
   public var sideEffects: Bool
   public var slots: [SlotDefinition]
   public var examples: [Example]
+  /// Words that say a line is not this intent whatever its score, outside its free text
+  /// (`refused_by:`): "done" and "complete" say a task is finished, not one to make.
+  public var refusedBy: [String]
   /// Where it was declared, for diagnostics.
   public var file: String
   public var line: Int
 
   public init(
     name: String, description: String, action: String, sideEffects: Bool, slots: [SlotDefinition],
-    examples: [Example], file: String, line: Int
+    examples: [Example], refusedBy: [String] = [], file: String, line: Int
   ) {
     self.name = name
     self.description = description
@@ -26,6 +29,7 @@ public struct IntentDefinition: Hashable, Sendable {
     self.sideEffects = sideEffects
     self.slots = slots
     self.examples = examples
+    self.refusedBy = refusedBy
     self.file = file
     self.line = line
   }

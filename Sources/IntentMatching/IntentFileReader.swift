@@ -74,10 +74,18 @@ struct FileReader {
         error(at: list, "`examples` is a list")
       }
     }
+    var refusedBy: [String] = []
+    if let list = mapping["refused_by"] {
+      if case .sequence(let sequence) = list, sequence.allSatisfy({ $0.string?.contains(" ") == false }) {
+        refusedBy = sequence.compactMap { $0.string?.lowercased() }
+      } else {
+        error(at: list, "`refused_by` is a list of single words")
+      }
+    }
     guard let action else { return nil }
     return IntentDefinition(
       name: name, description: mapping["description"]?.string ?? "", action: action,
-      sideEffects: sideEffects, slots: slots, examples: examples, file: file,
+      sideEffects: sideEffects, slots: slots, examples: examples, refusedBy: refusedBy, file: file,
       line: node.mark?.line ?? 1)
   }
 

@@ -14,7 +14,7 @@ public enum IntentLoader {
     "version", "intents", "vocabulary", "followups", "references", "out_of_scope",
   ]
   private static let intentKeys: Set<String> = [
-    "name", "description", "action", "side_effects", "slots", "examples",
+    "name", "description", "action", "side_effects", "slots", "examples", "refused_by",
   ]
 
   /// Loads every `*.yaml` file of `directories`, in order; a later folder adds intents and
@@ -85,6 +85,7 @@ public enum IntentLoader {
         if let index = intents.firstIndex(where: { $0.name == intent.name }) {
           // Same name again: its examples are extra phrasings for the existing intent.
           intents[index].examples += intent.examples
+          intents[index].refusedBy += intent.refusedBy.filter { !intents[index].refusedBy.contains($0) }
         } else {
           intents.append(intent)
         }

@@ -244,6 +244,13 @@ public struct IntentMatcher: Sendable {
       let aboutRecords = catalog.intents.indices.filter { catalog.intents[$0].slots.contains { $0.type.isRecord } }
       result.contraryWords.removeAll { ranker.someExample(of: aboutRecords, has: $0) }
     }
+    // Words the intent's file says refuse it, outside its free text ("mark my follow-up on
+    // deal 42 as complete" is no task to make), however decisive the reading.
+    let refusing = tokens.indices.filter { index in
+      intent.refusedBy.contains(tokens[index].text) && !textWords.contains(tokens[index].text)
+        && !(markedText?.contains(index) ?? false)
+    }
+    result.contraryWords += refusing.map { tokens[$0].text }.filter { !result.contraryWords.contains($0) }
     // A question to be sent somewhere ("post the pipeline in #sales") is not the question:
     // answering it here would present half of what was asked as all of it.
     if !intent.sideEffects, let verb = Self.deliveryVerb(tokens, entities: entities) {

@@ -46,6 +46,32 @@ import Testing
     #expect(parsed.intents.first?.slots.first { $0.name == "note" }?.takesMarkedText == true)
   }
 
+  /// `refused_by:` lists single words that refuse an intent whatever its score; the words
+  /// are read lower-cased, and anything else is an error at its place.
+  @Test func refusingWordsAreAListOfWords() {
+    let text = """
+      version: 1
+      intents:
+        - name: task.add
+          action: task.add
+          side_effects: true
+          refused_by: [Done, finished]
+          slots: {person: {type: person, required: true}}
+          examples:
+            - add a task for {person}
+        - name: task.drop
+          action: task.drop
+          refused_by: not a list
+          examples: [drop a task]
+      """
+    let parsed = IntentLoader.parse(text, file: "intents/tasks.yaml")
+    #expect(parsed.intents.first?.refusedBy == ["done", "finished"])
+    #expect(
+      parsed.diagnostics.map(\.description).contains {
+        $0.hasPrefix("intents/tasks.yaml:12:17: error: `refused_by` is a list of single words")
+      }, "\(parsed.diagnostics.map(\.description))")
+  }
+
   /// An alias bomb (aliases of aliases, billions of nodes from twenty lines) is refused at
   /// its first anchor, before YAML expands it; an asterisk inside an example's text is words.
   @Test func anchorsAndAliasesAreRefusedWhereTheyStand() {
