@@ -96,10 +96,11 @@ extension IntentMatcher {
   /// buyer"), the whole not understood: the side of the first clause mark that is a question
   /// understood whole, when the other side names nothing (no name, number or date: one would
   /// be part of the question), holds no word baton does not know typed as a name (a subject
-  /// it cannot name: "someone has to manage CPQ, …") and asks nothing to be done. The
-  /// question is said as one: it opens with a question word ("champion identified for
-  /// Globex" is news, not a question about Globex; "sales ops or finance?" is half of one)
-  /// and points at nothing ("which team should run it" asks about the clause before).
+  /// it cannot name: "someone must run CPQ, …") and asks nothing to be done. The
+  /// question is said as one: it opens with a question word ("budget confirmed at
+  /// Hooli, …" is news, not a question about Hooli; "sales ops or marketing ops?" is half of
+  /// one) and points at nothing ("… who should run it day to day" asks about the clause
+  /// before).
   /// Questions only: a change runs only when every word of it is understood. The other side
   /// is kept as `setAside`, for the reply to say.
   func questionBesideContext(_ line: String, read: Match, today: Day, focus: [EntityKind]) -> Match? {

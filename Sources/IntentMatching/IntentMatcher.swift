@@ -130,7 +130,7 @@ public struct IntentMatcher: Sendable {
     if read.intent == nil, let change = changeAfterPreamble(line, read: read, today: today, focus: focus) {
       return change
     }
-    // A question beside a clause of context that diluted it ("…, call w/ the buyer in 10").
+    // A question beside a clause of context that diluted it ("…, heading into a call with the buyer").
     if read.intent == nil, let question = questionBesideContext(line, read: read, today: today, focus: focus) {
       return question
     }
@@ -244,8 +244,8 @@ public struct IntentMatcher: Sendable {
       let aboutRecords = catalog.intents.indices.filter { catalog.intents[$0].slots.contains { $0.type.isRecord } }
       result.contraryWords.removeAll { ranker.someExample(of: aboutRecords, has: $0) }
     }
-    // Words the intent's file says refuse it, outside its free text ("mark my follow-up on
-    // deal 42 as complete" is no task to make), however decisive the reading.
+    // Words the intent's file says refuse it, outside its free text ("flag my follow up on
+    // deal 7 as finished" is no task to make), however decisive the reading.
     let refusing = tokens.indices.filter { index in
       intent.refusedBy.contains(tokens[index].text) && !textWords.contains(tokens[index].text)
         && !(markedText?.contains(index) ?? false)
