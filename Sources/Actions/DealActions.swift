@@ -30,8 +30,8 @@ enum DealActions {
       "close_date": deal.closeDate.map { .string($0.iso) } ?? .null, "created_date": .string(deal.createdDate.iso),
       "stage_changed_date": .string(deal.stageChangedDate.iso),
     ]
+    let (evidence, fields) = try workspace.evidenceAndFields(forDeal: deal.id)
     if let criteria = stage?.exitCriteria, !criteria.isEmpty {
-      let evidence = try workspace.evidence(forDeal: deal.id)
       let unmet = ExitCriteriaCheck.missing(criteria, evidence: evidence)
       let met = criteria.count - unmet.count
       var line = "  Exit criteria for \(deal.stageName): \(met) of \(criteria.count) met"
@@ -46,7 +46,6 @@ enum DealActions {
       data["exit_criteria_met"] = .int(Int64(met))
       data["exit_criteria_missing"] = .array(unmet.map { .string($0.wording) })
     }
-    let fields = try workspace.dealFieldValues(forDeal: deal.id)
     if !fields.isEmpty {
       lines.append("  " + fields.map { "\($0.name): \($0.value)" }.joined(separator: "   "))
       data["fields"] = .object(

@@ -134,7 +134,7 @@ public final class Session {
     }
     if let titled { match = titled.match }
     var turn = impossibleDate(in: match, line: line, day: day) ?? resolved(match, line: line, day: day)
-    if let aside = match.setAside, turn.intent == match.intent?.name, turn.reply.ok {
+    if let aside = match.setAside, turn.intent == match.intent?.name, [.answer, .table].contains(turn.reply.kind) {
       // The question was read without the clause of context beside it: said, not hidden.
       turn.reply.blocks.append(.text("Not used: “\(aside)”; the question was read without it."))
       turn.reply.data = turn.reply.data.merging(["set_aside": .string(aside)])

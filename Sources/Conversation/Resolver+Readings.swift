@@ -28,6 +28,9 @@ extension Resolver {
     guard let last = state.lastIntent, !match.entities.isEmpty else { return nil }
     let words = match.tokens.map(\.text)
     guard followupCues.contains(where: { !$0.isEmpty && words.starts(with: $0) }) else { return nil }
+    // A word that refuses the intent refuses it again ("and deal 7 is done" after a task
+    // was made is no second task).
+    guard !words.contains(where: last.refusedBy.contains) else { return nil }
     var slots = state.lastSlots.mapValues { SlotValue($0.value, source: .context) }
     var changed = false
     for entity in match.entities {

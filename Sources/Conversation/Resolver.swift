@@ -96,7 +96,9 @@ public final class Resolver {
       }
     }
     state.lastMatch = match
-    if let followup = followUp(match) {
+    // A question read beside a clause of context is that question only: never a follow-up of
+    // the line before, which could make it a change.
+    if match.setAside == nil, let followup = followUp(match) {
       if followup.intent.sideEffects, let condition = match.condition {
         return .reply(ConversationReplies.conditional(condition), intent: followup.intent, slots: [:])
       }
@@ -130,7 +132,7 @@ public final class Resolver {
     }
     var slots = match.slots.mapValues { SlotValue($0, source: .line) }
     slots = Self.fromAndTo(slots, in: match)
-    if let alternative = completableAlternative(to: intent, slots: slots, match: match) {
+    if match.setAside == nil, let alternative = completableAlternative(to: intent, slots: slots, match: match) {
       (intent, slots) = alternative
     }
     // A follow-up of the same question keeps the slots the line did not change; a side

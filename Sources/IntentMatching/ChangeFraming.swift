@@ -113,13 +113,20 @@ extension IntentMatcher {
     ] {
       guard !read.entities.contains(where: { $0.range.overlaps(contextTokens) }),
         !contextTokens.contains(where: {
-          Self.qualifyingWords.contains(read.tokens[$0].text)
+          Self.qualifyingWords.contains(read.tokens[$0].text) || Self.scopeWords.contains(read.tokens[$0].text)
             || !corrector.isKnown(read.tokens[$0].text) && $0 > 0 && read.tokens[$0].surface.first?.isUppercase == true
         })
       else { continue }
       var reading = match(question, today: today, focus: focus)
+      // The question says all it needs itself (nothing filled from the focus, no word baton
+      // does not know) and was not split again.
+      let unknown = reading.tokens.indices.contains { index in
+        !corrector.isKnown(reading.tokens[index].text) && !reading.tokens[index].text.allSatisfy(\.isNumber)
+          && !reading.entities.contains { $0.range.contains(index) }
+      }
       guard let intent = reading.intent, !intent.sideEffects, reading.unknownWords.isEmpty,
-        reading.unknownNames.isEmpty, reading.condition == nil, !reading.readsFocus,
+        reading.unknownNames.isEmpty, reading.condition == nil, !reading.readsFocus, reading.setAside == nil,
+        !unknown, intent.slots.allSatisfy({ !$0.required || reading.slots[$0.name] != nil }),
         reading.tokens.first.map({ Self.questionOpeners.union(Self.askingOpeners).contains($0.text) }) == true
       else { continue }
       reading.input = line
@@ -159,6 +166,15 @@ extension IntentMatcher {
     "wont", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "hadnt", "shouldnt", "wouldnt", "couldnt",
     "delete", "remove", "also", "and",
   ])
+
+  /// Words that narrow or compare what a question covers ("…, excluding renewals", "…, ytd"):
+  /// a clause with one may be part of the question, never context to set aside.
+  private static let scopeWords: Set<String> = [
+    "excluding", "excl", "exclude", "vs", "versus", "or", "just", "other", "apart", "besides", "per", "ytd",
+    "qtd", "mtd", "year", "quarter", "month", "week", "day", "today", "yesterday", "tomorrow", "last", "next",
+    "this", "since", "over", "under", "above", "below", "more", "less", "than", "all", "every", "each", "any",
+    "mine", "my", "our", "their", "his", "her", "team",
+  ]
 
   /// Words that open a request for an answer ("show me …", "tell me …").
   private static let askingOpeners: Set<String> = ["show", "list", "tell", "explain", "define", "give"]

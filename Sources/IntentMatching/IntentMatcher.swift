@@ -246,9 +246,11 @@ public struct IntentMatcher: Sendable {
     }
     // Words the intent's file says refuse it, outside its free text ("flag my follow up on
     // deal 7 as finished" is no task to make), however decisive the reading.
+    // Not a word a typo was read as ("complte"), nor one of a condition, whose own refusal
+    // says more ("… once the deal is done").
     let refusing = tokens.indices.filter { index in
       intent.refusedBy.contains(tokens[index].text) && !textWords.contains(tokens[index].text)
-        && !(markedText?.contains(index) ?? false)
+        && !(markedText?.contains(index) ?? false) && !corrected.contains(index) && result.condition == nil
     }
     result.contraryWords += refusing.map { tokens[$0].text }.filter { !result.contraryWords.contains($0) }
     // A question to be sent somewhere ("post the pipeline in #sales") is not the question:

@@ -138,4 +138,29 @@ extension Workspace {
       Set(try db.values("SELECT kind || ':' || key FROM deal_evidence WHERE deal_id = ?", [id]) as [String])
     }
   }
+
+  /// A deal's evidence (as `evidence(forDeal:)`) and its own fields' values (as
+  /// `dealFieldValues(forDeal:)`, in the fields' order), read by one statement: what a deal's
+  /// card shows, one round trip on a server.
+  public func evidenceAndFields(forDeal id: Int64) throws -> (
+    evidence: Set<String>, fields: [(name: String, value: String)]
+  ) {
+    try read { db in
+      var evidence = Set<String>()
+      var fields: [(name: String, value: String)] = []
+      // A field's row carries its name; the others none. The fields come in their own order,
+      // wherever a store sorts the rows without one.
+      try db.eachRow(
+        """
+        SELECT e.kind || ':' || e.key, f.name, e.value FROM deal_evidence e
+        LEFT JOIN deal_field f ON e.kind = 'field' AND f.key = e.key
+        WHERE e.deal_id = ? ORDER BY f.rowid
+        """, [id]
+      ) { row in
+        evidence.insert(try row[0])
+        if let name: String = try row[1], let value: String = try row[2] { fields.append((name, value)) }
+      }
+      return (evidence, fields)
+    }
+  }
 }

@@ -60,6 +60,8 @@ public protocol WorkspaceReading: AnyObject, Sendable {
   /// The deals `filter` picks.
   func deals(_ filter: DealFilter) throws -> [Deal]
   func evidence(forDeal id: Int64) throws -> Set<String>
+  /// A deal's evidence and its own fields' values, in one read.
+  func evidenceAndFields(forDeal id: Int64) throws -> (evidence: Set<String>, fields: [(name: String, value: String)])
   /// The numbers nearest to `id` of existing records of `kind`.
   func nearestIDs(of kind: EntityKind, to id: Int64, limit: Int) throws -> [Int64]
   /// The open deals of an account that someone other than `owner` owns.

@@ -122,6 +122,16 @@ import WorkspaceStore
     let another = try propose("propose a new deal field called Primary Use Case")
     _ = try decide(another)
     #expect(try harness.workspace.operatingModel().dealFields.map(\.name) == ["Competitor", "Primary Use Case"])
+    // The deal's card shows its fields in the fields' order, read with its evidence.
+    let useCase = try #require(try harness.workspace.dealFields().last)
+    let useCaseSlot = EntityValue(kind: .field, key: "field:\(useCase.key)", display: useCase.name)
+    try harness.perform(
+      "deal.update", ["deal": Slot.deal(42), "field": useCaseSlot, "value": Slot.text("Forecasting")])
+    let card = try harness.ask("deal.show", ["deal": Slot.deal(42)])
+    #expect(card.paragraphs.joined().contains("  Competitor: Acme Rivals   Primary Use Case: Forecasting"))
+    let read = try harness.workspace.evidenceAndFields(forDeal: 42)
+    #expect(read.evidence == (try harness.workspace.evidence(forDeal: 42)))
+    #expect(read.fields.map(\.value) == ["Acme Rivals", "Forecasting"])
   }
 
   @Test func aRequestWhoseWordsNameNoExactChangeSaysApprovalChangesNothing() throws {

@@ -27,3 +27,17 @@ import WorkspaceStore
     #expect(session.handle("ask Sam to complete the pricing review by Friday").intent == "task.assign")
   }
 }
+
+extension FinishedTaskTests {
+  /// Nor is one made by following up a task made on the line before.
+  @Test func aFollowUpSayingItIsDoneMakesNoSecondTask() throws {
+    let workspace = try Workspace.inMemory(.demo(today: Fixtures.today))
+    let matcher = try #require(try Fixtures.demoMatcher.get())
+    let session = try Fixtures.session(on: workspace, matcher: matcher, actor: "jordan")
+    session.confirmations = .assumeYes
+    #expect(session.handle("have Sam follow up on deal 42").intent == "task.assign")
+    let tasks = try workspace.tasks(includeDone: true, limit: 1_000).count
+    #expect(session.handle("and deal 7 is done").intent != "task.assign")
+    #expect(try workspace.tasks(includeDone: true, limit: 1_000).count == tasks)
+  }
+}
