@@ -32,16 +32,7 @@ extension Workspace {
       }
       try destination.close()
     }
-    // On disk before it takes the backup's name.
-    if let file = FileHandle(forWritingAtPath: temporary) {
-      try? file.synchronize()
-      try? file.close()
-    }
-    // Never beside an older file's log, which SQLite would replay onto the copy's pages.
-    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    guard rename(temporary, path) == 0 else {
-      throw WorkspaceError.unwritable(path: path, detail: String(cString: strerror(errno)))
-    }
+    try Self.place(temporary, at: path)
   }
 
   /// Replaces the workspace's contents with the backup at `path`, once the backup is

@@ -36,7 +36,8 @@ extension Workspace {
     }
   }
 
-  /// The records of `made` (a workspace in memory) copied to the server at `location`.
+  /// The records of `made` (a workspace made in memory, or a private copy of a file) copied
+  /// to the server at `location`.
   static func create(on location: PostgresLocation, from made: Workspace, force: Bool) throws {
     let session = try PostgresSession.connect(location)
     defer { session.close() }
@@ -121,7 +122,7 @@ extension Workspace {
 
   /// The tables to copy, in the order the schema makes them (a table before those that
   /// refer to it), the migrations' own record included.
-  private static func copiedTables(_ db: Database) throws -> [String] {
+  static func copiedTables(_ db: Database) throws -> [String] {
     try db.rows(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence' ORDER BY rowid"
     ) { try $0[0] as String }

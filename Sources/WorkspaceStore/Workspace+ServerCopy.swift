@@ -19,21 +19,16 @@ extension Workspace {
   /// "in the order rows were written" reads the same from the copy. Pages of
   /// `copyPage` rows: a million deals never sit in memory at once.
   ///
-  /// The file is private until the caller renames it into place, and thrown away if
-  /// anything fails, so it fills with no journal, no syncing (the caller syncs it) and a
-  /// large cache, and its indexes are made after the rows: one sort each, rather than an
-  /// insert into each index for every row.
+  /// The file is private until the caller places it (`privateFilling`, `place`), and its
+  /// indexes are made after the rows: one sort each, rather than an insert into each index
+  /// for every row.
   static func copy(_ session: PostgresSession, into destination: DatabaseQueue) throws {
-    try destination.writeWithoutTransaction { db in
-      try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
-    }
+    try destination.writeWithoutTransaction { db in try db.execute(sql: privateFilling) }
     try Migrations.migrator.migrate(destination)
     let (tables, indexes) = try destination.read { db in
       (
-        try String.fetchAll(
-          db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
-        )
-        .filter { $0 != "grdb_migrations" },
+        // The migrations' own record is this baton's, already written.
+        try copiedTables(db).filter { $0 != "grdb_migrations" },
         try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
           .map { (name: $0[0] as String, sql: $0[1] as String) }
       )
@@ -109,10 +104,7 @@ extension Workspace {
       let source = try DatabaseQueue(path: path, configuration: readOnly)
       try source.read { db in try checkWhole(db, path: path) }
       let queue = try DatabaseQueue(path: aside, configuration: configuration())
-      // Thrown away after use: no journal, no syncing.
-      try queue.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
-      }
+      try queue.writeWithoutTransaction { db in try db.execute(sql: privateFilling) }
       try source.backup(to: queue)
       try source.close()
       try Migrations.migrator.migrate(queue)

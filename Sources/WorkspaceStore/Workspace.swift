@@ -154,12 +154,7 @@ public final class Workspace: Sendable {
     defer { try? manager.removeItem(atPath: temporary) }
     try mapErrors(path: path) {
       let queue = try DatabaseQueue(path: temporary, configuration: configuration())
-      // The file is private until it is renamed into place, and thrown away if anything
-      // fails, so it needs no journal or syncing while it fills, which makes a large
-      // workspace much faster to make.
-      try queue.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
-      }
+      try queue.writeWithoutTransaction { db in try db.execute(sql: privateFilling) }
       try fill(queue)
       // In WAL mode from its first moment: sessions that open a new workspace at once would
       // otherwise race to switch it, and the losers were told "locked".
@@ -169,12 +164,22 @@ public final class Workspace: Sendable {
       }
       try queue.close()
     }
-    // Unsynced while it filled: put it on disk before it takes the workspace's name.
+    try place(temporary, at: path)
+  }
+
+  /// How a private file (a new workspace, a backup, a copy) is filled: it is renamed into
+  /// place or thrown away, never written by sessions meanwhile, so it needs no journal or
+  /// syncing while it fills, and a large cache, which makes a large one much faster to make.
+  static let privateFilling = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072"
+
+  /// Puts the private file `temporary`, filled unsynced, at `path`: synced first, and never
+  /// beside an older file's `-wal` and `-shm` (which SQLite would replay onto its pages).
+  static func place(_ temporary: String, at path: String) throws {
     if let file = FileHandle(forWritingAtPath: temporary) {
       try? file.synchronize()
       try? file.close()
     }
-    for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
+    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     guard rename(temporary, path) == 0 else {
       throw WorkspaceError.unwritable(path: path, detail: String(cString: strerror(errno)))
     }

@@ -13,11 +13,12 @@ import Testing
 struct PostgresHeldReadsTests {
   static let today = Day(year: 2026, month: 12, day: 2)
 
-  /// A demo workspace on a scratch database, opened as a script opens it.
-  private func scriptWorkspace(_ database: ScratchDatabase) throws -> Workspace {
+  /// A demo workspace on a scratch database, opened as a script opens it (or, without
+  /// `groupsReads`, as the REPL does).
+  private func scriptWorkspace(_ database: ScratchDatabase, groupsReads: Bool = true) throws -> Workspace {
     let location = try PostgresLocation.parse(database.url, environment: [:], passwordAllowed: true)
     try Workspace.create(on: location, content: .demo(today: Self.today), force: false)
-    return try Workspace.open(server: location, groupsReads: true)
+    return try Workspace.open(server: location, groupsReads: groupsReads)
   }
 
   private func session(_ workspace: Workspace) throws -> PostgresSession {
@@ -99,9 +100,7 @@ struct PostgresHeldReadsTests {
   @Test func aSessionThatDoesNotGroupEndsEachRead() throws {
     let database = try ScratchDatabase()
     defer { database.drop() }
-    let location = try PostgresLocation.parse(database.url, environment: [:], passwordAllowed: true)
-    try Workspace.create(on: location, content: .demo(today: Self.today), force: false)
-    let shared = try Workspace.open(server: location)
+    let shared = try scriptWorkspace(database, groupsReads: false)
     defer { shared.close() }
     #expect(try shared.deal(id: 42) != nil)
     #expect(shared.uncommittedFor == nil)
