@@ -111,18 +111,19 @@ extension IntentMatcher {
     for (question, context, contextTokens) in [
       (head, tail, clause.upperBound..<read.tokens.count), (tail, head, 0..<clause.upperBound),
     ] {
+      // The context names nothing, so no word of it is covered by a name.
       guard !read.entities.contains(where: { $0.range.overlaps(contextTokens) }),
         !contextTokens.contains(where: {
           Self.qualifyingWords.contains(read.tokens[$0].text) || Self.scopeWords.contains(read.tokens[$0].text)
-            || !corrector.isKnown(read.tokens[$0].text) && $0 > 0 && read.tokens[$0].surface.first?.isUppercase == true
+            || Self.isUnknown($0, read.tokens, covered: [], corrector: corrector) && Self.isTypedAsName($0, read.tokens)
         })
       else { continue }
       var reading = match(question, today: today, focus: focus)
       // The question says all it needs itself (nothing filled from the focus, no word baton
       // does not know) and was not split again.
-      let unknown = reading.tokens.indices.contains { index in
-        !corrector.isKnown(reading.tokens[index].text) && !reading.tokens[index].text.allSatisfy(\.isNumber)
-          && !reading.entities.contains { $0.range.contains(index) }
+      let covered = Set(reading.entities.flatMap { Array($0.range) })
+      let unknown = reading.tokens.indices.contains {
+        Self.isUnknown($0, reading.tokens, covered: covered, corrector: corrector)
       }
       guard let intent = reading.intent, !intent.sideEffects, reading.unknownWords.isEmpty,
         reading.unknownNames.isEmpty, reading.condition == nil, !reading.readsFocus, reading.setAside == nil,

@@ -210,13 +210,10 @@ public struct IntentMatcher: Sendable {
     // the stricter bar before asking for it.
     let unfilled = intent.slots.contains { $0.required && slots[$0.name] == nil }
     let covered = Set(entities.flatMap { Array($0.range) })
-    let isUnknown = { (index: Int) in
-      !covered.contains(index) && !corrector.isKnown(tokens[index].text)
-        && !tokens[index].text.allSatisfy(\.isNumber)
-    }
+    let isUnknown = { (index: Int) in Self.isUnknown(index, tokens, covered: covered, corrector: corrector) }
     // Unknown words typed with capitals after the first word ("exit criteria for Verbal
     // Commit") are a name, which the answer says is missing: no stricter bar for them.
-    let isName = { (index: Int) in index > 0 && tokens[index].surface.first?.isUppercase == true }
+    let isName = { (index: Int) in Self.isTypedAsName(index, tokens) }
     if unfilled && tokens.indices.contains(where: { isUnknown($0) && !isName($0) }) {
       result.threshold = max(result.threshold, unknownWordThreshold)
     }
@@ -248,10 +245,13 @@ public struct IntentMatcher: Sendable {
     // deal 7 as finished" is no task to make), however decisive the reading.
     // Not a word a typo was read as ("complte"), nor one of a condition, whose own refusal
     // says more ("… once the deal is done").
-    let refusing = tokens.indices.filter { index in
-      intent.refusedBy.contains(tokens[index].text) && !textWords.contains(tokens[index].text)
-        && !(markedText?.contains(index) ?? false) && !corrected.contains(index) && result.condition == nil
-    }
+    let refusing =
+      result.condition != nil
+      ? []
+      : tokens.indices.filter { index in
+        intent.refusedBy.contains(tokens[index].text) && !textWords.contains(tokens[index].text)
+          && !(markedText?.contains(index) ?? false) && !corrected.contains(index)
+      }
     result.contraryWords += refusing.map { tokens[$0].text }.filter { !result.contraryWords.contains($0) }
     // A question to be sent somewhere ("post the pipeline in #sales") is not the question:
     // answering it here would present half of what was asked as all of it.
@@ -614,6 +614,17 @@ public struct IntentMatcher: Sendable {
     return DescribedRecords.adding(
       to: recognizer.recognize(tokens.map(\.text), corrected: [], today: today), tokens, corrected: corrected,
       isKnown: corrector.isKnown, opensWithVerb: false)
+  }
+
+  /// Whether the word at `index` is one baton does not know: no name the line recognized
+  /// covers it (`covered`), no example or name has it, and it is no number.
+  static func isUnknown(_ index: Int, _ tokens: [Token], covered: Set<Int>, corrector: TypoCorrector) -> Bool {
+    !covered.contains(index) && !corrector.isKnown(tokens[index].text) && !tokens[index].text.allSatisfy(\.isNumber)
+  }
+
+  /// Whether the word at `index` is typed as a name: a capital, after the line's first word.
+  static func isTypedAsName(_ index: Int, _ tokens: [Token]) -> Bool {
+    index > 0 && tokens[index].surface.first?.isUppercase == true
   }
 
   /// Whether `word` (normalized) is one baton knows: an example's, a name's or a date's.
